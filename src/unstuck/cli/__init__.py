@@ -1,0 +1,46 @@
+"""The ``unstuck`` command: noun groups with verbs, thin wrappers over the library.
+
+Heavy imports (Django, the knowledge base) happen inside the commands, so ``unstuck --help``
+stays fast. Every option can also come from the environment with the ``UNSTUCK_`` prefix.
+"""
+
+from __future__ import annotations
+
+import click
+
+from unstuck import __version__
+from unstuck.cli.data import data
+from unstuck.cli.occupations import occupations
+from unstuck.cli.serve import serve
+
+CONTEXT_SETTINGS = {
+    "help_option_names": ["-h", "--help"],
+    "auto_envvar_prefix": "UNSTUCK",
+    "max_content_width": 100,
+}
+
+
+@click.group(context_settings=CONTEXT_SETTINGS)
+@click.version_option(__version__, "--version", prog_name="unstuck")
+def cli() -> None:
+    """unstuck: get out of a career rut, grounded in public labour-market data.
+
+    \b
+    Start the app in your browser:
+      unstuck serve
+    Look up an occupation:
+      unstuck occupations search "sr. software eng II"
+      unstuck occupations show 15-1252.00
+
+    Data: O*NET (CC BY 4.0, USDOL/ETA), optionally ESCO (European Commission) and BLS.
+    'unstuck data status' shows sources and attributions.
+    """
+
+
+cli.add_command(data)
+cli.add_command(occupations)
+cli.add_command(serve)
+
+
+def main() -> None:
+    cli(prog_name="unstuck")

@@ -1,0 +1,47 @@
+"""``unstuck serve``: run the web app locally."""
+
+from __future__ import annotations
+
+import click
+
+
+@click.command()
+@click.option("--host", default="127.0.0.1", show_default=True,
+              help="Interface to bind. Keep the default unless you know why.")  # fmt: skip
+@click.option("--port", default=8000, show_default=True, type=click.IntRange(1, 65535))
+@click.option("--threads", default=4, show_default=True, type=click.IntRange(1, 64))
+@click.option("--no-migrate", is_flag=True, help="Skip applying database migrations first.")
+def serve(host: str, port: int, threads: int, no_migrate: bool) -> None:
+    """Start the unstuck web app (http://127.0.0.1:8000 by default).
+
+    Applies database migrations first, then serves with waitress. Data stays on this
+    machine, in UNSTUCK_HOME.
+
+    \b
+    Example:
+      unstuck serve --port 8080
+    """
+    import os
+
+    if host == "localhost":
+        host = "127.0.0.1"
+    os.environ.setdefault("DJANGO_SETTINGS_MODULE", "unstuck.web.settings")
+    import django
+
+    django.setup()
+    if not no_migrate:
+        from django.core.management import call_command
+
+        call_command("migrate", interactive=False, verbosity=0)
+    from waitress import serve as waitress_serve
+
+    from unstuck.web.wsgi import application
+
+    try:
+        from unstuck.knowledge.store import get_knowledge_base
+
+        get_knowledge_base()  # load once now, not on the first request
+    except Exception as exc:  # noqa: BLE001 - the app shows its own "not installed" page
+        click.secho(f"Note: {exc}", fg="yellow", err=True)
+    click.echo(f"unstuck is running at http://{host}:{port}/ (Ctrl+C to stop)")
+    waitress_serve(application, host=host, port=port, threads=threads, ident="unstuck")
