@@ -1,0 +1,109 @@
+"""Assessments: instruments as data, transparent scoring, validation and history.
+
+One module per instrument (:mod:`.rut`, :mod:`.interests`, :mod:`.values`, :mod:`.wellbeing`),
+each defining the instrument and a ``score_*`` function returning a result dataclass whose
+``to_dict()`` traces every score back to the answers behind it. This package-level module is
+the registry: instrument ids, the short names the CLI uses, and :func:`score` dispatching on
+the id in the responses.
+
+Pure: no I/O, no Django, no Click.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from typing import Any
+
+from unstuck.core.assess.history import Comparison, Snapshot, compare
+from unstuck.core.assess.instruments import (
+    Instrument,
+    InsufficientAnswersError,
+    Item,
+    Responses,
+    ResponseScale,
+    Subscale,
+)
+from unstuck.core.assess.interests import INTERESTS, InterestsResult, score_interests
+from unstuck.core.assess.rut import RUT_CHECK, RutCheckResult, score_rut_check
+from unstuck.core.assess.validation import AnswersError, Problem, parse_answers, validate_answers
+from unstuck.core.assess.values import WORK_VALUES_INSTRUMENT, ValuesResult, score_values
+from unstuck.core.assess.wellbeing import WELLBEING, WellbeingResult, score_wellbeing
+
+Result = RutCheckResult | InterestsResult | ValuesResult | WellbeingResult
+
+#: Every instrument this version of unstuck can score, by versioned id.
+INSTRUMENTS: dict[str, Instrument] = {
+    i.id: i for i in (RUT_CHECK, INTERESTS, WORK_VALUES_INSTRUMENT, WELLBEING)
+}
+
+#: Short names (CLI verbs, URL slugs) to the current instrument id.
+SHORT_NAMES: dict[str, str] = {
+    "rut": RUT_CHECK.id,
+    "interests": INTERESTS.id,
+    "values": WORK_VALUES_INSTRUMENT.id,
+    "wellbeing": WELLBEING.id,
+}
+
+_SCORERS: dict[str, Callable[..., Any]] = {
+    RUT_CHECK.id: score_rut_check,
+    INTERESTS.id: score_interests,
+    WORK_VALUES_INSTRUMENT.id: score_values,
+    WELLBEING.id: score_wellbeing,
+}
+
+
+def get_instrument(name: str) -> Instrument:
+    """An instrument by versioned id (``"rut-check/1"``), family (``"rut-check"``) or short
+    name (``"rut"``). Family and short name give the current version."""
+    if name in INSTRUMENTS:
+        return INSTRUMENTS[name]
+    if name in SHORT_NAMES:
+        return INSTRUMENTS[SHORT_NAMES[name]]
+    for inst in INSTRUMENTS.values():
+        if inst.family == name:
+            return inst
+    raise KeyError(f"unknown instrument {name!r}; known: {', '.join(INSTRUMENTS)}")
+
+
+def short_name(instrument_id: str) -> str:
+    for short, iid in SHORT_NAMES.items():
+        if iid.split("/")[0] == instrument_id.split("/")[0]:
+            return short
+    raise KeyError(instrument_id)
+
+
+def score(responses: Responses) -> Result:
+    """Score responses with the instrument named in them."""
+    try:
+        scorer = _SCORERS[responses.instrument_id]
+    except KeyError:
+        raise KeyError(f"unknown instrument {responses.instrument_id!r}") from None
+    result: Result = scorer(responses)
+    return result
+
+
+__all__ = [
+    "INSTRUMENTS",
+    "SHORT_NAMES",
+    "AnswersError",
+    "Comparison",
+    "InsufficientAnswersError",
+    "Instrument",
+    "InterestsResult",
+    "Item",
+    "Problem",
+    "ResponseScale",
+    "Responses",
+    "Result",
+    "RutCheckResult",
+    "Snapshot",
+    "Subscale",
+    "ValuesResult",
+    "WellbeingResult",
+    "compare",
+    "get_instrument",
+    "parse_answers",
+    "score",
+    "short_name",
+    "validate_answers",
+]

@@ -1,0 +1,185 @@
+"""Checking a parsed answers file, reporting every problem at once.
+
+An answers file (YAML or JSON; parsing happens at the edge) looks like::
+
+    instrument: rut-check/1
+    answers:
+      rut.signs.motivation.1: 4
+      rut.signs.motivation.2: null     # skipped
+    ranking: [independence, achievement, ...]   # work values only, optional
+
+:func:`validate_answers` takes the parsed data and the instrument the caller expects, and returns
+a list of :class:`Problem` — empty when the file can be scored. It never stops at the first
+problem: someone fixing a file by hand wants the whole list, each naming the item it concerns.
+:func:`parse_answers` turns valid data into :class:`Responses` or raises
+:class:`AnswersError` carrying the same list, so callers cannot store half-checked answers.
+"""
+
+from __future__ import annotations
+
+import difflib
+from collections.abc import Mapping, Sequence
+from dataclasses import dataclass
+from typing import Any
+
+from unstuck.core.assess.instruments import Instrument, Responses
+
+TOP_LEVEL_KEYS = ("instrument", "answers", "ranking")
+
+
+@dataclass(frozen=True)
+class Problem:
+    """One thing wrong with an answers file; ``where`` is an item id or a key."""
+
+    where: str
+    message: str
+
+    def __str__(self) -> str:
+        return f"{self.where}: {self.message}"
+
+    def to_dict(self) -> dict[str, str]:
+        return {"where": self.where, "message": self.message}
+
+
+class AnswersError(ValueError):
+    def __init__(self, problems: Sequence[Problem]) -> None:
+        self.problems = tuple(problems)
+        lines = "\n".join(f"  - {p}" for p in self.problems)
+        super().__init__(f"{len(self.problems)} problem(s) with the answers:\n{lines}")
+
+
+def _family(instrument_id: str) -> str:
+    return instrument_id.split("/", 1)[0]
+
+
+def validate_answers(
+    instrument: Instrument, data: Any, known: Mapping[str, Instrument] | None = None
+) -> list[Problem]:
+    """Every problem with ``data`` as answers to ``instrument``; empty when it can be scored.
+
+    ``known`` (instrument id to instrument) lets the message for a file made for another
+    instrument name it properly; it defaults to just ``instrument``.
+    """
+    known = known if known is not None else {instrument.id: instrument}
+    problems: list[Problem] = []
+    if not isinstance(data, Mapping):
+        return [
+            Problem(
+                "file",
+                "expected a mapping with the keys 'instrument' and 'answers', got "
+                f"{type(data).__name__}",
+            )
+        ]
+    for k in data:
+        if k not in TOP_LEVEL_KEYS:
+            problems.append(
+                Problem(str(k), f"unknown key; expected only {', '.join(TOP_LEVEL_KEYS)}")
+            )
+
+    declared = data.get("instrument")
+    if declared is None:
+        problems.append(Problem("instrument", f"missing; this file should say {instrument.id}"))
+    elif not isinstance(declared, str):
+        problems.append(Problem("instrument", f"should be a text like {instrument.id!r}"))
+    elif declared != instrument.id:
+        if _family(declared) == instrument.family:
+            problems.append(
+                Problem(
+                    "instrument",
+                    f"wrong instrument version: the file says {declared}, this version of "
+                    f"unstuck asks {instrument.id}",
+                )
+            )
+        elif declared in known:
+            problems.append(
+                Problem(
+                    "instrument",
+                    f"the file is for {known[declared].name} ({declared}), not "
+                    f"{instrument.name} ({instrument.id})",
+                )
+            )
+        else:
+            problems.append(
+                Problem("instrument", f"unknown instrument {declared!r}; expected {instrument.id}")
+            )
+
+    answers = data.get("answers")
+    answered = 0
+    if answers is None:
+        problems.append(Problem("answers", "missing; expected a mapping of item id to answer"))
+    elif not isinstance(answers, Mapping):
+        problems.append(Problem("answers", "should be a mapping of item id to answer"))
+    else:
+        item_ids = [i.id for i in instrument.items]
+        lo, hi = instrument.scale.minimum, instrument.scale.maximum
+        for raw_id, value in answers.items():
+            item_id = str(raw_id)
+            if item_id not in item_ids:
+                close = difflib.get_close_matches(item_id, item_ids, n=1)
+                hint = f"; did you mean {close[0]}?" if close else ""
+                problems.append(Problem(item_id, f"unknown item for {instrument.id}{hint}"))
+                continue
+            if value is None:
+                continue  # skipped on purpose
+            if isinstance(value, bool) or not isinstance(value, int):
+                problems.append(
+                    Problem(
+                        item_id,
+                        f"answer {value!r} is not a whole number from {lo} to {hi} "
+                        "(use null to skip)",
+                    )
+                )
+            elif not lo <= value <= hi:
+                problems.append(
+                    Problem(item_id, f"answer {value} is out of range; expected {lo} to {hi}")
+                )
+            else:
+                answered += 1
+        if answered < instrument.min_answers() and not any(p.where in item_ids for p in problems):
+            problems.append(
+                Problem(
+                    "answers",
+                    f"only {answered} of {len(item_ids)} items answered; at least "
+                    f"{instrument.min_answers()} ({instrument.min_coverage:.0%}) are needed",
+                )
+            )
+
+    ranking = data.get("ranking")
+    if ranking is not None:
+        problems.extend(_ranking_problems(instrument, ranking))
+    return problems
+
+
+def _ranking_problems(instrument: Instrument, ranking: Any) -> list[Problem]:
+    if not instrument.ranking_of:
+        return [Problem("ranking", f"{instrument.name} has no ranking")]
+    if not isinstance(ranking, list):
+        return [Problem("ranking", "should be a list, most important first")]
+    problems: list[Problem] = []
+    expected = instrument.ranking_of
+    seen: set[str] = set()
+    for entry in ranking:
+        if entry not in expected:
+            problems.append(
+                Problem("ranking", f"unknown entry {entry!r}; expected {', '.join(expected)}")
+            )
+        elif entry in seen:
+            problems.append(Problem("ranking", f"{entry} is listed more than once"))
+        else:
+            seen.add(entry)
+    missing = [e for e in expected if e not in seen]
+    if missing and len(ranking) > 0:
+        problems.append(Problem("ranking", f"missing {', '.join(missing)}; rank all six or none"))
+    return problems
+
+
+def parse_answers(
+    instrument: Instrument, data: Any, known: Mapping[str, Instrument] | None = None
+) -> Responses:
+    """Valid answers as :class:`Responses`; raises :class:`AnswersError` listing all problems."""
+    problems = validate_answers(instrument, data, known)
+    if problems:
+        raise AnswersError(problems)
+    answers = {str(k): v for k, v in data["answers"].items()}
+    ranking = tuple(data.get("ranking") or ())
+    return Responses(instrument.id, answers, ranking)
