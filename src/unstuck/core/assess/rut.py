@@ -77,6 +77,52 @@ _SUBSCALES = (
              "growth"),
 )  # fmt: skip
 
+#: Three statements per root cause, (text, reverse-keyed). One per cause is reverse-keyed so
+#: that agreeing with everything does not make every cause look important.
+_CAUSE_STATEMENTS: dict[str, tuple[tuple[str, bool], ...]] = {
+    "cause.challenge": (
+        ("Most of my tasks are things I could do half asleep.", False),
+        ("My job regularly stretches what I can do.", True),
+        ("I know my job so well that little about it still holds my interest.", False),
+    ),
+    "cause.advancement": (
+        ("I cannot see a next step for me where I work now.", False),
+        ("People in my position here get real chances to move up or take on more.", True),
+        ("My career has stood still for the last few years.", False),
+    ),
+    "cause.values": (
+        ("What my organisation rewards clashes with what I care about.", False),
+        ("I can stand behind what my work is for.", True),
+        ("I am sometimes asked to do things at work that sit badly with me.", False),
+    ),
+    "cause.environment": (
+        ("The way I am treated at work, by my manager or colleagues, wears me down.", False),
+        ("I can raise a problem at work without worrying about what happens to me.", True),
+        ("I dread dealing with certain people at work.", False),
+    ),
+    "cause.balance": (
+        ("Work takes time and energy I need for the rest of my life.", False),
+        ("I can usually switch off from work in the evenings and on days off.", True),
+        ("My job leaves me too tired for the people and things I care about.", False),
+    ),
+    "cause.recognition": (
+        ("When I do good work, nobody seems to notice.", False),
+        ("The people I work for acknowledge my efforts.", True),
+        ("Others get the credit for work I have done.", False),
+    ),
+    "cause.pay": (
+        ("My pay falls short of what my work is worth.", False),
+        ("I am paid fairly compared with others doing similar work.", True),
+        ("My pay has not kept up with what I contribute.", False),
+    ),
+}
+_CAUSE_ITEMS = tuple(
+    Item(f"rut.{sid}.{n + 1}", _CAUSE_STATEMENTS[sid][n][0], sid,
+         reverse=_CAUSE_STATEMENTS[sid][n][1])
+    for n in range(3)
+    for sid, _, _ in CAUSES
+)  # fmt: skip
+
 _ITEMS = (
     # Signs of stagnation
     Item("rut.signs.motivation.1",
@@ -85,49 +131,14 @@ _ITEMS = (
          reverse=True),
     Item("rut.signs.focus.1", "My mind drifts away from my work more often than it should.",
          "signs"),
-    Item("rut.signs.focus.2", "I get through my work at about the pace I would like.", "signs",
-         reverse=True),
     Item("rut.signs.learning.1", "It has been a long time since my work taught me something.",
          "signs"),
     Item("rut.signs.undervalued.1", "I feel that much of what I can do is wasted in my role.",
          "signs"),
     Item("rut.signs.dissatisfaction.1",
          "On the whole, I am dissatisfied with where my working life is.", "signs"),
-    Item("rut.signs.dissatisfaction.2",
-         "Picturing myself in this same job five years from now feels fine.", "signs",
-         reverse=True),
-    # Root causes
-    Item("rut.cause.challenge.1", "Most of my tasks are things I could do half asleep.",
-         "cause.challenge"),
-    Item("rut.cause.challenge.2", "My job regularly stretches what I can do.", "cause.challenge",
-         reverse=True),
-    Item("rut.cause.advancement.1", "I cannot see a next step for me where I work now.",
-         "cause.advancement"),
-    Item("rut.cause.advancement.2",
-         "People in my position here get real chances to move up or take on more.",
-         "cause.advancement", reverse=True),
-    Item("rut.cause.values.1", "What my organisation rewards clashes with what I care about.",
-         "cause.values"),
-    Item("rut.cause.values.2", "I can stand behind what my work is for.", "cause.values",
-         reverse=True),
-    Item("rut.cause.environment.1",
-         "The way I am treated at work, by my manager or colleagues, wears me down.",
-         "cause.environment"),
-    Item("rut.cause.environment.2",
-         "I can raise a problem at work without worrying about what happens to me.",
-         "cause.environment", reverse=True),
-    Item("rut.cause.balance.1", "Work takes time and energy I need for the rest of my life.",
-         "cause.balance"),
-    Item("rut.cause.balance.2",
-         "I can usually switch off from work in the evenings and on days off.", "cause.balance",
-         reverse=True),
-    Item("rut.cause.recognition.1", "When I do good work, nobody seems to notice.",
-         "cause.recognition"),
-    Item("rut.cause.recognition.2", "The people I work for acknowledge my efforts.",
-         "cause.recognition", reverse=True),
-    Item("rut.cause.pay.1", "My pay falls short of what my work is worth.", "cause.pay"),
-    Item("rut.cause.pay.2", "I am paid fairly compared with others doing similar work.",
-         "cause.pay", reverse=True),
+    # Root causes, interleaved so that no cause comes as a block of three.
+    *_CAUSE_ITEMS,
     # Emotional toll
     Item("rut.toll.stress", "Work leaves me feeling tense or on edge.", "toll"),
     Item("rut.toll.anger", "I get irritated or angry about work more easily than I used to.",
