@@ -46,6 +46,7 @@ INSTALLED_APPS = [
     "django.contrib.messages",
     "django.contrib.staticfiles",
     "unstuck.web.occupations",
+    "unstuck.web.profile",
 ]
 
 MIDDLEWARE = [
