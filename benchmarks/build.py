@@ -118,7 +118,8 @@ def main() -> None:
         print(f"{key:<34}{shown:>12}")
     ratio = results["build_onet_s"] / results["baseline_csv_read_s"]  # type: ignore[operator]
     print(f"\nO*NET build / plain csv read of the same files: {ratio:.1f}x")
-    print(f"(peak RSS of this process: {resource.getrusage(resource.RUSAGE_SELF).ru_maxrss // 1024} MB)")
+    peak = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss // 1024
+    print(f"(peak RSS of this process: {peak} MB)")
 
 
 if __name__ == "__main__":

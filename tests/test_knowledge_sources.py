@@ -31,7 +31,8 @@ class _Handler(http.server.BaseHTTPRequestHandler):
         if rng and rng.startswith("bytes="):
             start = int(rng[6:].split("-")[0])
             self.send_response(206)
-            self.send_header("Content-Range", f"bytes {start}-{len(cls.payload) - 1}/{len(cls.payload)}")
+            size = len(cls.payload)
+            self.send_header("Content-Range", f"bytes {start}-{size - 1}/{size}")
         else:
             self.send_response(200)
         body = cls.payload[start:]

@@ -60,8 +60,11 @@ def show_cmd(code: str, as_json: bool) -> None:
     kb = load_kb()
     occ = kb.occupation(code.strip())
     if occ is None:
-        fail(f"no occupation with code {code!r} in O*NET {kb.release}. "
-             "Find codes with 'unstuck occupations search TITLE'.", ExitStatus.NOT_FOUND)  # fmt: skip
+        fail(
+            f"no occupation with code {code!r} in O*NET {kb.release}. "
+            "Find codes with 'unstuck occupations search TITLE'.",
+            ExitStatus.NOT_FOUND,
+        )
     if as_json:
         echo_json(occ)
         return
@@ -72,7 +75,8 @@ def show_cmd(code: str, as_json: bool) -> None:
     if occ.description:
         con.print(occ.description)
     zone = occ.job_zone
-    con.print(f"\n[bold]Preparation[/bold]: {zone.name if zone and zone.name else 'not published'}")
+    prep = zone.name if zone and zone.name else "not published"
+    con.print(f"\n[bold]Preparation[/bold]: {prep}")
     if occ.education:
         top = max(occ.education, key=lambda e: e.percent or 0)
         con.print(f"Most common education: {top.label} ({_level(top.percent, 100)}%)")
@@ -98,8 +102,12 @@ def show_cmd(code: str, as_json: bool) -> None:
         con.print("not loaded (install BLS OEWS data)")
     else:
         w = occ.wages
-        con.print(f"median {_money(w.annual_median)}, 10th-90th percentile "
-                  f"{_money(w.annual_p10)} to {_money(w.annual_p90)} ({w.area}, {w.year})")  # fmt: skip
+        con.print(
+            f"median {_money(w.annual_median)}, 10th-90th percentile "
+            f"{_money(w.annual_p10)} to {_money(w.annual_p90)} ({w.area}, {w.year})"
+        )
+        if w.note:
+            con.print(f"  {w.note}")
     con.print("[bold]Outlook[/bold]: ", end="")
     if occ.outlook is None:
         con.print("not loaded (install BLS Employment Projections)")

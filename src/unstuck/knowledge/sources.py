@@ -143,7 +143,9 @@ def _index_members(names: list[str]) -> dict[str, str]:
     return members
 
 
-def open_zip(path: Path, *, location: str | None = None, progress: ProgressFn = _noop) -> OpenedSource:
+def open_zip(
+    path: Path, *, location: str | None = None, progress: ProgressFn = _noop
+) -> OpenedSource:
     loc = location or str(path)
     if not path.exists():
         raise SourceNotFoundError("no such file", file=loc)

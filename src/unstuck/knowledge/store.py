@@ -33,11 +33,13 @@ from unstuck.core.occupations import (
     Wages,
     WorkValue,
 )
+from unstuck.knowledge.bls import AreaWageTable
 from unstuck.knowledge.build import kb_path
 from unstuck.knowledge.errors import KnowledgeBaseMissing
 
 if TYPE_CHECKING:
     from unstuck.core.titles import TitleEntry, TitleIndex, TitleMatch
+    from unstuck.knowledge.esco import EscoOccupation, EscoSkill, EscoSkillLink
 
 RATING_DOMAINS = ("skill", "knowledge", "ability", "work_activity", "work_style")
 
@@ -99,6 +101,16 @@ class KnowledgeBase:
         self.esco_labels: dict[str, list[str]] = defaultdict(list)
         self.wages: dict[str, Wages] = {}
         self.outlook: dict[str, Outlook] = {}
+        # Optional sources (filled by unstuck.knowledge.extras.load_into; empty when absent).
+        self.area_wages: AreaWageTable = AreaWageTable()  # .get(code, area), .list(), .find()
+        self.esco_skills: dict[str, EscoSkill] = {}  # URI -> skill
+        self.esco_occupations: dict[str, EscoOccupation] = {}  # URI -> occupation
+        self.esco_occupation_skills: dict[str, tuple[EscoSkillLink, ...]] = {}  # occupation URI
+        self.esco_occupation_broader: dict[str, str] = {}  # narrower -> broader occupation URI
+        self.esco_skill_broader: dict[str, tuple[str, ...]] = {}  # skill -> broader skill/group
+        self.esco_skill_groups: dict[str, str] = {}  # skill group URI -> label
+        self.esco_to_onet: dict[str, tuple[str, ...]] = {}  # ESCO occupation URI -> O*NET codes
+        self.onet_to_esco: dict[str, tuple[str, ...]] = {}  # O*NET code -> ESCO occupation URIs
         self._index: TitleIndex | None = None
         self._lock = threading.Lock()
 
@@ -129,7 +141,7 @@ class KnowledgeBase:
         ):
             self.element_names[eid] = name
             self.element_descriptions[eid] = description
-        for eid, scale, value, description in _rows(
+        for eid, _scale, value, description in _rows(
             conn,
             "SELECT element_id, scale_id, anchor_value, description FROM level_anchor "
             "WHERE scale_id = 'LV' ORDER BY element_id, anchor_value",
@@ -180,9 +192,9 @@ class KnowledgeBase:
         self.interests = dict(interests)
         for code, points in high.items():
             letters_found = [
-                letters[int(points[eid])]
+                letters[int(point)]
                 for eid in sorted(points)
-                if points[eid] is not None and int(points[eid] or 0) in letters
+                if (point := points[eid]) is not None and int(point) in letters
             ]
             if letters_found:
                 self.high_points[code] = "".join(letters_found)
@@ -197,11 +209,11 @@ class KnowledgeBase:
         for code, zone in _rows(conn, "SELECT code, job_zone FROM job_zone"):
             if zone is not None:
                 self.job_zones[code] = zone
-        for zone, name, experience, education, training in _rows(
+        for zone, name, experience, schooling, training in _rows(
             conn,
             "SELECT job_zone, name, experience, education, training FROM job_zone_reference",
         ):
-            self.job_zone_ref[zone] = JobZone(zone, name, education, experience, training)
+            self.job_zone_ref[zone] = JobZone(zone, name, schooling, experience, training)
         labels = {
             cat: desc
             for cat, desc in _rows(
