@@ -76,3 +76,7 @@ def kb(kb_home: Path):  # noqa: ANN201
     from unstuck.knowledge.store import get_knowledge_base
 
     return get_knowledge_base()
+
+
+# Browser tests: the running app, Chromium and axe-core (see tests/live.py).
+from live import chromium, live_app, page, phone_page  # noqa: E402, F401

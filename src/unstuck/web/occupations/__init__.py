@@ -1,0 +1,1 @@
+"""The occupation explorer: search by job title, then an occupation's profile."""

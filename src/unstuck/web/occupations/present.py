@@ -1,0 +1,295 @@
+"""Turning occupations and search matches into what the templates print.
+
+Templates stay free of arithmetic and of the "missing is not zero" rule: every number reaches
+them as a :class:`Bar` or a ready string, and a value the source does not publish becomes the
+words "not published", never 0. Bars are drawn in CSS from ``Bar.percent`` and always sit next
+to their value in text, so a screen reader reads the number and the drawing is decoration.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from typing import TYPE_CHECKING
+
+from unstuck.core.occupations import Occupation, Outlook, Rating, Wages
+
+if TYPE_CHECKING:
+    from unstuck.core.titles import TitleMatch
+    from unstuck.knowledge.store import KnowledgeBase
+
+NOT_PUBLISHED = "not published"
+TOP = 10  # ratings and tasks shown before "show all"
+
+# Scale ranges, from O*NET's Scales Reference.
+IMPORTANCE = (1.0, 5.0)
+LEVEL = (0.0, 7.0)
+INTEREST = (1.0, 7.0)
+EXTENT = (1.0, 7.0)
+PERCENT = (0.0, 100.0)
+
+SOURCE_LABELS = {
+    "title": "titled",
+    "alternate": "also called",
+    "reported": "also called",  # a title reported by workers in O*NET's surveys
+    "esco": "in ESCO",
+}
+
+
+@dataclass(frozen=True)
+class Bar:
+    """A value on a scale, with its text; ``percent`` is None when the value is missing."""
+
+    value: float | None
+    low: float
+    high: float
+    note: str | None = None  # why a value is missing, when the source says
+
+    @property
+    def missing(self) -> bool:
+        return self.value is None
+
+    @property
+    def percent(self) -> int | None:
+        if self.value is None:
+            return None
+        share = (self.value - self.low) / (self.high - self.low)
+        return round(100 * min(1.0, max(0.0, share)))
+
+    @property
+    def text(self) -> str:
+        if self.value is None:
+            return self.note or NOT_PUBLISHED
+        if self.high == 100.0:
+            return f"{self.value:.0f}%"
+        return f"{self.value:.1f} of {self.high:g}"
+
+
+@dataclass(frozen=True)
+class RatingRow:
+    element_id: str
+    name: str
+    importance: Bar
+    level: Bar
+    hint: str | None  # an O*NET level anchor close to this occupation's level
+    hint_level: float | None
+
+
+@dataclass(frozen=True)
+class ScoreRow:
+    name: str
+    bar: Bar
+
+
+@dataclass(frozen=True)
+class Fact:
+    label: str
+    value: str
+    detail: str | None = None
+
+
+@dataclass(frozen=True)
+class RelatedRow:
+    code: str
+    title: str
+    known: bool  # in this knowledge base, so it can be linked
+    tier: str | None
+
+
+@dataclass(frozen=True)
+class Profile:
+    occupation: Occupation
+    facts: tuple[Fact, ...]
+    typical_education: str | None
+    education: tuple[ScoreRow, ...]
+    education_zero: int
+    skills: tuple[RatingRow, ...]
+    knowledge: tuple[RatingRow, ...]
+    work_styles: tuple[ScoreRow, ...]
+    interests: tuple[ScoreRow, ...]
+    work_values: tuple[ScoreRow, ...]
+    wages: tuple[Fact, ...] | None
+    outlook: tuple[Fact, ...] | None
+    hot_technologies: tuple[tuple[str, bool], ...]
+    other_technologies: int
+    related: tuple[RelatedRow, ...]
+    top: int = TOP
+
+
+@dataclass(frozen=True)
+class Result:
+    code: str
+    title: str
+    matched: str | None  # the title that matched, when it is not the occupation's own
+    matched_as: str | None
+    summary: str | None
+    job_zone: int | None
+
+
+def money(value: float | None) -> str:
+    return NOT_PUBLISHED if value is None else f"${value:,.0f}"
+
+
+def first_sentence(text: str | None, limit: int = 180) -> str | None:
+    if not text:
+        return None
+    end = text.find(". ")
+    sentence = text if end == -1 else text[: end + 1]
+    if len(sentence) > limit:
+        sentence = sentence[:limit].rsplit(" ", 1)[0] + "…"
+    return sentence
+
+
+def _level_note(rating: Rating) -> str | None:
+    if rating.not_relevant:
+        return "not relevant to this occupation"
+    if rating.suppressed:
+        return "not published (too imprecise)"
+    return None
+
+
+def _rating_rows(ratings: tuple[Rating, ...], kb: KnowledgeBase) -> tuple[RatingRow, ...]:
+    rows = []
+    for r in ratings:
+        level_note = _level_note(r)
+        level = None if level_note else r.level
+        hint = hint_level = None
+        if level is not None:
+            anchors = kb.level_anchors(r.element_id)
+            if anchors:
+                nearest = min(anchors, key=lambda a: abs(a.value - level))
+                hint, hint_level = nearest.description, nearest.value
+        rows.append(
+            RatingRow(
+                element_id=r.element_id,
+                name=r.name,
+                importance=Bar(r.importance, *IMPORTANCE),
+                level=Bar(level, *LEVEL, note=level_note),
+                hint=hint,
+                hint_level=hint_level,
+            )
+        )
+    return tuple(rows)
+
+
+def _wage_facts(w: Wages) -> tuple[Fact, ...]:
+    where = f"{w.area}, {w.year}"
+    facts = [
+        Fact("Median pay", f"{money(w.annual_median)} a year", where),
+        Fact(
+            "Pay range",
+            f"{money(w.annual_p10)} to {money(w.annual_p90)}",
+            "10th to 90th percentile: most workers earn within this range",
+        ),
+        Fact("Median hourly pay", money(w.hourly_median)),
+        Fact(
+            "Jobs",
+            NOT_PUBLISHED if w.employment is None else f"{w.employment:,.0f}",
+            where,
+        ),
+    ]
+    if w.note:
+        facts.append(Fact("Note", w.note))
+    return tuple(facts)
+
+
+def _outlook_facts(o: Outlook) -> tuple[Fact, ...]:
+    change = NOT_PUBLISHED if o.change_percent is None else f"{o.change_percent:+.1f}%"
+    openings = (
+        NOT_PUBLISHED
+        if o.openings_per_year is None
+        else f"{o.openings_per_year * 1000:,.0f} a year"
+    )
+    facts = [
+        Fact("Projected growth", change, o.period),
+        Fact("Job openings", openings, "average per year, including replacing people who leave"),
+    ]
+    if o.employment_start is not None and o.employment_end is not None:
+        facts.append(
+            Fact(
+                "Jobs",
+                f"{o.employment_start * 1000:,.0f} to {o.employment_end * 1000:,.0f}",
+                o.period,
+            )
+        )
+    if o.typical_education:
+        facts.append(Fact("Typical education to enter", o.typical_education, "BLS"))
+    if o.note:
+        facts.append(Fact("Note", o.note))
+    return tuple(facts)
+
+
+def profile(occ: Occupation, kb: KnowledgeBase) -> Profile:
+    """Everything the occupation page prints, in the order it prints it."""
+    published = [e for e in occ.education if e.percent is not None]
+    typical = max(published, key=lambda e: e.percent or 0.0) if published else None
+    typical_text = f"{typical.label} ({typical.percent:.0f}% of workers)" if typical else None
+    shown_education = [e for e in occ.education if e.percent is None or e.percent > 0]
+
+    facts = [
+        Fact(
+            "Preparation",
+            f"Job Zone {occ.job_zone.zone} of 5" if occ.job_zone else NOT_PUBLISHED,
+            _zone_name(occ.job_zone.name) if occ.job_zone else None,
+        ),
+        Fact("Most common education", typical_text or NOT_PUBLISHED),
+        Fact(
+            "Median pay",
+            f"{money(occ.wages.annual_median)} a year" if occ.wages else "not loaded",
+        ),
+        Fact(
+            "Projected growth",
+            (
+                NOT_PUBLISHED
+                if occ.outlook.change_percent is None
+                else f"{occ.outlook.change_percent:+.1f}%"
+            )
+            if occ.outlook
+            else "not loaded",
+            occ.outlook.period if occ.outlook else None,
+        ),
+    ]
+    hot = tuple((t.example, t.in_demand) for t in occ.hot_technologies)
+    return Profile(
+        occupation=occ,
+        facts=tuple(facts),
+        typical_education=typical_text,
+        education=tuple(ScoreRow(e.label, Bar(e.percent, *PERCENT)) for e in shown_education),
+        education_zero=len(occ.education) - len(shown_education),
+        skills=_rating_rows(occ.skills, kb),
+        knowledge=_rating_rows(occ.knowledge, kb),
+        work_styles=tuple(
+            ScoreRow(r.name, Bar(r.importance, *IMPORTANCE)) for r in occ.work_styles
+        ),
+        interests=tuple(ScoreRow(i.name, Bar(i.score, *INTEREST)) for i in occ.interests),
+        work_values=tuple(ScoreRow(v.name, Bar(v.extent, *EXTENT)) for v in occ.work_values),
+        wages=_wage_facts(occ.wages) if occ.wages else None,
+        outlook=_outlook_facts(occ.outlook) if occ.outlook else None,
+        hot_technologies=hot,
+        other_technologies=len(occ.technology) - len(hot),
+        related=tuple(RelatedRow(r.code, r.title, r.code in kb, r.tier) for r in occ.related),
+    )
+
+
+def _zone_name(name: str | None) -> str | None:
+    # "Job Zone Four: Considerable Preparation Needed" -> "Considerable preparation needed"
+    if not name:
+        return None
+    tail = name.split(":", 1)[-1].strip()
+    return tail[:1].upper() + tail[1:].lower()
+
+
+def results(matches: list[TitleMatch], kb: KnowledgeBase) -> list[Result]:
+    out = []
+    for m in matches:
+        own_title = m.matched.casefold() == m.title.casefold()
+        out.append(
+            Result(
+                code=m.code,
+                title=m.title,
+                matched=None if own_title else m.matched,
+                matched_as=None if own_title else SOURCE_LABELS.get(m.source, m.source),
+                summary=first_sentence(kb.descriptions.get(m.code)),
+                job_zone=kb.job_zones.get(m.code),
+            )
+        )
+    return out

@@ -1,0 +1,15 @@
+"""The root URLconf: one ``include`` per app, each under its own prefix.
+
+The site's front page is the occupation explorer's search page for now.
+"""
+
+from __future__ import annotations
+
+from django.urls import include, path
+
+from unstuck.web.occupations import views as occupation_views
+
+urlpatterns = [
+    path("", occupation_views.home, name="home"),
+    path("occupations/", include("unstuck.web.occupations.urls")),
+]

@@ -1,0 +1,98 @@
+"""The occupation explorer in Chromium, against the running app: search -> results -> profile.
+
+Driven by the keyboard only (Tab, typing, Enter), at desktop width and at 360 px, with axe-core
+run on every page. Expected content comes from the knowledge base the server is serving.
+"""
+
+from __future__ import annotations
+
+from typing import Any
+
+import pytest
+
+from live import PHONE, assert_accessible
+
+pytestmark = pytest.mark.browser
+
+NURSE = "29-1141.00"
+QUERY = "registred nurse"  # the typo is deliberate
+
+
+def tab_to(page: Any, selector: str, limit: int = 40) -> None:
+    """Press Tab until ``selector`` has the focus; fail if the keyboard cannot reach it."""
+    for _ in range(limit):
+        page.keyboard.press("Tab")
+        if page.evaluate("(sel) => document.activeElement.matches(sel)", selector):
+            return
+    focused = page.evaluate("() => document.activeElement.outerHTML.slice(0, 120)")
+    pytest.fail(f"{limit} presses of Tab never reached {selector}; focus is on {focused}")
+
+
+def search_to_profile(page: Any, live_app: str) -> None:
+    page.goto(live_app + "/")
+    assert_accessible(page, "the home page")
+
+    # The skip link is the first stop, then the search box is reachable.
+    page.keyboard.press("Tab")
+    assert page.evaluate("() => document.activeElement.textContent.trim()") == (
+        "Skip to main content"
+    )
+    tab_to(page, "input[name=q]")
+    page.keyboard.type(QUERY)
+    page.keyboard.press("Enter")
+
+    page.wait_for_url("**/occupations/?q=*")
+    heading = page.get_by_role("heading", level=1)
+    assert QUERY in heading.inner_text()
+    results = page.locator("ol.results > li")
+    assert results.count() >= 1
+    assert_accessible(page, "the search results")
+
+    tab_to(page, f'a[href="/occupations/{NURSE}/"]')
+    page.keyboard.press("Enter")
+    page.wait_for_url(f"**/occupations/{NURSE}/")
+
+
+def check_profile(page: Any, kb: Any) -> None:
+    occ = kb.occupation(NURSE)
+    assert page.get_by_role("heading", level=1).inner_text() == occ.title
+    assert page.title().startswith(occ.title)
+    main = page.get_by_role("main")
+    assert occ.description in main.inner_text()
+    skills = page.locator("#skills ol.ratings").first.locator("> li")
+    assert skills.count() == min(10, len(occ.skills))
+    first = skills.first.inner_text()
+    assert occ.skills[0].name in first and f"{occ.skills[0].level:.1f} of 7" in first
+    # The in-page links move the focus target into view.
+    page.get_by_role("link", name="Interests", exact=True).click()
+    assert page.evaluate("() => location.hash") == "#interests"
+    assert page.locator("#interests").is_visible()
+    # "All 35 skills" opens with the keyboard.
+    summary = page.locator("#skills summary")
+    summary.focus()
+    page.keyboard.press("Enter")
+    assert page.locator("#skills details").get_attribute("open") is not None
+    footer = page.get_by_role("contentinfo").inner_text()
+    assert f"O*NET {kb.release}" in footer and "CC BY 4.0" in footer
+    assert_accessible(page, "the occupation profile")
+
+
+def test_search_to_profile_at_desktop_width(page: Any, live_app: str, kb: Any) -> None:
+    search_to_profile(page, live_app)
+    check_profile(page, kb)
+
+
+def test_search_to_profile_at_phone_width(phone_page: Any, live_app: str, kb: Any) -> None:
+    search_to_profile(phone_page, live_app)
+    check_profile(phone_page, kb)
+    for url in ["/", f"/occupations/?q={QUERY}", f"/occupations/{NURSE}/"]:
+        phone_page.goto(live_app + url)
+        width = phone_page.evaluate("() => document.documentElement.scrollWidth")
+        assert width <= PHONE["width"], f"{url} scrolls sideways at 360 px ({width} px wide)"
+
+
+def test_not_found_page_is_accessible(page: Any, live_app: str) -> None:
+    response = page.goto(live_app + "/occupations/99-9999.99/")
+    assert response is not None and response.status == 404
+    assert "99-9999.99" in page.get_by_role("main").inner_text()
+    assert_accessible(page, "the 404 page")

@@ -1,0 +1,269 @@
+"""The occupation explorer's pages through Django's test client, against the real knowledge base.
+
+Expected values come from the knowledge base itself (the page must show what the library
+returns) or from facts about O*NET (Registered Nurses are 29-1141.00).
+"""
+
+from __future__ import annotations
+
+import html
+import re
+import shutil
+from pathlib import Path
+
+import pytest
+from django.test import Client
+
+from unstuck.core.occupations import Occupation, Rating
+from unstuck.knowledge.store import KnowledgeBase
+from unstuck.web import knowledge as web_knowledge
+from unstuck.web.occupations import present
+
+NURSE = "29-1141.00"
+
+
+@pytest.fixture
+def client() -> Client:
+    return Client()
+
+
+def text_of(response) -> str:  # noqa: ANN001
+    """The page's visible text, roughly: tags dropped, entities decoded, spaces collapsed."""
+    body = response.content.decode()
+    body = re.sub(r"<(script|style)\b.*?</\1>", " ", body, flags=re.S)
+    return " ".join(html.unescape(re.sub(r"<[^>]+>", " ", body)).split())
+
+
+# -- without a knowledge base --------------------------------------------------------------------
+
+
+def test_home_works_before_any_data_is_installed(client: Client) -> None:
+    response = client.get("/")
+    assert response.status_code == 200
+    text = text_of(response)
+    assert "Job title" in text
+    assert "unstuck data install" in text
+    assert "No occupational data is installed yet" in text
+    assert 'role="search"' in response.content.decode()
+
+
+@pytest.mark.parametrize(
+    "url", ["/occupations/?q=nurse", f"/occupations/{NURSE}/", "/occupations/suggest.json?q=x"]
+)
+def test_pages_needing_data_explain_how_to_install_it(client: Client, url: str) -> None:
+    response = client.get(url)
+    assert response.status_code == 503
+    text = text_of(response)
+    assert "not installed yet" in text
+    assert "unstuck data install" in text
+
+
+# -- search ------------------------------------------------------------------------------------
+
+
+def test_search_lists_the_librarys_matches_in_order(client: Client, kb: KnowledgeBase) -> None:
+    response = client.get("/occupations/", {"q": "registered nurse"})
+    assert response.status_code == 200
+    body = response.content.decode()
+    linked = re.findall(r'class="result-title"><a href="/occupations/([0-9.-]+)/"', body)
+    expected = [m.code for m in kb.search("registered nurse", limit=20)]
+    assert linked == expected
+    assert linked[0] == NURSE
+    assert "Registered Nurses" in text_of(response)
+
+
+def test_search_says_which_title_matched(client: Client, kb: KnowledgeBase) -> None:
+    matches = kb.search("bookkeeper", limit=20)
+    via_other_title = [m for m in matches if m.matched.casefold() != m.title.casefold()]
+    assert via_other_title, "expected 'bookkeeper' to match through an alternate title"
+    text = text_of(client.get("/occupations/", {"q": "bookkeeper"}))
+    first = via_other_title[0]
+    assert f"{present.SOURCE_LABELS[first.source]} “{first.matched}”" in text
+
+
+def test_search_for_an_exact_code_goes_to_the_profile(client: Client, kb: KnowledgeBase) -> None:
+    response = client.get("/occupations/", {"q": f"  {NURSE} "})
+    assert response.status_code == 302
+    assert response["Location"] == f"/occupations/{NURSE}/"
+
+
+def test_search_without_a_query_shows_the_form(client: Client, kb: KnowledgeBase) -> None:
+    response = client.get("/occupations/")
+    assert response.status_code == 200
+    body = response.content.decode()
+    assert 'name="q"' in body
+    assert 'class="results"' not in body
+
+
+def test_search_with_no_match_says_so(client: Client, kb: KnowledgeBase) -> None:
+    query = "qqqq zzzz xxxx"
+    if kb.search(query):
+        pytest.skip("the title index matched even pure noise")
+    text = text_of(client.get("/occupations/", {"q": query}))
+    assert f"No occupation matched “{query}”" in text
+
+
+def test_search_escapes_what_was_typed(client: Client, kb: KnowledgeBase) -> None:
+    body = client.get("/occupations/", {"q": "<script>alert(1)</script> nurse"}).content.decode()
+    assert "<script>alert(1)" not in body
+    assert "&lt;script&gt;alert(1)" in body
+
+
+def test_suggest_returns_the_librarys_matches_as_json(client: Client, kb: KnowledgeBase) -> None:
+    response = client.get("/occupations/suggest.json", {"q": "RN"})
+    assert response.status_code == 200
+    data = response.json()
+    assert [r["code"] for r in data["results"]] == [m.code for m in kb.search("RN", limit=8)]
+    assert data["results"][0]["url"] == f"/occupations/{data['results'][0]['code']}/"
+    assert data["release"] == kb.release
+
+
+# -- the profile -------------------------------------------------------------------------------
+
+
+def test_profile_shows_the_occupation(client: Client, kb: KnowledgeBase) -> None:
+    occ = kb.occupation(NURSE)
+    assert occ is not None and occ.skills and occ.work_styles and occ.work_values
+    response = client.get(f"/occupations/{NURSE}/")
+    assert response.status_code == 200
+    text = text_of(response)
+    assert occ.title in text and occ.description and occ.description in text
+    assert f"O*NET {kb.release}" in text
+    assert occ.tasks[0].text in text
+    assert occ.job_zone and f"Job Zone {occ.job_zone.zone} of 5" in text
+    top_skill = occ.skills[0]
+    assert top_skill.importance is not None and top_skill.level is not None
+    assert f"{top_skill.name} Importance {top_skill.importance:.1f} of 5" in text
+    assert f"Level {top_skill.level:.1f} of 7" in text
+    assert all(r.name in text for r in occ.knowledge)
+    assert occ.high_point_code and f"Interest code: {occ.high_point_code}" in text
+    for interest in occ.interests:
+        assert f"{interest.name} {interest.score:.1f} of 7" in text
+    for value in occ.work_values:
+        assert f"{value.name} {value.extent:.1f} of 7" in text
+    assert f"{occ.work_styles[0].name} {occ.work_styles[0].importance:.1f} of 5" in text
+    assert all(t.example in text for t in occ.hot_technologies)
+    related = occ.related[0]
+    assert f'href="/occupations/{related.code}/"' in response.content.decode()
+
+
+def test_profile_shows_level_anchors_as_hints(client: Client, kb: KnowledgeBase) -> None:
+    occ = kb.occupation(NURSE)
+    assert occ is not None
+    skill = occ.skills[0]
+    anchors = kb.level_anchors(skill.element_id)
+    assert anchors and skill.level is not None
+    nearest = min(anchors, key=lambda a: abs(a.value - (skill.level or 0)))
+    text = text_of(client.get(f"/occupations/{NURSE}/"))
+    assert f"At level {nearest.value:.0f}, for example: {nearest.description}" in text
+
+
+def test_profile_shows_typical_education(client: Client, kb: KnowledgeBase) -> None:
+    occ = kb.occupation(NURSE)
+    assert occ is not None and occ.education
+    top = max(occ.education, key=lambda e: e.percent or 0)
+    text = text_of(client.get(f"/occupations/{NURSE}/"))
+    assert f"Most common education {top.label} ({top.percent:.0f}% of workers)" in text
+
+
+def test_profile_shows_pay_and_outlook_or_says_they_are_not_loaded(
+    client: Client, kb: KnowledgeBase
+) -> None:
+    occ = kb.occupation(NURSE)
+    assert occ is not None
+    text = text_of(client.get(f"/occupations/{NURSE}/"))
+    if occ.wages is None:
+        assert "Pay not loaded" in text
+    else:
+        assert present.money(occ.wages.annual_median) in text
+        assert (
+            f"{present.money(occ.wages.annual_p10)} to {present.money(occ.wages.annual_p90)}"
+            in text
+        )
+    if occ.outlook is None:
+        assert "Outlook not loaded" in text
+    else:
+        assert "Projected growth" in text and occ.outlook.period in text
+
+
+def test_missing_ratings_are_said_to_be_missing_not_zero(client: Client, kb: KnowledgeBase) -> None:
+    # Some occupations have no skill ratings in this release: the page must say so.
+    code = next(c for c in kb.codes() if not kb.ratings["skill"].get(c))
+    text = text_of(client.get(f"/occupations/{code}/"))
+    assert "Skill ratings not published for this occupation" in text
+    assert "Work styles not published" in text
+    assert " 0.0 of 7" not in text
+
+
+def test_unknown_code_is_a_404(client: Client, kb: KnowledgeBase) -> None:
+    response = client.get("/occupations/99-9999.99/")
+    assert response.status_code == 404
+    text = text_of(response)
+    assert "99-9999.99" in text
+    assert "Job title" in text  # the search form, to get back on track
+
+
+def test_a_url_that_is_not_a_code_is_a_404(client: Client, kb: KnowledgeBase) -> None:
+    assert client.get("/occupations/nurse/").status_code == 404
+
+
+def test_every_page_carries_the_attribution_and_release(client: Client, kb: KnowledgeBase) -> None:
+    attribution = kb.status().attributions[0]
+    for url in ["/", "/occupations/?q=welder", f"/occupations/{NURSE}/", "/no-such-page/"]:
+        response = client.get(url)
+        text = text_of(response)
+        assert attribution in text, url
+        assert f"O*NET {kb.release}" in text, url
+        assert 'href="https://creativecommons.org/licenses/by/4.0/"' in response.content.decode()
+
+
+# -- the footer's summary and the presentation helpers ----------------------------------------
+
+
+def test_summary_notices_a_new_install(built_home: Path, unstuck_home: Path) -> None:
+    target = unstuck_home / "knowledge" / "knowledge.sqlite"
+    assert web_knowledge.summary(target).installed is False
+    target.parent.mkdir(parents=True)
+    shutil.copy(built_home / "knowledge" / "knowledge.sqlite", target)
+    found = web_knowledge.summary(target)
+    assert found.installed and found.release == "29.0"
+    assert [s.name for s in found.sources][0] == "onet"
+    assert found.sources[0].licence_url == web_knowledge.CC_BY_4
+
+
+def test_bar_keeps_missing_apart_from_zero() -> None:
+    missing = present.Bar(None, *present.LEVEL)
+    assert missing.text == "not published" and missing.percent is None and missing.missing
+    zero = present.Bar(0.0, *present.LEVEL)
+    assert zero.text == "0.0 of 7" and zero.percent == 0
+    assert present.Bar(3.0, *present.IMPORTANCE).percent == 50
+    assert present.Bar(55.9, *present.PERCENT).text == "56%"
+
+
+def test_profile_of_a_sparse_occupation(kb: KnowledgeBase) -> None:
+    occ = Occupation(
+        code="00-0000.00",
+        title="Sparse",
+        description=None,
+        release=kb.release,
+        skills=(
+            Rating("2.A.1.a", "Reading Comprehension", 3.0, None),
+            Rating("2.A.1.b", "Active Listening", 2.0, 1.5, suppressed=True),
+            Rating("2.A.1.c", "Writing", 1.0, 0.2, not_relevant=True),
+        ),
+    )
+    p = present.profile(occ, kb)
+    assert [r.level.text for r in p.skills] == [
+        "not published",
+        "not published (too imprecise)",
+        "not relevant to this occupation",
+    ]
+    assert all(r.hint is None for r in p.skills)
+    facts = {f.label: f.value for f in p.facts}
+    assert facts == {
+        "Preparation": "not published",
+        "Most common education": "not published",
+        "Median pay": "not loaded",
+        "Projected growth": "not loaded",
+    }
+    assert p.wages is None and p.outlook is None
