@@ -39,7 +39,7 @@ from unstuck.knowledge.errors import KnowledgeBaseMissing
 
 if TYPE_CHECKING:
     from unstuck.core.titles import TitleEntry, TitleIndex, TitleMatch
-    from unstuck.knowledge.esco import EscoOccupation, EscoSkill, EscoSkillLink
+    from unstuck.knowledge.esco import EscoOccupation, EscoOccupationSkills, EscoSkill
 
 RATING_DOMAINS = ("skill", "knowledge", "ability", "work_activity", "work_style")
 
@@ -105,7 +105,7 @@ class KnowledgeBase:
         self.area_wages: AreaWageTable = AreaWageTable()  # .get(code, area), .list(), .find()
         self.esco_skills: dict[str, EscoSkill] = {}  # URI -> skill
         self.esco_occupations: dict[str, EscoOccupation] = {}  # URI -> occupation
-        self.esco_occupation_skills: dict[str, tuple[EscoSkillLink, ...]] = {}  # occupation URI
+        self.esco_occupation_skills: dict[str, EscoOccupationSkills] = {}  # occupation URI
         self.esco_occupation_broader: dict[str, str] = {}  # narrower -> broader occupation URI
         self.esco_skill_broader: dict[str, tuple[str, ...]] = {}  # skill -> broader skill/group
         self.esco_skill_groups: dict[str, str] = {}  # skill group URI -> label

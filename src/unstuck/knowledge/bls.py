@@ -1,0 +1,942 @@
+"""BLS sources: OEWS wages (national, state and metro) and the Employment Projections.
+
+Inputs, as BLS or our shared data folder ship them:
+
+* OEWS national: a CSV in the BLS ``national_M20XX_dl`` column naming (``OCC_CODE``,
+  ``TOT_EMP``, ``A_MEDIAN``...), or the ``oews-20XX.sqlite(.gz)`` database built from the BLS
+  time-series files (its national rows).
+* OEWS areas: that database (state, metro and nonmetropolitan areas), or one or more BLS
+  ``state_M20XX_dl`` / ``MSA_M20XX_dl`` / ``BOS_M20XX_dl`` CSV files (``AREA``,
+  ``AREA_TITLE``, ``AREA_TYPE`` columns).
+* Employment Projections: Table 1.2 of the BLS workbook, saved as CSV. Its headers carry the
+  projection years ("Employment, 2024", "Employment change, percent, 2024–34"), so columns are
+  found by pattern and the period is read from them.
+
+Wage cells are read raw because BLS markers mean different things: ``#`` (or footnote 5 in the
+time-series data) is a top-coded wage, at least the published threshold; ``*``, ``**`` and
+``-`` are "not published". Both become ``None`` - never a number we made up - and the top
+coding is kept as footnote code 5 so the profile can say "at least $239,200". Every wage row
+keeps its BLS footnote codes as ``FIELD=code;...``.
+
+O*NET codes map to SOC by their first seven characters; an O*NET occupation below the SOC
+level (``15-1299.08``) gets the wages of its SOC occupation, and a SOC code BLS does not
+publish separately falls back to its broad group (``13-1021`` -> ``13-1020``), with a note
+saying so either way.
+"""
+
+from __future__ import annotations
+
+import contextlib
+import itertools
+import json
+import math
+import re
+import shutil
+import sqlite3
+import sys
+import tempfile
+from array import array
+from collections.abc import Iterable, Iterator, Mapping, Sequence
+from dataclasses import dataclass
+from pathlib import Path
+from typing import Any
+
+from unstuck.core.occupations import Outlook, Wages
+from unstuck.knowledge.build import SourceRecord, TableCount, WarnFn, load_table
+from unstuck.knowledge.errors import DataError, HeaderError, RowError, SourceNotFoundError
+from unstuck.knowledge.inputs import (
+    count_records,
+    csv_records,
+    read_file,
+    require_file,
+    sha256_file,
+)
+from unstuck.knowledge.sources import ProgressFn
+from unstuck.knowledge.tables import REAL, TEXT, Column, Table
+
+OEWS_ATTRIBUTION = (
+    "U.S. Bureau of Labor Statistics, Occupational Employment and Wage Statistics ({release})."
+)
+PROJECTIONS_ATTRIBUTION = "U.S. Bureau of Labor Statistics, Employment Projections {period}."
+
+#: BLS OEWS fields in the order of the time-series datatypes 01-17.
+OEWS_FIELDS = (
+    "TOT_EMP", "EMP_PRSE", "H_MEAN", "A_MEAN", "MEAN_PRSE",
+    "H_PCT10", "H_PCT25", "H_MEDIAN", "H_PCT75", "H_PCT90",
+    "A_PCT10", "A_PCT25", "A_MEDIAN", "A_PCT75", "A_PCT90",
+    "JOBS_1000", "LOC_QUOTIENT",
+)  # fmt: skip
+#: What the product shows; a file without these cannot be used.
+OEWS_REQUIRED = ("OCC_CODE", "TOT_EMP", "H_MEDIAN", "A_PCT10", "A_PCT25", "A_MEDIAN",
+                 "A_PCT75", "A_PCT90")  # fmt: skip
+TOP_CODED = "5"
+_NOT_PUBLISHED = frozenset({"", "-", "*", "**", "—", "–", "n/a", "N/A"})
+_SOC_RE = re.compile(r"^\d{2}-\d{4}$")
+_AREA_TYPES = {"1": "national", "2": "state", "3": "state", "4": "metro", "5": "metro",
+               "6": "nonmetro"}  # fmt: skip
+_TOPCODE_RE = re.compile(r"\$([\d,]+(?:\.\d+)?) per hour or \$([\d,]+) per year")
+
+WAGE_COLUMNS = tuple(f.lower() for f in OEWS_FIELDS)
+
+
+def _ddl(table: str, columns: Sequence[tuple[str, str]]) -> str:
+    return (
+        f'CREATE TABLE IF NOT EXISTS "{table}" ('
+        + ", ".join(f'"{n}" {t}' for n, t in columns)
+        + ")"
+    )
+
+
+_NATIONAL_COLS = (("occ_code", TEXT), ("occ_title", TEXT), ("o_group", TEXT),
+                  *((c, REAL) for c in WAGE_COLUMNS), ("footnotes", TEXT))  # fmt: skip
+_AREA_COLS = (("area_code", TEXT), ("area_type", TEXT), ("state", TEXT), ("name", TEXT))
+_AREA_WAGE_COLS = (("area_code", TEXT), ("occ_code", TEXT), ("o_group", TEXT),
+                   *((c, REAL) for c in WAGE_COLUMNS), ("footnotes", TEXT))  # fmt: skip
+_FOOTNOTE_COLS = (("code", TEXT), ("text", TEXT))
+_PACK_COLS = (("area_code", TEXT), ("socs", TEXT), ("vals", "BLOB"), ("footnotes", TEXT))
+
+
+@dataclass(frozen=True, slots=True)
+class WageArea:
+    """A state, metropolitan or nonmetropolitan area with OEWS wage estimates."""
+
+    code: str
+    name: str
+    kind: str  # "state" | "metro" | "nonmetro" | "national"
+    state: str | None  # the state it lies in, as the source names it (FIPS or postal code)
+
+
+# -- parsing -------------------------------------------------------------------------------
+
+
+def _number(raw: str, field: str, file: str, line: int | None, notes: list[str]) -> float | None:
+    value = raw.strip()
+    if value == "#":
+        notes.append(f"{field}={TOP_CODED}")
+        return None
+    if value in _NOT_PUBLISHED:
+        return None
+    try:
+        return float(value.replace(",", ""))
+    except ValueError:
+        raise RowError(
+            f"column '{field}' should be a number, found {value!r}", file=file, line=line
+        ) from None
+
+
+def _soc(raw: str, file: str, line: int | None) -> str:
+    code = raw.strip()
+    if len(code) == 6 and code.isdigit():  # time-series form 151252
+        code = f"{code[:2]}-{code[2:]}"
+    if not _SOC_RE.match(code):
+        raise RowError(
+            f"column 'OCC_CODE' should be a SOC code like 15-1252, found {raw!r}",
+            file=file,
+            line=line,
+        )
+    return code
+
+
+def _merge_notes(existing: str, notes: list[str]) -> str | None:
+    parts = [p for p in existing.split(";") if p.strip()] if existing else []
+    for n in notes:
+        if n not in parts:
+            parts.append(n)
+    return ";".join(parts) or None
+
+
+@dataclass
+class _CsvWage:
+    area: tuple[str, str, str | None, str] | None  # code, kind, state, name
+    occ_code: str
+    occ_title: str | None
+    o_group: str | None
+    values: list[float | None]
+    footnotes: str | None
+
+
+def _csv_wages(data: bytes, file: str, *, need_area: bool) -> Iterator[_CsvWage]:
+    required = OEWS_REQUIRED + (("AREA", "AREA_TITLE", "AREA_TYPE") if need_area else ())
+    header, rows = csv_records(data, file, required)
+    pos = {h: i for i, h in enumerate(header)}
+    field_pos = [pos.get(f) for f in OEWS_FIELDS]
+    naics = pos.get("NAICS")
+    for line, fields in rows:
+        if naics is not None and fields[naics] not in ("000000", "0"):
+            raise RowError(
+                f"industry-specific row (NAICS {fields[naics]}); unstuck reads the "
+                "cross-industry files (national_M20XX_dl, state_M20XX_dl, MSA_M20XX_dl)",
+                file=file,
+                line=line,
+            )
+        notes: list[str] = []
+        values = [
+            None if p is None else _number(fields[p], f, file, line, notes)
+            for f, p in zip(OEWS_FIELDS, field_pos, strict=True)
+        ]
+        for flag, prefix in (("ANNUAL", "H_"), ("HOURLY", "A_")):
+            # BLS: ANNUAL=TRUE means only annual wages are released (footnote 4)
+            if flag in pos and fields[pos[flag]].upper() == "TRUE":
+                notes.extend(f"{f}=4" for f in OEWS_FIELDS if f.startswith(prefix))
+        area = None
+        if need_area:
+            code = fields[pos["AREA"]]
+            kind = _AREA_TYPES.get(fields[pos["AREA_TYPE"]])
+            if not code or kind is None:
+                raise RowError(
+                    f"column 'AREA_TYPE' should be 1-6 (BLS area types), found "
+                    f"{fields[pos['AREA_TYPE']]!r}"
+                    if code
+                    else "column 'AREA' is empty",
+                    file=file,
+                    line=line,
+                )
+            state = fields[pos["PRIM_STATE"]] if "PRIM_STATE" in pos else None
+            area = (code, kind, state or None, fields[pos["AREA_TITLE"]])
+        yield _CsvWage(
+            area=area,
+            occ_code=_soc(fields[pos["OCC_CODE"]], file, line),
+            occ_title=fields[pos["OCC_TITLE"]] if "OCC_TITLE" in pos else None,
+            o_group=(fields[pos["O_GROUP"]] or None) if "O_GROUP" in pos else None,
+            values=values,
+            footnotes=_merge_notes(
+                fields[pos["FOOTNOTE_CODES"]] if "FOOTNOTE_CODES" in pos else "", notes
+            ),
+        )
+
+
+@contextlib.contextmanager
+def _open_sqlite(path: Path) -> Iterator[sqlite3.Connection]:
+    """The OEWS time-series database, gunzipped to a temporary file when needed."""
+    with tempfile.TemporaryDirectory(prefix="unstuck-oews-") as tmp:
+        db = path
+        if path.suffix == ".gz":
+            import gzip
+
+            db = Path(tmp) / path.stem
+            try:
+                with gzip.open(path, "rb") as src, open(db, "wb") as dst:
+                    shutil.copyfileobj(src, dst, 1 << 20)
+            except (OSError, EOFError) as exc:
+                raise DataError(
+                    f"not a readable gzip file ({exc}); download it again", file=str(path)
+                ) from exc
+        conn = sqlite3.connect(f"file:{db}?mode=ro", uri=True)
+        try:
+            try:
+                conn.execute("SELECT key FROM cell LIMIT 1").fetchall()
+                conn.execute("SELECT area_code, areatype_code FROM area LIMIT 1").fetchall()
+            except sqlite3.DatabaseError as exc:
+                raise HeaderError(
+                    f"not an OEWS database (expected tables 'cell' and 'area': {exc})",
+                    file=str(path),
+                ) from exc
+            yield conn
+        finally:
+            conn.close()
+
+
+def _sqlite_meta(conn: sqlite3.Connection) -> dict[str, str]:
+    try:
+        return dict(conn.execute("SELECT name, value FROM meta").fetchall())
+    except sqlite3.DatabaseError:
+        return {}
+
+
+def _sqlite_groups(conn: sqlite3.Connection) -> dict[str, tuple[str, str]]:
+    groups = {}
+    for code, name, level in conn.execute(
+        "SELECT occupation_code, occupation_name, display_level FROM occupation"
+    ):
+        kind = ("total" if code == "000000" else
+                {0: "major", 1: "minor", 2: "broad", 3: "detailed"}.get(level, ""))  # fmt: skip
+        groups[code] = (name, kind)
+    return groups
+
+
+_CROSS_INDUSTRY = "substr(key, 12, 6) = '000000'"
+
+
+def _sqlite_wages(
+    conn: sqlite3.Connection, file: str, area_types: Sequence[str]
+) -> Iterator[tuple[str, str, list[float | None], str | None]]:
+    """(area code, SOC code, values, footnotes) of the cross-industry cells of some area types."""
+    marks = ", ".join("?" for _ in area_types)
+    sql = (
+        f"SELECT * FROM cell WHERE {_CROSS_INDUSTRY} AND substr(key, 4, 1) IN ({marks}) "
+        "ORDER BY key"
+    )
+    for row in conn.execute(sql, tuple(area_types)):
+        key = row[0]
+        if len(key) != 23 or not key.startswith("OEU"):
+            raise RowError(f"series id {key!r} is not an OEWS series id", file=file)
+        notes: list[str] = []
+        values = [
+            None if raw is None else _number(raw, f, file, None, notes)
+            for f, raw in zip(OEWS_FIELDS, row[1:18], strict=True)
+        ]
+        notes.extend(f"{f}={fn}" for f, fn in zip(OEWS_FIELDS, row[18:35], strict=True) if fn)
+        yield (
+            key[4:11],
+            _soc(key[17:23], f"{file} (series {key})", None),
+            values,
+            (_merge_notes("", notes)),
+        )
+
+
+def _read_footnotes_beside(path: Path) -> list[tuple[str, str]]:
+    beside = path.parent / "footnotes.csv"
+    if not beside.exists():
+        return []
+    data = beside.read_bytes()
+    _, rows = csv_records(data, str(beside), ("footnote_code", "footnote_text"))
+    return [(f[0], f[1]) for _, f in rows]
+
+
+def _release_beside(path: Path) -> str | None:
+    manifest = path.parent / "manifest.json"
+    if manifest.exists():
+        with contextlib.suppress(ValueError, OSError, AttributeError):
+            described = json.loads(manifest.read_text("utf-8")).get("release", {})
+            if isinstance(described, dict) and described.get("description"):
+                return str(described["description"])
+    found = re.search(r"M(20\d\d)", path.name)
+    return f"May {found.group(1)}" if found else None
+
+
+def _insert(conn: sqlite3.Connection, table: str, columns: Sequence[tuple[str, str]],
+            rows: Iterable[Sequence[Any]]) -> int:  # fmt: skip
+    conn.execute(_ddl(table, columns))
+    names = ", ".join(f'"{n}"' for n, _ in columns)
+    marks = ", ".join("?" for _ in columns)
+    return conn.executemany(f'INSERT INTO "{table}" ({names}) VALUES ({marks})', rows).rowcount
+
+
+def _insert_footnotes(conn: sqlite3.Connection, notes: list[tuple[str, str]], file: str,
+                      source_rows: int) -> TableCount:  # fmt: skip
+    conn.execute(_ddl("oews_footnote", _FOOTNOTE_COLS))
+    existing = {c for (c,) in conn.execute("SELECT code FROM oews_footnote")}
+    fresh = [n for n in notes if n[0] not in existing]
+    _insert(conn, "oews_footnote", _FOOTNOTE_COLS, fresh)
+    return TableCount("oews_footnote", file, len(notes), source_rows)
+
+
+def _is_sqlite(path: Path) -> bool:
+    return path.suffix == ".sqlite" or path.name.endswith((".sqlite.gz", ".db", ".db.gz"))
+
+
+# -- sources -------------------------------------------------------------------------------
+
+
+class OewsSource:
+    """National OEWS wages: the BLS ``national_M20XX_dl`` CSV layout or the OEWS database."""
+
+    name = "bls-wages"
+
+    def __init__(self, path: str | Path, release: str | None = None) -> None:
+        self.path = require_file(Path(path), "BLS OEWS national wages")
+        self._release = release
+
+    def fingerprint(self) -> str:
+        return sha256_file(self.path)
+
+    def load(self, conn: sqlite3.Connection, progress: ProgressFn, warn: WarnFn) -> SourceRecord:
+        progress("parse BLS wages", 0, None)
+        file = str(self.path)
+        record = SourceRecord(
+            name=self.name, location=file, sha256=self.fingerprint(), release="", attribution=""
+        )
+        conn.execute(_ddl("oews_national", _NATIONAL_COLS))
+        if _is_sqlite(self.path):
+            with _open_sqlite(self.path) as src:
+                meta = _sqlite_meta(src)
+                groups = _sqlite_groups(src)
+                rows = [
+                    (soc, groups.get(soc.replace("-", ""), (None, None))[0],
+                     groups.get(soc.replace("-", ""), (None, None))[1], *values, notes)
+                    for _, soc, values, notes in _sqlite_wages(src, file, ("N",))
+                ]  # fmt: skip
+                expected = src.execute(
+                    f"SELECT COUNT(*) FROM cell WHERE {_CROSS_INDUSTRY} AND substr(key, 4, 1) = 'N'"
+                ).fetchone()[0]
+                notes = list(src.execute("SELECT footnote_code, footnote_text FROM footnote"))
+            stored = _insert(conn, "oews_national", _NATIONAL_COLS, rows)
+            record.tables.append(
+                TableCount(
+                    "oews_national", f"{file} (national cross-industry cells)", stored, expected
+                )  # fmt: skip
+            )
+            record.tables.append(
+                _insert_footnotes(conn, notes, f"{file} (footnote table)", len(notes))
+            )
+            release = self._release or meta.get("release") or "unknown"
+        else:
+            data = read_file(self.path)
+            rows = [
+                (w.occ_code, w.occ_title, w.o_group, *w.values, w.footnotes)
+                for w in _csv_wages(data, file, need_area=False)
+            ]
+            stored = _insert(conn, "oews_national", _NATIONAL_COLS, rows)
+            record.tables.append(
+                TableCount("oews_national", file, stored, count_records(data, file))
+            )
+            notes = _read_footnotes_beside(self.path)
+            if notes:
+                record.tables.append(
+                    _insert_footnotes(
+                        conn, notes, str(self.path.parent / "footnotes.csv"), len(notes)
+                    )  # fmt: skip
+                )
+            else:
+                record.missing.append("footnotes.csv")
+                warn(
+                    f"BLS wages: no footnotes.csv beside {self.path.name}; without it: the "
+                    "top-coding threshold is not shown for top-coded wages."
+                )
+            release = self._release or _release_beside(self.path) or "unknown"
+        record.release = release
+        record.attribution = OEWS_ATTRIBUTION.format(release=release)
+        return record
+
+
+class OewsAreasSource:
+    """OEWS wages by state and metropolitan area: the OEWS database, or BLS area CSV files."""
+
+    name = "bls-areas"
+
+    def __init__(self, paths: str | Path | Sequence[str | Path], release: str | None = None):
+        raw = [paths] if isinstance(paths, str | Path) else list(paths)
+        if not raw:
+            raise SourceNotFoundError("no BLS area wage file given")
+        self.paths = [require_file(Path(p), "BLS OEWS area wages") for p in raw]
+        self._release = release
+
+    def fingerprint(self) -> str:
+        if len(self.paths) == 1:
+            return sha256_file(self.paths[0])
+        import hashlib
+
+        digest = hashlib.sha256()
+        for p in sorted(self.paths):
+            digest.update(sha256_file(p).encode())
+        return digest.hexdigest()
+
+    def load(self, conn: sqlite3.Connection, progress: ProgressFn, warn: WarnFn) -> SourceRecord:
+        record = SourceRecord(
+            name=self.name,
+            location=", ".join(str(p) for p in self.paths),
+            sha256=self.fingerprint(),
+            release="",
+            attribution="",
+        )
+        conn.execute(_ddl("oews_area", _AREA_COLS))
+        conn.execute(_ddl("oews_area_wage", _AREA_WAGE_COLS))
+        releases = []
+        for i, path in enumerate(self.paths, start=1):
+            progress("parse BLS area wages", i, len(self.paths))
+            if _is_sqlite(path):
+                releases.append(self._load_sqlite(conn, path, record))
+            else:
+                releases.append(self._load_csv(conn, path, record))
+        progress("pack BLS area wages", 0, None)
+        pack_area_wages(conn)
+        release = self._release or next((r for r in releases if r), "unknown")
+        record.release = release
+        record.attribution = OEWS_ATTRIBUTION.format(release=release)
+        return record
+
+    def _load_sqlite(self, conn: sqlite3.Connection, path: Path, record: SourceRecord) -> str:
+        file = str(path)
+        kinds = {"S": "state", "M": "metro"}
+        with _open_sqlite(path) as src:
+            meta = _sqlite_meta(src)
+            groups = _sqlite_groups(src)
+            areas = []
+            for code, atype, state, name in src.execute(
+                "SELECT area_code, areatype_code, state_code, area_name FROM area "
+                "WHERE areatype_code IN ('S', 'M') ORDER BY area_code"
+            ):
+                kind = kinds[atype]
+                if kind == "metro" and "nonmetropolitan" in name.lower():
+                    kind = "nonmetro"
+                areas.append((code, kind, state, name))
+            stored = _insert(conn, "oews_area", _AREA_COLS, areas)
+            record.tables.append(TableCount("oews_area", f"{file} (area table, states and "
+                                            "metro areas)", stored, len(areas)))  # fmt: skip
+            rows = (
+                (area, soc, groups.get(soc.replace("-", ""), (None, None))[1], *values, notes)
+                for area, soc, values, notes in _sqlite_wages(src, file, ("S", "M"))
+            )
+            stored = _insert(conn, "oews_area_wage", _AREA_WAGE_COLS, rows)
+            expected = src.execute(
+                f"SELECT COUNT(*) FROM cell WHERE {_CROSS_INDUSTRY} AND substr(key, 4, 1) "
+                "IN ('S', 'M')"
+            ).fetchone()[0]
+            record.tables.append(TableCount(
+                "oews_area_wage", f"{file} (state and metro cross-industry cells)", stored,
+                expected))  # fmt: skip
+            notes = list(src.execute("SELECT footnote_code, footnote_text FROM footnote"))
+            record.tables.append(
+                _insert_footnotes(conn, notes, f"{file} (footnote table)", len(notes))
+            )
+        return meta.get("release", "")
+
+    def _load_csv(self, conn: sqlite3.Connection, path: Path, record: SourceRecord) -> str:
+        file = str(path)
+        data = read_file(path)
+        known = {code for (code,) in conn.execute("SELECT area_code FROM oews_area")}
+        areas: dict[str, tuple[str, str, str | None, str]] = {}
+        rows = []
+        for w in _csv_wages(data, file, need_area=True):
+            assert w.area is not None
+            if w.area[0] not in known:
+                areas.setdefault(w.area[0], w.area)
+            rows.append((w.area[0], w.occ_code, w.o_group, *w.values, w.footnotes))
+        _insert(conn, "oews_area", _AREA_COLS, list(areas.values()))
+        stored = _insert(conn, "oews_area_wage", _AREA_WAGE_COLS, rows)
+        record.tables.append(TableCount("oews_area_wage", file, stored, count_records(data, file)))
+        notes = _read_footnotes_beside(path)
+        if notes:
+            record.tables.append(_insert_footnotes(
+                conn, notes, str(path.parent / "footnotes.csv"), len(notes)))  # fmt: skip
+        return _release_beside(path) or ""
+
+
+# -- Employment Projections ----------------------------------------------------------------
+
+_EP_PATTERNS: tuple[tuple[str, str, str, bool], ...] = (
+    # (column name, header pattern, type, required)
+    ("title", r"National Employment Matrix title$", TEXT, True),
+    ("code", r"National Employment Matrix code$", TEXT, True),
+    ("occupation_type", r"^Occupation type$", TEXT, False),
+    ("employment_start", r"^Employment, (\d{4})$", REAL, True),
+    ("employment_end", r"^Employment, (\d{4})$", REAL, True),
+    ("change_numeric", r"^Employment change, numeric", REAL, False),
+    ("change_percent", r"^Employment change, percent", REAL, True),
+    ("self_employed_percent", r"^Percent self employed", REAL, False),
+    ("openings", r"^Occupational openings", REAL, True),
+    # TEXT: BLS writes top-coded wages as ">=$239,200"
+    ("median_wage", r"^Median annual wage", TEXT, False),
+    ("typical_education", r"^Typical education needed for entry", TEXT, False),
+    ("work_experience", r"^Work experience in a related occupation", TEXT, False),
+    ("training", r"^Typical on-the-job training", TEXT, False),
+)
+
+
+def projections_table(header: Sequence[str], file: str) -> tuple[Table, str]:
+    """The Table 1.2 spec for this file's exact headers, and the projection period."""
+    columns: list[Column] = []
+    used: set[str] = set()
+    missing = []
+    for name, pattern, type_, required in _EP_PATTERNS:
+        match = next((h for h in header if h not in used and re.search(pattern, h)), None)
+        if match is None:
+            if required:
+                missing.append(pattern.strip("^$"))
+            continue
+        used.add(match)
+        nullable = name not in ("code", "title")
+        columns.append(Column(match, name, type_, nullable=nullable))
+    if missing:
+        raise HeaderError(
+            "not BLS Employment Projections Table 1.2: no column like "
+            + ", ".join(repr(m) for m in missing)
+            + " (the header has: "
+            + ", ".join(repr(h) for h in header[:8])
+            + ")",
+            file=file,
+            line=1,
+        )
+    period = "unknown"
+    change = next(c.header for c in columns if c.name == "change_percent")
+    years = re.search(r"(\d{4})\s*[–-]\s*(\d{2,4})", change)
+    if years:
+        period = f"{years.group(1)}–{years.group(2)[-2:]}"
+    table = Table(
+        file=file,
+        table="bls_projection",
+        columns=tuple(columns),
+        delimiter=",",
+        degrades="employment outlook (growth, openings), self-employment share",
+    )
+    return table, period
+
+
+class ProjectionsSource:
+    """BLS Employment Projections, Table 1.2 (occupational projections) as CSV."""
+
+    name = "bls-projections"
+
+    def __init__(self, path: str | Path) -> None:
+        self.path = require_file(Path(path), "BLS Employment Projections Table 1.2")
+
+    def fingerprint(self) -> str:
+        return sha256_file(self.path)
+
+    def load(self, conn: sqlite3.Connection, progress: ProgressFn, warn: WarnFn) -> SourceRecord:
+        progress("parse BLS projections", 0, None)
+        file = str(self.path)
+        if self.path.suffix.lower() in (".xlsx", ".xls"):
+            raise DataError(
+                "this is the Excel workbook; save its sheet 'Table 1.2' as CSV (UTF-8) and give "
+                "that file",
+                file=file,
+            )
+        data = read_file(self.path)
+        header, _ = csv_records(data, file, ())
+        table, period = projections_table(header, file)
+        counts = load_table(conn, table, data, file)
+        self._check_codes(conn, file)
+        return SourceRecord(
+            name=self.name,
+            location=file,
+            sha256=self.fingerprint(),
+            release=period,
+            attribution=PROJECTIONS_ATTRIBUTION.format(period=period),
+            tables=[counts],
+        )
+
+    @staticmethod
+    def _check_codes(conn: sqlite3.Connection, file: str) -> None:
+        for n, (code,) in enumerate(conn.execute("SELECT code FROM bls_projection"), start=1):
+            if not _SOC_RE.match(code):
+                raise RowError(
+                    f"column 'National Employment Matrix code' should be a SOC code like "
+                    f"15-1252, found {code!r} (data row {n})",
+                    file=file,
+                )
+
+
+# -- the in-memory side --------------------------------------------------------------------
+
+_FIELD_WORDS = {
+    "A_PCT10": "10th percentile", "A_PCT25": "25th percentile", "A_MEDIAN": "median",
+    "A_PCT75": "75th percentile", "A_PCT90": "90th percentile", "H_MEDIAN": "hourly median",
+}  # fmt: skip
+#: The fields a Wages record carries, in the order of the compact area arrays.
+_SHOWN = ("TOT_EMP", "H_MEDIAN", "A_PCT10", "A_PCT25", "A_MEDIAN", "A_PCT75", "A_PCT90")
+_SHOWN_POS = tuple(OEWS_FIELDS.index(f) for f in _SHOWN)
+
+
+@dataclass(frozen=True)
+class TopCode:
+    hourly: str | None  # "$115.00"
+    annual: str | None  # "$239,200"
+
+    @classmethod
+    def from_footnotes(cls, notes: Mapping[str, str]) -> TopCode:
+        found = _TOPCODE_RE.search(notes.get(TOP_CODED, ""))
+        if not found:
+            return cls(None, None)
+        return cls(f"${found.group(1)}", f"${found.group(2)}")
+
+
+def _footnote_map(footnotes: str | None) -> dict[str, str]:
+    out = {}
+    for part in (footnotes or "").split(";"):
+        field, _, code = part.partition("=")
+        if code:
+            out[field.strip()] = code.strip()
+    return out
+
+
+def wage_note(footnotes: str | None, topcode: TopCode) -> str | None:
+    """Words for the BLS footnotes that change how a wage record reads."""
+    codes = _footnote_map(footnotes)
+    notes = []
+    capped = [f for f, c in codes.items() if c == TOP_CODED and f in _FIELD_WORDS]
+    annual = [_FIELD_WORDS[f] for f in _SHOWN if f in capped and f.startswith("A_")]
+    if annual:
+        at_least = (
+            f"at least {topcode.annual} a year"
+            if topcode.annual
+            else ("at or above the BLS top-coding threshold")
+        )
+        notes.append(f"top-coded: {', '.join(annual)} {at_least}")
+    if "H_MEDIAN" in capped:
+        at_least = (
+            f"at least {topcode.hourly} an hour"
+            if topcode.hourly
+            else ("at or above the BLS top-coding threshold")
+        )
+        notes.append(f"top-coded: hourly median {at_least}")
+    if codes.get("H_MEDIAN") == "4":
+        notes.append("BLS publishes annual wages only for this occupation")
+    elif codes.get("A_MEDIAN") == "4":
+        notes.append(
+            "BLS publishes hourly wages only (work that is not usually year-round, full time)"
+        )
+    return "; ".join(notes) or None
+
+
+def resolve_soc(onet_code: str, available: Mapping[str, str | None],
+                what: str = "wages") -> tuple[str, str | None] | None:  # fmt: skip
+    """The SOC code whose figures stand for an O*NET occupation, and a note when it is not
+    the occupation itself; None when BLS publishes nothing that contains it."""
+    soc = onet_code[:7]
+    if soc in available:
+        if onet_code.endswith(".00") or len(onet_code) == 7:
+            return soc, None
+        title = available[soc]
+        return soc, (
+            f"BLS {what} of the SOC occupation {soc}"
+            + (f" {title}" if title else "")
+            + ", which includes this one"
+        )
+    broad = soc[:6] + "0"
+    if broad != soc and broad in available:
+        title = available[broad]
+        return broad, (
+            f"BLS does not publish {what} for {soc} separately: figures of the "
+            f"broader group {broad}" + (f" {title}" if title else "")
+        )
+    return None
+
+
+def _nan(value: float | None) -> float:
+    return math.nan if value is None else value
+
+
+def _num(value: float) -> float | None:
+    return None if math.isnan(value) else value
+
+
+def make_wages(soc: str, area: str, year: str, values: Sequence[float | None],
+               note: str | None) -> Wages:  # fmt: skip
+    emp, hourly, p10, p25, median, p75, p90 = values
+    return Wages(soc_code=soc, area=area, year=year, annual_median=median, annual_p10=p10,
+                 annual_p25=p25, annual_p75=p75, annual_p90=p90, hourly_median=hourly,
+                 employment=emp, note=note)  # fmt: skip
+
+
+def _join(*notes: str | None) -> str | None:
+    return "; ".join(n for n in notes if n) or None
+
+
+def _f() -> array[float]:
+    return array("d")
+
+
+def pack_area_wages(conn: sqlite3.Connection) -> None:
+    """Derive ``oews_area_pack`` from ``oews_area_wage``: per area, its SOC codes, the shown
+    figures as little-endian doubles (NaN = not published) and its footnotes. Loading 580 blobs
+    takes milliseconds where 240,000 rows take seconds."""
+    conn.execute("DROP TABLE IF EXISTS oews_area_pack")
+    conn.execute(_ddl("oews_area_pack", _PACK_COLS))
+    cols = ", ".join(WAGE_COLUMNS[i] for i in _SHOWN_POS)
+    packs = []
+    cursor = conn.execute(
+        f"SELECT area_code, occ_code, footnotes, {cols} FROM oews_area_wage "
+        "ORDER BY area_code, occ_code"
+    )
+    for area, group in itertools.groupby(cursor, key=lambda r: str(r[0])):
+        socs: dict[str, int] = {}
+        values = _f()
+        notes: dict[int, str] = {}
+        for _, soc, footnotes, *nums in group:
+            if soc in socs:  # the same area and occupation twice: the later file wins
+                row = socs[soc]
+                values[row * len(_SHOWN) : (row + 1) * len(_SHOWN)] = array("d", map(_nan, nums))
+            else:
+                row = socs[soc] = len(socs)
+                values.extend(_nan(v) for v in nums)
+            if footnotes:
+                notes[row] = footnotes
+        if sys.byteorder == "big":
+            values.byteswap()
+        packs.append((area, ",".join(socs), values.tobytes(),
+                      json.dumps(notes) if notes else None))  # fmt: skip
+    _insert(conn, "oews_area_pack", _PACK_COLS, packs)
+
+
+class AreaWageTable:
+    """OEWS wages by area, held compactly: one float array per area and one SOC index shared by
+    all areas, so the ~240,000 state and metro estimates cost ~15 MB rather than ~70 MB."""
+
+    def __init__(self) -> None:
+        self.areas: dict[str, WageArea] = {}
+        self.year = ""
+        self.topcode = TopCode(None, None)
+        self._names: dict[str, str] = {}
+        self._soc_index: dict[str, int] = {}
+        self._soc_titles: dict[str, str | None] = {}
+        self._slots: dict[str, array[int]] = {}
+        self._values: dict[str, array[float]] = {}
+        self._footnotes: dict[str, dict[int, str]] = {}
+
+    def __len__(self) -> int:
+        return len(self.areas)
+
+    def __bool__(self) -> bool:
+        return bool(self.areas)
+
+    def list(self, kind: str | None = None) -> list[WageArea]:
+        """Areas, states first, then metro and nonmetropolitan areas, by name."""
+        order = {"state": 0, "metro": 1, "nonmetro": 2}
+        return sorted(
+            (a for a in self.areas.values() if kind is None or a.kind == kind),
+            key=lambda a: (order.get(a.kind, 3), a.name),
+        )
+
+    def find(self, text: str) -> WageArea | None:
+        """An area by its code or its exact name (any case)."""
+        text = text.strip()
+        if text in self.areas:
+            return self.areas[text]
+        code = self._names.get(text.casefold())
+        return self.areas.get(code) if code else None
+
+    def get(self, code: str, area: str) -> Wages | None:
+        """Wages for an O*NET (or SOC) code in an area given by code or name."""
+        found = self.find(area)
+        if found is None:
+            return None
+        slots = self._slots[found.code]
+        available = _AreaView(self, slots)
+        resolved = resolve_soc(code, available)
+        if resolved is None:
+            return None
+        soc, note = resolved
+        row = slots[self._soc_index[soc]]
+        values = self._values[found.code][row * len(_SHOWN) : (row + 1) * len(_SHOWN)]
+        footnotes = self._footnotes[found.code].get(row)
+        return make_wages(soc, found.name, self.year, [_num(v) for v in values],
+                          _join(note, wage_note(footnotes, self.topcode)))  # fmt: skip
+
+    def load(self, conn: sqlite3.Connection, year: str, topcode: TopCode) -> None:
+        self.year = year
+        self.topcode = topcode
+        for code, kind, state, name in _rows(
+            conn, "SELECT area_code, area_type, state, name FROM oews_area"
+        ):
+            self.areas[code] = WageArea(code, name, kind, state)
+            self._names.setdefault(name.casefold(), code)
+            self._slots[code], self._values[code], self._footnotes[code] = array("i"), _f(), {}
+        for area, socs, blob, footnotes in _rows(
+            conn, "SELECT area_code, socs, vals, footnotes FROM oews_area_pack"
+        ):
+            codes = socs.split(",") if socs else []
+            index = [self._soc_index.setdefault(s, len(self._soc_index)) for s in codes]
+            slots = array("i", [-1]) * (max(index) + 1 if index else 0)
+            for row, i in enumerate(index):
+                slots[i] = row
+            values = _f()
+            values.frombytes(blob)
+            if sys.byteorder == "big":
+                values.byteswap()
+            self._slots[area] = slots
+            self._values[area] = values
+            self._footnotes[area] = (
+                {int(k): v for k, v in json.loads(footnotes).items()} if footnotes else {}
+            )
+
+    def set_titles(self, titles: Mapping[str, str | None]) -> None:
+        self._soc_titles = dict(titles)
+
+
+class _AreaView(Mapping[str, str | None]):
+    """The SOC codes one area publishes, as ``resolve_soc`` wants them (code -> title)."""
+
+    def __init__(self, table: AreaWageTable, slots: array[int]) -> None:
+        self._table = table
+        self._slots = slots
+
+    def __contains__(self, soc: object) -> bool:
+        index = self._table._soc_index.get(soc) if isinstance(soc, str) else None
+        return index is not None and index < len(self._slots) and self._slots[index] >= 0
+
+    def __getitem__(self, soc: str) -> str | None:
+        if soc not in self:
+            raise KeyError(soc)
+        return self._table._soc_titles.get(soc)
+
+    def __iter__(self) -> Iterator[str]:
+        return (s for s in self._table._soc_index if s in self)
+
+    def __len__(self) -> int:
+        return sum(1 for _ in self)
+
+
+def _rows(conn: sqlite3.Connection, sql: str, *args: Any) -> list[Any]:
+    try:
+        return conn.execute(sql, args).fetchall()
+    except sqlite3.OperationalError:  # table absent: the source was not installed
+        return []
+
+
+def source_release(meta: Mapping[str, Any], name: str) -> str | None:
+    for source in meta.get("sources", []):
+        if source.get("name") == name:
+            return str(source.get("release") or "") or None
+    return None
+
+
+def load_wages(conn: sqlite3.Connection, codes: Iterable[str], meta: Mapping[str, Any]
+               ) -> tuple[dict[str, Wages], AreaWageTable]:  # fmt: skip
+    """National wages per O*NET code, and the area table, from a built knowledge base."""
+    footnotes = dict(_rows(conn, "SELECT code, text FROM oews_footnote"))
+    topcode = TopCode.from_footnotes(footnotes)
+    year = source_release(meta, "bls-wages") or source_release(meta, "bls-areas") or ""
+    national: dict[str, tuple[str | None, list[float | None], str | None]] = {}
+    cols = ", ".join(WAGE_COLUMNS[i] for i in _SHOWN_POS)
+    for soc, title, notes, *nums in _rows(
+        conn, f"SELECT occ_code, occ_title, footnotes, {cols} FROM oews_national"
+    ):
+        national[soc] = (title, nums, notes)
+    titles = {soc: t for soc, (t, _, _) in national.items()}
+    wages: dict[str, Wages] = {}
+    if national:
+        for code in codes:
+            resolved = resolve_soc(code, titles)
+            if resolved is None:
+                continue
+            soc, note = resolved
+            _, nums, notes = national[soc]
+            wages[code] = make_wages(soc, "United States", year, nums,
+                                     _join(note, wage_note(notes, topcode)))  # fmt: skip
+    areas = AreaWageTable()
+    areas.load(conn, source_release(meta, "bls-areas") or year, topcode)
+    areas.set_titles(titles)
+    return wages, areas
+
+
+def load_outlook(conn: sqlite3.Connection, codes: Iterable[str], meta: Mapping[str, Any]
+                 ) -> dict[str, Outlook]:  # fmt: skip
+    period = source_release(meta, "bls-projections") or ""
+    rows: dict[str, tuple[Any, ...]] = {}
+    titles: dict[str, str | None] = {}
+    for code, title, *rest in _rows(
+        conn,
+        "SELECT code, title, employment_start, employment_end, change_percent, openings, "
+        "self_employed_percent, typical_education FROM bls_projection",
+    ):
+        rows.setdefault(code, tuple(rest))
+        titles.setdefault(code, title)
+    outlook: dict[str, Outlook] = {}
+    if not rows:
+        return outlook
+    for code in codes:
+        resolved = resolve_soc(code, titles, what="projections")
+        if resolved is None:
+            continue
+        soc, note = resolved
+        start, end, change, openings, self_emp, education = rows[soc]
+        outlook[code] = Outlook(soc_code=soc, period=period, employment_start=start,
+                                employment_end=end, change_percent=change,
+                                openings_per_year=openings, self_employed_percent=self_emp,
+                                typical_education=education, note=note)  # fmt: skip
+    return outlook
+
+
+__all__ = [
+    "AreaWageTable",
+    "OewsAreasSource",
+    "OewsSource",
+    "ProjectionsSource",
+    "TopCode",
+    "WageArea",
+    "load_outlook",
+    "load_wages",
+    "resolve_soc",
+    "wage_note",
+]
