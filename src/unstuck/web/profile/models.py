@@ -37,10 +37,10 @@ class Profile(models.Model):
     risk_tolerance = models.CharField(max_length=10, default="medium")
     savings = models.PositiveIntegerField(null=True, blank=True)
     monthly_expenses = models.PositiveIntegerField(null=True, blank=True)
-    #: Wizard bookkeeping: the step last shown (for "continue where you left off") and the
-    #: steps the person chose to skip.
+    #: Wizard bookkeeping: the step last shown (for "continue where you left off") and each
+    #: step's status ("done" or "skipped"), so the progress bar and resume need no guessing.
     wizard_step = models.CharField(max_length=20, blank=True, default="")
-    skipped_steps = models.JSONField(default=list, blank=True)
+    step_status = models.JSONField(default=dict, blank=True)
     created_at = models.DateTimeField(auto_now_add=True)
     updated_at = models.DateTimeField(auto_now=True)
 

@@ -36,7 +36,7 @@ class Migration(migrations.Migration):
                 ("savings", models.PositiveIntegerField(blank=True, null=True)),
                 ("monthly_expenses", models.PositiveIntegerField(blank=True, null=True)),
                 ("wizard_step", models.CharField(blank=True, default="", max_length=20)),
-                ("skipped_steps", models.JSONField(blank=True, default=list)),
+                ("step_status", models.JSONField(blank=True, default=dict)),
                 ("created_at", models.DateTimeField(auto_now_add=True)),
                 ("updated_at", models.DateTimeField(auto_now=True)),
             ],

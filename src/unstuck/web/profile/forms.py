@@ -1,0 +1,83 @@
+"""Forms for the wizard's "about you" and "skills" steps (the assessments use plain radios)."""
+
+from __future__ import annotations
+
+from typing import Any
+
+from django import forms
+
+from unstuck.core.profile import EDUCATION_LEVELS, LEVEL_MAX, LEVEL_MIN
+
+RISK_CHOICES = (
+    ("low", "Low — I need a safe, gradual change"),
+    ("medium", "Medium — some risk is fine if the plan is sound"),
+    ("high", "High — I can take a leap"),
+)
+
+
+class AboutForm(forms.Form):
+    title_query = forms.CharField(
+        label="Your current job title",
+        required=False,
+        max_length=200,
+        help_text="Type it as you would say it, then choose the closest O*NET occupation.",
+    )
+    occupation_code = forms.CharField(required=False, max_length=10)
+    years_in_occupation = forms.FloatField(
+        label="Years in this kind of work", required=False, min_value=0, max_value=70
+    )
+    education = forms.TypedChoiceField(
+        label="Highest education completed",
+        required=False,
+        coerce=int,
+        empty_value=None,
+        choices=[("", "Prefer not to say")] + [(k, v) for k, v in EDUCATION_LEVELS.items()],
+    )
+    location = forms.CharField(
+        label="Where you work or want to work",
+        required=False,
+        max_length=200,
+        help_text="A state or metro area; wages are shown for it.",
+    )
+    min_pay = forms.IntegerField(
+        label="Lowest yearly pay you could accept (US dollars)", required=False, min_value=0
+    )
+    hours_per_week = forms.FloatField(
+        label="Hours a week you can spend on making a change",
+        required=False,
+        min_value=0,
+        max_value=168,
+    )
+    retraining_months = forms.IntegerField(
+        label="Months of retraining you would accept", required=False, min_value=0, max_value=120
+    )
+    learning_budget = forms.IntegerField(
+        label="Learning budget (US dollars)", required=False, min_value=0
+    )
+    risk_tolerance = forms.ChoiceField(
+        label="How much risk can you take?",
+        choices=RISK_CHOICES,
+        initial="medium",
+        widget=forms.RadioSelect,
+    )
+    savings = forms.IntegerField(label="Savings (US dollars)", required=False, min_value=0)
+    monthly_expenses = forms.IntegerField(
+        label="Monthly expenses (US dollars)", required=False, min_value=0
+    )
+
+    def __init__(self, *args: Any, areas: list[tuple[str, str]] | None = None, **kw: Any):
+        super().__init__(*args, **kw)
+        if areas:
+            # Known OEWS areas: a select grouped by kind keeps the value exact.
+            self.fields["location"] = forms.ChoiceField(
+                label="Where you work or want to work",
+                required=False,
+                choices=[("", "Anywhere / not sure"), *areas],
+                help_text="A state or metro area; wages are shown for it.",
+            )
+
+
+class LevelField(forms.FloatField):
+    def __init__(self, **kw: Any) -> None:
+        super().__init__(min_value=LEVEL_MIN, max_value=LEVEL_MAX, required=True, **kw)
+        self.widget.attrs.update({"step": "0.5", "inputmode": "decimal"})

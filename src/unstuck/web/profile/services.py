@@ -1,0 +1,422 @@
+"""The Python API for the person's profile and assessments, shared by the web app and the CLI.
+
+Scoring is :mod:`unstuck.core.assess`; this module stores and retrieves through the Django
+models and keeps three promises:
+
+- **nothing half-checked is stored.** Answers files are parsed and validated in full before
+  anything touches the database (:func:`submit_data`); a file with problems raises
+  :class:`~unstuck.core.assess.AnswersError` listing every one, and the database is unchanged;
+- **nothing is lost mid-way.** Drafts are saved answer by answer (:func:`save_draft`), and
+  completing one stores the result and deletes the draft in one transaction;
+- **every stored result can be traced.** A result keeps its instrument version, time and raw
+  answers; :func:`rescore` re-runs the same instrument version on them, so the traceable
+  breakdown is always available, and the stored snapshot gives the change since last time.
+
+Example::
+
+    from unstuck.core.assess import Responses, get_instrument
+    from unstuck.web.profile import services
+
+    rut = get_instrument("rut")
+    done = services.submit(Responses(rut.id, {item.id: 3 for item in rut.items}))
+    print(done.result.severity.score, done.comparison)
+"""
+
+from __future__ import annotations
+
+import json
+from collections.abc import Mapping, Sequence
+from dataclasses import dataclass
+from datetime import datetime
+from pathlib import Path
+from typing import TYPE_CHECKING, Any
+
+from django.db import transaction
+from django.utils import timezone
+
+from unstuck.core import profile as core_profile
+from unstuck.core.assess import (
+    INSTRUMENTS,
+    AnswersError,
+    Comparison,
+    Instrument,
+    Problem,
+    Responses,
+    Result,
+    Snapshot,
+    compare,
+    get_instrument,
+    parse_answers,
+    score,
+    validate_answers,
+)
+from unstuck.web.profile import models
+
+if TYPE_CHECKING:
+    from unstuck.knowledge.store import KnowledgeBase
+
+ME = "me"
+#: How many skills and knowledge areas the profile prefills from the occupation.
+PREFILL_SKILLS = 12
+PREFILL_KNOWLEDGE = 8
+
+
+# -- profile -----------------------------------------------------------------------------------
+
+
+def get_profile(key: str = ME) -> models.Profile:
+    profile, _ = models.Profile.objects.get_or_create(key=key)
+    return profile
+
+
+def to_core(p: models.Profile) -> core_profile.Profile:
+    location = None
+    if p.location_kind and p.location_code:
+        location = core_profile.Location(
+            p.location_kind,  # type: ignore[arg-type]
+            p.location_code,
+            p.location_name,
+        )
+    return core_profile.Profile(
+        occupation_code=p.occupation_code or None,
+        occupation_title=p.occupation_title or None,
+        years_in_occupation=p.years_in_occupation,
+        ratings=tuple(
+            core_profile.Rating(r.element_id, r.name, r.domain, r.level, r.typical)  # type: ignore[arg-type]
+            for r in p.ratings.all()
+        ),
+        technology=tuple(p.technology or ()),
+        education=p.education,
+        constraints=core_profile.Constraints(
+            location=location,
+            min_pay=p.min_pay,
+            hours_per_week=p.hours_per_week,
+            retraining_months=p.retraining_months,
+            learning_budget=p.learning_budget,
+            risk_tolerance=p.risk_tolerance,  # type: ignore[arg-type]
+            savings=p.savings,
+            monthly_expenses=p.monthly_expenses,
+        ),
+    )
+
+
+class ProfileError(ValueError):
+    def __init__(self, problems: Sequence[Problem]) -> None:
+        self.problems = tuple(problems)
+        super().__init__("; ".join(str(p) for p in self.problems))
+
+
+@transaction.atomic
+def save_profile(data: core_profile.Profile, key: str = ME) -> models.Profile:
+    """Store a whole profile (ratings replaced); raises :class:`ProfileError` if invalid."""
+    problems = core_profile.validate_profile(data)
+    if problems:
+        raise ProfileError(problems)
+    p = get_profile(key)
+    c = data.constraints
+    p.occupation_code = data.occupation_code or ""
+    p.occupation_title = data.occupation_title or ""
+    p.years_in_occupation = data.years_in_occupation
+    p.education = data.education
+    p.technology = list(data.technology)
+    p.location_kind = c.location.kind if c.location else ""
+    p.location_code = c.location.code if c.location else ""
+    p.location_name = c.location.name if c.location else ""
+    p.min_pay = c.min_pay
+    p.hours_per_week = c.hours_per_week
+    p.retraining_months = c.retraining_months
+    p.learning_budget = c.learning_budget
+    p.risk_tolerance = c.risk_tolerance
+    p.savings = c.savings
+    p.monthly_expenses = c.monthly_expenses
+    p.save()
+    p.ratings.all().delete()
+    models.SkillRating.objects.bulk_create(
+        models.SkillRating(
+            profile=p,
+            element_id=r.element_id,
+            name=r.name,
+            domain=r.domain,
+            level=r.level,
+            typical=r.typical,
+        )
+        for r in data.ratings
+    )
+    return p
+
+
+def occupation_levels(
+    kb: KnowledgeBase, code: str
+) -> list[tuple[str, str, core_profile.Domain, float]]:
+    """The occupation's most important skills and knowledge areas with their typical levels.
+
+    Ordered by importance, highest first; elements O*NET marks not relevant or without a level
+    are left out. Only the top :data:`PREFILL_SKILLS` / :data:`PREFILL_KNOWLEDGE` are used, so
+    the skills step asks about what matters for the job rather than all 68 elements.
+    """
+    occ = kb.occupation(code)
+    if occ is None:
+        raise KeyError(code)
+    out: list[tuple[str, str, core_profile.Domain, float]] = []
+    domains: tuple[tuple[core_profile.Domain, Any, int], ...] = (
+        ("skill", occ.skills, PREFILL_SKILLS),
+        ("knowledge", occ.knowledge, PREFILL_KNOWLEDGE),
+    )
+    for domain, ratings, limit in domains:
+        usable = [r for r in ratings if r.level is not None and not r.not_relevant]
+        usable.sort(key=lambda r: (-(r.importance or 0.0), r.element_id))
+        out += [(r.element_id, r.name, domain, float(r.level)) for r in usable[:limit]]
+    return out
+
+
+def set_occupation(
+    kb: KnowledgeBase, code: str, years: float | None = None, key: str = ME
+) -> models.Profile:
+    """Set the current occupation and prefill skill levels from it (own levels are kept)."""
+    occ = kb.occupation(code)
+    if occ is None:
+        raise KeyError(f"no occupation {code} in O*NET {kb.release}")
+    current = to_core(get_profile(key))
+    ratings = core_profile.prefill_ratings(occupation_levels(kb, code), current.ratings)
+    updated = core_profile.Profile(
+        occupation_code=code,
+        occupation_title=occ.title,
+        years_in_occupation=years if years is not None else current.years_in_occupation,
+        ratings=ratings,
+        technology=current.technology,
+        education=current.education,
+        constraints=current.constraints,
+    )
+    return save_profile(updated, key)
+
+
+# -- drafts ------------------------------------------------------------------------------------
+
+
+def get_draft(instrument: Instrument, key: str = ME) -> models.Draft:
+    """The draft for this instrument, created empty if there is none.
+
+    A draft left by another version of the instrument is dropped: its answers belong to
+    questions that no longer exist.
+    """
+    profile = get_profile(key)
+    draft, created = models.Draft.objects.get_or_create(
+        profile=profile, family=instrument.family, defaults={"instrument_id": instrument.id}
+    )
+    if not created and draft.instrument_id != instrument.id:
+        draft.instrument_id = instrument.id
+        draft.answers = {}
+        draft.ranking = []
+        draft.page = 0
+        draft.save()
+    return draft
+
+
+def find_draft(instrument: Instrument, key: str = ME) -> models.Draft | None:
+    return models.Draft.objects.filter(
+        profile__key=key, family=instrument.family, instrument_id=instrument.id
+    ).first()
+
+
+def save_draft(
+    instrument: Instrument,
+    answers: Mapping[str, int | None],
+    ranking: Sequence[str] | None = None,
+    page: int | None = None,
+    key: str = ME,
+) -> models.Draft:
+    """Merge answers into the draft; raises :class:`AnswersError` for unknown items or values.
+
+    ``None`` records a deliberate skip. Coverage is not checked here: a draft may be sparse.
+    """
+    problems = [
+        p
+        for p in _item_problems(instrument, answers)
+        if p.where != "answers"  # "too few answered" does not apply to a draft
+    ]
+    if ranking:
+        data = {"instrument": instrument.id, "answers": {}, "ranking": list(ranking)}
+        problems += [p for p in validate_answers(instrument, data) if p.where == "ranking"]
+    if problems:
+        raise AnswersError(problems)
+    with transaction.atomic():
+        draft = get_draft(instrument, key)
+        merged = dict(draft.answers)
+        merged.update(answers)
+        draft.answers = merged
+        if ranking is not None:
+            draft.ranking = list(ranking)
+        if page is not None:
+            draft.page = max(0, page)
+        draft.save()
+    return draft
+
+
+def _item_problems(instrument: Instrument, answers: Mapping[str, int | None]) -> list[Problem]:
+    data = {"instrument": instrument.id, "answers": dict(answers)}
+    return validate_answers(instrument, data)
+
+
+def discard_draft(instrument: Instrument, key: str = ME) -> None:
+    models.Draft.objects.filter(profile__key=key, family=instrument.family).delete()
+
+
+def draft_responses(draft: models.Draft) -> Responses:
+    return Responses(draft.instrument_id, dict(draft.answers), tuple(draft.ranking or ()))
+
+
+# -- completing --------------------------------------------------------------------------------
+
+
+@dataclass(frozen=True)
+class Completed:
+    record: models.AssessmentResult
+    result: Result
+    comparison: Comparison | None
+
+
+def submit(responses: Responses, key: str = ME, when: datetime | None = None) -> Completed:
+    """Score and store one completed assessment; its draft (if any) is deleted.
+
+    Raises :class:`~unstuck.core.assess.InsufficientAnswersError` below the minimum coverage and
+    ``ValueError`` for answers scoring cannot trust; in both cases nothing is stored.
+    """
+    instrument = INSTRUMENTS[responses.instrument_id]
+    result = score(responses)
+    snapshot = Snapshot.of(result)
+    with transaction.atomic():
+        profile = get_profile(key)
+        previous = _latest_record(profile, instrument.family)
+        record = models.AssessmentResult.objects.create(
+            profile=profile,
+            instrument_id=instrument.id,
+            family=instrument.family,
+            answers=dict(responses.answers),
+            ranking=list(responses.ranking),
+            snapshot=snapshot.to_dict(),
+            completed_at=when or timezone.now(),
+        )
+        models.Draft.objects.filter(profile=profile, family=instrument.family).delete()
+    comparison = None
+    if previous is not None:
+        comparison = compare(Snapshot.from_dict(previous.snapshot), snapshot)
+    return Completed(record, result, comparison)
+
+
+def complete_draft(instrument: Instrument, key: str = ME) -> Completed:
+    draft = get_draft(instrument, key)
+    return submit(draft_responses(draft), key)
+
+
+def read_answers_file(path: Path) -> Any:
+    """Parse an answers file (JSON, or YAML — which includes JSON); problems as AnswersError."""
+    try:
+        text = path.read_text(encoding="utf-8")
+    except (OSError, UnicodeDecodeError) as exc:
+        raise AnswersError([Problem("file", f"cannot read {path}: {exc}")]) from exc
+    return parse_answers_text(text, path.suffix.lower())
+
+
+def parse_answers_text(text: str, suffix: str = "") -> Any:
+    import yaml
+
+    if suffix == ".json":
+        try:
+            return json.loads(text)
+        except json.JSONDecodeError as exc:
+            raise AnswersError(
+                [Problem("file", f"bad JSON at line {exc.lineno}, column {exc.colno}: {exc.msg}")]
+            ) from exc
+    try:
+        return yaml.safe_load(text)
+    except yaml.YAMLError as exc:
+        mark = getattr(exc, "problem_mark", None)
+        where = f" at line {mark.line + 1}, column {mark.column + 1}" if mark else ""
+        problem = getattr(exc, "problem", None) or str(exc)
+        raise AnswersError([Problem("file", f"bad YAML{where}: {problem}")]) from exc
+
+
+def submit_data(instrument: Instrument, data: Any, key: str = ME) -> Completed:
+    """Validate parsed answers in full, then score and store; nothing stored on any problem."""
+    responses = parse_answers(instrument, data, INSTRUMENTS)
+    return submit(responses, key)
+
+
+def submit_file(instrument: Instrument, path: Path, key: str = ME) -> Completed:
+    return submit_data(instrument, read_answers_file(path), key)
+
+
+# -- history -----------------------------------------------------------------------------------
+
+
+def _latest_record(profile: models.Profile, family: str) -> models.AssessmentResult | None:
+    return (
+        models.AssessmentResult.objects.filter(profile=profile, family=family)
+        .order_by("-completed_at", "-id")
+        .first()
+    )
+
+
+def history(family: str | None = None, key: str = ME) -> list[models.AssessmentResult]:
+    """Completed assessments, oldest first (all families, or one)."""
+    qs = models.AssessmentResult.objects.filter(profile__key=key)
+    if family:
+        qs = qs.filter(family=get_instrument(family).family)
+    return list(qs.order_by("completed_at", "id"))
+
+
+def rescore(record: models.AssessmentResult) -> Result:
+    """The full, traceable result of a stored assessment, re-scored with its own version."""
+    if record.instrument_id not in INSTRUMENTS:
+        raise KeyError(
+            f"{record.instrument_id} is not known to this version of unstuck; only its stored "
+            "summary is available"
+        )
+    return score(Responses(record.instrument_id, dict(record.answers), tuple(record.ranking or ())))
+
+
+@dataclass(frozen=True)
+class Latest:
+    record: models.AssessmentResult
+    result: Result
+    comparison: Comparison | None
+    previous: models.AssessmentResult | None
+
+
+def latest(family: str, key: str = ME) -> Latest | None:
+    """The most recent result of a family, re-scored, with the change since the one before."""
+    records = history(family, key)
+    if not records:
+        return None
+    record = records[-1]
+    previous = records[-2] if len(records) > 1 else None
+    comparison = None
+    if previous is not None:
+        comparison = compare(
+            Snapshot.from_dict(previous.snapshot), Snapshot.from_dict(record.snapshot)
+        )
+    return Latest(record, rescore(record), comparison, previous)
+
+
+def summary(key: str = ME) -> dict[str, Any]:
+    """Everything about the person as JSON-ready data (``unstuck profile show --json``)."""
+    p = get_profile(key)
+    out: dict[str, Any] = {"profile": to_core(p).to_dict(), "assessments": {}}
+    for instrument in INSTRUMENTS.values():
+        found = latest(instrument.family, key)
+        if found is None:
+            continue
+        out["assessments"][instrument.family] = {
+            "instrument": found.record.instrument_id,
+            "completed_at": found.record.completed_at.isoformat(),
+            "times_taken": len(history(instrument.family, key)),
+            "result": found.result.to_dict(),
+            "change_since_last_time": (
+                None if found.comparison is None else found.comparison.to_dict()
+            ),
+        }
+    drafts = models.Draft.objects.filter(profile=p)
+    out["in_progress"] = {
+        d.family: {"instrument": d.instrument_id, "answered": len(d.answers)} for d in drafts
+    }
+    return out

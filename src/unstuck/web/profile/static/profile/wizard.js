@@ -1,0 +1,52 @@
+// Saves a questionnaire page's answers as they are given, so a reload or a closed tab loses
+// nothing. Progressive enhancement: without this script the buttons still save everything.
+(function () {
+  "use strict";
+  var form = document.querySelector("form[data-autosave]");
+  if (!form || !window.fetch || !window.FormData) return;
+  var status = form.querySelector("[data-save-status]");
+  var answered = document.querySelector("[data-answered]");
+  var pending = null;
+
+  // Reloading should come back to this page, whatever URL brought us here.
+  if (window.history && window.history.replaceState) {
+    var url = new URL(window.location.href);
+    url.searchParams.set("page", form.getAttribute("data-page"));
+    window.history.replaceState(null, "", url.toString());
+  }
+
+  function save() {
+    pending = null;
+    var data = new FormData(form);
+    data.delete("action");
+    fetch(form.getAttribute("data-autosave"), {
+      method: "POST",
+      body: data,
+      credentials: "same-origin",
+      headers: { "X-Requested-With": "fetch" }
+    }).then(function (response) {
+      return response.json().then(function (body) { return { ok: response.ok, body: body }; });
+    }).then(function (result) {
+      if (!status) return;
+      if (result.ok) {
+        status.textContent = "Saved.";
+        if (answered && typeof result.body.answered === "number") {
+          answered.textContent = String(result.body.answered);
+        }
+      } else {
+        status.textContent = "Not saved: " + (result.body.problems || []).map(function (p) {
+          return p.where + ": " + p.message;
+        }).join("; ");
+      }
+    }).catch(function () {
+      if (status) status.textContent = "Could not save just now; your answers are saved when you press Next.";
+    });
+  }
+
+  form.addEventListener("change", function (event) {
+    if (event.target && event.target.type === "radio") {
+      if (pending) window.clearTimeout(pending);
+      pending = window.setTimeout(save, 150);
+    }
+  });
+})();

@@ -1,0 +1,16 @@
+from __future__ import annotations
+
+from django.urls import path
+
+from unstuck.web.profile import views
+
+app_name = "profile"
+urlpatterns = [
+    path("", views.start, name="start"),
+    path("about/", views.about, name="about"),
+    path("assess/<slug:slug>/", views.assess, name="assess"),
+    path("assess/<slug:slug>/save/", views.autosave, name="autosave"),
+    path("skills/", views.skills, name="skills"),
+    path("results/", views.results, name="results"),
+    path("results.json", views.results_json, name="results_json"),
+]

@@ -1,0 +1,537 @@
+"""The onboarding wizard and the results page: parse the request, call the services, render.
+
+Every POST saves before it moves, so Back, Next and Skip never lose answers; answers are also
+saved as they are given (``autosave``, called by a few lines of our own JavaScript), so
+reloading or closing the tab mid-page loses nothing either. Without JavaScript the wizard
+works the same, saving on each button.
+"""
+
+from __future__ import annotations
+
+from typing import Any
+
+from django.http import HttpRequest, HttpResponse, JsonResponse
+from django.shortcuts import redirect, render
+from django.urls import reverse
+from django.views.decorators.http import require_http_methods, require_POST
+
+from unstuck.core import profile as core_profile
+from unstuck.core.assess import AnswersError, Instrument, InsufficientAnswersError
+from unstuck.web.profile import forms, present, services, wizard
+from unstuck.web.profile import models as m
+
+
+def _kb() -> Any:
+    from unstuck.knowledge.errors import KnowledgeBaseMissing
+    from unstuck.knowledge.store import get_knowledge_base
+
+    try:
+        return get_knowledge_base()
+    except KnowledgeBaseMissing:
+        return None
+
+
+def _step_url(slug: str, page: int | None = None) -> str:
+    if slug == "about":
+        return reverse("profile:about")
+    if slug == "skills":
+        return reverse("profile:skills")
+    if slug == "results":
+        return reverse("profile:results")
+    url = reverse("profile:assess", args=[slug])
+    return f"{url}?page={page}" if page is not None else url
+
+
+def _progress(profile: m.Profile, slug: str) -> dict[str, Any]:
+    progress = wizard.progress(profile, slug)
+    for s in progress["steps"]:  # type: ignore[attr-defined]
+        s["url"] = _step_url(s["slug"])
+    return progress
+
+
+def _base_context(profile: m.Profile, slug: str) -> dict[str, Any]:
+    return {"progress": _progress(profile, slug), "step": wizard.step(slug)}
+
+
+def start(request: HttpRequest) -> HttpResponse:
+    profile = services.get_profile()
+    resume = wizard.resume_step(profile)
+    started = bool(profile.wizard_step or profile.step_status)
+    context = {
+        "progress": _progress(profile, resume.slug),
+        "resume": resume,
+        "resume_url": _step_url(resume.slug),
+        "started": started,
+    }
+    return render(request, "profile/start.html", context)
+
+
+# -- about you ---------------------------------------------------------------------------------
+
+
+def _areas(kb: Any) -> list[tuple[str, list[tuple[str, str]]]]:
+    if kb is None or not kb.area_wages:
+        return []
+    groups: dict[str, list[tuple[str, str]]] = {}
+    for area in kb.area_wages.list():
+        if area.kind not in ("state", "metro"):
+            continue
+        label = "States" if area.kind == "state" else "Metro areas"
+        groups.setdefault(label, []).append((area.code, area.name))
+    return list(groups.items())
+
+
+def _initial(profile: m.Profile) -> dict[str, Any]:
+    return {
+        "title_query": profile.occupation_title,
+        "occupation_code": profile.occupation_code,
+        "years_in_occupation": profile.years_in_occupation,
+        "education": profile.education,
+        "location": profile.location_code,
+        "min_pay": profile.min_pay,
+        "hours_per_week": profile.hours_per_week,
+        "retraining_months": profile.retraining_months,
+        "learning_budget": profile.learning_budget,
+        "risk_tolerance": profile.risk_tolerance or "medium",
+        "savings": profile.savings,
+        "monthly_expenses": profile.monthly_expenses,
+    }
+
+
+@require_http_methods(["GET", "POST"])
+def about(request: HttpRequest) -> HttpResponse:
+    profile = services.get_profile()
+    wizard.visit(profile, "about")
+    kb = _kb()
+    areas = _areas(kb)
+    matches: list[Any] = []
+    problems: list[str] = []
+    if request.method == "POST":
+        action = request.POST.get("action", "next")
+        if action == "skip":
+            wizard.mark(profile, "about", "skipped")
+            return redirect(_step_url(wizard.next_step("about").slug))
+        form = forms.AboutForm(request.POST, areas=areas)
+        if form.is_valid():
+            data = form.cleaned_data
+            query = data["title_query"].strip()
+            code = request.POST.get("occupation_choice") or data["occupation_code"]
+            if action == "find" or (query and query != profile.occupation_title and not code):
+                if kb is not None and query:
+                    matches = kb.search(query, limit=8)
+                if not matches:
+                    problems.append(
+                        "No occupation matched that title. Try other words."
+                        if kb is not None
+                        else "The occupational data is not installed, so titles cannot be "
+                        "searched. Run 'unstuck data install'."
+                    )
+            else:
+                try:
+                    _save_about(profile, data, code, kb, areas)
+                except services.ProfileError as exc:
+                    problems.extend(str(p) for p in exc.problems)
+                except KeyError:
+                    problems.append("That occupation is not in the installed data.")
+                else:
+                    wizard.mark(services.get_profile(), "about", "done")
+                    return redirect(_step_url(wizard.next_step("about").slug))
+    else:
+        form = forms.AboutForm(initial=_initial(profile), areas=areas)
+    context = _base_context(profile, "about") | {
+        "form": form,
+        "matches": matches,
+        "problems": problems,
+        "profile": profile,
+        "kb_installed": kb is not None,
+    }
+    return render(request, "profile/about.html", context, status=400 if problems else 200)
+
+
+def _save_about(
+    profile: m.Profile, data: dict[str, Any], code: str, kb: Any, areas: list[Any]
+) -> None:
+    location = None
+    if data.get("location"):
+        names = {c: n for _, opts in areas for c, n in opts}
+        kinds = {c: ("state" if g == "States" else "metro") for g, opts in areas for c, _ in opts}
+        value = data["location"]
+        location = core_profile.Location(kinds.get(value, "state"), value, names.get(value, value))
+    if code and code != profile.occupation_code:
+        if kb is None:
+            raise KeyError(code)
+        services.set_occupation(kb, code)
+        profile = services.get_profile()
+    current = services.to_core(profile)
+    updated = core_profile.Profile(
+        occupation_code=current.occupation_code,
+        occupation_title=current.occupation_title,
+        years_in_occupation=data["years_in_occupation"],
+        ratings=current.ratings,
+        technology=current.technology,
+        education=data["education"],
+        constraints=core_profile.Constraints(
+            location=location,
+            min_pay=data["min_pay"],
+            hours_per_week=data["hours_per_week"],
+            retraining_months=data["retraining_months"],
+            learning_budget=data["learning_budget"],
+            risk_tolerance=data["risk_tolerance"],
+            savings=data["savings"],
+            monthly_expenses=data["monthly_expenses"],
+        ),
+    )
+    services.save_profile(updated)
+
+
+# -- assessments -------------------------------------------------------------------------------
+
+
+def _page_answers(request: HttpRequest, instrument: Instrument, page: int) -> dict[str, int | None]:
+    """The answers given on one page. Unanswered radios are absent, so they stay unanswered."""
+    start, end = wizard.page_items(instrument, page)
+    out: dict[str, int | None] = {}
+    for item in instrument.items[start:end]:
+        raw = request.POST.get(item.id)
+        if raw is None or raw == "":
+            continue
+        try:
+            out[item.id] = int(raw)
+        except ValueError:
+            out[item.id] = raw  # type: ignore[assignment]  # reported by validation
+    return out
+
+
+def _ranking(request: HttpRequest, instrument: Instrument) -> tuple[list[str] | None, str]:
+    """The ranking from the per-value selects: all blank means "not ranked"."""
+    places: dict[str, str] = {
+        sid: request.POST.get(f"rank-{sid}", "") for sid in instrument.ranking_of
+    }
+    if not any(places.values()):
+        return [], ""
+    n = len(instrument.ranking_of)
+    try:
+        numbers = {sid: int(v) for sid, v in places.items()}
+    except ValueError:
+        return None, f"Give every value a place from 1 to {n}, or leave them all blank."
+    if sorted(numbers.values()) != list(range(1, n + 1)):
+        return None, f"Give each value a different place from 1 to {n}, or leave them all blank."
+    return sorted(numbers, key=lambda sid: numbers[sid]), ""
+
+
+def _clamp_page(instrument: Instrument, raw: Any, default: int) -> int:
+    try:
+        page = int(raw)
+    except (TypeError, ValueError):
+        page = default
+    return max(0, min(page, wizard.pages(instrument) - 1))
+
+
+@require_http_methods(["GET", "POST"])
+def assess(request: HttpRequest, slug: str) -> HttpResponse:
+    if slug not in wizard.ASSESSMENT_STEPS:
+        from django.http import Http404
+
+        raise Http404("no such assessment")
+    instrument = wizard.instrument_for(slug)
+    profile = services.get_profile()
+    wizard.visit(profile, slug)
+    draft = services.find_draft(instrument)
+    errors: list[str] = []
+    if request.method == "POST":
+        page = _clamp_page(instrument, request.POST.get("page"), 0)
+        action = request.POST.get("action", "next")
+        answers = _page_answers(request, instrument, page)
+        ranking: list[str] | None = None
+        if wizard.is_ranking_page(instrument, page):
+            ranking, message = _ranking(request, instrument)
+            if message:
+                errors.append(message)
+        if action == "skip":
+            if answers or ranking:
+                services.save_draft(instrument, answers, ranking or None, page)
+            wizard.mark(profile, slug, "skipped")
+            return redirect(_step_url(wizard.next_step(slug).slug))
+        if not errors:
+            try:
+                draft = services.save_draft(instrument, answers, ranking, page)
+            except AnswersError as exc:
+                errors.extend(str(p) for p in exc.problems)
+        if not errors:
+            last = wizard.pages(instrument) - 1
+            if action == "back":
+                if page == 0:
+                    prev = wizard.previous_step(slug)
+                    return redirect(_step_url(prev.slug) if prev else reverse("profile:start"))
+                services.save_draft(instrument, {}, None, page - 1)
+                return redirect(_step_url(slug, page - 1))
+            if action == "finish" or page >= last:
+                try:
+                    services.complete_draft(instrument)
+                except InsufficientAnswersError as exc:
+                    errors.append(str(exc))
+                else:
+                    wizard.mark(profile, slug, "done")
+                    return redirect(_step_url(wizard.next_step(slug).slug))
+            else:
+                services.save_draft(instrument, {}, None, page + 1)
+                return redirect(_step_url(slug, page + 1))
+    else:
+        default = draft.page if draft else 0
+        page = _clamp_page(instrument, request.GET.get("page"), default)
+        if draft and draft.page != page:
+            services.save_draft(instrument, {}, None, page)
+    draft = services.find_draft(instrument)
+    saved: dict[str, Any] = dict(draft.answers) if draft else {}
+    if request.method == "POST":
+        saved.update(_page_answers(request, instrument, page))
+    context = _base_context(profile, slug) | _assess_context(instrument, page, saved, draft)
+    context["errors"] = errors
+    return render(request, "profile/assess.html", context, status=400 if errors else 200)
+
+
+def _assess_context(
+    instrument: Instrument, page: int, saved: dict[str, Any], draft: m.Draft | None
+) -> dict[str, Any]:
+    start, end = wizard.page_items(instrument, page)
+    items = []
+    for n, item in enumerate(instrument.items[start:end], start=start + 1):
+        labels = instrument.labels_for(item)
+        items.append(
+            {
+                "id": item.id,
+                "number": n,
+                "text": item.text,
+                "options": [
+                    {"value": v, "label": labels[i], "checked": saved.get(item.id) == v}
+                    for i, v in enumerate(instrument.scale.values)
+                ],
+            }
+        )
+    ranking_page = wizard.is_ranking_page(instrument, page)
+    ranking = list(draft.ranking) if draft and draft.ranking else []
+    rank_rows = []
+    if ranking_page:
+        for sub in instrument.subscales:
+            place = ranking.index(sub.id) + 1 if sub.id in ranking else None
+            rank_rows.append(
+                {
+                    "id": sub.id,
+                    "name": sub.name,
+                    "description": sub.description,
+                    "place": place,
+                }
+            )
+    answered = sum(1 for v in saved.values() if v is not None)
+    total_pages = wizard.pages(instrument)
+    return {
+        "instrument": instrument,
+        "page": page,
+        "page_number": page + 1,
+        "pages": total_pages,
+        "last_page": page == total_pages - 1,
+        "items": items,
+        "ranking_page": ranking_page,
+        "rank_rows": rank_rows,
+        "places": list(range(1, len(instrument.ranking_of) + 1)),
+        "answered": answered,
+        "total": len(instrument.items),
+        "minimum": instrument.min_answers(),
+    }
+
+
+@require_POST
+def autosave(request: HttpRequest, slug: str) -> JsonResponse:
+    """Save one page's answers as they are given (called by wizard.js)."""
+    if slug not in wizard.ASSESSMENT_STEPS:
+        return JsonResponse({"error": "no such assessment"}, status=404)
+    instrument = wizard.instrument_for(slug)
+    page = _clamp_page(instrument, request.POST.get("page"), 0)
+    answers = _page_answers(request, instrument, page)
+    try:
+        draft = services.save_draft(instrument, answers, None, page)
+    except AnswersError as exc:
+        return JsonResponse({"problems": [p.to_dict() for p in exc.problems]}, status=400)
+    answered = sum(1 for v in draft.answers.values() if v is not None)
+    return JsonResponse({"saved": len(answers), "answered": answered, "page": draft.page})
+
+
+# -- skills ------------------------------------------------------------------------------------
+
+
+def _technology_choices(kb: Any, code: str) -> list[dict[str, Any]]:
+    if kb is None or not code:
+        return []
+    occ = kb.occupation(code)
+    if occ is None:
+        return []
+    seen: dict[str, dict[str, Any]] = {}
+    for t in sorted(occ.technology, key=lambda t: (not t.hot, not t.in_demand, t.example)):
+        seen.setdefault(t.example, {"name": t.example, "hot": t.hot, "kind": t.commodity_title})
+    return list(seen.values())[:40]
+
+
+def _all_technology(kb: Any) -> dict[str, str]:
+    """O*NET's technology examples across all occupations, by folded name."""
+    if kb is None:
+        return {}
+    return {t.example.casefold(): t.example for techs in kb.technology.values() for t in techs}
+
+
+@require_http_methods(["GET", "POST"])
+def skills(request: HttpRequest) -> HttpResponse:
+    profile = services.get_profile()
+    wizard.visit(profile, "skills")
+    kb = _kb()
+    current = services.to_core(profile)
+    errors: dict[str, str] = {}
+    problems: list[str] = []
+    values: dict[str, str] = {}
+    chosen_tech = set(current.technology)
+    other_tech = ""
+    if request.method == "POST":
+        action = request.POST.get("action", "next")
+        if action == "skip":
+            wizard.mark(profile, "skills", "skipped")
+            return redirect(_step_url("results"))
+        if action == "back":
+            return redirect(_step_url("values"))
+        ratings = []
+        for r in current.ratings:
+            raw = request.POST.get(f"level-{r.element_id}", "").strip()
+            values[r.element_id] = raw
+            try:
+                level = float(raw)
+            except ValueError:
+                errors[r.element_id] = "Enter a level from 0 to 7."
+                continue
+            if not core_profile.LEVEL_MIN <= level <= core_profile.LEVEL_MAX:
+                errors[r.element_id] = "Enter a level from 0 to 7."
+                continue
+            ratings.append(core_profile.Rating(r.element_id, r.name, r.domain, level, r.typical))
+        chosen_tech = set(request.POST.getlist("technology"))
+        other_tech = request.POST.get("other_technology", "")
+        known = _all_technology(kb)
+        for name in (n.strip() for n in other_tech.split(",")):
+            if not name:
+                continue
+            if known and name.casefold() not in known:
+                problems.append(f"“{name}” is not in O*NET's technology list.")
+            else:
+                chosen_tech.add(known.get(name.casefold(), name))
+        if not errors and not problems:
+            services.save_profile(
+                core_profile.Profile(
+                    occupation_code=current.occupation_code,
+                    occupation_title=current.occupation_title,
+                    years_in_occupation=current.years_in_occupation,
+                    ratings=tuple(ratings),
+                    technology=tuple(sorted(chosen_tech)),
+                    education=current.education,
+                    constraints=current.constraints,
+                )
+            )
+            wizard.mark(profile, "skills", "done")
+            return redirect(_step_url("results"))
+    rows = []
+    for r in current.ratings:
+        anchors = []
+        if kb is not None:
+            anchors = [
+                {"level": a.value, "text": a.description} for a in kb.level_anchors(r.element_id)
+            ]
+        rows.append(
+            {
+                "id": r.element_id,
+                "name": r.name,
+                "domain": r.domain,
+                "level": values.get(r.element_id, f"{r.level:g}"),
+                "typical": r.typical,
+                "prompt": core_profile.typical_prompt(r),
+                "anchors": anchors,
+                "error": errors.get(r.element_id),
+            }
+        )
+    context = _base_context(profile, "skills") | {
+        "profile": profile,
+        "skill_rows": [r for r in rows if r["domain"] == "skill"],
+        "knowledge_rows": [r for r in rows if r["domain"] == "knowledge"],
+        "technology": _technology_choices(kb, current.occupation_code or ""),
+        "chosen_tech": chosen_tech,
+        "other_tech": other_tech,
+        "extra_tech": sorted(
+            t
+            for t in chosen_tech
+            if t not in {c["name"] for c in _technology_choices(kb, profile.occupation_code)}
+        ),
+        "problems": problems,
+        "has_errors": bool(errors or problems),
+    }
+    status = 400 if errors or problems else 200
+    return render(request, "profile/skills.html", context, status=status)
+
+
+# -- results -----------------------------------------------------------------------------------
+
+
+def results(request: HttpRequest) -> HttpResponse:
+    profile = services.get_profile()
+    wizard.visit(profile, "results")
+    shown: dict[str, Any] = {}
+    changes: dict[str, Any] = {}
+    dates: dict[str, Any] = {}
+    history_counts: dict[str, int] = {}
+    presenters = {
+        "rut": present.rut,
+        "interests": present.interests,
+        "values": present.values,
+        "wellbeing": present.wellbeing,
+    }
+    radar = None
+    for short, fn in presenters.items():
+        found = services.latest(short)
+        if found is None:
+            continue
+        shown[short] = fn(found.result)  # type: ignore[operator]
+        if short == "interests":
+            radar = present.radar(found.result)  # type: ignore[arg-type]
+        changes[short] = present.comparison(found.comparison)
+        dates[short] = found.record.completed_at
+        history_counts[short] = len(services.history(short))
+    care_notes = []
+    for short in ("wellbeing", "rut"):
+        if short in shown and shown[short]["care"].shown:
+            care_notes.append(shown[short]["care"])
+    care = None
+    if care_notes:
+        reasons = [r for note in care_notes for r in note.reasons]
+        care = {"message": care_notes[0].message, "resources": care_notes[0].resources,
+                "reasons": reasons}  # fmt: skip
+    core = services.to_core(profile)
+    context = _base_context(profile, "results") | {
+        "results": shown,
+        "changes": changes,
+        "dates": dates,
+        "history_counts": history_counts,
+        "care": care,
+        "chart_data": present.chart_data(shown),
+        "radar": radar,
+        "profile": profile,
+        "core_profile": core,
+        "skill_rows": [
+            {
+                "name": r.name,
+                "level": r.level,
+                "typical": r.typical,
+                "bar": present.bar(r.level, 7, f"{r.level:g}"),
+                "difference": r.difference,
+            }
+            for r in core.ratings
+        ],
+    }
+    return render(request, "profile/results.html", context)
+
+
+def results_json(request: HttpRequest) -> JsonResponse:
+    """The same data as ``unstuck profile show --json``: every score with its answers."""
+    return JsonResponse(services.summary(), json_dumps_params={"ensure_ascii": False, "indent": 2})

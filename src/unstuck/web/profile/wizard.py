@@ -1,0 +1,139 @@
+"""The onboarding wizard's steps, their order, and where to resume.
+
+profile ("about you") → wellbeing check-in → rut check → interests → work values → skills →
+results. Each step is either done, skipped, or not yet reached; the status lives on the
+:class:`~unstuck.web.profile.models.Profile` row (``step_status``), together with the step last
+shown (``wizard_step``), so "continue where you left off" works after the tab was closed, and
+in another browser. Inside an assessment, the page to resume is the draft's ``page``.
+
+Assessments are split into pages of :data:`PAGE_SIZE` items: short enough for a phone screen,
+long enough that the rut check is five pages, not thirty-five.
+"""
+
+from __future__ import annotations
+
+import math
+from dataclasses import dataclass
+
+from unstuck.core.assess import Instrument, get_instrument
+from unstuck.web.profile import models
+
+PAGE_SIZE = 7
+
+
+@dataclass(frozen=True)
+class Step:
+    slug: str
+    title: str
+    instrument: str | None = None  # short instrument name for assessment steps
+
+
+STEPS: tuple[Step, ...] = (
+    Step("about", "About you"),
+    Step("wellbeing", "Wellbeing check-in", "wellbeing"),
+    Step("rut", "Rut check", "rut"),
+    Step("interests", "Interests", "interests"),
+    Step("values", "Work values", "values"),
+    Step("skills", "Skills"),
+    Step("results", "Results"),
+)
+SLUGS = tuple(s.slug for s in STEPS)
+ASSESSMENT_STEPS = {s.slug: s for s in STEPS if s.instrument}
+
+
+def step(slug: str) -> Step:
+    return STEPS[SLUGS.index(slug)]
+
+
+def index(slug: str) -> int:
+    return SLUGS.index(slug)
+
+
+def next_step(slug: str) -> Step:
+    return STEPS[min(index(slug) + 1, len(STEPS) - 1)]
+
+
+def previous_step(slug: str) -> Step | None:
+    i = index(slug)
+    return STEPS[i - 1] if i > 0 else None
+
+
+def instrument_for(slug: str) -> Instrument:
+    s = ASSESSMENT_STEPS[slug]
+    assert s.instrument is not None
+    return get_instrument(s.instrument)
+
+
+def pages(instrument: Instrument) -> int:
+    """Pages of items; the work values add a last page for putting them in order."""
+    n = math.ceil(len(instrument.items) / PAGE_SIZE)
+    return n + (1 if instrument.ranking_of else 0)
+
+
+def page_items(instrument: Instrument, page: int) -> tuple[int, int]:
+    start = page * PAGE_SIZE
+    return start, min(start + PAGE_SIZE, len(instrument.items))
+
+
+def is_ranking_page(instrument: Instrument, page: int) -> bool:
+    return bool(instrument.ranking_of) and page == pages(instrument) - 1
+
+
+def mark(profile: models.Profile, slug: str, status: str) -> None:
+    statuses = dict(profile.step_status or {})
+    statuses[slug] = status
+    profile.step_status = statuses
+    profile.save(update_fields=["step_status", "updated_at"])
+
+
+def visit(profile: models.Profile, slug: str) -> None:
+    if profile.wizard_step != slug:
+        profile.wizard_step = slug
+        profile.save(update_fields=["wizard_step", "updated_at"])
+
+
+def status(profile: models.Profile, slug: str) -> str:
+    """``"done"``, ``"skipped"``, ``"in progress"`` or ``""`` (not started)."""
+    s = (profile.step_status or {}).get(slug, "")
+    if s:
+        return str(s)
+    if slug in ASSESSMENT_STEPS:
+        family = instrument_for(slug).family
+        if profile.drafts.filter(family=family).exists():
+            return "in progress"
+    return ""
+
+
+def resume_step(profile: models.Profile) -> Step:
+    """Where "continue" goes: the step last shown if unfinished, else the first unfinished."""
+    if profile.wizard_step in SLUGS and status(profile, profile.wizard_step) not in (
+        "done",
+        "skipped",
+    ):
+        return step(profile.wizard_step)
+    for s in STEPS[:-1]:
+        if status(profile, s.slug) not in ("done", "skipped"):
+            return s
+    return STEPS[-1]
+
+
+def progress(profile: models.Profile, current: str) -> dict[str, object]:
+    """What the progress bar shows: steps finished (done or skipped) and where we are."""
+    finished = sum(1 for s in STEPS[:-1] if status(profile, s.slug) in ("done", "skipped"))
+    return {
+        "steps": [
+            {
+                "slug": s.slug,
+                "title": s.title,
+                "status": status(profile, s.slug),
+                "current": s.slug == current,
+                "number": n,
+            }
+            for n, s in enumerate(STEPS, start=1)
+        ],
+        "finished": finished,
+        "total": len(STEPS) - 1,
+        "number": index(current) + 1,
+        "count": len(STEPS),
+        "title": step(current).title,
+    }

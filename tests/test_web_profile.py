@@ -1,0 +1,249 @@
+"""The onboarding wizard and results page through Django's test client, on a real database
+and the real knowledge base. Expected scores come from the core scoring the same answers."""
+
+from __future__ import annotations
+
+import html
+import json
+import re
+
+import pytest
+from django.test import Client
+
+from unstuck.core.assess import Responses, get_instrument, score
+from unstuck.knowledge.store import KnowledgeBase
+from unstuck.web.profile import models, services, wizard
+
+pytestmark = pytest.mark.django_db
+NURSE = "29-1141.00"
+RUT = get_instrument("rut")
+VALUES = get_instrument("values")
+WB = get_instrument("wellbeing")
+
+
+@pytest.fixture
+def client() -> Client:
+    return Client()
+
+
+def text_of(response) -> str:  # noqa: ANN001
+    body = response.content.decode()
+    body = re.sub(r"<(script|style)\b.*?</\1>", " ", body, flags=re.S)
+    return " ".join(html.unescape(re.sub(r"<[^>]+>", " ", body)).split())
+
+
+def page_of(instrument, page: int) -> list[str]:  # noqa: ANN001
+    start, end = wizard.page_items(instrument, page)
+    return [i.id for i in instrument.items[start:end]]
+
+
+def answer_all(client: Client, slug: str, answers: dict[str, int], ranking=None):  # noqa: ANN001, ANN201
+    """Go through every page of an assessment with the buttons, as a person would."""
+    instrument = wizard.instrument_for(slug)
+    response = None
+    for page in range(wizard.pages(instrument)):
+        data = {"page": page, "action": "next"}
+        data |= {k: v for k, v in answers.items() if k in page_of(instrument, page)}
+        if wizard.is_ranking_page(instrument, page) and ranking:
+            data |= {f"rank-{sid}": n for n, sid in enumerate(ranking, start=1)}
+        if page == wizard.pages(instrument) - 1:
+            data["action"] = "finish"
+        response = client.post(f"/profile/assess/{slug}/", data)
+    return response
+
+
+def test_start_page_offers_to_start_then_to_continue(client: Client) -> None:
+    text = text_of(client.get("/profile/"))
+    assert "Start" in text and "Step 1 of 7" in text
+    client.get("/profile/assess/rut/")
+    text = text_of(client.get("/profile/"))
+    assert "Continue: Rut check" in text
+
+
+def test_about_finds_the_occupation_and_prefills_skills(client: Client, kb: KnowledgeBase) -> None:
+    response = client.post("/profile/about/", {"title_query": "registered nurse", "action": "find",
+                                                "risk_tolerance": "medium"})  # fmt: skip
+    body = response.content.decode()
+    assert f'value="{NURSE}"' in body
+    response = client.post(
+        "/profile/about/",
+        {"title_query": "registered nurse", "occupation_choice": NURSE, "action": "next",
+         "years_in_occupation": "6", "education": "6", "min_pay": "60000",
+         "hours_per_week": "5", "risk_tolerance": "low", "savings": "9000",
+         "monthly_expenses": "3000"},
+    )  # fmt: skip
+    assert response.status_code == 302 and response["Location"] == "/profile/assess/wellbeing/"
+    profile = services.to_core(services.get_profile())
+    occ = kb.occupation(NURSE)
+    assert profile.occupation_code == NURSE and profile.occupation_title == occ.title
+    assert profile.years_in_occupation == 6 and profile.education == 6
+    assert profile.constraints.runway_months == 3.0
+    assert profile.constraints.risk_tolerance == "low"
+    typical = {r.element_id: r.level for r in (*occ.skills, *occ.knowledge) if r.level is not None}
+    assert profile.ratings and all(r.level == typical[r.element_id] for r in profile.ratings)
+    assert len(profile.skills()) == services.PREFILL_SKILLS
+    assert services.get_profile().step_status["about"] == "done"
+
+
+def test_about_rejects_bad_numbers(client: Client) -> None:
+    response = client.post("/profile/about/", {"hours_per_week": "500", "min_pay": "-3",
+                                               "risk_tolerance": "medium", "action": "next"})  # fmt: skip
+    assert response.status_code == 200  # re-shown with the form's own errors
+    text = text_of(response)
+    assert "less than or equal to 168" in text and "greater than or equal to 0" in text
+    assert services.get_profile().hours_per_week is None
+
+
+def test_pages_save_as_you_go_and_resume(client: Client) -> None:
+    first = page_of(RUT, 0)
+    response = client.get("/profile/assess/rut/")
+    assert response.status_code == 200
+    body = response.content.decode()
+    assert all(f'name="{i}"' in body for i in first)
+    assert "Page 1 of 5" in text_of(response)
+    response = client.post("/profile/assess/rut/", {"page": 0, "action": "next",
+                                                    first[0]: 4, first[1]: 2})  # fmt: skip
+    assert response.status_code == 302 and response["Location"].endswith("?page=1")
+    # Autosave on page 2, then "close the tab": a fresh visit resumes on page 2 with answers.
+    second = page_of(RUT, 1)
+    saved = client.post("/profile/assess/rut/save/", {"page": 1, second[0]: 5})
+    assert saved.json() == {"saved": 1, "answered": 3, "page": 1}
+    body = client.get("/profile/assess/rut/").content.decode()
+    assert "Page 2 of 5" in text_of_body(body)
+    assert re.search(rf'name="{re.escape(second[0])}"[^>]*value="5" checked', body)
+    draft = models.Draft.objects.get(family="rut-check")
+    assert draft.answers == {first[0]: 4, first[1]: 2, second[0]: 5}
+    # Back to page 1 keeps what was answered there.
+    body = client.get("/profile/assess/rut/?page=0").content.decode()
+    assert re.search(rf'name="{re.escape(first[0])}"[^>]*value="4" checked', body)
+
+
+def text_of_body(body: str) -> str:
+    return " ".join(html.unescape(re.sub(r"<[^>]+>", " ", body)).split())
+
+
+def test_autosave_rejects_out_of_range_and_stores_nothing(client: Client) -> None:
+    item = page_of(RUT, 0)[0]
+    response = client.post("/profile/assess/rut/save/", {"page": 0, item: 9})
+    assert response.status_code == 400
+    assert response.json()["problems"][0]["where"] == item
+    assert not models.Draft.objects.exists()
+
+
+def test_finishing_too_early_is_refused_and_nothing_stored(client: Client) -> None:
+    last = wizard.pages(RUT) - 1
+    response = client.post("/profile/assess/rut/", {"page": last, "action": "finish",
+                                                    page_of(RUT, last)[0]: 3})  # fmt: skip
+    assert response.status_code == 400
+    assert "at least 25" in text_of(response)
+    assert not models.AssessmentResult.objects.exists()
+
+
+def rut_answers(levels: dict[str, int]) -> dict[str, int]:
+    out = {}
+    for item in RUT.items:
+        k = levels.get(item.subscale, 3)
+        out[item.id] = 6 - k if item.reverse else k
+    return out
+
+
+def test_completed_rut_check_is_stored_and_shown_with_its_answers(client: Client) -> None:
+    answers = rut_answers({"cause.pay": 5, "cause.values": 4, "signs": 4, "toll": 2})
+    response = answer_all(client, "rut", answers)
+    assert response.status_code == 302 and response["Location"] == "/profile/assess/interests/"
+    record = models.AssessmentResult.objects.get()
+    assert record.instrument_id == "rut-check/1" and record.answers == answers
+    assert not models.Draft.objects.exists()
+    expected = score(Responses(RUT.id, answers))
+    response = client.get("/profile/results/")
+    text = text_of(response)
+    assert f"{expected.severity.score:.0f} of 100: {expected.severity.band.name}" in text
+    body = response.content.decode()
+    causes = re.findall(r'data-cause="([^"]+)"', body)
+    assert causes == [c.subscale_id for c in expected.causes]
+    # The drivers of the top cause are on the page, with the answer given.
+    top = expected.causes[0]
+    for d in top.drivers:
+        assert d.text in text
+    data = json.loads(re.search(r'id="results-data"[^>]*>(.*?)</script>', body, re.S).group(1))
+    assert data["severity"] == round(expected.severity.score)
+    assert sum(data["strategy_mix"].values()) == 100
+    # The JSON endpoint traces every score to its items.
+    full = client.get("/profile/results.json").json()
+    rut = full["assessments"]["rut-check"]["result"]
+    assert rut["root_causes"][0]["id"] == top.subscale_id
+    assert {a["item"] for a in rut["root_causes"][0]["driven_by"]} == {
+        d.item_id for d in top.drivers
+    }
+
+
+def test_retaking_shows_the_change_since_last_time(client: Client) -> None:
+    answer_all(client, "rut", rut_answers({"signs": 5, "toll": 5}))
+    answer_all(client, "rut", rut_answers({"signs": 2, "toll": 2}))
+    assert models.AssessmentResult.objects.filter(family="rut-check").count() == 2
+    text = text_of(client.get("/profile/results/"))
+    assert "Since last time" in text
+    assert re.search(r"Severity: \d+ → \d+ \(-\d+, better\)", text)
+
+
+def test_heavy_toll_shows_care_and_help(client: Client) -> None:
+    answer_all(client, "rut", rut_answers({"toll": 5}))
+    text = text_of(client.get("/profile/results/"))
+    assert "Looking after yourself" in text and "does not diagnose" in text
+    assert "988" in text
+
+
+def test_values_ranking_validated_then_stored(client: Client) -> None:
+    answers = {i.id: 4 for i in VALUES.items}
+    last = wizard.pages(VALUES) - 1
+    for page in range(last):
+        client.post("/profile/assess/values/", {"page": page, "action": "next"} | {
+            k: v for k, v in answers.items() if k in page_of(VALUES, page)})  # fmt: skip
+    bad = {f"rank-{sid}": 1 for sid in VALUES.ranking_of}
+    response = client.post("/profile/assess/values/", {"page": last, "action": "finish"} | bad)
+    assert response.status_code == 400 and "different place" in text_of(response)
+    assert not models.AssessmentResult.objects.exists()
+    order = list(reversed(VALUES.ranking_of))
+    good = {f"rank-{sid}": n for n, sid in enumerate(order, start=1)}
+    response = client.post("/profile/assess/values/", {"page": last, "action": "finish"} | good)
+    assert response.status_code == 302
+    record = models.AssessmentResult.objects.get()
+    assert record.ranking == order
+    text = text_of(client.get("/profile/results/"))
+    assert "Most important: Independence, Support, Relationships" in text
+
+
+def test_skip_marks_the_step_and_moves_on(client: Client) -> None:
+    response = client.post("/profile/assess/interests/", {"page": 0, "action": "skip"})
+    assert response.status_code == 302 and response["Location"] == "/profile/assess/values/"
+    assert services.get_profile().step_status == {"interests": "skipped"}
+    assert "Interests (skipped)" in text_of(client.get("/profile/"))
+
+
+def test_skills_step_adjusts_levels_and_checks_technology(
+    client: Client, kb: KnowledgeBase
+) -> None:
+    services.set_occupation(kb, NURSE)
+    profile = services.to_core(services.get_profile())
+    first = profile.ratings[0]
+    response = client.get("/profile/skills/")
+    text = text_of(response)
+    assert f"People in your job are typically at {first.typical:.1f} on {first.name}" in text
+    levels = {f"level-{r.element_id}": r.level for r in profile.ratings}
+    bad = levels | {f"level-{first.element_id}": "9", "other_technology": "Quantum Frobnicator"}
+    response = client.post("/profile/skills/", bad)
+    assert response.status_code == 400
+    text = text_of(response)
+    assert "Enter a level from 0 to 7" in text and "not in O*NET's technology list" in text
+    assert services.to_core(services.get_profile()).levels()[first.element_id] == first.level
+    tech = kb.occupation(NURSE).technology[0].example
+    good = levels | {f"level-{first.element_id}": "6.5", "technology": [tech]}
+    response = client.post("/profile/skills/", good)
+    assert response.status_code == 302 and response["Location"] == "/profile/results/"
+    saved = services.to_core(services.get_profile())
+    assert saved.levels()[first.element_id] == 6.5 and saved.technology == (tech,)
+    assert saved.ratings[0].typical == first.typical
+
+
+def test_unknown_assessment_is_404(client: Client) -> None:
+    assert client.get("/profile/assess/personality/").status_code == 404
