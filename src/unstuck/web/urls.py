@@ -12,4 +12,5 @@ from unstuck.web.occupations import views as occupation_views
 urlpatterns = [
     path("", occupation_views.home, name="home"),
     path("occupations/", include("unstuck.web.occupations.urls")),
+    path("profile/", include("unstuck.web.profile.urls")),
 ]
