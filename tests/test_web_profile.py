@@ -86,8 +86,8 @@ def test_about_finds_the_occupation_and_prefills_skills(client: Client, kb: Know
 
 
 def test_about_rejects_bad_numbers(client: Client) -> None:
-    response = client.post("/profile/about/", {"hours_per_week": "500", "min_pay": "-3",
-                                               "risk_tolerance": "medium", "action": "next"})  # fmt: skip
+    data = {"hours_per_week": "500", "min_pay": "-3", "risk_tolerance": "medium", "action": "next"}
+    response = client.post("/profile/about/", data)
     assert response.status_code == 200  # re-shown with the form's own errors
     text = text_of(response)
     assert "less than or equal to 168" in text and "greater than or equal to 0" in text

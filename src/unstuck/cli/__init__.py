@@ -9,8 +9,10 @@ from __future__ import annotations
 import click
 
 from unstuck import __version__
+from unstuck.cli.assess import assess
 from unstuck.cli.data import data
 from unstuck.cli.occupations import occupations
+from unstuck.cli.profile import profile
 from unstuck.cli.serve import serve
 
 CONTEXT_SETTINGS = {
@@ -37,8 +39,10 @@ def cli() -> None:
     """
 
 
+cli.add_command(assess)
 cli.add_command(data)
 cli.add_command(occupations)
+cli.add_command(profile)
 cli.add_command(serve)
 
 

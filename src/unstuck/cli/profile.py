@@ -1,0 +1,81 @@
+"""``unstuck profile``: show the person's profile and latest results."""
+
+from __future__ import annotations
+
+import click
+
+from unstuck.cli.assess import print_change, print_result, setup_django
+from unstuck.cli.common import echo_json
+
+
+@click.group()
+def profile() -> None:
+    """Your profile: current job, skills, constraints and latest results.
+
+    \b
+    Example:
+      unstuck profile show
+      unstuck profile show --json
+    """
+
+
+@profile.command("show")
+@click.option(
+    "--json", "as_json", is_flag=True, help="Everything as JSON, each score with its answers."
+)
+def show_cmd(as_json: bool) -> None:
+    """Show your profile and the latest result of each questionnaire.
+
+    \b
+    Example:
+      unstuck profile show --json > me.json
+    """
+    setup_django()
+    from unstuck.core.assess import INSTRUMENTS
+    from unstuck.web.profile import services
+
+    if as_json:
+        echo_json(services.summary())
+        return
+    p = services.to_core(services.get_profile())
+    c = p.constraints
+    click.secho("Profile", bold=True)
+    job = f"{p.occupation_title} ({p.occupation_code})" if p.occupation_code else "not set"
+    click.echo(f"  Current job: {job}")
+    if p.years_in_occupation is not None:
+        click.echo(f"  Years in it: {p.years_in_occupation:g}")
+    if p.education_name:
+        click.echo(f"  Education: {p.education_name}")
+    if c.location:
+        click.echo(f"  Location: {c.location.name or c.location.code}")
+    facts = [
+        ("Minimum pay", c.min_pay and f"${c.min_pay:,}/year"),
+        ("Hours a week for the change", c.hours_per_week and f"{c.hours_per_week:g}"),
+        ("Retraining acceptable", c.retraining_months and f"{c.retraining_months} months"),
+        ("Learning budget", c.learning_budget and f"${c.learning_budget:,}"),
+        ("Risk tolerance", c.risk_tolerance),
+        ("Runway", c.runway_months and f"{c.runway_months:.1f} months"),
+    ]
+    for label, value in facts:
+        if value:
+            click.echo(f"  {label}: {value}")
+    if p.ratings:
+        adjusted = sum(1 for r in p.ratings if r.adjusted)
+        click.echo(
+            f"  Skills and knowledge rated: {len(p.ratings)} ({adjusted} moved from typical)"
+        )
+    if p.technology:
+        click.echo(f"  Technology: {', '.join(p.technology)}")
+    for instrument in INSTRUMENTS.values():
+        found = services.latest(instrument.family)
+        click.echo("")
+        if found is None:
+            click.secho(f"{instrument.name}: not taken yet", bold=True)
+            continue
+        click.secho(
+            f"{instrument.name} ({found.record.instrument_id}, "
+            f"{found.record.completed_at:%Y-%m-%d})",
+            bold=True,
+        )
+        print_result(found.result)
+        print_change(found.comparison)

@@ -1,0 +1,58 @@
+"""``unstuck profile show``: the profile and latest results, as text and as traceable JSON."""
+
+from __future__ import annotations
+
+import json
+
+import pytest
+from click.testing import CliRunner
+
+from unstuck.cli import cli
+from unstuck.core.assess import Responses, get_instrument
+from unstuck.core.profile import Constraints, Location, Profile, Rating
+from unstuck.web.profile import services
+
+pytestmark = pytest.mark.django_db
+
+
+def test_show_empty_profile() -> None:
+    result = CliRunner().invoke(cli, ["profile", "show"])
+    assert result.exit_code == 0, result.output
+    assert "Current job: not set" in result.output
+    assert "Rut check: not taken yet" in result.output
+
+
+def test_show_json_traces_scores_to_answers() -> None:
+    services.save_profile(
+        Profile(
+            occupation_code="43-3031.00",
+            occupation_title="Bookkeeping, Accounting, and Auditing Clerks",
+            years_in_occupation=8,
+            ratings=(Rating("2.A.2.a", "Critical Thinking", "skill", 5.0, 3.9),),
+            constraints=Constraints(
+                Location("state", "OH", "Ohio"), min_pay=45000, savings=6000, monthly_expenses=2000
+            ),  # fmt: skip
+        )
+    )
+    interests = get_instrument("interests")
+    answers = {i.id: (5 if i.subscale in "CI" else 2) for i in interests.items}
+    services.submit(Responses(interests.id, answers))
+    services.submit(Responses(interests.id, answers | {i.id: 5 for i in interests.items_of("A")}))
+    result = CliRunner().invoke(cli, ["profile", "show", "--json"])
+    assert result.exit_code == 0, result.output
+    data = json.loads(result.output)
+    assert data["profile"]["occupation"]["code"] == "43-3031.00"
+    assert data["profile"]["constraints"]["runway_months"] == 3.0
+    assert data["profile"]["skills"][0]["level"] == 5.0
+    found = data["assessments"]["interests"]
+    assert found["times_taken"] == 2 and found["instrument"] == "interests/1"
+    art = next(t for t in found["result"]["types"] if t["type"] == "A")
+    assert art["score"] == 100.0 and art["oi"] == 7.0
+    assert {a["item"] for a in art["answers"]} == {i.id for i in interests.items_of("A")}
+    assert all(a["answer"] == 5 for a in art["answers"])
+    change = {c["key"]: c for c in found["change_since_last_time"]["changes"]}
+    assert change["A"]["before"] == 25.0 and change["A"]["after"] == 100.0
+    text = CliRunner().invoke(cli, ["profile", "show"]).output
+    assert "Bookkeeping, Accounting, and Auditing Clerks (43-3031.00)" in text
+    assert "Runway: 3.0 months" in text and "Interest code:" in text
+    assert "Since last time:" in text
