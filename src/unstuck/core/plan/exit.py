@@ -1,0 +1,431 @@
+"""The exit plan: how long the money lasts, whether it is safe to resign yet, and when.
+
+**Runway.** The buffer is ``savings + severance``. Each month without a salary costs
+``monthly expenses + extra costs − other income`` (extra costs are those that start on leaving,
+such as buying health cover; other income is what continues, such as a partner's contribution
+or side work), and for the first ``benefit months`` that burn is reduced by the monthly
+benefit. The runway is the number of months until the buffer is spent::
+
+    months = buffer / burn                      (no benefits)
+    months = k + (buffer − k · (burn − benefit)) / burn   (benefits for k months, buffer lasts)
+
+A paid notice period does not add to the buffer: the salary during notice pays that month's
+expenses, and the runway starts on the last paid day (the timeline accounts for it).
+
+**Unknown is not zero.** Savings and monthly expenses are required: without either, the runway
+is ``None`` and ``missing`` names what to enter. The other inputs are optional; a missing one is
+listed in ``unknown`` with the direction it would move the runway ("could be longer" for
+severance, benefits and other income; "could be shorter" for extra costs), never silently
+counted as 0. Zero savings is a known value and gives a runway of 0 months. When income covers
+expenses the runway is unlimited (``math.inf``, shown as "unlimited").
+
+**Readiness.** A score (0–100) over named conditions (:func:`readiness`), each met, not met or
+unknown (unknown counts as not met and is shown as unknown). Some are *required*: a runway of
+at least :data:`RUNWAY_TARGET` months for the person's risk tolerance **or** a signed written
+offer, and health cover arranged for the gap. While any required condition is not met, the
+verdict is "not yet" and the plan warns against resigning.
+
+**Timeline.** When to resign, at the earliest: once the runway reaches its target (months of
+saving at the stated monthly saving), the learning plan is done and an offer is in hand or the
+conditions hold; the last working day follows after the notice period.
+"""
+
+from __future__ import annotations
+
+import math
+from dataclasses import dataclass
+from datetime import date, timedelta
+from typing import Any, Literal
+
+from unstuck.core.profile import Constraints, RiskTolerance
+
+#: Months of runway wanted before resigning without an offer, by risk tolerance.
+RUNWAY_TARGET: dict[RiskTolerance, float] = {"low": 9.0, "medium": 6.0, "high": 3.0}
+#: Informational interviews that count as having tested the direction.
+MIN_CONVERSATIONS = 3
+#: Share of the plan's top gaps closed with a proof that counts as ready.
+MIN_GAPS_CLOSED = 0.5
+DAYS_PER_MONTH = 30.44
+
+
+@dataclass(frozen=True)
+class ExitInputs:
+    """Money in whole US dollars; months as numbers (1.5 months of notice is fine)."""
+
+    savings: float | None = None
+    monthly_expenses: float | None = None
+    severance: float | None = None
+    notice_months: float | None = None
+    monthly_benefits: float | None = None  # e.g. unemployment insurance, if eligible
+    benefit_months: float | None = None
+    other_income: float | None = None  # monthly income that continues after leaving
+    extra_costs: float | None = None  # monthly costs that start on leaving (health cover)
+    monthly_saving: float | None = None  # what can be put aside a month while still employed
+
+    @classmethod
+    def from_constraints(cls, c: Constraints, **more: float | None) -> ExitInputs:
+        return cls(savings=c.savings, monthly_expenses=c.monthly_expenses, **more)
+
+
+@dataclass(frozen=True)
+class Runway:
+    months: float | None  # None: required input missing; math.inf: income covers expenses
+    buffer: float | None
+    monthly_burn: float | None
+    missing: tuple[str, ...]  # required inputs not given
+    unknown: tuple[str, ...]  # optional inputs not given, with the direction they would move it
+    steps: tuple[str, ...]  # the arithmetic in words
+
+    @property
+    def unlimited(self) -> bool:
+        return self.months is not None and math.isinf(self.months)
+
+    def to_dict(self) -> dict[str, Any]:
+        months: float | str | None
+        if self.months is None:
+            months = None
+        elif self.unlimited:
+            months = "unlimited"
+        else:
+            months = round(self.months, 1)
+        return {
+            "months": months,
+            "buffer": self.buffer,
+            "monthly_burn": self.monthly_burn,
+            "missing": list(self.missing),
+            "unknown": list(self.unknown),
+            "steps": list(self.steps),
+        }
+
+
+_OPTIONAL = (
+    ("severance", "severance not entered: the runway could be longer"),
+    (
+        "monthly_benefits",
+        "benefits not entered: the runway could be longer (note that "
+        "resigning often makes you ineligible for unemployment insurance)",
+    ),
+    ("other_income", "other income not entered: the runway could be longer"),
+    (
+        "extra_costs",
+        "extra costs on leaving (such as health cover) not entered: the runway could be shorter",
+    ),
+)
+
+
+def runway(inputs: ExitInputs) -> Runway:
+    """Months the buffer lasts with no salary; see the module docstring for the formula."""
+    for name in (
+        "savings",
+        "monthly_expenses",
+        "severance",
+        "monthly_benefits",
+        "benefit_months",
+        "other_income",
+        "extra_costs",
+        "notice_months",
+    ):
+        v = getattr(inputs, name)
+        if v is not None and (v < 0 or math.isnan(v)):
+            raise ValueError(f"{name} must not be negative")
+    missing = tuple(
+        label
+        for name, label in (("savings", "savings"), ("monthly_expenses", "monthly expenses"))
+        if getattr(inputs, name) is None
+    )
+    unknown = tuple(label for name, label in _OPTIONAL if getattr(inputs, name) is None)
+    if inputs.monthly_benefits and inputs.benefit_months is None:
+        unknown += (
+            "benefit months not entered: benefits are left out until you say how long they last",
+        )
+    if missing:
+        return Runway(
+            None,
+            None,
+            None,
+            missing,
+            unknown,
+            ("Enter " + " and ".join(missing) + " to compute a runway.",),
+        )
+    assert inputs.savings is not None and inputs.monthly_expenses is not None
+    severance = inputs.severance or 0.0  # unknown severance is reported in ``unknown``
+    buffer = inputs.savings + severance
+    burn = inputs.monthly_expenses + (inputs.extra_costs or 0.0) - (inputs.other_income or 0.0)
+    steps = [
+        f"Buffer: savings {inputs.savings:,.0f}"
+        + (f" + severance {severance:,.0f}" if inputs.severance is not None else "")
+        + f" = {buffer:,.0f}.",
+        f"Monthly burn: expenses {inputs.monthly_expenses:,.0f}"
+        + (f" + extra costs {inputs.extra_costs:,.0f}" if inputs.extra_costs else "")
+        + (f" − other income {inputs.other_income:,.0f}" if inputs.other_income else "")
+        + f" = {burn:,.0f}.",
+    ]
+    benefit = inputs.monthly_benefits or 0.0
+    k = inputs.benefit_months if inputs.benefit_months is not None and benefit > 0 else 0.0
+    if burn <= 0 and (k == 0 or burn - benefit <= 0):
+        steps.append("Income after leaving covers expenses, so the buffer is never drawn down.")
+        return Runway(math.inf, buffer, burn, (), unknown, tuple(steps))
+    burn1 = burn - benefit
+    if k > 0:
+        steps.append(
+            f"For the first {k:g} months benefits of {benefit:,.0f} cut the burn to {burn1:,.0f}."
+        )
+    if k > 0 and burn1 > 0 and buffer <= burn1 * k:
+        months = buffer / burn1
+        steps.append(
+            f"The buffer runs out during the benefit months: {buffer:,.0f} / "
+            f"{burn1:,.0f} = {months:.1f} months."
+        )
+    elif k > 0:
+        left = buffer - burn1 * k
+        if burn <= 0:
+            return Runway(math.inf, buffer, burn, (), unknown, tuple(steps))
+        months = k + left / burn
+        steps.append(
+            f"After {k:g} months {left:,.0f} is left, lasting {left / burn:.1f} more "
+            f"months: {months:.1f} in all."
+        )
+    else:
+        months = buffer / burn
+        steps.append(f"Runway: {buffer:,.0f} / {burn:,.0f} = {months:.1f} months.")
+    return Runway(months, buffer, burn, (), unknown, tuple(steps))
+
+
+Status = Literal["met", "not met", "unknown"]
+
+
+@dataclass(frozen=True)
+class Condition:
+    id: str
+    name: str
+    status: Status
+    required: bool
+    weight: float
+    detail: str
+
+    def to_dict(self) -> dict[str, Any]:
+        return {
+            "id": self.id,
+            "name": self.name,
+            "status": self.status,
+            "required": self.required,
+            "weight": self.weight,
+            "detail": self.detail,
+        }
+
+
+@dataclass(frozen=True)
+class Readiness:
+    score: int  # 0-100
+    ready: bool
+    conditions: tuple[Condition, ...]
+    warning: str | None
+
+    def to_dict(self) -> dict[str, Any]:
+        return {
+            "score": self.score,
+            "ready": self.ready,
+            "warning": self.warning,
+            "conditions": [c.to_dict() for c in self.conditions],
+        }
+
+
+def _status(v: bool | None) -> Status:
+    return "unknown" if v is None else "met" if v else "not met"
+
+
+def readiness(
+    rw: Runway,
+    *,
+    risk_tolerance: RiskTolerance = "medium",
+    has_offer: bool | None = None,
+    health_cover: bool | None = None,
+    gaps_closed: float | None = None,
+    conversations: int | None = None,
+    resume_updated: bool | None = None,
+) -> Readiness:
+    """Score the conditions for resigning; ``gaps_closed`` is the share (0-1) of the plan's
+    gaps closed with a proof, ``conversations`` the informational interviews held."""
+    target = RUNWAY_TARGET[risk_tolerance]
+    if rw.months is None:
+        enough: bool | None = None
+        rdetail = "Runway unknown: enter " + " and ".join(rw.missing) + "."
+    else:
+        enough = rw.months >= target
+        shown = "unlimited" if rw.unlimited else f"{rw.months:.1f} months"
+        rdetail = f"Runway {shown}; {target:g} months wanted at {risk_tolerance} risk tolerance."
+    safe: bool | None
+    if has_offer:
+        safe = True
+        sdetail = "A signed written offer: the runway only has to bridge the notice gap."
+    elif enough:
+        safe = True
+        sdetail = rdetail
+    elif enough is False and has_offer is False:
+        safe = False
+        sdetail = rdetail + " No signed offer yet."
+    else:
+        safe = None
+        sdetail = rdetail + " Or a signed written offer: not stated."
+    conds = (
+        Condition(
+            "offer_or_runway", "A signed offer, or enough runway", _status(safe), True, 3.0, sdetail
+        ),
+        Condition(
+            "health_cover",
+            "Health cover arranged for the gap",
+            _status(health_cover),
+            True,
+            2.0,
+            "Know how you will be covered between jobs and what it costs.",
+        ),
+        Condition(
+            "runway_target",
+            f"At least {target:g} months of runway",
+            _status(enough),
+            False,
+            2.0,
+            rdetail,
+        ),
+        Condition(
+            "skills",
+            "Most of the plan's gaps closed with proof",
+            _status(None if gaps_closed is None else gaps_closed >= MIN_GAPS_CLOSED),
+            False,
+            1.5,
+            "Unknown"
+            if gaps_closed is None
+            else f"{gaps_closed:.0%} closed; {MIN_GAPS_CLOSED:.0%} wanted.",
+        ),
+        Condition(
+            "network",
+            f"At least {MIN_CONVERSATIONS} informational interviews held",
+            _status(None if conversations is None else conversations >= MIN_CONVERSATIONS),
+            False,
+            1.0,
+            "Unknown" if conversations is None else f"{conversations} held.",
+        ),
+        Condition(
+            "resume",
+            "Resume and LinkedIn updated",
+            _status(resume_updated),
+            False,
+            0.5,
+            "Recruiters look before you apply.",
+        ),
+    )
+    total = sum(c.weight for c in conds)
+    score = round(100 * sum(c.weight for c in conds if c.status == "met") / total)
+    blocking = [c for c in conds if c.required and c.status != "met"]
+    warning = None
+    if blocking:
+        warning = (
+            "Do not resign yet. Still to hold: "
+            + "; ".join(f"{c.name} ({c.status})" for c in blocking)
+            + "."
+        )
+    return Readiness(score, not blocking, conds, warning)
+
+
+@dataclass(frozen=True)
+class Milestone:
+    when: date | None
+    label: str
+    detail: str
+
+    def to_dict(self) -> dict[str, Any]:
+        return {
+            "date": None if self.when is None else self.when.isoformat(),
+            "label": self.label,
+            "detail": self.detail,
+        }
+
+
+@dataclass(frozen=True)
+class Timeline:
+    milestones: tuple[Milestone, ...]
+    resign_from: date | None  # earliest recommended resignation; None when it cannot be dated
+    last_day: date | None
+
+    def to_dict(self) -> dict[str, Any]:
+        return {
+            "milestones": [m.to_dict() for m in self.milestones],
+            "resign_from": None if self.resign_from is None else self.resign_from.isoformat(),
+            "last_day": None if self.last_day is None else self.last_day.isoformat(),
+        }
+
+
+def _months_later(d: date, months: float) -> date:
+    return d + timedelta(days=math.ceil(months * DAYS_PER_MONTH))
+
+
+def months_to_save(rw: Runway, target_months: float, monthly_saving: float | None) -> float | None:
+    """Months of saving until the runway reaches ``target_months``; 0 if it already does."""
+    if rw.months is None or rw.monthly_burn is None or rw.buffer is None:
+        return None
+    if rw.months >= target_months:
+        return 0.0
+    if not monthly_saving or monthly_saving <= 0:
+        return None
+    need = target_months * rw.monthly_burn - rw.buffer
+    # Benefits shorten the need; recomputing through runway() would need the benefit split,
+    # so this is the conservative figure (it ignores benefits).
+    return max(0.0, need / monthly_saving)
+
+
+def timeline(
+    inputs: ExitInputs,
+    *,
+    today: date,
+    risk_tolerance: RiskTolerance = "medium",
+    learning_weeks: int | None = None,
+    has_offer: bool = False,
+) -> Timeline:
+    """Dated milestones to the earliest safe resignation and the last working day."""
+    rw = runway(inputs)
+    target = RUNWAY_TARGET[risk_tolerance]
+    ms: list[Milestone] = [Milestone(today, "Start", "Today.")]
+    dates: list[date] = [today]
+    dated = True
+    if has_offer:
+        detail = "With a signed offer, the runway only needs to cover the gap between jobs."
+    else:
+        save = months_to_save(rw, target, inputs.monthly_saving)
+        if save is None:
+            dated = False
+            why = (
+                ("enter " + " and ".join(rw.missing))
+                if rw.missing
+                else ("enter how much you can save a month")
+            )
+            ms.append(
+                Milestone(None, f"Runway reaches {target:g} months", f"Cannot be dated yet: {why}.")
+            )
+        else:
+            d = _months_later(today, save)
+            dates.append(d)
+            ms.append(
+                Milestone(
+                    d,
+                    f"Runway reaches {target:g} months",
+                    "Already there."
+                    if save == 0
+                    else f"About {save:.1f} months of saving {inputs.monthly_saving:,.0f} a month.",
+                )
+            )
+        detail = "Once the runway target is reached and the required conditions hold."
+    if learning_weeks is not None:
+        d = today + timedelta(days=7 * learning_weeks)
+        dates.append(d)
+        ms.append(Milestone(d, "Learning plan done", f"{learning_weeks} weeks of the plan."))
+    resign = max(dates) if dated else None
+    ms.append(Milestone(resign, "Earliest resignation", detail))
+    last = None
+    if resign is not None and inputs.notice_months is not None:
+        last = _months_later(resign, inputs.notice_months)
+        ms.append(
+            Milestone(last, "Last working day", f"After {inputs.notice_months:g} months of notice.")
+        )
+    elif inputs.notice_months is None:
+        ms.append(Milestone(None, "Last working day", "Enter your notice period to date it."))
+    return Timeline(tuple(ms), resign, last)

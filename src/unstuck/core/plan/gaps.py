@@ -1,0 +1,457 @@
+"""Gap analysis: what stands between the person and one shortlisted target occupation.
+
+Five kinds of gap, each compared in O*NET's own terms so every number traces back to a source:
+
+- **skill** and **knowledge**: the person's level (0–7, from :class:`~unstuck.core.profile.Profile`)
+  against the target's :class:`~unstuck.core.occupations.Rating` level. Only elements the target
+  rates as at least :data:`MIN_IMPORTANCE` important count (O*NET calls 3 "important"), and only
+  shortfalls of at least :data:`MIN_SIZE` levels (smaller differences are within the precision
+  of a self-rating). An element the person never rated is listed in ``unrated``, never guessed.
+- **technology**: the target's *hot* or *in-demand* technologies (O*NET flags both from job
+  postings) that are not in the person's technology list, plus any technology the caller's
+  market data names.
+- **education**: the person's O*NET education category against the level at which half of the
+  target's incumbents are covered (the median of O*NET's "required level of education" shares).
+  Without those shares, the target's job zone gives a floor (:data:`ZONE_EDUCATION`).
+- **experience**: relevant years against the minimum of the target job zone's preparation
+  range (:data:`ZONE_YEARS`, from O*NET's Specific Vocational Preparation ranges per zone).
+
+Priority (0–1) is a weighted mean of three components, each 0–1 and each shown:
+*importance to the target* (45%), *size of the gap* (35%) and *how often postings ask for it*
+(20%). A component that is unknown (no market data, say) is left out and the other weights are
+rescaled, as the rut check's severity does; it is never counted as zero.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Mapping
+from dataclasses import dataclass, field
+from typing import Any, Literal
+
+from unstuck.core.occupations import Occupation, Rating
+from unstuck.core.profile import EDUCATION_LEVELS, Profile
+
+GapKind = Literal["skill", "knowledge", "technology", "education", "experience"]
+GAP_KINDS: tuple[GapKind, ...] = ("skill", "knowledge", "technology", "education", "experience")
+
+#: O*NET's importance scale is 1-5; 3 is "important".
+MIN_IMPORTANCE = 3.0
+#: Shortfalls smaller than this (on the 0-7 level scale) are within self-rating noise.
+MIN_SIZE = 0.5
+#: A shortfall of this many levels counts as the largest gap (size component 1.0).
+FULL_SIZE = 3.0
+
+WEIGHTS: dict[str, float] = {"importance": 0.45, "size": 0.35, "market": 0.20}
+
+#: Minimum years of preparation per job zone, the lower end of O*NET's SVP range for the zone
+#: (zone 1: up to 3 months; 2: 3 months-1 year; 3: 1-2 years; 4: 2-4 years; 5: over 4 years).
+ZONE_YEARS: dict[int, float] = {1: 0.0, 2: 0.25, 3: 1.0, 4: 2.0, 5: 4.0}
+#: Education floor per job zone when the target publishes no education shares, read from O*NET's
+#: job zone descriptions (zone 3: vocational school or associate's; 4: bachelor's; 5: graduate).
+ZONE_EDUCATION: dict[int, int] = {1: 1, 2: 2, 3: 3, 4: 6, 5: 8}
+
+#: Technology has no O*NET importance; its flags stand in for it (in-demand is the stronger
+#: signal: frequently named in postings for this very occupation).
+#: Both stay below the top of the scale because they are flags, not ratings.
+TECH_IN_DEMAND = 0.8
+TECH_HOT = 0.6
+#: A technology is either in the person's list or not; a missing one counts as a modest gap
+#: (O*NET rates no technology levels, so there is no size to measure).
+TECH_SIZE = 0.3
+#: At most this many technology gaps (in-demand first, then hot, then by name): occupations
+#: list dozens of hot technologies and a plan cannot chase them all.
+MAX_TECHNOLOGY = 8
+
+
+@dataclass(frozen=True)
+class Component:
+    name: str  # "importance", "size" or "market"
+    value: float | None  # 0-1, None when unknown
+    weight: float
+    basis: str  # where the value came from, in words
+
+    def to_dict(self) -> dict[str, Any]:
+        return {
+            "name": self.name,
+            "value": None if self.value is None else round(self.value, 3),
+            "weight": self.weight,
+            "basis": self.basis,
+        }
+
+
+@dataclass(frozen=True)
+class Gap:
+    """One gap; ``key`` is an element id, a technology name, ``education`` or ``experience``."""
+
+    kind: GapKind
+    key: str
+    name: str
+    current: float | None  # level 0-7, education category, or years; None when unknown
+    required: float | None
+    importance: float | None  # O*NET importance 1-5 where O*NET rates it
+    market_share: float | None  # share of postings asking for it, 0-1, when known
+    priority: float  # 0-1
+    components: tuple[Component, ...]
+    reasons: tuple[str, ...]
+
+    @property
+    def size(self) -> float | None:
+        if self.current is None or self.required is None:
+            return None
+        return max(0.0, self.required - self.current)
+
+    def to_dict(self) -> dict[str, Any]:
+        return {
+            "kind": self.kind,
+            "key": self.key,
+            "name": self.name,
+            "current": self.current,
+            "required": self.required,
+            "size": None if self.size is None else round(self.size, 2),
+            "importance": self.importance,
+            "market_share": self.market_share,
+            "priority": round(self.priority, 3),
+            "components": [c.to_dict() for c in self.components],
+            "reasons": list(self.reasons),
+        }
+
+
+@dataclass(frozen=True)
+class Unrated:
+    """An important target element the person has not rated themselves on."""
+
+    kind: GapKind
+    key: str
+    name: str
+    importance: float | None
+    required: float | None
+
+
+@dataclass(frozen=True)
+class GapAnalysis:
+    target_code: str
+    target_title: str
+    gaps: tuple[Gap, ...]  # highest priority first
+    strengths: tuple[str, ...]  # important elements where the person meets the target's level
+    unrated: tuple[Unrated, ...] = ()
+    notes: tuple[str, ...] = field(default=())
+
+    def by_kind(self, kind: GapKind) -> tuple[Gap, ...]:
+        return tuple(g for g in self.gaps if g.kind == kind)
+
+    def to_dict(self) -> dict[str, Any]:
+        return {
+            "target": {"code": self.target_code, "title": self.target_title},
+            "gaps": [g.to_dict() for g in self.gaps],
+            "strengths": list(self.strengths),
+            "unrated": [
+                {
+                    "kind": u.kind,
+                    "key": u.key,
+                    "name": u.name,
+                    "importance": u.importance,
+                    "required": u.required,
+                }
+                for u in self.unrated
+            ],
+            "notes": list(self.notes),
+        }
+
+
+def priority(components: tuple[Component, ...]) -> float:
+    """Weighted mean of the known components; 0 when none is known."""
+    known = [(c.weight, c.value) for c in components if c.value is not None]
+    wsum = sum(w for w, _ in known)
+    if wsum <= 0:
+        return 0.0
+    return sum(w * v for w, v in known) / wsum
+
+
+def _components(
+    importance: float | None,
+    imp_basis: str,
+    size: float | None,
+    size_basis: str,
+    market: float | None,
+) -> tuple[Component, ...]:
+    return (
+        Component("importance", importance, WEIGHTS["importance"], imp_basis),
+        Component("size", size, WEIGHTS["size"], size_basis),
+        Component(
+            "market",
+            market,
+            WEIGHTS["market"],
+            "no posting data" if market is None else f"asked for in {market:.0%} of postings",
+        ),
+    )
+
+
+def _norm(name: str) -> str:
+    return " ".join(name.casefold().split())
+
+
+def _market(market: Mapping[str, float] | None, *names: str) -> float | None:
+    if not market:
+        return None
+    table = {_norm(k): v for k, v in market.items()}
+    for n in names:
+        v = table.get(_norm(n))
+        if v is not None:
+            if not 0.0 <= v <= 1.0:
+                raise ValueError(f"market share for {n!r} is {v}; expected a share 0-1")
+            return v
+    return None
+
+
+def _rating_gaps(
+    kind: GapKind,
+    ratings: tuple[Rating, ...],
+    levels: Mapping[str, float],
+    market: Mapping[str, float] | None,
+    min_importance: float,
+    min_size: float,
+) -> tuple[list[Gap], list[str], list[Unrated]]:
+    gaps: list[Gap] = []
+    strengths: list[str] = []
+    unrated: list[Unrated] = []
+    for r in ratings:
+        if r.not_relevant or r.importance is None or r.level is None:
+            continue
+        if r.importance < min_importance:
+            continue
+        mine = levels.get(r.element_id)
+        if mine is None:
+            unrated.append(Unrated(kind, r.element_id, r.name, r.importance, r.level))
+            continue
+        short = r.level - mine
+        if short < min_size:
+            strengths.append(r.name)
+            continue
+        reasons = [
+            f"The target rates {r.name} {r.importance:.1f} of 5 for importance and needs level "
+            f"{r.level:.1f}; you put yourself at {mine:.1f}."
+        ]
+        if r.suppressed:
+            reasons.append("O*NET marks this level estimate as imprecise.")
+        share = _market(market, r.name, r.element_id)
+        comps = _components(
+            (r.importance - 1.0) / 4.0,
+            f"O*NET importance {r.importance:.1f} of 5",
+            min(1.0, short / FULL_SIZE),
+            f"{short:.1f} levels short (a {FULL_SIZE:g}-level shortfall counts as the largest)",
+            share,
+        )
+        gaps.append(
+            Gap(
+                kind,
+                r.element_id,
+                r.name,
+                mine,
+                r.level,
+                r.importance,
+                share,
+                priority(comps),
+                comps,
+                tuple(reasons),
+            )
+        )
+    return gaps, strengths, unrated
+
+
+def _technology_gaps(
+    target: Occupation, have: tuple[str, ...], market: Mapping[str, float] | None
+) -> list[Gap]:
+    mine = {_norm(t) for t in have}
+    out: list[Gap] = []
+    seen: set[str] = set()
+    for t in target.technology:
+        key = _norm(t.example)
+        if key in mine or key in seen:
+            continue
+        share = _market(market, t.example)
+        if not (t.in_demand or t.hot or share is not None):
+            continue
+        seen.add(key)
+        if t.in_demand:
+            imp, basis = TECH_IN_DEMAND, "O*NET in-demand technology for this occupation"
+        elif t.hot:
+            imp, basis = TECH_HOT, "O*NET hot technology (frequent in job postings)"
+        else:
+            imp, basis = None, "not flagged by O*NET"
+        comps = _components(imp, basis, TECH_SIZE, "not in your technology list", share)
+        reasons = [f"{t.example} is not in your technology list; {basis[0].lower()}{basis[1:]}."]
+        out.append(
+            Gap(
+                "technology",
+                t.example,
+                t.example,
+                0.0,
+                1.0,
+                None,
+                share,
+                priority(comps),
+                comps,
+                tuple(reasons),
+            )
+        )
+    out.sort(key=lambda g: (-g.priority, g.name.casefold()))
+    return out
+
+
+def required_education(target: Occupation) -> tuple[int | None, str]:
+    """The education category covering half of the target's incumbents, and how it was found."""
+    shares = [(e.category, e.percent) for e in target.education if e.percent is not None]
+    total = sum(p for _, p in shares)
+    if shares and total > 0:
+        acc = 0.0
+        for cat, p in sorted(shares):
+            acc += p
+            if acc >= total / 2:
+                return cat, "the level at which half of O*NET's surveyed incumbents are covered"
+    if target.job_zone is not None and target.job_zone.zone in ZONE_EDUCATION:
+        return ZONE_EDUCATION[
+            target.job_zone.zone
+        ], f"job zone {target.job_zone.zone}'s typical floor"
+    return None, "not published"
+
+
+def _education_gap(profile: Profile, target: Occupation) -> tuple[Gap | None, str | None]:
+    need, basis = required_education(target)
+    if need is None:
+        return None, "The target publishes no education requirement."
+    if profile.education is None:
+        return None, (
+            f"Add your education to see whether {EDUCATION_LEVELS[need]} (the target's "
+            "typical level) is a gap."
+        )
+    if profile.education >= need:
+        return None, None
+    shares = [e for e in target.education if e.percent is not None]
+    total = sum(e.percent or 0.0 for e in shares)
+    if shares and total > 0:
+        above = sum(e.percent or 0.0 for e in shares if e.category > profile.education) / total
+        imp_basis = f"{above:.0%} of incumbents report needing more than your level"
+        imp: float | None = above
+    else:
+        imp, imp_basis = None, "no incumbent shares published"
+    steps = need - profile.education
+    comps = _components(imp, imp_basis, min(1.0, steps / 4.0), f"{steps} categories short", None)
+    reason = (
+        f"The target typically needs {EDUCATION_LEVELS[need]} ({basis}); you have "
+        f"{EDUCATION_LEVELS.get(profile.education, str(profile.education))}."
+    )
+    return (
+        Gap(
+            "education",
+            "education",
+            f"Education: {EDUCATION_LEVELS[need]}",
+            float(profile.education),
+            float(need),
+            None,
+            None,
+            priority(comps),
+            comps,
+            (reason,),
+        ),
+        None,
+    )
+
+
+def _experience_gap(
+    profile: Profile, target: Occupation, relevant_years: float | None
+) -> tuple[Gap | None, str | None]:
+    if target.job_zone is None or target.job_zone.zone not in ZONE_YEARS:
+        return None, "The target publishes no job zone, so no experience requirement is known."
+    zone = target.job_zone.zone
+    need = ZONE_YEARS[zone]
+    years = relevant_years
+    if years is None and profile.occupation_code == target.code:
+        years = profile.years_in_occupation
+    if years is None:
+        return None, (
+            f"Job zone {zone} asks for at least {need:g} years of related preparation; say how "
+            "many of your years count towards this target to see whether that is a gap."
+        )
+    if years >= need:
+        return None, None
+    short = need - years
+    comps = _components(
+        (zone - 1) / 4.0,
+        f"job zone {zone} of 5",
+        min(1.0, short / 4.0),
+        f"{short:g} years short",
+        None,
+    )
+    reason = (
+        f"Job zone {zone} typically needs at least {need:g} years of related preparation; "
+        f"you count {years:g}."
+    )
+    return (
+        Gap(
+            "experience",
+            "experience",
+            "Related experience",
+            years,
+            need,
+            None,
+            None,
+            priority(comps),
+            comps,
+            (reason,),
+        ),
+        None,
+    )
+
+
+def analyse_gaps(
+    profile: Profile,
+    target: Occupation,
+    *,
+    market: Mapping[str, float] | None = None,
+    relevant_years: float | None = None,
+    min_importance: float = MIN_IMPORTANCE,
+    min_size: float = MIN_SIZE,
+    max_technology: int = MAX_TECHNOLOGY,
+) -> GapAnalysis:
+    """Every gap between ``profile`` and ``target``, highest priority first.
+
+    ``market`` maps a skill, knowledge area or technology name (or element id) to the share of
+    postings asking for it (0-1). ``relevant_years`` is the person's experience that counts
+    towards the target; without it only a move within the same occupation can be judged.
+    """
+    levels = profile.levels()
+    gaps: list[Gap] = []
+    strengths: list[str] = []
+    unrated: list[Unrated] = []
+    pairs: tuple[tuple[GapKind, tuple[Rating, ...]], ...] = (
+        ("skill", target.skills),
+        ("knowledge", target.knowledge),
+    )
+    for kind, ratings in pairs:
+        g, s, u = _rating_gaps(kind, ratings, levels, market, min_importance, min_size)
+        gaps += g
+        strengths += s
+        unrated += u
+    notes: list[str] = []
+    tech = _technology_gaps(target, profile.technology, market)
+    if len(tech) > max_technology:
+        notes.append(
+            f"{len(tech) - max_technology} more of the target's hot or in-demand technologies "
+            "are not in your list; the plan starts with the most asked-for."
+        )
+    gaps += tech[:max_technology]
+    if not target.skills and not target.knowledge:
+        notes.append("O*NET publishes no skill or knowledge ratings for this occupation yet.")
+    for gap, note in (
+        _education_gap(profile, target),
+        _experience_gap(profile, target, relevant_years),
+    ):
+        if gap is not None:
+            gaps.append(gap)
+        if note:
+            notes.append(note)
+    order = {k: n for n, k in enumerate(GAP_KINDS)}
+    gaps.sort(key=lambda g: (-g.priority, order[g.kind], g.name))
+    return GapAnalysis(
+        target.code, target.title, tuple(gaps), tuple(strengths), tuple(unrated), tuple(notes)
+    )

@@ -1,0 +1,481 @@
+"""The learning plan: activities that close each gap, in prerequisite order, fitted into the hours.
+
+**Catalogue.** Each gap kind gets a fixed recipe of activity kinds (:data:`RECIPES`): skills are
+closed by a course, then doing (a practice project, a stretch assignment at the current job) and a
+mentor to check; knowledge by reading and a course, then a small project that uses it; a
+technology by a tutorial course and then a project; education by a first course of a programme,
+a recognised certificate and a talk with an adviser; experience by a stretch assignment,
+volunteering and a project. Every activity carries a **proof**: something a recruiter can see
+(a portfolio piece, a certificate, a result with a number on the resume).
+
+**Effort estimates are heuristics**, not measurements, stated so a person or coach can judge
+and override them. A gap's total effort is :func:`gap_hours`, split over its activities by the
+shares in :data:`RECIPES`:
+
+- skills: :data:`HOURS_PER_LEVEL` 20 hours per level point on O*NET's 0–7 scale. Basis: a
+  self-paced online course of the usual 4–6 weeks at 3–5 hours a week (15–30 hours) plus the
+  same again of practice moves a learner roughly one to two level points at entry levels;
+- knowledge: 15 hours per level point (study transfers faster than a skill, less practice);
+- technology: a flat 30 hours (a tutorial course and a small project to the level of "used it
+  for real work"); O*NET does not rate technology levels, so size cannot scale it;
+- education: a flat 70 hours for the first steps inside 90 days (choosing and starting a
+  programme and a first certificate); the credential itself takes longer and the plan says so;
+- experience: a flat 55 hours of evidence-building (a stretch assignment, volunteering, a
+  project) — experience itself cannot be compressed, only started and shown.
+
+Each activity's hours are rounded to whole hours and kept within [:data:`MIN_HOURS`,
+:data:`MAX_HOURS`].
+
+**Order.** Within a gap, each activity waits for the one before it in the recipe: learning
+comes before practice and practice before proof (:data:`STAGE`). Across gaps, O*NET's basic
+skills (element ids ``2.A``) are prerequisites of its cross-functional skills (``2.B``) in the
+same plan, and everything else follows priority.
+:func:`order_activities` is a topological sort with priority as the tie-break.
+
+**Scheduling.** :func:`schedule` works on up to :data:`PARALLEL` activities at once (so two gaps
+move forward together instead of one gap filling all 13 weeks), taking them in that order and
+sharing each week's hours between them. An activity starts only once its prerequisites have
+finished (possibly earlier in the same week); a week's hours are never exceeded.
+
+**Resources** are links to public catalogues' *search pages* built from the gap's name — no
+scraping, nothing fetched — plus whatever the person adds.
+"""
+
+from __future__ import annotations
+
+import heapq
+from collections.abc import Mapping, Sequence
+from dataclasses import dataclass, field, replace
+from typing import Any, Literal
+from urllib.parse import quote_plus
+
+from unstuck.core.plan.gaps import Gap, GapKind
+
+ActivityKind = Literal[
+    "course", "certification", "project", "volunteering", "stretch", "mentoring", "reading"
+]
+ACTIVITY_KINDS: tuple[ActivityKind, ...] = (
+    "course",
+    "certification",
+    "project",
+    "volunteering",
+    "stretch",
+    "mentoring",
+    "reading",
+)
+
+#: Learning (0) before practice (1) before proof (2).
+STAGE: dict[ActivityKind, int] = {
+    "reading": 0,
+    "course": 0,
+    "mentoring": 0,
+    "project": 1,
+    "stretch": 1,
+    "volunteering": 1,
+    "certification": 2,
+}
+
+#: Total hours per level point of a gap, by gap kind (None: a flat total, see FLAT_HOURS).
+HOURS_PER_LEVEL: dict[GapKind, float] = {"skill": 20.0, "knowledge": 15.0}
+FLAT_HOURS: dict[GapKind, float] = {"technology": 30.0, "education": 70.0, "experience": 55.0}
+MIN_HOURS = 2
+MAX_HOURS = 80
+#: Activities worked on at the same time.
+PARALLEL = 2
+
+#: Activity kinds per gap kind with their share of the gap's hours; the first is the main one.
+RECIPES: dict[GapKind, tuple[tuple[ActivityKind, float], ...]] = {
+    "skill": (("course", 0.35), ("project", 0.4), ("stretch", 0.2), ("mentoring", 0.05)),
+    "knowledge": (("reading", 0.25), ("course", 0.45), ("project", 0.3)),
+    "technology": (("course", 0.4), ("project", 0.6)),
+    "education": (("mentoring", 0.04), ("course", 0.5), ("certification", 0.46)),
+    "experience": (("stretch", 0.4), ("volunteering", 0.35), ("project", 0.25)),
+}
+
+#: Size used for a skill or knowledge gap whose size is unknown, in level points.
+DEFAULT_SIZE = 1.5
+
+
+@dataclass(frozen=True)
+class Resource:
+    title: str
+    url: str
+    source: str  # "catalogue" (a search link we built) or "you" (added by the person)
+
+    def to_dict(self) -> dict[str, str]:
+        return {"title": self.title, "url": self.url, "source": self.source}
+
+
+@dataclass(frozen=True)
+class Activity:
+    id: str
+    gap_key: str
+    gap_name: str
+    gap_kind: GapKind
+    kind: ActivityKind
+    title: str
+    hours: int
+    proof: str
+    prerequisites: tuple[str, ...]
+    priority: float
+    resources: tuple[Resource, ...] = ()
+
+    def to_dict(self) -> dict[str, Any]:
+        return {
+            "id": self.id,
+            "gap": {"key": self.gap_key, "name": self.gap_name, "kind": self.gap_kind},
+            "kind": self.kind,
+            "title": self.title,
+            "hours": self.hours,
+            "proof": self.proof,
+            "prerequisites": list(self.prerequisites),
+            "resources": [r.to_dict() for r in self.resources],
+        }
+
+
+@dataclass(frozen=True)
+class Slot:
+    activity_id: str
+    hours: float
+
+
+@dataclass(frozen=True)
+class ScheduledWeek:
+    number: int  # 1-based
+    capacity: float
+    slots: tuple[Slot, ...]
+
+    @property
+    def hours(self) -> float:
+        return sum(s.hours for s in self.slots)
+
+
+@dataclass(frozen=True)
+class Schedule:
+    weeks: tuple[ScheduledWeek, ...]
+    finished: dict[str, int]  # activity id -> week it finishes
+    unscheduled: tuple[str, ...]  # activities that did not fit in the weeks given
+
+    def week_of(self, activity_id: str) -> int | None:
+        return self.finished.get(activity_id)
+
+
+@dataclass(frozen=True)
+class LearningPlan:
+    activities: tuple[Activity, ...]  # in order
+    schedule: Schedule
+    notes: tuple[str, ...] = field(default=())
+
+    def for_gap(self, gap_key: str) -> tuple[Activity, ...]:
+        return tuple(a for a in self.activities if a.gap_key == gap_key)
+
+    @property
+    def total_hours(self) -> int:
+        return sum(a.hours for a in self.activities)
+
+    def to_dict(self) -> dict[str, Any]:
+        return {
+            "activities": [
+                {**a.to_dict(), "finishes_week": self.schedule.week_of(a.id)}
+                for a in self.activities
+            ],
+            "total_hours": self.total_hours,
+            "weeks": [
+                {
+                    "week": w.number,
+                    "capacity": w.capacity,
+                    "slots": [
+                        {"activity": s.activity_id, "hours": round(s.hours, 2)} for s in w.slots
+                    ],
+                }
+                for w in self.schedule.weeks
+            ],
+            "unscheduled": list(self.schedule.unscheduled),
+            "notes": list(self.notes),
+        }
+
+
+def gap_hours(gap: Gap) -> float:
+    """Total hours to close ``gap`` (heuristic, see the module docstring)."""
+    if gap.kind in HOURS_PER_LEVEL:
+        size = gap.size if gap.size is not None and gap.size > 0 else DEFAULT_SIZE
+        return HOURS_PER_LEVEL[gap.kind] * size
+    return FLAT_HOURS[gap.kind]
+
+
+def estimate_hours(gap: Gap, share: float) -> int:
+    """Hours for one activity taking ``share`` of the gap's total."""
+    return int(min(MAX_HOURS, max(MIN_HOURS, round(gap_hours(gap) * share))))
+
+
+def _title(kind: ActivityKind, gap: Gap) -> str:
+    n = gap.name
+    return {
+        "course": f"Take a course in {n}",
+        "certification": f"Earn a recognised certificate in {n}",
+        "project": f"Build a practice project that uses {n}",
+        "volunteering": f"Volunteer where you can use and grow {n}",
+        "stretch": f"Take on a stretch assignment at work that needs {n}",
+        "mentoring": f"Meet someone strong in {n} for feedback on your progress",
+        "reading": f"Read a well-reviewed introduction to {n}",
+    }[kind]
+
+
+def _proof(kind: ActivityKind, gap: Gap) -> str:
+    n = gap.name
+    return {
+        "course": f"The course's completion record and its final assignment on {n}, "
+        "linked from your LinkedIn profile",
+        "certification": "The certificate, listed with its issuer and date on your resume "
+        "and LinkedIn",
+        "project": f"A portfolio piece: a public write-up or repository showing the problem, "
+        f"how you used {n}, and the result",
+        "volunteering": "A resume line with the organisation, what you did and a number "
+        "(people served, hours, money raised), and a reference",
+        "stretch": f"A resume line with a measurable result of the assignment that used {n} "
+        "(time saved, errors cut, revenue)",
+        "mentoring": "A written recommendation or reference from your mentor on LinkedIn",
+        "reading": f"A short public article or post on what you learned about {n} and how "
+        "you would apply it",
+    }[kind]
+
+
+def catalogue_links(gap: Gap, kind: ActivityKind) -> tuple[Resource, ...]:
+    """Search-page links on public catalogues for the gap's name (built, never fetched)."""
+    q = quote_plus(gap.name if gap.kind != "education" else gap.name.split(": ", 1)[-1])
+    name = gap.name
+    if kind in ("course", "project"):
+        return (
+            Resource(
+                f"Courses on {name} (Coursera)",
+                f"https://www.coursera.org/search?query={q}",
+                "catalogue",
+            ),
+            Resource(f"Courses on {name} (edX)", f"https://www.edx.org/search?q={q}", "catalogue"),
+            Resource(
+                f"{name} at MIT OpenCourseWare", f"https://ocw.mit.edu/search/?q={q}", "catalogue"
+            ),
+        )
+    if kind == "certification":
+        return (
+            Resource(
+                f"Certifications for {name} (CareerOneStop)",
+                f"https://www.careeronestop.org/Toolkit/Training/find-certifications.aspx"
+                f"?keyword={q}",
+                "catalogue",
+            ),
+        )
+    if kind == "reading":
+        return (
+            Resource(
+                f"Books on {name} (Open Library)",
+                f"https://openlibrary.org/search?q={q}",
+                "catalogue",
+            ),
+        )
+    return ()
+
+
+def _activity_id(gap: Gap, kind: ActivityKind) -> str:
+    slug = "".join(c if c.isalnum() else "-" for c in gap.key.casefold()).strip("-")
+    return f"{gap.kind}.{slug}.{kind}"
+
+
+def activities_for_gap(
+    gap: Gap, extra: Sequence[Resource] = (), kinds: Sequence[ActivityKind] | None = None
+) -> tuple[Activity, ...]:
+    """The recipe's activities for one gap, each with hours, proof and resources.
+
+    Within the gap each stage depends on the one before it (learn, then practise, then prove).
+    The person's own resources go on the gap's first activity, ahead of the catalogue links.
+    """
+    recipe = RECIPES[gap.kind]
+    if kinds is not None:
+        wanted = [(k, sh) for k, sh in recipe if k in kinds]
+        total = sum(sh for _, sh in wanted) or 1.0
+        recipe = tuple((k, sh / total) for k, sh in wanted)
+    chosen = tuple(k for k, _ in recipe)
+    shares = dict(recipe)
+    if not chosen:
+        raise ValueError(f"no activity kinds for gap {gap.key!r}")
+    out: list[Activity] = []
+    for i, kind in enumerate(chosen):
+        # Each activity waits for the one before it: the recipe is learn, practise, prove.
+        prereqs = (_activity_id(gap, chosen[i - 1]),) if i else ()
+        resources = catalogue_links(gap, kind)
+        if i == 0:
+            resources = tuple(extra) + resources
+        out.append(
+            Activity(
+                id=_activity_id(gap, kind),
+                gap_key=gap.key,
+                gap_name=gap.name,
+                gap_kind=gap.kind,
+                kind=kind,
+                title=_title(kind, gap),
+                hours=estimate_hours(gap, shares[kind]),
+                proof=_proof(kind, gap),
+                prerequisites=prereqs,
+                priority=gap.priority,
+                resources=resources,
+            )
+        )
+    return tuple(out)
+
+
+def _is_basic(key: str) -> bool:
+    return key.startswith("2.A.")
+
+
+def order_activities(activities: Sequence[Activity]) -> tuple[Activity, ...]:
+    """Topological order (prerequisites first); ties go to higher priority, then lower stage.
+
+    Raises ``ValueError`` on a cycle or a prerequisite that is not in the list.
+    """
+    by_id = {a.id: a for a in activities}
+    if len(by_id) != len(activities):
+        raise ValueError("duplicate activity ids")
+    deps: dict[str, set[str]] = {}
+    for a in activities:
+        for p in a.prerequisites:
+            if p not in by_id:
+                raise ValueError(f"{a.id} needs {p}, which is not in the plan")
+        deps[a.id] = set(a.prerequisites)
+    users: dict[str, list[str]] = {a.id: [] for a in activities}
+    for aid, ps in deps.items():
+        for p in ps:
+            users[p].append(aid)
+    position = {a.id: n for n, a in enumerate(activities)}
+
+    def key(a: Activity) -> tuple[float, int, int]:
+        return (-a.priority, STAGE[a.kind], position[a.id])
+
+    ready = [(key(by_id[i]), i) for i, d in deps.items() if not d]
+    heapq.heapify(ready)
+    out: list[Activity] = []
+    while ready:
+        _, aid = heapq.heappop(ready)
+        out.append(by_id[aid])
+        for u in users[aid]:
+            deps[u].discard(aid)
+            if not deps[u]:
+                heapq.heappush(ready, (key(by_id[u]), u))
+    if len(out) != len(activities):
+        raise ValueError("the activities' prerequisites form a cycle")
+    return tuple(out)
+
+
+def schedule(
+    activities: Sequence[Activity], capacities: Sequence[float], *, parallel: int = PARALLEL
+) -> Schedule:
+    """Fit ``activities`` (prerequisites first, see :func:`order_activities`) into weeks.
+
+    Up to ``parallel`` activities are active at once and share a week's hours evenly (one that
+    needs less leaves the rest to the others). An activity joins when a slot is free and all its
+    prerequisites have finished. Activities that do not finish in the weeks given are listed in
+    ``unscheduled``; hours already spent on them stay in the weeks, so the person sees them
+    started.
+    """
+    if any(c < 0 for c in capacities):
+        raise ValueError("weekly capacity must not be negative")
+    if parallel < 1:
+        raise ValueError("parallel must be at least 1")
+    eps = 1e-9
+    remaining = {a.id: float(a.hours) for a in activities}
+    waiting = list(activities)
+    active: list[Activity] = []
+    done: set[str] = set()
+    finished: dict[str, int] = {}
+    weeks: list[ScheduledWeek] = []
+    for n, cap in enumerate(capacities):
+        room = float(cap)
+        spent: dict[str, float] = {}
+        while room > eps:
+            # Fill free slots with the first waiting activities whose prerequisites are done.
+            for a in list(waiting):
+                if len(active) >= parallel:
+                    break
+                if all(p in done for p in a.prerequisites):
+                    active.append(a)
+                    waiting.remove(a)
+            if not active:
+                break
+            # Water-filling: the smallest needs first, each taking at most an even share of
+            # what is left, so what one does not need goes to the others.
+            order = sorted(active, key=lambda x: remaining[x.id])
+            for i, a in enumerate(order):
+                take = min(remaining[a.id], room / (len(order) - i))
+                spent[a.id] = spent.get(a.id, 0.0) + take
+                remaining[a.id] -= take
+                room -= take
+                if remaining[a.id] <= eps:
+                    active.remove(a)
+                    done.add(a.id)
+                    finished[a.id] = n + 1
+            if all(remaining[a.id] > eps for a in active) and room <= eps:
+                break
+        weeks.append(
+            ScheduledWeek(
+                n + 1, float(cap), tuple(Slot(aid, h) for aid, h in spent.items() if h > eps)
+            )
+        )
+    unscheduled = tuple(a.id for a in activities if a.id not in done)
+    return Schedule(tuple(weeks), finished, unscheduled)
+
+
+def build_learning_plan(
+    gaps: Sequence[Gap],
+    capacities: Sequence[float],
+    *,
+    resources: Mapping[str, Sequence[Resource]] | None = None,
+    max_gaps: int | None = None,
+) -> LearningPlan:
+    """Activities for the ``max_gaps`` highest-priority gaps, ordered and scheduled.
+
+    ``capacities`` are the hours available for learning in each week; ``resources`` maps a
+    gap key to links the person added.
+    """
+    chosen = sorted(gaps, key=lambda g: -g.priority)
+    notes: list[str] = []
+    if max_gaps is not None and len(chosen) > max_gaps:
+        notes.append(
+            f"{len(chosen) - max_gaps} lower-priority gaps are left for a later plan, so this "
+            "one stays doable."
+        )
+        chosen = chosen[:max_gaps]
+    extra = resources or {}
+    acts: list[Activity] = []
+    for g in chosen:
+        acts.extend(activities_for_gap(g, extra.get(g.key, ())))
+    # Basic skills (reading, speaking, maths, science...) first: cross-functional skills
+    # build on them. The first activity of each cross-functional gap waits for the last
+    # learning-stage activity of each basic-skill gap.
+    basic_done = [
+        [a for a in acts if a.gap_key == g.key and STAGE[a.kind] == 0][-1].id
+        for g in chosen
+        if g.kind == "skill"
+        and _is_basic(g.key)
+        and any(a.gap_key == g.key and STAGE[a.kind] == 0 for a in acts)
+    ]
+    if basic_done:
+        first_of: dict[str, str] = {}
+        for a in acts:
+            first_of.setdefault(a.gap_key, a.id)
+        fixed: list[Activity] = []
+        for a in acts:
+            if (
+                a.gap_kind == "skill"
+                and a.gap_key.startswith("2.B.")
+                and first_of[a.gap_key] == a.id
+            ):
+                a = replace(a, prerequisites=a.prerequisites + tuple(basic_done))
+            fixed.append(a)
+        acts = fixed
+    ordered = order_activities(acts)
+    sched = schedule(ordered, capacities)
+    if sched.unscheduled:
+        notes.append(
+            f"{len(sched.unscheduled)} activities do not fit in the {len(capacities)} weeks at "
+            "the hours you have; they carry over to the next plan."
+        )
+    return LearningPlan(ordered, sched, tuple(notes))

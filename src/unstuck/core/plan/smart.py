@@ -1,0 +1,702 @@
+"""SMART goals: a checker that gives concrete feedback per letter, and goals generated from a plan.
+
+The checker reads a goal the way a coach would and says, for each letter, *pass*, *warn* or
+*fail* with a sentence on what to change. It is rule-based so every verdict can be explained:
+
+- **S**pecific: a concrete action verb ("complete", "build", "publish", "contact") followed by
+  an object. Verbs that name no observable action ("learn", "improve", "work on") warn; no
+  action at all fails.
+- **M**easurable: a number that is not part of the date (``3 interviews``, ``20 hours``,
+  ``80%``), or a pass/fail credential ("pass the exam", "earn the certificate"). Vague
+  quantities ("some", "more", "a few") warn; nothing countable fails.
+- **A**chievable: the effort (hours the goal states, or an estimate from what it counts:
+  :data:`EFFORT_HOURS`) against the hours available before the deadline
+  (``hours_per_week`` x weeks, the deadline day included). Within the hours passes; up to
+  :data:`TIGHT` times them warns; beyond fails, with a date that would fit. Missing hours, date
+  or effort warns: it cannot be judged, and the feedback says what to add.
+- **R**elevant: the goal names the target occupation, one of its important skills, knowledge
+  areas or technologies, or a step of the move itself (resume, networking, applications).
+  With a target and no link it fails; without a target it warns.
+- **T**ime-bound: a date it can resolve against ``today`` (ISO dates, "March 31", "31 March
+  2027", "end of June", "within 6 weeks", "next month"). A past date fails; a vague time
+  ("soon", "this year") warns; more than a year away warns (break it down).
+"""
+
+from __future__ import annotations
+
+import calendar
+import math
+import re
+from collections.abc import Iterable, Sequence
+from dataclasses import dataclass
+from datetime import date, timedelta
+from typing import Any, Literal
+
+from unstuck.core.occupations import Occupation
+
+Verdict = Literal["pass", "warn", "fail"]
+LETTERS = (
+    ("S", "Specific"),
+    ("M", "Measurable"),
+    ("A", "Achievable"),
+    ("R", "Relevant"),
+    ("T", "Time-bound"),
+)
+
+#: Effort above the available hours by up to this factor warns; beyond it fails.
+TIGHT = 1.5
+#: A deadline further away than this warns: a 90-day plan needs nearer milestones.
+MAX_DAYS = 365
+
+CONCRETE_VERBS = frozenset(
+    """complete finish build publish write submit apply send contact meet interview attend join
+    pass earn take enrol enroll register create deliver present lead launch update schedule ask
+    read practise practice volunteer ship record design teach run save rewrite draft book
+    organise organize host mentor shadow request call email message reach post upload obtain
+    achieve land secure negotiate document automate migrate analyse analyze prepare
+    complete finish""".split()
+)
+VAGUE_VERBS = frozenset(
+    """learn study understand know improve develop explore try become be grow focus consider
+    think look research get better enhance boost strengthen""".split()
+)
+VAGUE_PHRASES = (
+    "work on",
+    "get better",
+    "look into",
+    "think about",
+    "focus on",
+    "be more",
+    "become more",
+    "try to",
+    "get good",
+    "brush up",
+)
+VAGUE_OBJECTS = frozenset("things stuff something skills myself me it more better".split())
+VAGUE_AMOUNTS = (
+    "some",
+    "several",
+    "a few",
+    "few",
+    "more",
+    "many",
+    "a lot",
+    "lots",
+    "various",
+    "a bit",
+    "regularly",
+    "often",
+    "as much as",
+)
+VAGUE_TIMES = (
+    "soon",
+    "someday",
+    "some day",
+    "eventually",
+    "one day",
+    "this year",
+    "in the future",
+    "asap",
+    "as soon as possible",
+    "at some point",
+    "sometime",
+    "later",
+    "when i can",
+    "next year",
+)
+
+NUMBER_WORDS = {
+    "one": 1,
+    "two": 2,
+    "three": 3,
+    "four": 4,
+    "five": 5,
+    "six": 6,
+    "seven": 7,
+    "eight": 8,
+    "nine": 9,
+    "ten": 10,
+    "eleven": 11,
+    "twelve": 12,
+    "fifteen": 15,
+    "twenty": 20,
+    "thirty": 30,
+    "forty": 40,
+    "fifty": 50,
+    "hundred": 100,
+    "a dozen": 12,
+    "dozen": 12,
+}
+_NUM = r"(\d+(?:\.\d+)?|" + "|".join(sorted(NUMBER_WORDS, key=len, reverse=True)) + ")"
+
+#: Hours per unit for things a goal may count (heuristics, like the learning plan's).
+EFFORT_HOURS: tuple[tuple[str, float], ...] = (
+    (r"informational interviews?|coffee chats?|conversations?|calls?", 1.5),
+    (r"applications?|jobs?|roles?|positions?", 2.0),
+    (r"certifications?|certificates?|exams?|credentials?", 40.0),
+    (r"courses?|classes?|bootcamps?", 20.0),
+    (r"projects?|portfolio pieces?|prototypes?|apps?|dashboards?", 20.0),
+    (r"books?", 8.0),
+    (r"articles?|posts?|blog posts?|essays?|summaries|summary", 4.0),
+    (r"events?|meetups?|conferences?|workshops?|webinars?", 3.0),
+    (r"modules?|lessons?|chapters?|tutorials?|exercises?|katas?", 2.0),
+    (r"resumes?|cvs?|cover letters?", 4.0),
+    (r"linkedin profiles?|profiles?", 3.0),
+    (r"people|contacts?|recruiters?|mentors?|alumni|managers?|colleagues?", 1.0),
+)
+CAREER_TERMS = (
+    "resume",
+    "cv",
+    "linkedin",
+    "informational interview",
+    "network",
+    "mentor",
+    "application",
+    "apply",
+    "applications",
+    "interview",
+    "networking",
+    "portfolio",
+    "recruiter",
+    "job offer",
+    "hiring manager",
+    "cover letter",
+    "job search",
+    "references",
+)
+_OBJECT_END = frozenset("by within before until on in over and to for at of".split())
+_TITLE_STOP = frozenset("and or of the for all other workers specialists".split())
+
+MONTHS = {m.casefold(): n for n, m in enumerate(calendar.month_name) if m}
+MONTHS.update({m.casefold(): n for n, m in enumerate(calendar.month_abbr) if m})
+MONTHS["sept"] = 9
+_MONTH = r"(" + "|".join(sorted(MONTHS, key=len, reverse=True)) + r")\.?"
+WEEKDAYS = {d.casefold(): n for n, d in enumerate(calendar.day_name)}
+
+
+@dataclass(frozen=True)
+class LetterVerdict:
+    letter: str
+    name: str
+    verdict: Verdict
+    feedback: str
+
+    def to_dict(self) -> dict[str, str]:
+        return {
+            "letter": self.letter,
+            "name": self.name,
+            "verdict": self.verdict,
+            "feedback": self.feedback,
+        }
+
+
+@dataclass(frozen=True)
+class GoalCheck:
+    goal: str
+    letters: tuple[LetterVerdict, ...]
+    deadline: date | None
+    effort_hours: float | None
+    available_hours: float | None
+
+    def __getitem__(self, letter: str) -> LetterVerdict:
+        for v in self.letters:
+            if v.letter == letter:
+                return v
+        raise KeyError(letter)
+
+    @property
+    def verdict(self) -> Verdict:
+        vs = {v.verdict for v in self.letters}
+        return "fail" if "fail" in vs else "warn" if "warn" in vs else "pass"
+
+    def to_dict(self) -> dict[str, Any]:
+        return {
+            "goal": self.goal,
+            "verdict": self.verdict,
+            "letters": [v.to_dict() for v in self.letters],
+            "deadline": None if self.deadline is None else self.deadline.isoformat(),
+            "effort_hours": self.effort_hours,
+            "available_hours": (
+                None if self.available_hours is None else round(self.available_hours, 1)
+            ),
+        }
+
+
+@dataclass(frozen=True)
+class TargetContext:
+    """What makes a goal relevant: the target's title and its important element names."""
+
+    code: str | None
+    title: str
+    terms: tuple[str, ...]
+
+
+def target_context(
+    occupation: Occupation, *, min_importance: float = 3.0, extra: Iterable[str] = ()
+) -> TargetContext:
+    """Relevance terms for ``occupation``: important skills/knowledge, hot tech, titles."""
+    terms: list[str] = []
+    for r in (*occupation.skills, *occupation.knowledge):
+        if r.importance is not None and r.importance >= min_importance and not r.not_relevant:
+            terms.append(r.name)
+    terms += [t.example for t in occupation.technology if t.hot or t.in_demand]
+    terms += list(occupation.alternate_titles[:30])
+    terms += list(extra)
+    return TargetContext(occupation.code, occupation.title, tuple(dict.fromkeys(terms)))
+
+
+# --- dates -----------------------------------------------------------------------------------
+
+
+def _num(s: str) -> float:
+    return float(NUMBER_WORDS[s]) if s in NUMBER_WORDS else float(s)
+
+
+def _next_date(month: int, day: int | None, year: int | None, today: date) -> date | None:
+    """The date for a month and day (last day of the month without one), this year or the
+    next when no year is given and this year's has passed."""
+    y = year if year is not None else today.year
+    for attempt in (y, y + 1):
+        try:
+            d = date(
+                attempt, month, day if day is not None else calendar.monthrange(attempt, month)[1]
+            )
+        except ValueError:
+            return None
+        if year is not None or d >= today:
+            return d
+    return d
+
+
+def _add_months(d: date, n: int) -> date:
+    m = d.month - 1 + n
+    y, m = d.year + m // 12, m % 12 + 1
+    return date(y, m, min(d.day, calendar.monthrange(y, m)[1]))
+
+
+@dataclass(frozen=True)
+class _Found:
+    when: date | None
+    span: tuple[int, int] | None
+    vague: str | None = None
+    ambiguous: str | None = None
+
+
+def find_deadline(text: str, today: date) -> _Found:
+    """The goal's deadline and where it sits in ``text`` (lower-cased)."""
+    t = text.casefold()
+    m = re.search(r"\b(\d{4})-(\d{1,2})-(\d{1,2})\b", t)
+    if m:
+        try:
+            return _Found(date(int(m[1]), int(m[2]), int(m[3])), m.span())
+        except ValueError:
+            return _Found(None, m.span(), ambiguous=m[0])
+    m = re.search(r"\b\d{1,2}/\d{1,2}/\d{2,4}\b", t)
+    if m:
+        return _Found(None, m.span(), ambiguous=m[0])
+    m = re.search(r"\b(?:the\s+)?end\s+of\s+(?:the\s+)?" + _MONTH + r"(?:,?\s+(\d{4}))?\b", t)
+    if m:
+        return _Found(_next_date(MONTHS[m[1]], None, int(m[2]) if m[2] else None, today), m.span())
+    m = re.search(r"\b(\d{1,2})(?:st|nd|rd|th)?\s+(?:of\s+)?" + _MONTH + r"(?:,?\s+(\d{4}))?\b", t)
+    if m:
+        return _Found(
+            _next_date(MONTHS[m[2]], int(m[1]), int(m[3]) if m[3] else None, today), m.span()
+        )
+    m = re.search(
+        _MONTH.replace("(", r"\b(", 1) + r"\s+(\d{1,2})(?:st|nd|rd|th)?\b(?:,?\s+(\d{4}))?", t
+    )
+    if m:
+        return _Found(
+            _next_date(MONTHS[m[1]], int(m[2]), int(m[3]) if m[3] else None, today), m.span()
+        )
+    m = re.search(
+        r"\b(?:within|in|over|inside)\s+(?:the\s+next\s+)?" + _NUM + r"\s+(day|week|month)s?\b", t
+    )
+    if m:
+        n = _num(m[1])
+        unit = m[2]
+        if unit == "day":
+            when = today + timedelta(days=math.ceil(n))
+        elif unit == "week":
+            when = today + timedelta(days=math.ceil(7 * n))
+        else:
+            when = _add_months(today, math.ceil(n))
+        return _Found(when, m.span())
+    m = re.search(r"\b(?:by\s+)?(?:the\s+)?end\s+of\s+(?:this|the)\s+(week|month)\b", t)
+    if m:
+        if m[1] == "week":
+            return _Found(today + timedelta(days=6 - today.weekday()), m.span())
+        return _Found(_next_date(today.month, None, today.year, today), m.span())
+    m = re.search(r"\b(?:by\s+)?(?:the\s+end\s+of\s+)?next\s+(week|month)\b", t)
+    if m:
+        if m[1] == "week":
+            return _Found(today + timedelta(days=13 - today.weekday()), m.span())
+        nxt = _add_months(today.replace(day=1), 1)
+        return _Found(_next_date(nxt.month, None, nxt.year, today), m.span())
+    m = re.search(r"\b(?:by|on|before|this|next)\s+(" + "|".join(WEEKDAYS) + r")\b", t)
+    if m:
+        ahead = (WEEKDAYS[m[1]] - today.weekday()) % 7 or 7
+        return _Found(today + timedelta(days=ahead), m.span())
+    m = re.search(r"\b(?:by|before|in|end of)\s+" + _MONTH + r"(?:\s+(\d{4}))?\b", t)
+    if m:
+        return _Found(_next_date(MONTHS[m[1]], None, int(m[2]) if m[2] else None, today), m.span())
+    for phrase in VAGUE_TIMES:
+        m = re.search(r"\b" + re.escape(phrase) + r"\b", t)
+        if m:
+            return _Found(None, m.span(), vague=phrase)
+    return _Found(None, None)
+
+
+# --- letters ---------------------------------------------------------------------------------
+
+
+def _words(t: str) -> list[str]:
+    return re.findall(r"[a-z][a-z+#.'-]*", t)
+
+
+def _lemma(w: str, verbs: frozenset[str]) -> str | None:
+    """``w`` as one of ``verbs``, allowing -s, -ed and -ing forms ("completing" -> "complete")."""
+    if w in verbs:
+        return w
+    for suffix in ("ing", "ed", "es", "s"):
+        if w.endswith(suffix) and len(w) > len(suffix) + 2:
+            stem = w[: -len(suffix)]
+            for cand in (stem, stem + "e", stem[:-1] if stem[-1:] == stem[-2:-1] else ""):
+                if cand in verbs:
+                    return cand
+    return None
+
+
+def _specific(t: str) -> LetterVerdict:
+    words = _words(t)
+    name = "Specific"
+    for i, w in enumerate(words):
+        verb = _lemma(w, CONCRETE_VERBS)
+        if verb is None:
+            continue
+        obj = []
+        for x in words[i + 1 :]:
+            if x in _OBJECT_END:
+                break
+            if x not in ("a", "an", "the", "my", "some", "to"):
+                obj.append(x)
+        if obj and not all(x in VAGUE_OBJECTS for x in obj[:2]):
+            return LetterVerdict(
+                "S", name, "pass", f"Clear action (“{w}”) and object (“{' '.join(obj[:4])}”)."
+            )
+        return LetterVerdict(
+            "S",
+            name,
+            "warn",
+            f"“{w}” is a clear action, but on what? Name the thing: a "
+            "course, a project, a person, a document.",
+        )
+    for phrase in VAGUE_PHRASES:
+        if re.search(r"\b" + re.escape(phrase) + r"\b", t):
+            return LetterVerdict(
+                "S",
+                name,
+                "warn",
+                f"“{phrase}” names no action anyone could see you do. Say what "
+                "you will do and to what: “complete the X course”, “build a "
+                "Y dashboard”, “contact 3 Z”.",
+            )
+    for w in words:
+        if _lemma(w, VAGUE_VERBS):
+            return LetterVerdict(
+                "S",
+                name,
+                "warn",
+                f"“{w}” is hard to check from outside. Turn it into something "
+                "you will do: “complete a course in …”, “build a project that "
+                "…”, “publish …”.",
+            )
+    return LetterVerdict(
+        "S",
+        name,
+        "fail",
+        "No action found. Start with a verb for what you will do (complete, "
+        "build, contact, publish) and say what it applies to.",
+    )
+
+
+def _count_number(t: str, date_span: tuple[int, int] | None) -> tuple[float, str] | None:
+    """The first number outside the date, with the words following it."""
+    for m in re.finditer(r"\b" + _NUM + r"(\s*%|\s+percent)?((?:\s+[a-z][a-z'-]*){0,2})", t):
+        if date_span and m.start() < date_span[1] and m.end(1) > date_span[0]:
+            continue
+        if re.fullmatch(r"(19|20)\d\d", m[1]):
+            continue  # a year outside a recognised date is still not a measure
+        return _num(m[1]), ((m[2] or "") + (m[3] or "")).strip()
+    return None
+
+
+def _measurable(t: str, span: tuple[int, int] | None) -> LetterVerdict:
+    name = "Measurable"
+    found = _count_number(t, span)
+    if found:
+        n, unit = found
+        kept = []
+        for w in unit.split():
+            if w in _OBJECT_END:
+                break
+            kept.append(w)
+        what = f"{n:g} {' '.join(kept)}".strip()
+        return LetterVerdict("M", name, "pass", f"You will know it is done: {what}.")
+    if re.search(
+        r"\b(pass|earn|obtain|get)\b.*\b(exam|certificat\w*|credential|licen[cs]e|"
+        r"degree|diploma)\b",
+        t,
+    ):
+        return LetterVerdict(
+            "M",
+            name,
+            "pass",
+            "A credential is done or not: that is measurable. Add the score "
+            "you aim for if the exam has one.",
+        )
+    for v in VAGUE_AMOUNTS:
+        if re.search(r"\b" + re.escape(v) + r"\b", t):
+            return LetterVerdict(
+                "M",
+                name,
+                "warn",
+                f"“{v}” cannot be counted. Put a number on it: how many, how "
+                "many hours, or what score.",
+            )
+    return LetterVerdict(
+        "M",
+        name,
+        "fail",
+        "Nothing to count. Add a number: how many (3 interviews, 2 projects), "
+        "how long (20 hours) or how well (a score of 80%).",
+    )
+
+
+def estimate_effort(t: str, date_span: tuple[int, int] | None = None) -> float | None:
+    """Hours a goal implies: stated hours, else a count of things times :data:`EFFORT_HOURS`."""
+    hm = re.search(r"\b" + _NUM + r"\s*(?:hours?|hrs?|h)\b", t)
+    if hm:
+        return _num(hm[1])
+    for m in re.finditer(
+        r"\b(" + _NUM[1:-1] + r"|an?|one|the|my)\s+((?:[a-z+#.'-]+\s+){0,4}?)"
+        r"(" + "|".join(p for p, _ in EFFORT_HOURS) + r")\b",
+        t,
+    ):
+        if date_span and m.start() < date_span[1] and m.end(1) > date_span[0]:
+            continue
+        word = m[1]
+        count = 1.0 if word in ("a", "an", "the", "my", "one") else _num(word)
+        noun = m[3]
+        for pattern, hours in EFFORT_HOURS:
+            if re.fullmatch(pattern, noun):
+                return count * hours
+    return None
+
+
+def _achievable(
+    effort: float | None, hours_per_week: float | None, deadline: date | None, today: date
+) -> tuple[LetterVerdict, float | None]:
+    name = "Achievable"
+    if hours_per_week is None:
+        return LetterVerdict(
+            "A",
+            name,
+            "warn",
+            "Cannot judge without your weekly hours: say how many hours a "
+            "week you have for this (--hours).",
+        ), None
+    if deadline is None:
+        return LetterVerdict(
+            "A",
+            name,
+            "warn",
+            "Cannot judge without a date: add one and this checks it against "
+            f"your {hours_per_week:g} hours a week.",
+        ), None
+    days = (deadline - today).days + 1
+    available = max(0.0, hours_per_week * days / 7.0)
+    if effort is None:
+        return LetterVerdict(
+            "A",
+            name,
+            "warn",
+            f"You have about {available:.0f} hours by then, but the effort "
+            "is unclear: add how many hours it takes (e.g. “20 hours”).",
+        ), available
+    if hours_per_week <= 0:
+        return LetterVerdict(
+            "A", name, "fail", "You have no hours a week for this; free some time first."
+        ), 0.0
+    weeks = math.ceil(effort / hours_per_week)
+    fits_by = today + timedelta(days=7 * weeks - 1)
+    if effort <= available + 1e-9:
+        return LetterVerdict(
+            "A",
+            name,
+            "pass",
+            f"About {effort:g} hours of work; you have about {available:.0f} by then.",
+        ), available
+    if effort <= TIGHT * available:
+        return LetterVerdict(
+            "A",
+            name,
+            "warn",
+            f"Tight: about {effort:g} hours of work and about {available:.0f} "
+            f"available. {fits_by.isoformat()} would fit your hours.",
+        ), available
+    return LetterVerdict(
+        "A",
+        name,
+        "fail",
+        f"About {effort:g} hours of work but only about {available:.0f} "
+        f"available by then. Move the date to {fits_by.isoformat()} or cut the "
+        "goal down.",
+    ), available
+
+
+def _relevant(t: str, target: TargetContext | None) -> LetterVerdict:
+    name = "Relevant"
+    if target is not None:
+        hits = [x for x in target.terms if _contains(t, x.casefold())]
+        title_words = [
+            w for w in _words(target.title.casefold()) if len(w) > 3 and w not in _TITLE_STOP
+        ]
+        if _contains(t, target.title.casefold()) or any(_contains(t, w) for w in title_words):
+            return LetterVerdict("R", name, "pass", f"It names your target, {target.title}.")
+        if hits:
+            return LetterVerdict("R", name, "pass", f"“{hits[0]}” matters for {target.title}.")
+    for term in CAREER_TERMS:
+        if _contains(t, term):
+            return LetterVerdict("R", name, "pass", f"“{term}” is a step of the move itself.")
+    if target is None:
+        return LetterVerdict(
+            "R",
+            name,
+            "warn",
+            "Say which move this serves: name your target job or the skill it needs (--target).",
+        )
+    sample = ", ".join(target.terms[:3]) or target.title
+    return LetterVerdict(
+        "R",
+        name,
+        "fail",
+        f"No link to {target.title} found. Tie it to the target: name it, or "
+        f"one of what it needs, such as {sample}.",
+    )
+
+
+def _contains(t: str, term: str) -> bool:
+    return (
+        bool(term)
+        and re.search(r"(?<![a-z0-9])" + re.escape(term) + r"(?![a-z0-9])", t) is not None
+    )
+
+
+def _time_bound(found: _Found, today: date) -> LetterVerdict:
+    name = "Time-bound"
+    if found.ambiguous:
+        return LetterVerdict(
+            "T",
+            name,
+            "warn",
+            f"“{found.ambiguous}” can be read more than one way. Write the "
+            "date as YYYY-MM-DD or “31 March 2027”.",
+        )
+    if found.vague:
+        return LetterVerdict(
+            "T",
+            name,
+            "warn",
+            f"“{found.vague}” is not a date. Pick one: “by 2027-03-31” or “within 6 weeks”.",
+        )
+    if found.when is None:
+        return LetterVerdict(
+            "T",
+            name,
+            "fail",
+            "No deadline. Add a date (“by 2027-03-31”) or a span (“within 8 weeks”).",
+        )
+    if found.when < today:
+        return LetterVerdict(
+            "T", name, "fail", f"{found.when.isoformat()} has already passed. Pick a date ahead."
+        )
+    days = (found.when - today).days
+    if days > MAX_DAYS:
+        return LetterVerdict(
+            "T",
+            name,
+            "warn",
+            f"{found.when.isoformat()} is more than a year away. Set a "
+            "milestone within 90 days on the way there.",
+        )
+    return LetterVerdict(
+        "T", name, "pass", f"Deadline {found.when.isoformat()} ({days} days from today)."
+    )
+
+
+def check_goal(
+    goal: str,
+    *,
+    today: date,
+    hours_per_week: float | None = None,
+    target: TargetContext | None = None,
+) -> GoalCheck:
+    """Check one goal, letter by letter."""
+    t = " ".join(goal.casefold().split())
+    found = find_deadline(t, today)
+    span = found.span
+    effort = estimate_effort(t, span)
+    a, available = _achievable(effort, hours_per_week, found.when, today)
+    letters = (
+        _specific(t),
+        _measurable(t, span),
+        a,
+        _relevant(t, target),
+        _time_bound(found, today),
+    )
+    return GoalCheck(goal, letters, found.when, effort, available)
+
+
+# --- generator -------------------------------------------------------------------------------
+
+
+_VERB_PHRASE = {
+    "course": "Complete a course in {n} ({h} hours) and link its final assignment from LinkedIn",
+    "certification": "Pass the exam for a recognised {n} certificate ({h} hours of preparation)",
+    "project": "Build and publish 1 portfolio project that uses {n} ({h} hours)",
+    "volunteering": "Volunteer {h} hours in a role that uses {n} and record the result",
+    "stretch": "Complete 1 stretch assignment at work that needs {n} ({h} hours) and record its "
+    "result",
+    "mentoring": "Meet a mentor strong in {n} {m} times ({h} hours) for feedback",
+    "reading": "Read 1 book on {n} ({h} hours) and publish a 1-page summary",
+}
+
+
+@dataclass(frozen=True)
+class GeneratedGoal:
+    activity_id: str
+    text: str
+    deadline: date
+
+
+def goals_from_plan(
+    activities: Sequence[Any], finished: dict[str, int], *, start: date, target_title: str
+) -> tuple[GeneratedGoal, ...]:
+    """One SMART goal per scheduled learning activity, due at the end of its finishing week.
+
+    ``activities`` are :class:`~unstuck.core.plan.learning.Activity`; ``finished`` maps their
+    ids to the (1-based) week each finishes in, as :class:`~unstuck.core.plan.learning.Schedule`
+    gives it. Activities that did not fit are skipped: a goal that cannot be met is no goal.
+    """
+    out = []
+    for a in activities:
+        week = finished.get(a.id)
+        if week is None:
+            continue
+        due = start + timedelta(days=7 * week - 1)
+        text = _VERB_PHRASE[a.kind].format(n=a.gap_name, h=a.hours, m=max(1, a.hours))
+        out.append(
+            GeneratedGoal(a.id, f"{text} by {due.isoformat()}, towards {target_title}.", due)
+        )
+    return tuple(out)
