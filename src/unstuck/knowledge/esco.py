@@ -35,9 +35,8 @@ if TYPE_CHECKING:
     from unstuck.knowledge.store import KnowledgeBase
 
 ESCO_ATTRIBUTION = (
-    "This service uses the ESCO classification of the European Commission (ESCO {release}). "
-    "ESCO is made available under the European Commission's reuse policy (Decision "
-    "2011/833/EU), as CC BY 4.0."
+    "This service uses the ESCO classification of the European Commission. ESCO v{release} is "
+    "made available under the Commission's reuse policy (Decision 2011/833/EU) as CC BY 4.0."
 )
 
 URI = Column("conceptUri", "uri", TEXT, nullable=False)
@@ -235,15 +234,13 @@ class EscoOccupationSkills:
     optional: tuple[str, ...]
 
 
-def split_labels(cell: str | None) -> tuple[str, ...]:
+def split_labels(cell: str | None, exclude: str = "") -> tuple[str, ...]:
+    """ESCO's newline-separated labels, deduplicated, without ``exclude`` (the preferred label,
+    which ESCO often repeats among the alternatives)."""
     if not cell:
         return ()
-    seen: dict[str, None] = {}
-    for label in cell.split("\n"):
-        label = label.strip()
-        if label:
-            seen.setdefault(label, None)
-    return tuple(seen)
+    labels = (label.strip() for label in cell.split("\n"))
+    return tuple(dict.fromkeys(label for label in labels if label and label != exclude))
 
 
 def _rows(conn: sqlite3.Connection, sql: str) -> list[Any]:
@@ -263,7 +260,7 @@ def load_into(kb: KnowledgeBase, conn: sqlite3.Connection) -> None:
         conn,
         "SELECT uri, label, alt_labels, skill_type, reuse_level, description FROM esco_skill",
     ):
-        skills[uri] = EscoSkill(uri, label, split_labels(alt), stype, reuse, description,
+        skills[uri] = EscoSkill(uri, label, split_labels(alt, label), stype, reuse, description,
                                 tuple(collections.get(uri, ())))  # fmt: skip
     kb.esco_skills = skills
     occupations: dict[str, EscoOccupation] = {}
@@ -271,7 +268,9 @@ def load_into(kb: KnowledgeBase, conn: sqlite3.Connection) -> None:
         conn,
         "SELECT uri, label, alt_labels, isco_group, code, description FROM esco_occupation",
     ):
-        occupations[uri] = EscoOccupation(uri, label, split_labels(alt), isco, code, description)
+        occupations[uri] = EscoOccupation(
+            uri, label, split_labels(alt, label), isco, code, description
+        )
     kb.esco_occupations = occupations
     links: dict[str, EscoOccupationSkills] = {}
     for occ, essential, optional in _rows(
