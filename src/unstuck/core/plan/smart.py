@@ -165,6 +165,7 @@ CAREER_TERMS = (
     "references",
 )
 _OBJECT_END = frozenset("by within before until on in over and to for at of".split())
+_FILLER = frozenset("a an the my some".split())
 _TITLE_STOP = frozenset("and or of the for all other workers specialists".split())
 
 MONTHS = {m.casefold(): n for n, m in enumerate(calendar.month_name) if m}
@@ -310,7 +311,8 @@ def find_deadline(text: str, today: date) -> _Found:
             _next_date(MONTHS[m[1]], int(m[2]), int(m[3]) if m[3] else None, today), m.span()
         )
     m = re.search(
-        r"\b(?:within|in|over|inside)\s+(?:the\s+next\s+)?" + _NUM + r"\s+(day|week|month)s?\b", t
+        r"\b(?:within|in|over|inside|for)\s+(?:the\s+next\s+)?" + _NUM + r"\s+(day|week|month)s?\b",
+        t,
     )
     if m:
         n = _num(m[1])
@@ -374,11 +376,11 @@ def _specific(t: str) -> LetterVerdict:
         verb = _lemma(w, CONCRETE_VERBS)
         if verb is None:
             continue
-        obj = []
+        obj: list[str] = []
         for x in words[i + 1 :]:
-            if x in _OBJECT_END:
+            if x in _OBJECT_END and obj:
                 break
-            if x not in ("a", "an", "the", "my", "some", "to"):
+            if x not in _FILLER and x not in _OBJECT_END:
                 obj.append(x)
         if obj and not all(x in VAGUE_OBJECTS for x in obj[:2]):
             return LetterVerdict(
@@ -438,22 +440,23 @@ def _measurable(t: str, span: tuple[int, int] | None) -> LetterVerdict:
         n, unit = found
         kept = []
         for w in unit.split():
-            if w in _OBJECT_END:
+            if w in _OBJECT_END or w in _FILLER:
                 break
             kept.append(w)
         what = f"{n:g} {' '.join(kept)}".strip()
         return LetterVerdict("M", name, "pass", f"You will know it is done: {what}.")
     if re.search(
-        r"\b(pass|earn|obtain|get)\b.*\b(exam|certificat\w*|credential|licen[cs]e|"
-        r"degree|diploma)\b",
+        r"\b(pass|passing|earn|earning|obtain|get|complete|completing|finish|finishing)\b.*"
+        r"\b(exams?|certificat\w*|credentials?|licen[cs]es?|degrees?|diplomas?|courses?|"
+        r"modules?|bootcamps?|programmes?|programs?)\b",
         t,
     ):
         return LetterVerdict(
             "M",
             name,
             "pass",
-            "A credential is done or not: that is measurable. Add the score "
-            "you aim for if the exam has one.",
+            "Finishing a named course or credential is done or not: that is measurable. "
+            "Add a score or grade to aim for if there is one.",
         )
     for v in VAGUE_AMOUNTS:
         if re.search(r"\b" + re.escape(v) + r"\b", t):
@@ -473,8 +476,14 @@ def _measurable(t: str, span: tuple[int, int] | None) -> LetterVerdict:
     )
 
 
-def estimate_effort(t: str, date_span: tuple[int, int] | None = None) -> float | None:
-    """Hours a goal implies: stated hours, else a count of things times :data:`EFFORT_HOURS`."""
+def estimate_effort(
+    t: str, date_span: tuple[int, int] | None = None, weeks: float | None = None
+) -> float | None:
+    """Hours a goal implies: stated hours (a weekly rate times ``weeks`` to the deadline), else
+    a count of things times :data:`EFFORT_HOURS`."""
+    rate = weekly_rate(t)
+    if rate is not None:
+        return None if weeks is None else rate * weeks
     hm = re.search(r"\b" + _NUM + r"\s*(?:hours?|hrs?|h)\b", t)
     if hm:
         return _num(hm[1])
@@ -494,10 +503,45 @@ def estimate_effort(t: str, date_span: tuple[int, int] | None = None) -> float |
     return None
 
 
+def weekly_rate(t: str) -> float | None:
+    """Hours a week a goal commits to ("3 hours a week"), if it states a rate."""
+    m = re.search(r"\b" + _NUM + r"\s*(?:hours?|hrs?|h)\s+(?:a|per|each|every)\s+week\b", t)
+    return None if m is None else _num(m[1])
+
+
+def _hours(h: float) -> str:
+    return f"{h:.0f}" if h >= 10 else f"{h:.1f}".removesuffix(".0")
+
+
 def _achievable(
-    effort: float | None, hours_per_week: float | None, deadline: date | None, today: date
+    effort: float | None,
+    hours_per_week: float | None,
+    deadline: date | None,
+    today: date,
+    rate: float | None = None,
 ) -> tuple[LetterVerdict, float | None]:
     name = "Achievable"
+    if rate is not None and hours_per_week is not None:
+        # A weekly commitment is judged against the weekly hours; moving the date cannot help.
+        if rate <= hours_per_week + 1e-9:
+            v: Verdict = "pass"
+            text = f"{_hours(rate)} hours a week fits your {_hours(hours_per_week)}."
+        elif rate <= TIGHT * hours_per_week:
+            v = "warn"
+            text = (
+                f"Tight: {_hours(rate)} hours a week against your {_hours(hours_per_week)}; "
+                f"{_hours(hours_per_week)} would fit."
+            )
+        else:
+            v = "fail"
+            text = (
+                f"{_hours(rate)} hours a week is more than your {_hours(hours_per_week)}. Cut it "
+                f"to {_hours(hours_per_week)} hours a week or free more time."
+            )
+        available = None
+        if deadline is not None:
+            available = max(0.0, hours_per_week * ((deadline - today).days + 1) / 7.0)
+        return LetterVerdict("A", name, v, text), available
     if hours_per_week is None:
         return LetterVerdict(
             "A",
@@ -535,21 +579,21 @@ def _achievable(
             "A",
             name,
             "pass",
-            f"About {effort:g} hours of work; you have about {available:.0f} by then.",
+            f"About {_hours(effort)} hours of work; you have about {available:.0f} by then.",
         ), available
     if effort <= TIGHT * available:
         return LetterVerdict(
             "A",
             name,
             "warn",
-            f"Tight: about {effort:g} hours of work and about {available:.0f} "
+            f"Tight: about {_hours(effort)} hours of work and about {available:.0f} "
             f"available. {fits_by.isoformat()} would fit your hours.",
         ), available
     return LetterVerdict(
         "A",
         name,
         "fail",
-        f"About {effort:g} hours of work but only about {available:.0f} "
+        f"About {_hours(effort)} hours of work but only about {available:.0f} "
         f"available by then. Move the date to {fits_by.isoformat()} or cut the "
         "goal down.",
     ), available
@@ -559,8 +603,11 @@ def _relevant(t: str, target: TargetContext | None) -> LetterVerdict:
     name = "Relevant"
     if target is not None:
         hits = [x for x in target.terms if _contains(t, x.casefold())]
+        # Title words in the singular, so "developer" matches "Software Developers".
         title_words = [
-            w for w in _words(target.title.casefold()) if len(w) > 3 and w not in _TITLE_STOP
+            w.removesuffix("s")
+            for w in _words(target.title.casefold())
+            if len(w) > 3 and w not in _TITLE_STOP
         ]
         if _contains(t, target.title.casefold()) or any(_contains(t, w) for w in title_words):
             return LetterVerdict("R", name, "pass", f"It names your target, {target.title}.")
@@ -587,9 +634,10 @@ def _relevant(t: str, target: TargetContext | None) -> LetterVerdict:
 
 
 def _contains(t: str, term: str) -> bool:
+    """Whole-word match, allowing a plural ending ("recruiter" matches "recruiters")."""
     return (
         bool(term)
-        and re.search(r"(?<![a-z0-9])" + re.escape(term) + r"(?![a-z0-9])", t) is not None
+        and re.search(r"(?<![a-z0-9])" + re.escape(term) + r"(?:e?s)?(?![a-z0-9])", t) is not None
     )
 
 
@@ -646,8 +694,9 @@ def check_goal(
     t = " ".join(goal.casefold().split())
     found = find_deadline(t, today)
     span = found.span
-    effort = estimate_effort(t, span)
-    a, available = _achievable(effort, hours_per_week, found.when, today)
+    weeks = None if found.when is None else max(0, (found.when - today).days + 1) / 7.0
+    effort = estimate_effort(t, span, weeks)
+    a, available = _achievable(effort, hours_per_week, found.when, today, weekly_rate(t))
     letters = (
         _specific(t),
         _measurable(t, span),
