@@ -418,9 +418,9 @@ def test_projections_wrong_header_and_bad_number(tmp_path: Path) -> None:
     assert f"{path}, line 3" in str(err.value) and "'many'" in str(err.value)
 
 
-def test_projections_workbook_gets_a_clear_message(tmp_path: Path) -> None:
-    path = tmp_path / "occupation.xlsx"
-    path.write_bytes(b"PK\x03\x04")
+def test_old_excel_format_gets_a_clear_message(tmp_path: Path) -> None:
+    path = tmp_path / "occupation.xls"
+    path.write_bytes(b"\xd0\xcf\x11\xe0")
     with pytest.raises(DataError, match="Table 1.2"):
         _load(ProjectionsSource(path))
 
@@ -442,3 +442,121 @@ def test_manifest_release_is_used(tmp_path: Path) -> None:
     _, record, _ = _load(OewsSource(path))
     assert record.release == "May 2031"
     assert "(May 2031)" in record.attribution
+
+
+# -- Excel workbooks -----------------------------------------------------------------------
+
+
+def _xlsx(path: Path, sheets: dict[str, list[list[object]]]) -> Path:
+    """A minimal .xlsx (inline strings and numbers), written by hand like Excel would."""
+    import zipfile
+    from xml.sax.saxutils import escape
+
+    def cell(col: int, row: int, value: object) -> str:
+        ref = f"{chr(65 + col)}{row}"
+        if isinstance(value, int | float):
+            return f'<c r="{ref}"><v>{value}</v></c>'
+        return f'<c r="{ref}" t="inlineStr"><is><t>{escape(str(value))}</t></is></c>'
+
+    main = "http://schemas.openxmlformats.org/spreadsheetml/2006/main"
+    rel = "http://schemas.openxmlformats.org/officeDocument/2006/relationships"
+    with zipfile.ZipFile(path, "w") as zf:
+        entries = "".join(
+            f'<sheet name="{escape(n)}" sheetId="{i}" r:id="rId{i}"/>'
+            for i, n in enumerate(sheets, start=1)
+        )
+        zf.writestr("xl/workbook.xml", f'<workbook xmlns="{main}" xmlns:r="{rel}">'
+                    f"<sheets>{entries}</sheets></workbook>")  # fmt: skip
+        links = "".join(
+            f'<Relationship Id="rId{i}" Target="worksheets/sheet{i}.xml"/>'
+            for i in range(1, len(sheets) + 1)
+        )
+        package = "http://schemas.openxmlformats.org/package/2006/relationships"
+        zf.writestr(
+            "xl/_rels/workbook.xml.rels",
+            f'<Relationships xmlns="{package}">{links}</Relationships>',
+        )
+        for i, rows in enumerate(sheets.values(), start=1):
+            body = "".join(
+                f'<row r="{r}">' + "".join(cell(c, r, v) for c, v in enumerate(cells)) + "</row>"
+                for r, cells in enumerate(rows, start=1)
+            )
+            zf.writestr(
+                f"xl/worksheets/sheet{i}.xml",
+                f'<worksheet xmlns="{main}"><sheetData>{body}</sheetData></worksheet>',
+            )
+    return path
+
+
+def test_projections_workbook_equals_its_csv(test_data: Path) -> None:
+    folder = test_data / "bls" / "employment_projections_2024_34"
+    from_xlsx, record, _ = _load(ProjectionsSource(folder / "occupation.xlsx"))
+    from_csv, _, _ = _load(ProjectionsSource(_projections_csv(test_data)))
+    (table,) = record.tables
+    assert "sheet 'Table 1.2'" in table.file
+    assert table.rows == table.source_rows
+    assert record.release == "2024–34"
+    rows = from_xlsx.execute("SELECT * FROM bls_projection").fetchall()
+    assert rows == from_csv.execute("SELECT * FROM bls_projection").fetchall()
+
+
+def test_oews_workbook_with_field_descriptions(tmp_path: Path) -> None:
+    header = [
+        "AREA",
+        "AREA_TITLE",
+        "AREA_TYPE",
+        "NAICS",
+        "OCC_CODE",
+        "OCC_TITLE",
+        "O_GROUP",
+        "TOT_EMP",
+        "H_MEDIAN",
+        "A_PCT10",
+        "A_PCT25",
+        "A_MEDIAN",
+        "A_PCT75",
+        "A_PCT90",
+    ]
+    path = _xlsx(tmp_path / "national_M2025_dl.xlsx", {
+        "national_M2025_dl": [
+            header,
+            ["99", "U.S.", 1, "000000", "11-1011", "Chief Executives", "detailed", 211230, 99.37,
+             80000, 130000, 206680, "#", "#"],
+            ["99", "U.S.", 1, "000000", "15-1252", "Software Developers", "detailed", 1687890,
+             65.38, 82460, 105210, 135980, 171980, 214670],
+        ],
+        "Field Descriptions": [
+            ["Notes:"],
+            ["#  = indicates a wage equal to or greater than $115.00 per hour or $239,200 per "
+             "year"],
+        ],
+    })  # fmt: skip
+    conn, record, warnings = _load(OewsSource(path))
+    assert warnings == [] and record.release == "May 2025"
+    national, notes = record.tables
+    assert (national.rows, national.source_rows) == (2, 2)
+    assert "sheet 'national_M2025_dl'" in national.file
+    wages, _ = bls.load_wages(conn, ["11-1011.00", "15-1252.00"], {"sources": [record.to_json()]})
+    assert wages["15-1252.00"].annual_median == 135980.0
+    assert wages["11-1011.00"].annual_p90 is None
+    assert wages["11-1011.00"].note.endswith("at least $239,200 a year")
+
+
+def test_workbook_errors_name_sheet_and_row(tmp_path: Path) -> None:
+    header = ["OCC_CODE", "OCC_TITLE", "TOT_EMP", "H_MEDIAN", "A_PCT10", "A_PCT25", "A_MEDIAN",
+              "A_PCT75", "A_PCT90"]  # fmt: skip
+    path = _xlsx(tmp_path / "national_M2025_dl.xlsx", {"data": [
+        ["May 2025 national estimates"], [], header,
+        ["15-1252", "Software Developers", 1, 2, 3, 4, 5, 6, 7],
+        ["15-1253", "Testers", 1, 2, 3, 4, "n.a.", 6, 7],
+    ]})  # fmt: skip
+    with pytest.raises(RowError) as err:
+        _load(OewsSource(path))
+    assert "(sheet 'data'), line 5" in str(err.value) and "'n.a.'" in str(err.value)
+    broken = tmp_path / "broken.xlsx"
+    broken.write_bytes(b"PK\x03\x04 not really a zip")
+    with pytest.raises(DataError, match="Excel workbook"):
+        _load(OewsSource(broken))
+    no_table = _xlsx(tmp_path / "other.xlsx", {"a": [["x", "y"], [1, 2]]})
+    with pytest.raises(HeaderError, match="OCC_CODE"):
+        _load(OewsSource(no_table))

@@ -50,6 +50,9 @@ from unstuck.knowledge.inputs import (
     read_file,
     require_file,
     sha256_file,
+    xlsx_rows,
+    xlsx_sheet_names,
+    xlsx_table_as_csv,
 )
 from unstuck.knowledge.sources import ProgressFn
 from unstuck.knowledge.tables import REAL, TEXT, Column, Table
@@ -321,6 +324,40 @@ def _insert_footnotes(conn: sqlite3.Connection, notes: list[tuple[str, str]], fi
     return TableCount("oews_footnote", file, len(notes), source_rows)
 
 
+def _oews_table(path: Path) -> tuple[str, bytes, list[tuple[str, str]]]:
+    """(file label, CSV bytes, footnotes) of an OEWS CSV or of the BLS .xlsx download, whose
+    top-coding threshold sits in a field-description sheet rather than a footnotes file."""
+    file = str(path)
+    data = read_file(path)
+    if path.suffix.lower() != ".xlsx":
+        return file, data, _read_footnotes_beside(path)
+    for sheet in xlsx_sheet_names(data, file):
+        try:
+            table = xlsx_table_as_csv(data, file, sheet=sheet, header_has="OCC_CODE",
+                                      key_column="OCC_CODE")  # fmt: skip
+        except HeaderError:
+            continue
+        notes = _read_footnotes_beside(path)
+        if not notes:
+            for other in xlsx_sheet_names(data, file):
+                if other == sheet:
+                    continue
+                for _, cells in xlsx_rows(data, file, other):
+                    found = next((c for c in cells if _TOPCODE_RE.search(c)), None)
+                    if found:
+                        notes = [(TOP_CODED, found.strip())]
+                        break
+                if notes:
+                    break
+        return f"{file} (sheet {sheet!r})", table, notes
+    raise HeaderError("no sheet has an 'OCC_CODE' column: not an OEWS workbook", file=file)
+
+
+def _notes_file(path: Path) -> str:
+    beside = path.parent / "footnotes.csv"
+    return str(beside) if beside.exists() else f"{path} (field descriptions)"
+
+
 def _is_sqlite(path: Path) -> bool:
     return path.suffix == ".sqlite" or path.name.endswith((".sqlite.gz", ".db", ".db.gz"))
 
@@ -371,22 +408,18 @@ class OewsSource:
             )
             release = self._release or meta.get("release") or "unknown"
         else:
-            data = read_file(self.path)
+            label, data, notes = _oews_table(self.path)
             rows = [
                 (w.occ_code, w.occ_title, w.o_group, *w.values, w.footnotes)
-                for w in _csv_wages(data, file, need_area=False)
+                for w in _csv_wages(data, label, need_area=False)
             ]
             stored = _insert(conn, "oews_national", _NATIONAL_COLS, rows)
             record.tables.append(
-                TableCount("oews_national", file, stored, count_records(data, file))
+                TableCount("oews_national", label, stored, count_records(data, label))
             )
-            notes = _read_footnotes_beside(self.path)
             if notes:
-                record.tables.append(
-                    _insert_footnotes(
-                        conn, notes, str(self.path.parent / "footnotes.csv"), len(notes)
-                    )  # fmt: skip
-                )
+                record.tables.append(_insert_footnotes(conn, notes, _notes_file(self.path),
+                                                       len(notes)))  # fmt: skip
             else:
                 record.missing.append("footnotes.csv")
                 warn(
@@ -482,8 +515,7 @@ class OewsAreasSource:
         return meta.get("release", "")
 
     def _load_csv(self, conn: sqlite3.Connection, path: Path, record: SourceRecord) -> str:
-        file = str(path)
-        data = read_file(path)
+        file, data, notes = _oews_table(path)
         known = {code for (code,) in conn.execute("SELECT area_code FROM oews_area")}
         areas: dict[str, tuple[str, str, str | None, str]] = {}
         rows = []
@@ -495,15 +527,14 @@ class OewsAreasSource:
         _insert(conn, "oews_area", _AREA_COLS, list(areas.values()))
         stored = _insert(conn, "oews_area_wage", _AREA_WAGE_COLS, rows)
         record.tables.append(TableCount("oews_area_wage", file, stored, count_records(data, file)))
-        notes = _read_footnotes_beside(path)
         if notes:
-            record.tables.append(_insert_footnotes(
-                conn, notes, str(path.parent / "footnotes.csv"), len(notes)))  # fmt: skip
+            record.tables.append(_insert_footnotes(conn, notes, _notes_file(path), len(notes)))
         return _release_beside(path) or ""
 
 
 # -- Employment Projections ----------------------------------------------------------------
 
+_EP_CODE = "National Employment Matrix code"
 _EP_PATTERNS: tuple[tuple[str, str, str, bool], ...] = (
     # (column name, header pattern, type, required)
     ("title", r"National Employment Matrix title$", TEXT, True),
@@ -576,13 +607,19 @@ class ProjectionsSource:
     def load(self, conn: sqlite3.Connection, progress: ProgressFn, warn: WarnFn) -> SourceRecord:
         progress("parse BLS projections", 0, None)
         file = str(self.path)
-        if self.path.suffix.lower() in (".xlsx", ".xls"):
+        if self.path.suffix.lower() == ".xls":
             raise DataError(
-                "this is the Excel workbook; save its sheet 'Table 1.2' as CSV (UTF-8) and give "
-                "that file",
+                "an old-style .xls workbook: give the .xlsx workbook BLS publishes, or its "
+                "sheet 'Table 1.2' saved as CSV (UTF-8)",
                 file=file,
             )
         data = read_file(self.path)
+        if self.path.suffix.lower() == ".xlsx":
+            sheets = xlsx_sheet_names(data, file)
+            sheet = "Table 1.2" if "Table 1.2" in sheets else None
+            file = f"{file} (sheet {sheet or sheets[0]!r})"
+            data = xlsx_table_as_csv(data, file, sheet=sheet, header_has=_EP_CODE,
+                                     key_column=_EP_CODE)  # fmt: skip
         header, _ = csv_records(data, file, ())
         table, period = projections_table(header, file)
         counts = load_table(conn, table, data, file)

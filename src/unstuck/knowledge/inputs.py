@@ -162,7 +162,10 @@ def csv_records(
     text = decode(data, file)
     reader = csv.reader(io.StringIO(text, newline=""), delimiter=delimiter)
     try:
-        header = [h.strip() for h in next(reader)]
+        first = next(reader)
+        while not any(f.strip() for f in first):  # blank lines before the header
+            first = next(reader)
+        header = [h.strip() for h in first]
     except StopIteration:
         raise HeaderError("the file is empty (no header line)", file=file, line=1) from None
     except csv.Error as exc:
@@ -201,3 +204,136 @@ def count_records(data: bytes, file: str, delimiter: str = ",") -> int:
     of any loader, for the row counts ``unstuck data status`` compares."""
     reader = csv.reader(io.StringIO(decode(data, file), newline=""), delimiter=delimiter)
     return sum(1 for fields in reader if fields and any(f.strip() for f in fields)) - 1
+
+
+# -- Excel workbooks -----------------------------------------------------------------------
+
+_NS = {
+    "m": "http://schemas.openxmlformats.org/spreadsheetml/2006/main",
+    "r": "http://schemas.openxmlformats.org/officeDocument/2006/relationships",
+    "pr": "http://schemas.openxmlformats.org/package/2006/relationships",
+}
+_M = "{" + _NS["m"] + "}"
+
+
+def _column_index(ref: str) -> int:
+    index = 0
+    for ch in ref:
+        if not ch.isalpha():
+            break
+        index = index * 26 + (ord(ch.upper()) - 64)
+    return index - 1
+
+
+def xlsx_sheet_names(data: bytes, file: str) -> list[str]:
+    from xml.etree import ElementTree
+
+    try:
+        with zipfile.ZipFile(io.BytesIO(data)) as zf:
+            book = ElementTree.fromstring(zf.read("xl/workbook.xml"))
+    except (zipfile.BadZipFile, KeyError, ElementTree.ParseError) as exc:
+        raise CorruptArchiveError(f"not a readable Excel workbook ({exc})", file=file) from exc
+    return [s.get("name", "") for s in book.iter(f"{_M}sheet")]
+
+
+def xlsx_rows(data: bytes, file: str, sheet: str | None = None) -> Iterator[tuple[int, list[str]]]:
+    """(row number, cell texts) of one sheet of an .xlsx workbook (the first when ``sheet`` is
+    None), with the standard library only: BLS workbooks hold plain strings and numbers, which
+    is all this reads (a cell's cached value; no dates, no styles)."""
+    from xml.etree import ElementTree
+
+    try:
+        zf = zipfile.ZipFile(io.BytesIO(data))
+        book = ElementTree.fromstring(zf.read("xl/workbook.xml"))
+        rels = ElementTree.fromstring(zf.read("xl/_rels/workbook.xml.rels"))
+        sheets = [(s.get("name", ""), s.get(f"{{{_NS['r']}}}id")) for s in book.iter(f"{_M}sheet")]
+        if not sheets:
+            raise KeyError("no sheets")
+        chosen = sheets[0] if sheet is None else next((s for s in sheets if s[0] == sheet), None)
+        if chosen is None:
+            raise SourceNotFoundError(
+                f"the workbook has no sheet {sheet!r} (it has: "
+                + ", ".join(repr(n) for n, _ in sheets) + ")",
+                file=file,
+            )  # fmt: skip
+        target = next(r.get("Target", "") for r in rels if r.get("Id") == chosen[1])
+        target = target.lstrip("/") if target.startswith("/") else f"xl/{target}"
+        shared: list[str] = []
+        if "xl/sharedStrings.xml" in zf.namelist():
+            root = ElementTree.fromstring(zf.read("xl/sharedStrings.xml"))
+            shared = ["".join(t.text or "" for t in si.iter(f"{_M}t")) for si in root]
+        stream = zf.open(target)
+    except (zipfile.BadZipFile, KeyError, StopIteration, ElementTree.ParseError) as exc:
+        raise CorruptArchiveError(f"not a readable Excel workbook ({exc})", file=file) from exc
+
+    def rows() -> Iterator[tuple[int, list[str]]]:
+        try:
+            for _, elem in ElementTree.iterparse(stream):
+                if elem.tag != f"{_M}row":
+                    continue
+                cells: list[str] = []
+                for c in elem.iter(f"{_M}c"):
+                    col = _column_index(c.get("r", "")) if c.get("r") else len(cells)
+                    kind = c.get("t")
+                    if kind == "inlineStr":
+                        text = "".join(t.text or "" for t in c.iter(f"{_M}t"))
+                    else:
+                        v = c.find(f"{_M}v")
+                        text = v.text or "" if v is not None else ""
+                        if kind == "s" and text:
+                            text = shared[int(text)]
+                        elif kind == "b":
+                            text = "TRUE" if text == "1" else "FALSE"
+                    cells.extend([""] * (col - len(cells)))
+                    cells.append(text)
+                yield int(elem.get("r", "0")), cells
+                elem.clear()
+        except ElementTree.ParseError as exc:
+            raise CorruptArchiveError(f"not a readable Excel workbook ({exc})", file=file) from exc
+        finally:
+            stream.close()
+            zf.close()
+
+    return rows()
+
+
+def xlsx_table_as_csv(
+    data: bytes,
+    file: str,
+    *,
+    sheet: str | None,
+    header_has: str,
+    key_column: str | None = None,
+) -> bytes:
+    """One table of a workbook sheet as CSV bytes whose line numbers are the sheet's row
+    numbers (rows before the header become blank lines, which the readers skip), so an error
+    names the row a person sees in Excel. The table starts at the first row with a cell
+    containing ``header_has`` and ends before the first row whose key column (the first header
+    containing ``key_column``) is empty: the footnotes under the table."""
+    out = io.StringIO()
+    writer = csv.writer(out, lineterminator="\n")
+    written = 0
+    header: list[str] | None = None
+    key = -1
+    for number, cells in xlsx_rows(data, file, sheet):
+        cells = [c.replace("\r", " ").replace("\n", " ") for c in cells]
+        if header is None:
+            if not any(header_has in c for c in cells):
+                continue
+            header = [c.strip() for c in cells]
+            while header and not header[-1]:
+                header.pop()
+            key = next((i for i, h in enumerate(header) if key_column and key_column in h), -1)
+        elif key >= 0 and (len(cells) <= key or not cells[key].strip()):
+            break
+        out.write("\n" * (number - 1 - written))
+        row = (cells + [""] * len(header))[: len(header)]
+        writer.writerow(row)
+        written = number
+    if header is None:
+        raise HeaderError(
+            f"no header row with a column like {header_has!r}"
+            + (f" in sheet {sheet!r}" if sheet else ""),
+            file=file,
+        )
+    return out.getvalue().encode("utf-8")
