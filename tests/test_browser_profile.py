@@ -1,0 +1,184 @@
+"""The onboarding wizard in Chromium against the running app, end to end, with axe-core on every
+kind of page: about you -> wellbeing -> rut check -> interests -> values -> skills -> results,
+including resuming a half-finished questionnaire after a reload and from the start page.
+
+Expected scores come from the core scoring the same answers the test gives in the browser.
+"""
+
+from __future__ import annotations
+
+import json
+import re
+from typing import Any
+
+import pytest
+
+from live import assert_accessible
+from unstuck.core.assess import Responses, get_instrument, score
+from unstuck.web.profile import wizard
+
+pytestmark = pytest.mark.browser
+
+RUT = get_instrument("rut")
+INTERESTS = get_instrument("interests")
+VALUES = get_instrument("values")
+WB = get_instrument("wellbeing")
+NURSE = "29-1141.00"
+
+
+def rut_answers() -> dict[str, int]:
+    levels = {"cause.pay": 5, "cause.environment": 4, "toll": 4, "signs": 4, "growth": 2}
+    out = {}
+    for item in RUT.items:
+        k = levels.get(item.subscale, 2)
+        out[item.id] = 6 - k if item.reverse else k
+    return out
+
+
+def answer_page(page: Any, instrument: Any, number: int, answers: dict[str, int]) -> None:
+    start, end = wizard.page_items(instrument, number)
+    for item in instrument.items[start:end]:
+        if item.id in answers:
+            page.check(f'input[name="{item.id}"][value="{answers[item.id]}"]')
+
+
+def submit(page: Any, button: str) -> None:
+    """Press a form button and wait for the page it leads to (not just the current one)."""
+    with page.expect_navigation():
+        page.get_by_role("button", name=button).click()
+
+
+def go_through(page: Any, instrument: Any, answers: dict[str, int], first: int = 0) -> None:
+    total = wizard.pages(instrument)
+    for number in range(first, total):
+        assert f"Page {number + 1} of {total}" in page.locator(".page-status").inner_text()
+        answer_page(page, instrument, number, answers)
+        if wizard.is_ranking_page(instrument, number):
+            for place, sid in enumerate(reversed(instrument.ranking_of), start=1):
+                page.select_option(f"#rank-{sid}", str(place))
+        button = "Finish and see scores" if number == total - 1 else "Next"
+        submit(page, button)
+        errors = page.locator(".error-summary")
+        assert not errors.count(), errors.inner_text()
+
+
+def test_wizard_end_to_end_with_resume(page: Any, live_app: str, kb: Any) -> None:
+    page.goto(live_app + "/profile/")
+    assert_accessible(page, "the wizard's start page")
+    page.get_by_role("link", name=re.compile(r"^(Start|Continue)")).click()
+
+    # About you: find the job by title, pick it, add constraints.
+    page.wait_for_url("**/profile/about/")
+    page.get_by_label("Your current job title").fill("registred nurse")
+    submit(page, "Find")
+    page.check(f'input[name="occupation_choice"][value="{NURSE}"]')
+    page.get_by_label("Years in this kind of work").fill("7")
+    page.get_by_label("Highest education completed").select_option("6")
+    page.get_by_label("Hours a week you can spend on making a change").fill("6")
+    page.get_by_label("Medium — some risk is fine if the plan is sound").check()
+    assert_accessible(page, "about you")
+    submit(page, "Save and continue")
+
+    # Wellbeing: a hard week, answered with the keyboard for the first question.
+    page.wait_for_url("**/profile/assess/wellbeing/**")
+    assert "Step 2 of 7" in page.locator(".wizard-progress").inner_text()
+    assert_accessible(page, "a questionnaire page")
+    first = page.locator('input[name="wb.energy"]').first
+    first.focus()
+    page.keyboard.press("ArrowRight")  # radios move and select with the arrow keys
+    assert page.locator('input[name="wb.energy"][value="2"]').is_checked()
+    wb = {"wb.energy": 2, "wb.stress": 4, "wb.sleep": 2, "wb.mood": 2, "wb.satisfaction": 2}
+    go_through(page, WB, wb)
+
+    # Rut check: page 1, Next, part of page 2, then reload: nothing is lost.
+    page.wait_for_url("**/profile/assess/rut/**")
+    answers = rut_answers()
+    answer_page(page, RUT, 0, answers)
+    submit(page, "Next")
+    page.wait_for_url("**/profile/assess/rut/?page=1")
+    start, end = wizard.page_items(RUT, 1)
+    partial = [i.id for i in RUT.items[start:end]][:3]
+    for item_id in partial:
+        with page.expect_response(lambda r: r.url.endswith("/save/")):
+            page.check(f'input[name="{item_id}"][value="{answers[item_id]}"]')
+    page.wait_for_function(
+        "() => document.querySelector('[data-save-status]').textContent.includes('Saved')"
+    )
+    page.reload()
+    assert "Page 2 of 5" in page.locator(".page-status").inner_text()
+    for item_id in partial:
+        assert page.locator(f'input[name="{item_id}"][value="{answers[item_id]}"]').is_checked()
+    assert "10 of 35 questions answered" in page.locator(".page-status").inner_text()
+
+    # Close the tab and come back through the start page: "Continue" resumes on page 2.
+    page.goto(live_app + "/profile/")
+    with page.expect_navigation():
+        page.get_by_role("link", name="Continue: Rut check").click()
+    assert "Page 2 of 5" in page.locator(".page-status").inner_text()
+    assert page.locator(f'input[name="{partial[0]}"][value="{answers[partial[0]]}"]').is_checked()
+
+    # Back goes to page 1 with its answers; then finish the rut check.
+    submit(page, "Back")
+    page.wait_for_url("**/profile/assess/rut/?page=0")
+    first_item = RUT.items[0].id
+    assert page.locator(f'input[name="{first_item}"][value="{answers[first_item]}"]').is_checked()
+    go_through(page, RUT, answers)
+
+    # Interests and values.
+    page.wait_for_url("**/profile/assess/interests/**")
+    interests = {i.id: (5 if i.subscale in "SI" else 4 if i.subscale == "A" else 2)
+                 for i in INTERESTS.items}  # fmt: skip
+    go_through(page, INTERESTS, interests)
+    page.wait_for_url("**/profile/assess/values/**")
+    values = {i.id: 4 for i in VALUES.items}
+    go_through(page, VALUES, values)
+
+    # Skills: prefilled from the occupation, one moved.
+    page.wait_for_url("**/profile/skills/")
+    occ = kb.occupation(NURSE)
+    assert f"These are the skills and knowledge that matter most in {occ.title}" in (
+        page.get_by_role("main").inner_text()
+    )
+    level = page.locator('input[name^="level-"]').first
+    assert float(level.input_value()) >= 0
+    level.fill("6.5")
+    assert_accessible(page, "the skills step")
+    submit(page, "Save and see results")
+
+    # Results: every number matches the core, and is traceable.
+    page.wait_for_url("**/profile/results/")
+    assert_accessible(page, "the results page")
+    main = page.get_by_role("main").inner_text()
+    rut = score(Responses(RUT.id, answers))
+    assert f"{rut.severity.score:.0f} of 100: {rut.severity.band.name}" in main
+    causes = page.locator("[data-cause]").evaluate_all("els => els.map(e => e.dataset.cause)")
+    assert causes == [c.subscale_id for c in rut.causes]
+    assert causes[:2] == ["cause.pay", "cause.environment"]
+    top = page.locator("[data-cause]").first
+    top.locator("summary").click()
+    for driver in rut.causes[0].drivers:
+        assert driver.text in top.inner_text()
+    code = score(Responses(INTERESTS.id, interests)).code
+    assert page.locator('[data-score="riasec-code"]').inner_text() == code
+    assert "Looking after yourself" in main and "does not diagnose" in main
+    assert "Most important: Independence, Support, Relationships" in main
+    data = json.loads(page.locator("#results-data").inner_text())
+    assert data["severity"] == round(rut.severity.score)
+    assert data["wellbeing"] == round(score(Responses(WB.id, wb)).score)
+    assert "6.5" in page.locator("#skills").inner_text()
+    steps = page.locator(".wizard-step .step-status").all_inner_texts()
+    assert steps.count("(done)") == 6
+
+
+def test_questionnaire_at_phone_width(phone_page: Any, live_app: str) -> None:
+    page = phone_page
+    page.goto(live_app + "/profile/assess/interests/?page=0")
+    assert_accessible(page, "a questionnaire page at 360 px")
+    width = page.evaluate("() => document.documentElement.scrollWidth")
+    assert width <= 360, f"the page scrolls sideways at 360 px ({width} px wide)"
+    radio = page.locator('input[type="radio"]').first
+    box = radio.bounding_box()
+    assert box is not None and box["x"] >= 0 and box["x"] + box["width"] <= 360
+    page.goto(live_app + "/profile/results/")
+    assert_accessible(page, "the results page at 360 px")
+    assert page.evaluate("() => document.documentElement.scrollWidth") <= 360
