@@ -6,16 +6,26 @@ run on every page. Expected content comes from the knowledge base the server is 
 
 from __future__ import annotations
 
+from pathlib import Path
 from typing import Any
 
 import pytest
 
 from live import PHONE, assert_accessible
+from unstuck.knowledge.store import KnowledgeBase, get_knowledge_base
 
 pytestmark = pytest.mark.browser
 
 NURSE = "29-1141.00"
 QUERY = "registred nurse"  # the typo is deliberate
+
+
+@pytest.fixture
+def kb(built_home: Path, monkeypatch: pytest.MonkeyPatch) -> KnowledgeBase:
+    """The session's knowledge base, loaded once: the store caches it by path and reloads it
+    only when the file changes, so (unlike conftest's ``kb``) the cache is not cleared."""
+    monkeypatch.setenv("UNSTUCK_HOME", str(built_home))
+    return get_knowledge_base()
 
 
 def tab_to(page: Any, selector: str, limit: int = 40) -> None:

@@ -15,11 +15,19 @@ import pytest
 from django.test import Client
 
 from unstuck.core.occupations import Occupation, Rating
-from unstuck.knowledge.store import KnowledgeBase
+from unstuck.knowledge.store import KnowledgeBase, get_knowledge_base
 from unstuck.web import knowledge as web_knowledge
 from unstuck.web.occupations import present
 
 NURSE = "29-1141.00"
+
+
+@pytest.fixture
+def kb(built_home: Path, monkeypatch: pytest.MonkeyPatch) -> KnowledgeBase:
+    """The session's knowledge base, loaded once: the store caches it by path and reloads it
+    only when the file changes, so (unlike conftest's ``kb``) the cache is not cleared."""
+    monkeypatch.setenv("UNSTUCK_HOME", str(built_home))
+    return get_knowledge_base()
 
 
 @pytest.fixture

@@ -125,8 +125,10 @@ class Result:
     job_zone: int | None
 
 
-def money(value: float | None) -> str:
-    return NOT_PUBLISHED if value is None else f"${value:,.0f}"
+def money(value: float | None, cents: bool = False) -> str:
+    if value is None:
+        return NOT_PUBLISHED
+    return f"${value:,.2f}" if cents else f"${value:,.0f}"
 
 
 def first_sentence(text: str | None, limit: int = 180) -> str | None:
@@ -180,7 +182,7 @@ def _wage_facts(w: Wages) -> tuple[Fact, ...]:
             f"{money(w.annual_p10)} to {money(w.annual_p90)}",
             "10th to 90th percentile: most workers earn within this range",
         ),
-        Fact("Median hourly pay", money(w.hourly_median)),
+        Fact("Median hourly pay", money(w.hourly_median, cents=True)),
         Fact(
             "Jobs",
             NOT_PUBLISHED if w.employment is None else f"{w.employment:,.0f}",
