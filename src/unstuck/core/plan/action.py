@@ -13,9 +13,10 @@ few cause-specific tasks come from :class:`~unstuck.core.assess.rut.RutCheckResu
   learning, experiments and informational interviews; "same work elsewhere" on the resume and
   the job search; "reshape" on a new challenge and feedback; "recover" on self-care, and it
   halves the first two weeks and starts the job search later;
-- *likely or possible root causes* add their own tasks (:data:`CAUSE_TASKS`): a wins log for
-  lack of recognition, a pay check for pay, a values ranking for a values misfit, feedback from
-  peers rather than the manager for a harmful environment, and so on;
+- *likely root causes, and possible ones above the neutral 50,* add their own tasks
+  (:data:`CAUSE_TASKS`): a wins log for lack of recognition, a pay check for pay, a values
+  ranking for a values misfit, feedback from peers rather than the manager for a harmful
+  environment, and so on;
 - job search is called for unless the mix is almost all "reshape"/"recover" (a person fixing
   their current job does not need to browse boards), and it is a *weekly block with a cap*
   (:data:`JOB_SEARCH_HOURS`, :data:`MAX_APPLICATIONS`), never daily board-checking.
@@ -34,6 +35,7 @@ Without an answer for hours a week, :data:`DEFAULT_HOURS` is assumed and the pla
 
 from __future__ import annotations
 
+import math
 from collections.abc import Mapping, Sequence
 from dataclasses import dataclass, field
 from datetime import date, timedelta
@@ -92,6 +94,8 @@ STRATEGY_STRANDS: dict[str, dict[Strand, float]] = {
     "exit_plan": {"exit": 2.0, "resume": 1.0, "learning": 1.0},
     "recover": {"self_care": 3.0, "reflection": 1.0},
 }
+#: The rut check's neutral point: a cause at or below it calls for nothing.
+NEUTRAL = 50.0
 #: Job search is called for when these strategies together reach this share (percent).
 JOB_SEARCH_SHARE = 10
 MOVE_STRATEGIES = ("internal", "elsewhere", "change_field", "exit_plan")
@@ -217,10 +221,14 @@ class RutSignals:
         return max(self.strategies, key=lambda k: self.strategies[k])
 
     def cause_level(self, cause: str) -> str | None:
+        """ "likely", "possible" (and above the neutral 50, as the strategy mix counts it) or
+        None when the cause does not call for tasks of its own."""
         s = self.causes.get(cause)
         if s is None:
             return None
-        return "likely" if s >= LIKELY_CAUSE else "possible" if s >= POSSIBLE_CAUSE else None
+        if s >= LIKELY_CAUSE:
+            return "likely"
+        return "possible" if s >= POSSIBLE_CAUSE and s > NEUTRAL else None
 
 
 @dataclass(frozen=True)
@@ -235,8 +243,9 @@ class _Template:
 
 
 def _base_templates(
-    target: str, hours: float, signals: RutSignals | None, job_search_from: int
+    target: str, other_hours: float, signals: RutSignals | None, job_search_from: int
 ) -> list[_Template]:
+    """The strands' standard tasks; ``other_hours`` is what a week leaves besides learning."""
     t = target
     env = signals is not None and signals.cause_level("cause.environment") is not None
     who = "peers, former colleagues or a mentor" if env else "your manager and two peers"
@@ -366,16 +375,18 @@ def _base_templates(
                 recurring=True,
             )
         )
-    for week in range(job_search_from, WEEKS + 1):
+    # The block never exceeds what a week leaves for tasks other than learning.
+    block = math.floor(min(JOB_SEARCH_HOURS, other_hours) * 100) / 100
+    for week in range(job_search_from, WEEKS + 1 if block > 0 else 0):
         out.append(
             _Template(
                 "job_search",
                 week,
                 "Weekly job-search block",
-                f"One block of up to {min(JOB_SEARCH_HOURS, hours):g} hours: read saved-search "
+                f"One block of up to {block:g} hours: read saved-search "
                 f"alerts, apply to at most {MAX_APPLICATIONS} roles that fit. No daily "
                 "board-checking: the alerts do that for you.",
-                min(JOB_SEARCH_HOURS, hours),
+                block,
                 "A capped, weekly cadence keeps the search sustainable alongside work.",
                 recurring=True,
             )
@@ -394,7 +405,7 @@ def _base_templates(
     return out
 
 
-#: Extra tasks for likely or possible root causes: cause -> templates.
+#: Extra tasks for likely root causes (and possible ones above neutral): cause -> templates.
 CAUSE_TASKS: dict[str, tuple[_Template, ...]] = {
     "cause.challenge": (
         _Template(
@@ -557,13 +568,17 @@ def build_action_plan(
         notes.append(f"The first {ramp} weeks run at half pace: recovering comes first.")
     capacity = [hours * (RAMP_FACTOR if n < ramp else 1.0) for n in range(weeks)]
 
+    has_learning = gaps is not None and bool(gaps.gaps)
+    other_share = OTHER_SHARE if has_learning else 1.0
     wanted = called_for(signals)
     weights, why = strand_weights(signals)
     # Applying makes sense once the resume is updated (week 4); after recovering first or,
     # when changing field, once the learning has something to show.
     job_search_from = {"recover": 8, "change_field": 9}.get(leading or "", 4)
     templates = [
-        x for x in _base_templates(t, hours, signals, job_search_from) if x.strand in wanted
+        x
+        for x in _base_templates(t, hours * other_share, signals, job_search_from)
+        if x.strand in wanted
     ]
     if signals is not None:
         for cause, extra in CAUSE_TASKS.items():
@@ -576,8 +591,7 @@ def build_action_plan(
         templates += list(EXIT_TASKS)
     templates = [x for x in templates if x.week <= weeks]
 
-    has_learning = gaps is not None and bool(gaps.gaps)
-    other_cap = [c * (OTHER_SHARE if has_learning else 1.0) for c in capacity]
+    other_cap = [c * other_share for c in capacity]
     placed, skipped = _fit(templates, other_cap, weights)
     used = [sum(x.hours for x in week) for week in placed]
     learning: LearningPlan | None = None
