@@ -162,7 +162,7 @@ def runway(inputs: ExitInputs) -> Runway:
     ]
     benefit = inputs.monthly_benefits or 0.0
     k = inputs.benefit_months if inputs.benefit_months is not None and benefit > 0 else 0.0
-    if burn <= 0 and (k == 0 or burn - benefit <= 0):
+    if burn <= 0:
         steps.append("Income after leaving covers expenses, so the buffer is never drawn down.")
         return Runway(math.inf, buffer, burn, (), unknown, tuple(steps))
     burn1 = burn - benefit
@@ -419,6 +419,8 @@ def timeline(
         dates.append(d)
         ms.append(Milestone(d, "Learning plan done", f"{learning_weeks} weeks of the plan."))
     resign = max(dates) if dated else None
+    # Steps towards resigning in date order (undated ones last), then resigning itself.
+    ms = ms[:1] + sorted(ms[1:], key=lambda m: (m.when is None, m.when or today))
     ms.append(Milestone(resign, "Earliest resignation", detail))
     last = None
     if resign is not None and inputs.notice_months is not None:

@@ -25,7 +25,9 @@ MAX_OCTETS = 75
 
 
 def escape_text(value: str) -> str:
-    """Escape a TEXT value (RFC 5545 section 3.3.11)."""
+    """Escape a TEXT value (RFC 5545 section 3.3.11); other control characters are dropped,
+    since the format does not allow them."""
+    value = "".join(c for c in value if c in "\t\r\n" or not (ord(c) < 0x20 or ord(c) == 0x7F))
     return (
         value.replace("\\", "\\\\")
         .replace(";", "\\;")
