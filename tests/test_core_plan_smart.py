@@ -142,6 +142,9 @@ def test_feedback_is_concrete() -> None:
         ("by the end of this week", date(2026, 1, 11)),
         ("by friday", date(2026, 1, 9)),
         ("by feb 2027", date(2027, 2, 28)),
+        ("within a month", date(2026, 2, 5)),
+        ("over the next two months", date(2026, 3, 5)),
+        ("by 12/31", None),  # ambiguous: asks for an unambiguous date
         ("by 2026-02-30", None),  # no such day
         ("someday", None),
     ],

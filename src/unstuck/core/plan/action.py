@@ -611,7 +611,7 @@ def build_action_plan(
                         w.number,
                         "learning",
                         a.title,
-                        f"{slot.hours:g} of {a.hours} hours. Proof: {a.proof}."
+                        f"{_h(slot.hours)} of {a.hours} hours. Proof: {a.proof}."
                         + (f" Start here: {link}" if link else ""),
                         slot.hours,
                         f"Closes your {a.gap_name} gap ({a.gap_kind}).",
@@ -649,6 +649,10 @@ def build_action_plan(
         skipped_tasks,
         tuple(notes),
     )
+
+
+def _h(hours: float) -> str:
+    return f"{hours:.1f}".removesuffix(".0")
 
 
 def _fit(

@@ -292,7 +292,7 @@ def find_deadline(text: str, today: date) -> _Found:
             return _Found(date(int(m[1]), int(m[2]), int(m[3])), m.span())
         except ValueError:
             return _Found(None, m.span(), ambiguous=m[0])
-    m = re.search(r"\b\d{1,2}/\d{1,2}/\d{2,4}\b", t)
+    m = re.search(r"\b\d{1,2}/\d{1,2}(?:/\d{2,4})?\b", t)
     if m:
         return _Found(None, m.span(), ambiguous=m[0])
     m = re.search(r"\b(?:the\s+)?end\s+of\s+(?:the\s+)?" + _MONTH + r"(?:,?\s+(\d{4}))?\b", t)
@@ -311,11 +311,13 @@ def find_deadline(text: str, today: date) -> _Found:
             _next_date(MONTHS[m[1]], int(m[2]), int(m[3]) if m[3] else None, today), m.span()
         )
     m = re.search(
-        r"\b(?:within|in|over|inside|for)\s+(?:the\s+next\s+)?" + _NUM + r"\s+(day|week|month)s?\b",
+        r"\b(?:within|in|over|inside|for)\s+(?:the\s+next\s+)?(an?\b|"
+        + _NUM[1:]
+        + r"\s+(day|week|month)s?\b",
         t,
     )
     if m:
-        n = _num(m[1])
+        n = 1.0 if m[1] in ("a", "an") else _num(m[1])
         unit = m[2]
         if unit == "day":
             when = today + timedelta(days=math.ceil(n))
