@@ -11,6 +11,7 @@ import click
 from unstuck import __version__
 from unstuck.cli.assess import assess
 from unstuck.cli.data import data
+from unstuck.cli.goals import goals
 from unstuck.cli.occupations import occupations
 from unstuck.cli.profile import profile
 from unstuck.cli.serve import serve
@@ -41,6 +42,7 @@ def cli() -> None:
 
 cli.add_command(assess)
 cli.add_command(data)
+cli.add_command(goals)
 cli.add_command(occupations)
 cli.add_command(profile)
 cli.add_command(serve)
