@@ -16,7 +16,8 @@ from django.http import Http404, HttpRequest, HttpResponse, JsonResponse
 from django.shortcuts import redirect, render
 from django.urls import reverse
 
-from unstuck.knowledge.store import KnowledgeBase
+from unstuck.knowledge.errors import KnowledgeBaseMissing
+from unstuck.knowledge.store import KnowledgeBase, get_knowledge_base
 from unstuck.web.knowledge import requires_knowledge_base
 from unstuck.web.occupations import present
 
@@ -58,8 +59,11 @@ def detail(request: HttpRequest, kb: KnowledgeBase, code: str) -> HttpResponse:
     return render(request, "occupations/detail.html", {"profile": present.profile(occupation, kb)})
 
 
-@requires_knowledge_base
-def suggest(request: HttpRequest, kb: KnowledgeBase) -> JsonResponse:
+def suggest(request: HttpRequest) -> JsonResponse:
+    try:
+        kb = get_knowledge_base()
+    except KnowledgeBaseMissing as exc:
+        return JsonResponse({"error": str(exc)}, status=503)
     query = _query(request)
     matches = kb.search(query, limit=SUGGESTIONS) if query else []
     return JsonResponse(
