@@ -176,3 +176,15 @@ def test_schedule_properties(data: tuple[list[Activity], list[float], int]) -> N
         # Work-conserving: something was left over only because every week was full.
         for w, cap in zip(sched.weeks, caps, strict=True):
             assert w.hours == pytest.approx(cap, abs=1e-6)
+
+
+def test_education_and_experience_read_as_actions() -> None:
+    edu = Gap("education", "education", "Education: Bachelor's degree", 4.0, 6.0, None, None,
+              0.6, (), ())  # fmt: skip
+    titles = [a.title for a in activities_for_gap(edu)]
+    assert all("Bachelor's degree" in t and "Education:" not in t for t in titles)
+    exp = Gap("experience", "experience", "Related experience", 0.5, 2.0, None, None, 0.5, (), ())
+    acts = activities_for_gap(exp)
+    assert all("Related experience" not in a.title for a in acts)
+    assert all(not a.resources for a in acts)  # no catalogue sells experience
+    assert all(a.proof for a in acts)

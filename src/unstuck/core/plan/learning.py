@@ -208,7 +208,25 @@ def estimate_hours(gap: Gap, share: float) -> int:
     return int(min(MAX_HOURS, max(MIN_HOURS, round(gap_hours(gap) * share))))
 
 
+#: Titles for gaps that are not a named skill: a level of education, related experience.
+_EDUCATION_TITLES: dict[ActivityKind, str] = {
+    "mentoring": "Talk to an adviser about routes to a {level}: part-time, online, credit for "
+    "what you already know",
+    "course": "Take the first course towards a {level}",
+    "certification": "Earn a recognised certificate on the way to a {level}",
+}
+_EXPERIENCE_TITLES: dict[ActivityKind, str] = {
+    "stretch": "Take on a stretch assignment at work that resembles the target job",
+    "volunteering": "Volunteer in a role that resembles the target job",
+    "project": "Build a project that shows the target job's kind of work",
+}
+
+
 def _title(kind: ActivityKind, gap: Gap) -> str:
+    if gap.kind == "education" and kind in _EDUCATION_TITLES:
+        return _EDUCATION_TITLES[kind].format(level=_education_level(gap))
+    if gap.kind == "experience" and kind in _EXPERIENCE_TITLES:
+        return _EXPERIENCE_TITLES[kind]
     n = gap.name
     return {
         "course": f"Take a course in {n}",
@@ -221,8 +239,21 @@ def _title(kind: ActivityKind, gap: Gap) -> str:
     }[kind]
 
 
+def _education_level(gap: Gap) -> str:
+    return gap.name.split(": ", 1)[-1]
+
+
 def _proof(kind: ActivityKind, gap: Gap) -> str:
     n = gap.name
+    if gap.kind == "education":
+        n = _education_level(gap)
+        if kind == "mentoring":
+            return (
+                f"A written route to a {n} (programme, cost, months, credit for prior learning) "
+                "you can mention in interviews"
+            )
+    if gap.kind == "experience":
+        n = "the target job's kind of work"
     return {
         "course": f"The course's completion record and its final assignment on {n}, "
         "linked from your LinkedIn profile",
@@ -242,8 +273,10 @@ def _proof(kind: ActivityKind, gap: Gap) -> str:
 
 def catalogue_links(gap: Gap, kind: ActivityKind) -> tuple[Resource, ...]:
     """Search-page links on public catalogues for the gap's name (built, never fetched)."""
-    q = quote_plus(gap.name if gap.kind != "education" else gap.name.split(": ", 1)[-1])
-    name = gap.name
+    if gap.kind == "experience":
+        return ()  # experience is found at work and in volunteering, not in a catalogue
+    name = _education_level(gap) if gap.kind == "education" else gap.name
+    q = quote_plus(name)
     if kind in ("course", "project"):
         return (
             Resource(

@@ -51,7 +51,7 @@ MAX_DAYS = 365
 CONCRETE_VERBS = frozenset(
     """complete finish build publish write submit apply send contact meet interview attend join
     pass earn take enrol enroll register create deliver present lead launch update schedule ask
-    read practise practice volunteer ship record design teach run save rewrite draft book
+    read practise practice volunteer ship record design teach run save rewrite draft book talk
     organise organize host mentor shadow request call email message reach post upload obtain
     achieve land secure negotiate document automate migrate analyse analyze prepare
     complete finish""".split()
@@ -746,7 +746,11 @@ def goals_from_plan(
         if week is None:
             continue
         due = start + timedelta(days=7 * week - 1)
-        text = _VERB_PHRASE[a.kind].format(n=a.gap_name, h=a.hours, m=max(1, a.hours))
+        if a.gap_kind in ("education", "experience"):
+            # Their titles name no skill to fill the phrases with; the title is the action.
+            text = f"{a.title} ({a.hours} hours)"
+        else:
+            text = _VERB_PHRASE[a.kind].format(n=a.gap_name, h=a.hours, m=max(1, a.hours))
         out.append(
             GeneratedGoal(a.id, f"{text} by {due.isoformat()}, towards {target_title}.", due)
         )
