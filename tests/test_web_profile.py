@@ -178,8 +178,10 @@ def test_completed_rut_check_is_stored_and_shown_with_its_answers(client: Client
 
 
 def test_retaking_shows_the_change_since_last_time(client: Client) -> None:
-    answer_all(client, "rut", rut_answers({"signs": 5, "toll": 5}))
-    answer_all(client, "rut", rut_answers({"signs": 2, "toll": 2}))
+    first = answer_all(client, "rut", rut_answers({"signs": 5, "toll": 5}))
+    assert first["Location"] == "/profile/assess/interests/"
+    again = answer_all(client, "rut", rut_answers({"signs": 2, "toll": 2}))
+    assert again["Location"] == "/profile/results/#rut"
     assert models.AssessmentResult.objects.filter(family="rut-check").count() == 2
     text = text_of(client.get("/profile/results/"))
     assert "Since last time" in text

@@ -66,6 +66,7 @@ class AboutForm(forms.Form):
     )
 
     def __init__(self, *args: Any, areas: list[tuple[str, str]] | None = None, **kw: Any):
+        kw.setdefault("label_suffix", "")
         super().__init__(*args, **kw)
         if areas:
             # Known OEWS areas: a select grouped by kind keeps the value exact.

@@ -271,7 +271,11 @@ def assess(request: HttpRequest, slug: str) -> HttpResponse:
                 except InsufficientAnswersError as exc:
                     errors.append(str(exc))
                 else:
+                    # A retake (the weekly check-in, say) goes straight to what changed.
+                    retake = wizard.status(profile, slug) == "done"
                     wizard.mark(profile, slug, "done")
+                    if retake:
+                        return redirect(f"{_step_url('results')}#{slug}")
                     return redirect(_step_url(wizard.next_step(slug).slug))
             else:
                 services.save_draft(instrument, {}, None, page + 1)
