@@ -10,16 +10,19 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from unstuck.core.occupations import Occupation, Rating, Technology
-from unstuck.core.plan.gaps import Component, Gap
+from unstuck.core.plan.action import RutSignals, build_action_plan
+from unstuck.core.plan.gaps import Component, Gap, GapAnalysis
 from unstuck.core.plan.learning import build_learning_plan
 from unstuck.core.plan.smart import (
     TargetContext,
     check_goal,
     estimate_effort,
     find_deadline,
+    goals_from_action_plan,
     goals_from_plan,
     target_context,
 )
+from unstuck.core.profile import Constraints, Profile
 
 TODAY = date(2026, 1, 5)  # a Monday
 TARGET = TargetContext(
@@ -207,3 +210,32 @@ def test_generated_goals_pass_every_letter(
         check = check_goal(g.text, today=TODAY, hours_per_week=hours, target=TARGET)
         assert check.verdict == "pass", (g.text, [v.to_dict() for v in check.letters])
         assert check.deadline == g.deadline
+
+
+@settings(max_examples=60, deadline=None)
+@given(
+    hours=st.floats(min_value=0.5, max_value=30.0),
+    n_gaps=st.integers(0, 4),
+    strategy=st.sampled_from(["reshape", "internal", "elsewhere", "change_field", "exit_plan",
+                              "recover"]),
+    cause=st.sampled_from(["cause.pay", "cause.values", "cause.recognition", "cause.balance"]),
+)  # fmt: skip
+def test_action_plan_goals_pass_every_letter(
+    hours: float, n_gaps: int, strategy: str, cause: str
+) -> None:
+    names = ["Programming", "Mathematics", "Python", "Systems Analysis"]
+    kinds = ["skill", "knowledge", "technology", "education"]
+    gaps = tuple(_gap(kinds[i], f"k{i}", names[i], 1.0 + i, 0.9 - 0.1 * i) for i in range(n_gaps))
+    ga = GapAnalysis("15-1252.00", "Software Developers", gaps, ())
+    signals = RutSignals({cause: 80.0}, {strategy: 70, "reshape": 30})
+    plan = build_action_plan(Profile(constraints=Constraints(hours_per_week=hours)), start=TODAY,
+                             rut=signals, gaps=ga)  # fmt: skip
+    goals = goals_from_action_plan(plan)
+    assert [g.deadline for g in goals] == sorted(g.deadline for g in goals)
+    strands = {g.activity_id for g in goals if g.activity_id.startswith("strand.")}
+    if hours >= 4:
+        assert {"strand.resume", "strand.networking"} <= strands
+    for g in goals:
+        check = check_goal(g.text, today=TODAY, hours_per_week=hours, target=TARGET)
+        assert check.verdict == "pass", (g.text, [v.to_dict() for v in check.letters])
+        assert check.deadline is not None and check.deadline <= plan.weeks[-1].end
