@@ -204,3 +204,42 @@ def test_plan_never_exceeds_the_hours(
             wanted.discard("learning")
         assert wanted <= plan.covered(), wanted - plan.covered()
     assert set(plan.covered()) <= set(STRANDS)
+
+
+def test_end_to_end_on_real_onet(kb) -> None:  # noqa: ANN001
+    """Customer service representative -> computer systems analyst, real O*NET and a real rut
+    check: gaps, a plan within the hours, goals that pass, and a calendar that parses."""
+    from datetime import UTC, datetime
+
+    import icalendar
+
+    from unstuck.core.plan.gaps import analyse_gaps
+    from unstuck.core.plan.ics import to_ics
+    from unstuck.core.plan.smart import check_goal, goals_from_action_plan, target_context
+    from unstuck.core.profile import prefill_ratings
+
+    cur, target = kb.occupation("43-4051.00"), kb.occupation("15-1211.00")
+    typical = [
+        (r.element_id, r.name, "skill", r.level) for r in cur.skills if r.level is not None
+    ] + [(r.element_id, r.name, "knowledge", r.level) for r in cur.knowledge if r.level is not None]
+    me = Profile(
+        occupation_code=cur.code,
+        ratings=prefill_ratings(typical),
+        education=4,
+        constraints=Constraints(hours_per_week=6),
+    )
+    ga = analyse_gaps(me, target, relevant_years=1)
+    r = rut({"cause.challenge": 5, "cause.advancement": 4, "cause.values": 4})
+    plan = build_action_plan(me, start=START, rut=r, gaps=ga)
+    assert all(w.hours <= 6 + 1e-9 for w in plan.weeks)
+    assert plan.learning is not None
+    top = ga.gaps[0]
+    assert plan.learning.for_gap(top.key), "the top gap is in the learning plan"
+    assert called_for(RutSignals.from_result(r)) <= plan.covered()
+    goals = goals_from_action_plan(plan)
+    assert goals
+    tc = target_context(target)
+    for g in goals:
+        assert check_goal(g.text, today=START, hours_per_week=6, target=tc).verdict == "pass", g
+    cal = icalendar.Calendar.from_ical(to_ics(plan, stamp=datetime(2026, 1, 1, tzinfo=UTC)))
+    assert len(list(cal.walk("VEVENT"))) == len(plan.tasks())

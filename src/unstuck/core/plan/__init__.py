@@ -9,3 +9,38 @@ One module per concern, all pure (no I/O, no clocks: dates come in as arguments)
 - :mod:`.exit` — runway, readiness to resign and a timeline;
 - :mod:`.ics` — the action plan as an RFC 5545 calendar.
 """
+
+from __future__ import annotations
+
+from unstuck.core.plan.action import ActionPlan, RutSignals, build_action_plan
+from unstuck.core.plan.exit import ExitInputs, readiness, runway, timeline
+from unstuck.core.plan.gaps import Gap, GapAnalysis, analyse_gaps
+from unstuck.core.plan.ics import to_ics
+from unstuck.core.plan.learning import LearningPlan, Resource, build_learning_plan
+from unstuck.core.plan.smart import (
+    GoalCheck,
+    check_goal,
+    goals_from_action_plan,
+    target_context,
+)
+
+__all__ = [
+    "ActionPlan",
+    "ExitInputs",
+    "Gap",
+    "GapAnalysis",
+    "GoalCheck",
+    "LearningPlan",
+    "Resource",
+    "RutSignals",
+    "analyse_gaps",
+    "build_action_plan",
+    "build_learning_plan",
+    "check_goal",
+    "goals_from_action_plan",
+    "readiness",
+    "runway",
+    "target_context",
+    "timeline",
+    "to_ics",
+]
