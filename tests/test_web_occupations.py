@@ -14,7 +14,7 @@ from pathlib import Path
 import pytest
 from django.test import Client
 
-from unstuck.core.occupations import Occupation, Rating
+from unstuck.core.occupations import Occupation, Rating, Wages
 from unstuck.knowledge.store import KnowledgeBase, get_knowledge_base
 from unstuck.web import knowledge as web_knowledge
 from unstuck.web.occupations import present
@@ -187,11 +187,8 @@ def test_profile_shows_pay_and_outlook_or_says_they_are_not_loaded(
     if occ.wages is None:
         assert "Pay not loaded" in text
     else:
-        assert present.money(occ.wages.annual_median) in text
-        assert (
-            f"{present.money(occ.wages.annual_p10)} to {present.money(occ.wages.annual_p90)}"
-            in text
-        )
+        assert present.per(occ.wages.annual_median, "a year") in text
+        assert present.wage_range(occ.wages.annual_p10, occ.wages.annual_p90) in text
     if occ.outlook is None:
         assert "Outlook not loaded" in text
     else:
@@ -262,6 +259,28 @@ def test_bar_keeps_missing_apart_from_zero() -> None:
     assert zero.text == "0.0 of 7" and zero.percent == 0
     assert present.Bar(3.0, *present.IMPORTANCE).percent == 50
     assert present.Bar(55.9, *present.PERCENT).text == "56%"
+
+
+def test_pay_that_is_not_published_says_so() -> None:
+    assert present.per(None, "a year") == "not published"
+    assert present.per(46.9, "an hour", cents=True) == "$46.90 an hour"
+    assert present.wage_range(68940.0, 137470.0) == "$68,940 to $137,470"
+    assert present.wage_range(None, None) == "not published"
+    assert present.wage_range(150000.0, None) == "from $150,000 (90th percentile not published)"
+
+
+def test_hourly_only_pay_is_shown_by_the_hour(kb: KnowledgeBase) -> None:
+    wages = Wages("27-2099", "United States", "May 2025", None, None, None, None, None, 18.82,
+                  16550.0, "BLS publishes hourly wages only")  # fmt: skip
+    occ = Occupation(code="27-2099.00", title="Hourly", description=None, release=kb.release,
+                     wages=wages)  # fmt: skip
+    p = present.profile(occ, kb)
+    assert {f.label: f.value for f in p.facts}["Median pay"] == "$18.82 an hour"
+    assert p.wages is not None
+    shown = {f.label: f.value for f in p.wages}
+    assert shown["Median pay"] == "not published"
+    assert shown["Pay range"] == "not published"
+    assert shown["Note"] == "BLS publishes hourly wages only"
 
 
 def test_profile_of_a_sparse_occupation(kb: KnowledgeBase) -> None:

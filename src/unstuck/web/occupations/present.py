@@ -131,6 +131,21 @@ def money(value: float | None, cents: bool = False) -> str:
     return f"${value:,.2f}" if cents else f"${value:,.0f}"
 
 
+def per(value: float | None, unit: str, cents: bool = False) -> str:
+    """``$97,550 a year``; a missing value is "not published", with no unit stuck to it."""
+    return NOT_PUBLISHED if value is None else f"{money(value, cents)} {unit}"
+
+
+def wage_range(low: float | None, high: float | None) -> str:
+    if low is not None and high is not None:
+        return f"{money(low)} to {money(high)}"
+    if low is None and high is None:
+        return NOT_PUBLISHED
+    if low is None:
+        return f"up to {money(high)} (10th percentile not published)"
+    return f"from {money(low)} (90th percentile not published)"
+
+
 def first_sentence(text: str | None, limit: int = 180) -> str | None:
     if not text:
         return None
@@ -176,13 +191,13 @@ def _rating_rows(ratings: tuple[Rating, ...], kb: KnowledgeBase) -> tuple[Rating
 def _wage_facts(w: Wages) -> tuple[Fact, ...]:
     where = f"{w.area}, {w.year}"
     facts = [
-        Fact("Median pay", f"{money(w.annual_median)} a year", where),
+        Fact("Median pay", per(w.annual_median, "a year"), where),
         Fact(
             "Pay range",
-            f"{money(w.annual_p10)} to {money(w.annual_p90)}",
+            wage_range(w.annual_p10, w.annual_p90),
             "10th to 90th percentile: most workers earn within this range",
         ),
-        Fact("Median hourly pay", money(w.hourly_median, cents=True)),
+        Fact("Median hourly pay", per(w.hourly_median, "an hour", cents=True)),
         Fact(
             "Jobs",
             NOT_PUBLISHED if w.employment is None else f"{w.employment:,.0f}",
@@ -236,7 +251,7 @@ def profile(occ: Occupation, kb: KnowledgeBase) -> Profile:
         Fact("Most common education", typical_text or NOT_PUBLISHED),
         Fact(
             "Median pay",
-            f"{money(occ.wages.annual_median)} a year" if occ.wages else "not loaded",
+            _headline_pay(occ.wages) if occ.wages else "not loaded",
         ),
         Fact(
             "Projected growth",
@@ -270,6 +285,13 @@ def profile(occ: Occupation, kb: KnowledgeBase) -> Profile:
         other_technologies=len(occ.technology) - len(hot),
         related=tuple(RelatedRow(r.code, r.title, r.code in kb, r.tier) for r in occ.related),
     )
+
+
+def _headline_pay(w: Wages) -> str:
+    # Some occupations are paid by the hour only (BLS publishes no annual figure).
+    if w.annual_median is None and w.hourly_median is not None:
+        return per(w.hourly_median, "an hour", cents=True)
+    return per(w.annual_median, "a year")
 
 
 def _zone_name(name: str | None) -> str | None:
