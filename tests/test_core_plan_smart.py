@@ -72,6 +72,13 @@ TABLE: list[tuple[object, ...]] = [
     ("Practise Python 3 hours a week for 8 weeks", P, P, P, P, P),
     ("Practise Python 8 hours a week until the end of March", P, P, F, P, P),
     ("Practise Python 7 hours a week for 4 weeks", P, P, W, P, P),
+    # 40 hours of preparation, 5 x 56/7 = 40 available: "get" a credential is concrete.
+    ("Get the Google Analytics certification by March 1st", P, P, P, F, P),
+    ("Reach out to 5 alumni who write Python within 3 weeks", P, P, P, P, P),
+    # 30 minutes a day is 3.5 hours a week, within 5.
+    ("Spend 30 minutes a day on Python practice for 6 weeks", P, P, P, P, P),
+    ("Become a developer by the end of the year", W, F, W, P, P),
+    ("Lose 5 kg by summer", F, P, W, F, W),
     ("Complete a course in Python by 2026-03-01", P, P, W, P, P, NO, TARGET),
     ("Email 10 recruiters by Friday", P, P, W, P, P, NO, NO),
     ("Do it", F, F, W, W, F, 5.0, NO),
@@ -148,6 +155,9 @@ def test_feedback_is_concrete() -> None:
         ("within a month", date(2026, 2, 5)),
         ("over the next two months", date(2026, 3, 5)),
         ("by 12/31", None),  # ambiguous: asks for an unambiguous date
+        ("by the end of the year", date(2026, 12, 31)),
+        ("by the end of next year", date(2027, 12, 31)),
+        ("by next year", None),  # vague
         ("by 2026-02-30", None),  # no such day
         ("someday", None),
     ],

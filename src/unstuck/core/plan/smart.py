@@ -54,7 +54,7 @@ CONCRETE_VERBS = frozenset(
     """complete finish build publish write submit apply send contact meet interview attend join
     pass earn take enrol enroll register create deliver present lead launch update schedule ask
     read practise practice volunteer ship record design teach run save rewrite draft book talk
-    propose share hold
+    propose share hold spend dedicate
     organise organize host mentor shadow request call email message reach post upload obtain
     achieve land secure negotiate document automate migrate analyse analyze prepare
     complete finish""".split()
@@ -106,6 +106,11 @@ VAGUE_TIMES = (
     "later",
     "when i can",
     "next year",
+    "summer",
+    "spring",
+    "autumn",
+    "fall",
+    "winter",
 )
 
 NUMBER_WORDS = {
@@ -168,7 +173,7 @@ CAREER_TERMS = (
     "references",
 )
 _OBJECT_END = frozenset("by within before until on in over and to for at of".split())
-_FILLER = frozenset("a an the my some".split())
+_FILLER = frozenset("a an the my some out up".split())
 _TITLE_STOP = frozenset("and or of the for all other workers specialists".split())
 
 MONTHS = {m.casefold(): n for n, m in enumerate(calendar.month_name) if m}
@@ -329,13 +334,19 @@ def find_deadline(text: str, today: date) -> _Found:
         else:
             when = _add_months(today, math.ceil(n))
         return _Found(when, m.span())
-    m = re.search(r"\b(?:by\s+)?(?:the\s+)?end\s+of\s+(?:this|the)\s+(week|month)\b", t)
+    m = re.search(r"\b(?:by\s+)?(?:the\s+)?end\s+of\s+(?:this|the)\s+(week|month|year)\b", t)
     if m:
         if m[1] == "week":
             return _Found(today + timedelta(days=6 - today.weekday()), m.span())
+        if m[1] == "year":
+            return _Found(date(today.year, 12, 31), m.span())
         return _Found(_next_date(today.month, None, today.year, today), m.span())
-    m = re.search(r"\b(?:by\s+)?(?:the\s+end\s+of\s+)?next\s+(week|month)\b", t)
+    m = re.search(r"\b(?:by\s+)?(?:the\s+end\s+of\s+)?next\s+(week|month|year)\b", t)
+    if m and m[1] == "year" and "end of" not in m[0]:
+        m = None  # "next year" alone is vague; "the end of next year" is a date
     if m:
+        if m[1] == "year":
+            return _Found(date(today.year + 1, 12, 31), m.span())
         if m[1] == "week":
             return _Found(today + timedelta(days=13 - today.weekday()), m.span())
         nxt = _add_months(today.replace(day=1), 1)
@@ -408,6 +419,13 @@ def _specific(t: str) -> LetterVerdict:
                 "you will do and to what: “complete the X course”, “build a "
                 "Y dashboard”, “contact 3 Z”.",
             )
+    got = re.search(
+        r"\b(?:get|gets|getting|obtain)\s+(?:[a-z0-9+#.'-]+\s+){0,4}?"
+        r"(certificat\w*|certification|licen[cs]e|degree|diploma|offer|job|interview)s?\b",
+        t,
+    )
+    if got:
+        return LetterVerdict("S", name, "pass", f"Clear action: getting a {got[1]} is done or not.")
     for w in words:
         if _lemma(w, VAGUE_VERBS):
             return LetterVerdict(
@@ -509,9 +527,15 @@ def estimate_effort(
 
 
 def weekly_rate(t: str) -> float | None:
-    """Hours a week a goal commits to ("3 hours a week"), if it states a rate."""
-    m = re.search(r"\b" + _NUM + r"\s*(?:hours?|hrs?|h)\s+(?:a|per|each|every)\s+week\b", t)
-    return None if m is None else _num(m[1])
+    """Hours a week a goal commits to ("3 hours a week", "30 minutes a day"), if it states one."""
+    m = re.search(
+        r"\b" + _NUM + r"\s*(hours?|hrs?|h|minutes?|mins?)\s+(?:a|per|each|every)\s+(day|week)\b",
+        t,
+    )
+    if m is None:
+        return None
+    amount = _num(m[1]) / (60.0 if m[2].startswith("min") else 1.0)
+    return amount * (7.0 if m[3] == "day" else 1.0)
 
 
 def _hours(h: float) -> str:
