@@ -172,7 +172,9 @@ CAREER_TERMS = (
     "job search",
     "references",
 )
-_OBJECT_END = frozenset("by within before until on in over and to for at of".split())
+_OBJECT_END = frozenset(
+    "by within before until on in over and to for at of who that which with from".split()
+)
 _FILLER = frozenset("a an the my some out up".split())
 _TITLE_STOP = frozenset("and or of the for all other workers specialists".split())
 
