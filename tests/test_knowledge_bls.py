@@ -560,3 +560,16 @@ def test_workbook_errors_name_sheet_and_row(tmp_path: Path) -> None:
     no_table = _xlsx(tmp_path / "other.xlsx", {"a": [["x", "y"], [1, 2]]})
     with pytest.raises(HeaderError, match="OCC_CODE"):
         _load(OewsSource(no_table))
+
+
+def test_national_wages_from_the_database_equal_the_csv(test_data: Path) -> None:
+    """Two inputs for the same estimates (the CSV was extracted from the database by other
+    code) must give identical tables: a check on both readers."""
+    folder = test_data / "bls" / "oews_2025"
+    from_db, record, _ = _load(OewsSource(folder / "oews-2025.sqlite.gz"))
+    from_csv, _, _ = _load(OewsSource(_national_csv(test_data)))
+    assert record.release == "May 2025"
+    query = "SELECT * FROM oews_national ORDER BY occ_code"
+    rows = from_db.execute(query).fetchall()
+    assert len(rows) == record.tables[0].rows == record.tables[0].source_rows
+    assert rows == from_csv.execute(query).fetchall()

@@ -27,7 +27,6 @@ saying so either way.
 from __future__ import annotations
 
 import contextlib
-import itertools
 import json
 import math
 import re
@@ -246,45 +245,54 @@ def _sqlite_meta(conn: sqlite3.Connection) -> dict[str, str]:
         return {}
 
 
-def _sqlite_groups(conn: sqlite3.Connection) -> dict[str, tuple[str, str]]:
-    groups = {}
-    for code, name, level in conn.execute(
-        "SELECT occupation_code, occupation_name, display_level FROM occupation"
-    ):
-        kind = ("total" if code == "000000" else
-                {0: "major", 1: "minor", 2: "broad", 3: "detailed"}.get(level, ""))  # fmt: skip
-        groups[code] = (name, kind)
-    return groups
+_GROUPS = {0: "major", 1: "minor", 2: "broad", 3: "detailed"}
 
 
-_CROSS_INDUSTRY = "substr(key, 12, 6) = '000000'"
+def _values(raw: Sequence[str | None], file: str, key: str, notes: list[str]) -> list[float | None]:
+    """The 17 figures of one time-series cell; plain numbers take the fast path."""
+    out: list[float | None] = []
+    for field, value in zip(OEWS_FIELDS, raw, strict=True):
+        if value is None or value == "-":
+            out.append(None)
+            continue
+        try:
+            out.append(float(value))
+        except ValueError:
+            out.append(_number(value, field, f"{file} (series {key})", None, notes))
+    return out
 
 
-def _sqlite_wages(
-    conn: sqlite3.Connection, file: str, area_types: Sequence[str]
-) -> Iterator[tuple[str, str, list[float | None], str | None]]:
-    """(area code, SOC code, values, footnotes) of the cross-industry cells of some area types."""
-    marks = ", ".join("?" for _ in area_types)
-    sql = (
-        f"SELECT * FROM cell WHERE {_CROSS_INDUSTRY} AND substr(key, 4, 1) IN ({marks}) "
-        "ORDER BY key"
-    )
-    for row in conn.execute(sql, tuple(area_types)):
-        key = row[0]
-        if len(key) != 23 or not key.startswith("OEU"):
-            raise RowError(f"series id {key!r} is not an OEWS series id", file=file)
-        notes: list[str] = []
-        values = [
-            None if raw is None else _number(raw, f, file, None, notes)
-            for f, raw in zip(OEWS_FIELDS, row[1:18], strict=True)
-        ]
-        notes.extend(f"{f}={fn}" for f, fn in zip(OEWS_FIELDS, row[18:35], strict=True) if fn)
-        yield (
-            key[4:11],
-            _soc(key[17:23], f"{file} (series {key})", None),
-            values,
-            (_merge_notes("", notes)),
+def _copy_sqlite_wages(src: sqlite3.Connection, conn: sqlite3.Connection, file: str,
+                       table: str, area_types: Sequence[str]) -> tuple[int, int]:  # fmt: skip
+    """Copy the cross-industry cells of some area types from the OEWS database into ``table``,
+    checked by the same rules as the CSV reader. Returns (rows stored, cells in the source)."""
+    groups = {
+        code: (name, "total" if code == "000000" else _GROUPS.get(level))
+        for code, name, level in src.execute(
+            "SELECT occupation_code, occupation_name, display_level FROM occupation"
         )
+    }
+    where = (f"substr(key, 12, 6) = '000000' AND substr(key, 4, 1) IN "
+             f"({', '.join(repr(a) for a in area_types)})")  # fmt: skip
+
+    def rows() -> Iterator[tuple[Any, ...]]:
+        for row in src.execute(f"SELECT * FROM cell WHERE {where} ORDER BY key"):
+            key = row[0]
+            occ = key[17:23]
+            if len(key) != 23 or not key.startswith("OEU") or not occ.isdigit():
+                raise RowError(f"series id {key!r} is not an OEWS series id", file=file)
+            notes: list[str] = []
+            values = _values(row[1:18], file, key, notes)
+            notes.extend(f"{f}={n}" for f, n in zip(OEWS_FIELDS, row[18:35], strict=True) if n)
+            name, group = groups.get(occ, (None, None))
+            soc = f"{occ[:2]}-{occ[2:]}"
+            head = (soc, name, group) if table == "oews_national" else (key[4:11], soc, group)
+            yield (*head, *values, _merge_notes("", notes))
+
+    cols = _NATIONAL_COLS if table == "oews_national" else _AREA_WAGE_COLS
+    stored = _insert(conn, table, cols, rows())
+    (expected,) = src.execute(f"SELECT COUNT(*) FROM cell WHERE {where}").fetchone()
+    return stored, expected
 
 
 def _read_footnotes_beside(path: Path) -> list[tuple[str, str]]:
@@ -387,17 +395,8 @@ class OewsSource:
         if _is_sqlite(self.path):
             with _open_sqlite(self.path) as src:
                 meta = _sqlite_meta(src)
-                groups = _sqlite_groups(src)
-                rows = [
-                    (soc, groups.get(soc.replace("-", ""), (None, None))[0],
-                     groups.get(soc.replace("-", ""), (None, None))[1], *values, notes)
-                    for _, soc, values, notes in _sqlite_wages(src, file, ("N",))
-                ]  # fmt: skip
-                expected = src.execute(
-                    f"SELECT COUNT(*) FROM cell WHERE {_CROSS_INDUSTRY} AND substr(key, 4, 1) = 'N'"
-                ).fetchone()[0]
                 notes = list(src.execute("SELECT footnote_code, footnote_text FROM footnote"))
-            stored = _insert(conn, "oews_national", _NATIONAL_COLS, rows)
+                stored, expected = _copy_sqlite_wages(src, conn, file, "oews_national", ("N",))
             record.tables.append(
                 TableCount(
                     "oews_national", f"{file} (national cross-industry cells)", stored, expected
@@ -483,7 +482,6 @@ class OewsAreasSource:
         kinds = {"S": "state", "M": "metro"}
         with _open_sqlite(path) as src:
             meta = _sqlite_meta(src)
-            groups = _sqlite_groups(src)
             areas = []
             for code, atype, state, name in src.execute(
                 "SELECT area_code, areatype_code, state_code, area_name FROM area "
@@ -496,15 +494,7 @@ class OewsAreasSource:
             stored = _insert(conn, "oews_area", _AREA_COLS, areas)
             record.tables.append(TableCount("oews_area", f"{file} (area table, states and "
                                             "metro areas)", stored, len(areas)))  # fmt: skip
-            rows = (
-                (area, soc, groups.get(soc.replace("-", ""), (None, None))[1], *values, notes)
-                for area, soc, values, notes in _sqlite_wages(src, file, ("S", "M"))
-            )
-            stored = _insert(conn, "oews_area_wage", _AREA_WAGE_COLS, rows)
-            expected = src.execute(
-                f"SELECT COUNT(*) FROM cell WHERE {_CROSS_INDUSTRY} AND substr(key, 4, 1) "
-                "IN ('S', 'M')"
-            ).fetchone()[0]
+            stored, expected = _copy_sqlite_wages(src, conn, file, "oews_area_wage", ("S", "M"))
             record.tables.append(TableCount(
                 "oews_area_wage", f"{file} (state and metro cross-industry cells)", stored,
                 expected))  # fmt: skip
@@ -757,26 +747,29 @@ def _f() -> array[float]:
 def pack_area_wages(conn: sqlite3.Connection) -> None:
     """Derive ``oews_area_pack`` from ``oews_area_wage``: per area, its SOC codes, the shown
     figures as little-endian doubles (NaN = not published) and its footnotes. Loading 580 blobs
-    takes milliseconds where 240,000 rows take seconds."""
+    takes milliseconds where 240,000 rows take seconds. SQLite renders each cell as one
+    "soc|figures|footnotes" string, so Python only splits strings."""
     conn.execute("DROP TABLE IF EXISTS oews_area_pack")
     conn.execute(_ddl("oews_area_pack", _PACK_COLS))
-    cols = ", ".join(WAGE_COLUMNS[i] for i in _SHOWN_POS)
-    packs = []
+    figures = " || ',' || ".join(f"ifnull({WAGE_COLUMNS[i]}, 'nan')" for i in _SHOWN_POS)
     cursor = conn.execute(
-        f"SELECT area_code, occ_code, footnotes, {cols} FROM oews_area_wage "
-        "ORDER BY area_code, occ_code"
+        f"SELECT area_code, group_concat(occ_code || '|' || {figures} || '|' || "
+        "ifnull(footnotes, ''), char(10)) FROM oews_area_wage GROUP BY area_code ORDER BY 1"
     )
-    for area, group in itertools.groupby(cursor, key=lambda r: str(r[0])):
+    packs = []
+    width = len(_SHOWN)
+    for area, cells in cursor.fetchall():
         socs: dict[str, int] = {}
         values = _f()
         notes: dict[int, str] = {}
-        for _, soc, footnotes, *nums in group:
-            if soc in socs:  # the same area and occupation twice: the later file wins
-                row = socs[soc]
-                values[row * len(_SHOWN) : (row + 1) * len(_SHOWN)] = array("d", map(_nan, nums))
+        for cell in sorted(cells.split("\n")):
+            soc, numbers, footnotes = cell.split("|")
+            row = socs.setdefault(soc, len(socs))
+            parsed = array("d", map(float, numbers.split(",")))
+            if row * width < len(values):  # the same area and occupation twice: the later wins
+                values[row * width : (row + 1) * width] = parsed
             else:
-                row = socs[soc] = len(socs)
-                values.extend(_nan(v) for v in nums)
+                values.extend(parsed)
             if footnotes:
                 notes[row] = footnotes
         if sys.byteorder == "big":
