@@ -77,7 +77,7 @@ def check_profile(page: Any, kb: Any) -> None:
     page.get_by_role("link", name="Interests", exact=True).click()
     assert page.evaluate("() => location.hash") == "#interests"
     assert page.locator("#interests").is_visible()
-    # "All 35 skills" opens with the keyboard.
+    # "25 more skills" opens with the keyboard.
     summary = page.locator("#skills summary")
     summary.focus()
     page.keyboard.press("Enter")

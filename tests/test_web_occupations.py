@@ -148,6 +148,7 @@ def test_profile_shows_the_occupation(client: Client, kb: KnowledgeBase) -> None
     assert f"{top_skill.name} Importance {top_skill.importance:.1f} of 5" in text
     assert f"Level {top_skill.level:.1f} of 7" in text
     assert all(r.name in text for r in occ.knowledge)
+    assert f"{len(occ.skills) - 10} more skills" in text  # the rest, folded away
     assert occ.high_point_code and f"Interest code: {occ.high_point_code}" in text
     for interest in occ.interests:
         assert f"{interest.name} {interest.score:.1f} of 7" in text
