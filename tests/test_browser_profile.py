@@ -136,7 +136,7 @@ def test_wizard_end_to_end_with_resume(page: Any, live_app: str, kb: Any) -> Non
     # Skills: prefilled from the occupation, one moved.
     page.wait_for_url("**/profile/skills/")
     occ = kb.occupation(NURSE)
-    assert f"These are the skills and knowledge that matter most in {occ.title}" in (
+    assert f"These are the skills and knowledge that matter most for {occ.title}" in (
         page.get_by_role("main").inner_text()
     )
     level = page.locator('input[name^="level-"]').first

@@ -158,6 +158,7 @@ def test_completed_rut_check_is_stored_and_shown_with_its_answers(client: Client
     response = client.get("/profile/results/")
     text = text_of(response)
     assert f"{expected.severity.score:.0f} of 100: {expected.severity.band.name}" in text
+    assert "Based on 35 of 35 answers · taken 1 time, last on" in text
     body = response.content.decode()
     causes = re.findall(r'data-cause="([^"]+)"', body)
     assert causes == [c.subscale_id for c in expected.causes]

@@ -6,7 +6,7 @@ from typing import Any
 
 from django import forms
 
-from unstuck.core.profile import EDUCATION_LEVELS, LEVEL_MAX, LEVEL_MIN
+from unstuck.core.profile import EDUCATION_LEVELS
 
 RISK_CHOICES = (
     ("low", "Low — I need a safe, gradual change"),
@@ -76,9 +76,3 @@ class AboutForm(forms.Form):
                 choices=[("", "Anywhere / not sure"), *areas],
                 help_text="A state or metro area; wages are shown for it.",
             )
-
-
-class LevelField(forms.FloatField):
-    def __init__(self, **kw: Any) -> None:
-        super().__init__(min_value=LEVEL_MIN, max_value=LEVEL_MAX, required=True, **kw)
-        self.widget.attrs.update({"step": "0.5", "inputmode": "decimal"})
