@@ -573,3 +573,42 @@ def test_national_wages_from_the_database_equal_the_csv(test_data: Path) -> None
     rows = from_db.execute(query).fetchall()
     assert len(rows) == record.tables[0].rows == record.tables[0].source_rows
     assert rows == from_csv.execute(query).fetchall()
+
+
+def test_bls_zip_downloads(tmp_path: Path) -> None:
+    """BLS ships each set as a zip: oesm25nat.zip (one table), oesm25ma.zip (metro + nonmetro)."""
+    import zipfile
+
+    metro = (f"{AREA_HEADER}\n41940,\"San Jose-Sunnyvale-Santa Clara, CA\",4,CA,000000,15-1252,"
+             "Software Developers,detailed,90000,100,1,2,220000,4,5,5.0\n")  # fmt: skip
+    nonmetro = (f"{AREA_HEADER}\n0600001,North Valley-Northern Mountains Region of California "
+                "nonmetropolitan area,6,CA,000000,15-1252,Software Developers,detailed,900,50,1,"
+                "2,98000,4,5,0.4\n")  # fmt: skip
+    areas = tmp_path / "oesm25ma.zip"
+    with zipfile.ZipFile(areas, "w") as zf:
+        zf.writestr("oesm25ma/MSA_M2025_dl.csv", metro)
+        zf.writestr("oesm25ma/BOS_M2025_dl.csv", nonmetro)
+        zf.writestr("oesm25ma/readme.txt", "not a table")
+    conn, record, _ = _load(OewsAreasSource(areas))
+    assert record.release == "May 2025"
+    assert [
+        (t.file.removeprefix(f"{tmp_path}/"), t.rows, t.source_rows) for t in record.tables
+    ] == [
+        ("oesm25ma.zip!oesm25ma/BOS_M2025_dl.csv", 1, 1),
+        ("oesm25ma.zip!oesm25ma/MSA_M2025_dl.csv", 1, 1),
+    ]
+    _, table = bls.load_wages(conn, [], {"sources": [record.to_json()]})
+    assert [a.kind for a in table.list()] == ["metro", "nonmetro"]
+    with pytest.raises(DataError, match="holds 2 OEWS tables"):
+        _load(OewsSource(areas))
+    national = tmp_path / "oesm25nat.zip"
+    with zipfile.ZipFile(national, "w") as zf:
+        zf.writestr("oesm25nat/national_M2025_dl.csv",
+                    f"{HEADER}\n15-1252,Software Developers,detailed,1,2,3,4,5,6,7\n")  # fmt: skip
+    conn, record, _ = _load(OewsSource(national))
+    assert record.release == "May 2025" and record.tables[0].rows == 1
+    empty = tmp_path / "empty.zip"
+    with zipfile.ZipFile(empty, "w") as zf:
+        zf.writestr("readme.txt", "nothing")
+    with pytest.raises(SourceNotFoundError, match="no OEWS table"):
+        _load(OewsSource(empty))

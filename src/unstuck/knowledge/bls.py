@@ -34,6 +34,7 @@ import shutil
 import sqlite3
 import sys
 import tempfile
+import zipfile
 from array import array
 from collections.abc import Iterable, Iterator, Mapping, Sequence
 from dataclasses import dataclass
@@ -311,8 +312,11 @@ def _release_beside(path: Path) -> str | None:
             described = json.loads(manifest.read_text("utf-8")).get("release", {})
             if isinstance(described, dict) and described.get("description"):
                 return str(described["description"])
-    found = re.search(r"M(20\d\d)", path.name)
-    return f"May {found.group(1)}" if found else None
+    found = re.search(r"M(20\d\d)", path.name) or re.search(r"oesm(\d\d)", path.name)
+    if found:
+        year = found.group(1)
+        return f"May {'20' + year if len(year) == 2 else year}"
+    return None
 
 
 def _insert(conn: sqlite3.Connection, table: str, columns: Sequence[tuple[str, str]],
@@ -333,19 +337,53 @@ def _insert_footnotes(conn: sqlite3.Connection, notes: list[tuple[str, str]], fi
 
 
 def _oews_table(path: Path) -> tuple[str, bytes, list[tuple[str, str]]]:
-    """(file label, CSV bytes, footnotes) of an OEWS CSV or of the BLS .xlsx download, whose
-    top-coding threshold sits in a field-description sheet rather than a footnotes file."""
+    """(file label, CSV bytes, footnotes) of an OEWS CSV, a BLS .xlsx download, or a BLS zip
+    holding one of them (``oesm25nat.zip``)."""
+    tables = _oews_tables(path)
+    if len(tables) != 1:
+        raise DataError(
+            f"the zip holds {len(tables)} OEWS tables ("
+            + ", ".join(t[0].rsplit("!", 1)[-1] for t in tables)
+            + "); give the national one (national_M20XX_dl)",
+            file=str(path),
+        )
+    return tables[0]
+
+
+def _oews_tables(path: Path) -> list[tuple[str, bytes, list[tuple[str, str]]]]:
+    """Every OEWS table of a CSV, an .xlsx, or a BLS zip (``oesm25ma.zip`` holds the metro and
+    the nonmetropolitan tables). An .xlsx keeps its top-coding threshold in a field-description
+    sheet rather than a footnotes file; that text is taken from there."""
     file = str(path)
-    data = read_file(path)
-    if path.suffix.lower() != ".xlsx":
-        return file, data, _read_footnotes_beside(path)
+    if path.suffix.lower() == ".zip":
+        try:
+            with zipfile.ZipFile(path) as zf:
+                members = sorted(
+                    m for m in zf.namelist()
+                    if re.search(r"_dl\.(xlsx|csv)$", m, re.IGNORECASE)
+                )  # fmt: skip
+                found = [(f"{file}!{m}", zf.read(m)) for m in members]
+        except (zipfile.BadZipFile, OSError) as exc:
+            raise DataError(f"not a readable zip ({exc}); download it again", file=file) from exc
+        if not found:
+            raise SourceNotFoundError(
+                "the zip holds no OEWS table (a file named like national_M2025_dl.xlsx)", file=file
+            )
+        beside = _read_footnotes_beside(path)
+        return [_oews_data(label, data, beside) for label, data in found]
+    return [_oews_data(file, read_file(path), _read_footnotes_beside(path))]
+
+
+def _oews_data(file: str, data: bytes, notes: list[tuple[str, str]]
+               ) -> tuple[str, bytes, list[tuple[str, str]]]:  # fmt: skip
+    if not file.lower().endswith(".xlsx"):
+        return file, data, notes
     for sheet in xlsx_sheet_names(data, file):
         try:
             table = xlsx_table_as_csv(data, file, sheet=sheet, header_has="OCC_CODE",
                                       key_column="OCC_CODE")  # fmt: skip
         except HeaderError:
             continue
-        notes = _read_footnotes_beside(path)
         if not notes:
             for other in xlsx_sheet_names(data, file):
                 if other == sheet:
@@ -379,10 +417,16 @@ class OewsSource:
     name = "bls-wages"
 
     def __init__(self, path: str | Path, release: str | None = None) -> None:
+        self._sha: str | None = None
         self.path = require_file(Path(path), "BLS OEWS national wages")
         self._release = release
 
     def fingerprint(self) -> str:
+        if self._sha is None:  # once: install() asks before building, load() records it
+            self._sha = self._fingerprint()
+        return self._sha
+
+    def _fingerprint(self) -> str:
         return sha256_file(self.path)
 
     def load(self, conn: sqlite3.Connection, progress: ProgressFn, warn: WarnFn) -> SourceRecord:
@@ -436,7 +480,10 @@ class OewsAreasSource:
 
     name = "bls-areas"
 
-    def __init__(self, paths: str | Path | Sequence[str | Path], release: str | None = None):
+    def __init__(
+        self, paths: str | Path | Sequence[str | Path], release: str | None = None
+    ) -> None:
+        self._sha: str | None = None
         raw = [paths] if isinstance(paths, str | Path) else list(paths)
         if not raw:
             raise SourceNotFoundError("no BLS area wage file given")
@@ -444,6 +491,11 @@ class OewsAreasSource:
         self._release = release
 
     def fingerprint(self) -> str:
+        if self._sha is None:  # once: install() asks before building, load() records it
+            self._sha = self._fingerprint()
+        return self._sha
+
+    def _fingerprint(self) -> str:
         if len(self.paths) == 1:
             return sha256_file(self.paths[0])
         import hashlib
@@ -505,20 +557,22 @@ class OewsAreasSource:
         return meta.get("release", "")
 
     def _load_csv(self, conn: sqlite3.Connection, path: Path, record: SourceRecord) -> str:
-        file, data, notes = _oews_table(path)
-        known = {code for (code,) in conn.execute("SELECT area_code FROM oews_area")}
-        areas: dict[str, tuple[str, str, str | None, str]] = {}
-        rows = []
-        for w in _csv_wages(data, file, need_area=True):
-            assert w.area is not None
-            if w.area[0] not in known:
-                areas.setdefault(w.area[0], w.area)
-            rows.append((w.area[0], w.occ_code, w.o_group, *w.values, w.footnotes))
-        _insert(conn, "oews_area", _AREA_COLS, list(areas.values()))
-        stored = _insert(conn, "oews_area_wage", _AREA_WAGE_COLS, rows)
-        record.tables.append(TableCount("oews_area_wage", file, stored, count_records(data, file)))
-        if notes:
-            record.tables.append(_insert_footnotes(conn, notes, _notes_file(path), len(notes)))
+        for file, data, notes in _oews_tables(path):
+            known = {code for (code,) in conn.execute("SELECT area_code FROM oews_area")}
+            areas: dict[str, tuple[str, str, str | None, str]] = {}
+            rows = []
+            for w in _csv_wages(data, file, need_area=True):
+                assert w.area is not None
+                if w.area[0] not in known:
+                    areas.setdefault(w.area[0], w.area)
+                rows.append((w.area[0], w.occ_code, w.o_group, *w.values, w.footnotes))
+            _insert(conn, "oews_area", _AREA_COLS, list(areas.values()))
+            stored = _insert(conn, "oews_area_wage", _AREA_WAGE_COLS, rows)
+            record.tables.append(
+                TableCount("oews_area_wage", file, stored, count_records(data, file))
+            )
+            if notes:
+                record.tables.append(_insert_footnotes(conn, notes, _notes_file(path), len(notes)))
         return _release_beside(path) or ""
 
 
@@ -589,9 +643,15 @@ class ProjectionsSource:
     name = "bls-projections"
 
     def __init__(self, path: str | Path) -> None:
+        self._sha: str | None = None
         self.path = require_file(Path(path), "BLS Employment Projections Table 1.2")
 
     def fingerprint(self) -> str:
+        if self._sha is None:  # once: install() asks before building, load() records it
+            self._sha = self._fingerprint()
+        return self._sha
+
+    def _fingerprint(self) -> str:
         return sha256_file(self.path)
 
     def load(self, conn: sqlite3.Connection, progress: ProgressFn, warn: WarnFn) -> SourceRecord:

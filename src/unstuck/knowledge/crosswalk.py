@@ -94,12 +94,18 @@ class CrosswalkSource:
     name = "crosswalk"
 
     def __init__(self, path: str | Path, taxonomy: str | Path | None = None) -> None:
+        self._sha: str | None = None
         self.path = require_file(Path(path), "ESCO -> O*NET crosswalk")
         self.taxonomy = (
             require_file(Path(taxonomy), "O*NET-SOC 2010 -> 2019 crosswalk") if taxonomy else None
         )
 
     def fingerprint(self) -> str:
+        if self._sha is None:  # once: install() asks before building, load() records it
+            self._sha = self._fingerprint()
+        return self._sha
+
+    def _fingerprint(self) -> str:
         if self.taxonomy is None:
             return sha256_file(self.path)
         both = f"{sha256_file(self.path)}\n{sha256_file(self.taxonomy)}"

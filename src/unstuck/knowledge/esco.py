@@ -112,12 +112,18 @@ class EscoSource:
     name = "esco"
 
     def __init__(self, path: str | Path, release: str | None = None) -> None:
+        self._sha: str | None = None
         self.path = Path(path)
         self.files = FileSet(self.path)
         found = _VERSION_RE.search(str(self.path))
         self.release = release or (found.group(1) if found else "unknown")
 
     def fingerprint(self) -> str:
+        if self._sha is None:  # once: install() asks before building, load() records it
+            self._sha = self._fingerprint()
+        return self._sha
+
+    def _fingerprint(self) -> str:
         return self.files.fingerprint([t.file for t in ESCO_TABLES])
 
     def load(self, conn: sqlite3.Connection, progress: ProgressFn, warn: WarnFn) -> SourceRecord:
