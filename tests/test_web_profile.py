@@ -250,3 +250,18 @@ def test_skills_step_adjusts_levels_and_checks_technology(
 
 def test_unknown_assessment_is_404(client: Client) -> None:
     assert client.get("/profile/assess/personality/").status_code == 404
+
+
+def test_strategy_mix_is_adjusted_for_constraints(client: Client) -> None:
+    from unstuck.core.profile import Constraints, Profile
+
+    services.save_profile(Profile(constraints=Constraints(savings=3000, monthly_expenses=3000)))
+    answer_all(client, "rut", rut_answers({"cause.values": 5, "cause.pay": 5}))
+    text = text_of(client.get("/profile/results/"))
+    assert "adjusted for what you told us about money, risk and retraining" in text
+    assert "Your savings cover about 1.0 months of expenses" in text
+    data = client.get("/profile/results.json").json()["assessments"]["rut-check"]["result"]
+    plain = {s["id"]: s["share"] for s in data["strategy_mix"]}
+    adjusted = {s["id"]: s["share"] for s in data["strategy_mix_with_constraints"]}
+    assert adjusted["exit_plan"] > plain["exit_plan"]
+    assert sum(adjusted.values()) == 100

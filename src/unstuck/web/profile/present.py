@@ -19,7 +19,7 @@ from unstuck.core.assess import (
 )
 from unstuck.core.assess.instruments import ScoredItem
 from unstuck.core.assess.interests import RIASEC
-from unstuck.core.assess.rut import SEVERITY_BANDS
+from unstuck.core.assess.rut import SEVERITY_BANDS, StrategyShare
 
 
 def bar(value: float | None, maximum: float = 100.0, text: str | None = None) -> dict[str, Any]:
@@ -43,7 +43,10 @@ def answers(rows: tuple[ScoredItem, ...]) -> list[dict[str, Any]]:
     ]
 
 
-def rut(result: RutCheckResult) -> dict[str, Any]:
+def rut(
+    result: RutCheckResult, strategies: tuple[StrategyShare, ...] | None = None
+) -> dict[str, Any]:
+    """``strategies`` replaces the answers-only mix (e.g. one adjusted for constraints)."""
     sev = result.severity
     comps = sev.to_dict()["components"]
     subs = result.subscales
@@ -98,8 +101,9 @@ def rut(result: RutCheckResult) -> dict[str, Any]:
                 "bar": bar(s.share, text=f"{s.share}%"),
                 "reasons": [r.text for r in s.reasons],
             }
-            for s in result.strategies
+            for s in (strategies or result.strategies)
         ],
+        "adjusted": strategies is not None and strategies != result.strategies,
         "coverage": result.coverage,
         "care": result.care,
     }

@@ -43,6 +43,7 @@ from unstuck.core.assess import (
     Problem,
     Responses,
     Result,
+    RutCheckResult,
     Snapshot,
     compare,
     get_instrument,
@@ -50,6 +51,7 @@ from unstuck.core.assess import (
     score,
     validate_answers,
 )
+from unstuck.core.assess.strategy import adjust_for_constraints
 from unstuck.web.profile import models
 
 if TYPE_CHECKING:
@@ -401,16 +403,21 @@ def latest(family: str, key: str = ME) -> Latest | None:
 def summary(key: str = ME) -> dict[str, Any]:
     """Everything about the person as JSON-ready data (``unstuck profile show --json``)."""
     p = get_profile(key)
-    out: dict[str, Any] = {"profile": to_core(p).to_dict(), "assessments": {}}
+    person = to_core(p)
+    out: dict[str, Any] = {"profile": person.to_dict(), "assessments": {}}
     for instrument in INSTRUMENTS.values():
         found = latest(instrument.family, key)
         if found is None:
             continue
+        result = found.result.to_dict()
+        if isinstance(found.result, RutCheckResult):
+            adjusted = adjust_for_constraints(found.result.strategies, person.constraints)
+            result["strategy_mix_with_constraints"] = [s.to_dict() for s in adjusted]
         out["assessments"][instrument.family] = {
             "instrument": found.record.instrument_id,
             "completed_at": found.record.completed_at.isoformat(),
             "times_taken": len(history(instrument.family, key)),
-            "result": found.result.to_dict(),
+            "result": result,
             "change_since_last_time": (
                 None if found.comparison is None else found.comparison.to_dict()
             ),

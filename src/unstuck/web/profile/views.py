@@ -16,7 +16,8 @@ from django.urls import reverse
 from django.views.decorators.http import require_http_methods, require_POST
 
 from unstuck.core import profile as core_profile
-from unstuck.core.assess import AnswersError, Instrument, InsufficientAnswersError
+from unstuck.core.assess import AnswersError, Instrument, InsufficientAnswersError, RutCheckResult
+from unstuck.core.assess.strategy import adjust_for_constraints
 from unstuck.web.profile import forms, present, services, wizard
 from unstuck.web.profile import models as m
 
@@ -492,11 +493,16 @@ def results(request: HttpRequest) -> HttpResponse:
         "wellbeing": present.wellbeing,
     }
     radar = None
+    core = services.to_core(profile)
     for short, fn in presenters.items():
         found = services.latest(short)
         if found is None:
             continue
-        shown[short] = fn(found.result)  # type: ignore[operator]
+        if isinstance(found.result, RutCheckResult):
+            adjusted = adjust_for_constraints(found.result.strategies, core.constraints)
+            shown[short] = present.rut(found.result, adjusted)
+        else:
+            shown[short] = fn(found.result)  # type: ignore[operator]
         if short == "interests":
             radar = present.radar(found.result)  # type: ignore[arg-type]
         changes[short] = present.comparison(found.comparison)
@@ -511,7 +517,6 @@ def results(request: HttpRequest) -> HttpResponse:
         reasons = [r for note in care_notes for r in note.reasons]
         care = {"message": care_notes[0].message, "resources": care_notes[0].resources,
                 "reasons": reasons}  # fmt: skip
-    core = services.to_core(profile)
     context = _base_context(profile, "results") | {
         "results": shown,
         "changes": changes,
