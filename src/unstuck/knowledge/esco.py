@@ -245,8 +245,9 @@ def split_labels(cell: str | None, exclude: str = "") -> tuple[str, ...]:
     which ESCO often repeats among the alternatives)."""
     if not cell:
         return ()
-    labels = (label.strip() for label in cell.split("\n"))
-    return tuple(dict.fromkeys(label for label in labels if label and label != exclude))
+    labels = dict.fromkeys(filter(None, map(str.strip, cell.split("\n"))))
+    labels.pop(exclude, None)
+    return tuple(labels)
 
 
 def _rows(conn: sqlite3.Connection, sql: str) -> list[Any]:
@@ -279,14 +280,15 @@ def load_into(kb: KnowledgeBase, conn: sqlite3.Connection) -> None:
         )
     kb.esco_occupations = occupations
     links: dict[str, EscoOccupationSkills] = {}
+    own = {uri: uri for uri in skills}  # 120,000 links share the skills' 14,000 URI strings
     for occ, essential, optional in _rows(
         conn, "SELECT occupation_uri, essential, optional FROM esco_occupation_skill_pack"
     ):
         if occ in occupations:  # else a dangling relation (warned about at build time)
             links[occ] = EscoOccupationSkills(
-                tuple(skills[u].uri for u in essential.split() if u in skills),
-                tuple(skills[u].uri for u in optional.split() if u in skills),
-            )  # the skills' own URI strings: 120,000 links share 14,000 strings
+                tuple(filter(None, map(own.get, essential.split()))),
+                tuple(filter(None, map(own.get, optional.split()))),
+            )
     kb.esco_occupation_skills = links
     kb.esco_occupation_broader = {  # narrower occupation -> its broader occupation
         uri: broader
