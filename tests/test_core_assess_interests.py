@@ -121,3 +121,12 @@ def test_simulation_recovers_the_top_two_types(sigma: float) -> None:
     rate = hits / runs
     print(f"RIASEC top-two recovery (noise sd {sigma}): {rate:.1%}")
     assert rate >= 0.9
+
+
+def test_fit_words_thresholds() -> None:
+    from unstuck.core.assess.interests import fit_words
+
+    assert fit_words(None) == "cannot be compared"
+    assert fit_words(0.6) == "a close match" and fit_words(0.59) == "a partial match"
+    assert fit_words(0.2) == "a partial match" and fit_words(0.19) == "a poor match"
+    assert fit_words(-1.0) == "a poor match"

@@ -265,3 +265,26 @@ def test_strategy_mix_is_adjusted_for_constraints(client: Client) -> None:
     adjusted = {s["id"]: s["share"] for s in data["strategy_mix_with_constraints"]}
     assert adjusted["exit_plan"] > plain["exit_plan"]
     assert sum(adjusted.values()) == 100
+
+
+def test_interests_and_values_compared_with_the_current_job(
+    client: Client, kb: KnowledgeBase
+) -> None:
+    from unstuck.core.assess.interests import fit_words, interest_fit
+
+    services.set_occupation(kb, NURSE)
+    interests = get_instrument("interests")
+    answers = {i.id: (5 if i.subscale == "S" else 4 if i.subscale == "I" else 2)
+               for i in interests.items}  # fmt: skip
+    answer_all(client, "interests", answers)
+    answer_all(client, "values", {i.id: 4 for i in VALUES.items}, list(VALUES.ranking_of))
+    occ = kb.occupation(NURSE)
+    mine = score(Responses(interests.id, answers)).oi_profile()
+    expected = interest_fit(mine, {i.element_id: i.score for i in occ.interests})
+    text = text_of(client.get("/profile/results/"))
+    assert f"Your interests are {fit_words(expected)} for {occ.title}" in text
+    assert f"correlate at {round(expected, 2)}" in text
+    achievement = next(v for v in occ.work_values if v.name == "Achievement")
+    assert f"Achievement {round(1 + 6 * (0.6 * 0.75 + 0.4), 1)} {round(achievement.extent, 1)}" in (
+        text
+    )

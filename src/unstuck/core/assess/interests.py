@@ -253,6 +253,17 @@ def interest_fit(person: Mapping[str, float], occupation: Mapping[str, float]) -
     return max(-1.0, min(1.0, sxy / math.sqrt(sxx * syy)))
 
 
+def fit_words(fit: float | None) -> str:
+    """Plain words for an :func:`interest_fit` value."""
+    if fit is None:
+        return "cannot be compared"
+    if fit >= 0.6:
+        return "a close match"
+    if fit >= 0.2:
+        return "a partial match"
+    return "a poor match"
+
+
 def _by_letter(profile: Mapping[str, float]) -> dict[str, float]:
     """Normalise keys given as letters ("R"), names ("Realistic") or element ids ("1.B.1.a")."""
     aliases = {letter: letter for letter in TYPE_NAMES}

@@ -17,6 +17,7 @@ from django.views.decorators.http import require_http_methods, require_POST
 
 from unstuck.core import profile as core_profile
 from unstuck.core.assess import AnswersError, Instrument, InsufficientAnswersError, RutCheckResult
+from unstuck.core.assess.interests import RIASEC, code_of, fit_words, interest_fit
 from unstuck.core.assess.strategy import adjust_for_constraints
 from unstuck.web.profile import forms, present, services, wizard
 from unstuck.web.profile import models as m
@@ -517,28 +518,76 @@ def results(request: HttpRequest) -> HttpResponse:
         reasons = [r for note in care_notes for r in note.reasons]
         care = {"message": care_notes[0].message, "resources": care_notes[0].resources,
                 "reasons": reasons}  # fmt: skip
-    context = _base_context(profile, "results") | {
-        "results": shown,
-        "changes": changes,
-        "dates": dates,
-        "history_counts": history_counts,
-        "care": care,
-        "chart_data": present.chart_data(shown),
-        "radar": radar,
-        "profile": profile,
-        "core_profile": core,
-        "skill_rows": [
-            {
-                "name": r.name,
-                "level": r.level,
-                "typical": r.typical,
-                "bar": present.bar(r.level, 7, f"{r.level:g}"),
-                "difference": r.difference,
-            }
-            for r in core.ratings
-        ],
-    }
+    context = (
+        _base_context(profile, "results")
+        | _current_job_fit(core, shown, radar)
+        | {
+            "results": shown,
+            "changes": changes,
+            "dates": dates,
+            "history_counts": history_counts,
+            "care": care,
+            "chart_data": present.chart_data(shown),
+            "radar": radar,
+            "profile": profile,
+            "core_profile": core,
+            "skill_rows": [
+                {
+                    "name": r.name,
+                    "level": r.level,
+                    "typical": r.typical,
+                    "bar": present.bar(r.level, 7, f"{r.level:g}"),
+                    "difference": r.difference,
+                }
+                for r in core.ratings
+            ],
+        }
+    )
     return render(request, "profile/results.html", context)
+
+
+def _current_job_fit(
+    core: core_profile.Profile, shown: dict[str, Any], radar: Any
+) -> dict[str, Any]:
+    """How the person's interests and values compare with their current occupation's."""
+    kb = _kb() if core.occupation_code else None
+    occ = kb.occupation(core.occupation_code) if kb is not None else None
+    if occ is None:
+        return {"job_fit": None}
+    fit: dict[str, Any] = {"title": occ.title, "code": occ.code}
+    latest_interests = services.latest("interests") if "interests" in shown else None
+    if latest_interests is not None and occ.interests:
+        occ_oi = {i.element_id: i.score for i in occ.interests if i.score is not None}
+        person = latest_interests.result.oi_profile()  # type: ignore[union-attr]
+        r = interest_fit(person, occ_oi)
+        fit["interests"] = {
+            "fit": None if r is None else round(r, 2),
+            "words": fit_words(r),
+            "job_code": occ.high_point_code or code_of(occ_oi),
+            "rows": [
+                {
+                    "name": name,
+                    "you": None if letter not in person else round(person[letter], 1),
+                    "job": None if eid not in occ_oi else round(occ_oi[eid], 1),
+                }
+                for letter, name, eid, _ in RIASEC
+            ],
+        }
+    latest_values = services.latest("values") if "values" in shown else None
+    if latest_values is not None and occ.work_values:
+        mine = latest_values.result.ex_profile()  # type: ignore[union-attr]
+        rows = []
+        for v in occ.work_values:
+            if v.element_id in mine:
+                rows.append(
+                    {
+                        "name": v.name,
+                        "you": round(mine[v.element_id], 1),
+                        "job": None if v.extent is None else round(v.extent, 1),
+                    }
+                )
+        fit["values"] = rows
+    return {"job_fit": fit}
 
 
 def results_json(request: HttpRequest) -> JsonResponse:
