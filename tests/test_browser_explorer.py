@@ -11,7 +11,7 @@ from typing import Any
 
 import pytest
 
-from live import PHONE, assert_accessible
+from live import PHONE, assert_accessible, format_violations
 from unstuck.knowledge.store import KnowledgeBase, get_knowledge_base
 
 pytestmark = pytest.mark.browser
@@ -28,6 +28,12 @@ def kb(built_home: Path, monkeypatch: pytest.MonkeyPatch) -> KnowledgeBase:
     return get_knowledge_base()
 
 
+def no_axe_findings(page: Any, what: str) -> None:
+    """Stricter than the kit's default for these pages: no axe-core finding of any impact."""
+    minor = assert_accessible(page, what)
+    assert not minor, f"axe-core findings on {what}:\n{format_violations(minor)}"
+
+
 def tab_to(page: Any, selector: str, limit: int = 40) -> None:
     """Press Tab until ``selector`` has the focus; fail if the keyboard cannot reach it."""
     for _ in range(limit):
@@ -40,7 +46,7 @@ def tab_to(page: Any, selector: str, limit: int = 40) -> None:
 
 def search_to_profile(page: Any, live_app: str) -> None:
     page.goto(live_app + "/")
-    assert_accessible(page, "the home page")
+    no_axe_findings(page, "the home page")
 
     # The skip link is the first stop, then the search box is reachable.
     page.keyboard.press("Tab")
@@ -56,7 +62,7 @@ def search_to_profile(page: Any, live_app: str) -> None:
     assert QUERY in heading.inner_text()
     results = page.locator("ol.results > li")
     assert results.count() >= 1
-    assert_accessible(page, "the search results")
+    no_axe_findings(page, "the search results")
 
     tab_to(page, f'a[href="/occupations/{NURSE}/"]')
     page.keyboard.press("Enter")
@@ -84,7 +90,7 @@ def check_profile(page: Any, kb: Any) -> None:
     assert page.locator("#skills details").get_attribute("open") is not None
     footer = page.get_by_role("contentinfo").inner_text()
     assert f"O*NET {kb.release}" in footer and "CC BY 4.0" in footer
-    assert_accessible(page, "the occupation profile")
+    no_axe_findings(page, "the occupation profile")
 
 
 def test_search_to_profile_at_desktop_width(page: Any, live_app: str, kb: Any) -> None:
@@ -105,4 +111,4 @@ def test_not_found_page_is_accessible(page: Any, live_app: str) -> None:
     response = page.goto(live_app + "/occupations/99-9999.99/")
     assert response is not None and response.status == 404
     assert "99-9999.99" in page.get_by_role("main").inner_text()
-    assert_accessible(page, "the 404 page")
+    no_axe_findings(page, "the 404 page")
