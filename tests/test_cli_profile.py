@@ -56,3 +56,14 @@ def test_show_json_traces_scores_to_answers() -> None:
     assert "Bookkeeping, Accounting, and Auditing Clerks (43-3031.00)" in text
     assert "Runway: 3.0 months" in text and "Interest code:" in text
     assert "Since last time:" in text
+
+
+def test_show_explains_a_result_from_an_unknown_version() -> None:
+    from unstuck.web.profile import models
+
+    wb = get_instrument("wellbeing")
+    done = services.submit(Responses(wb.id, {i.id: 3 for i in wb.items}))
+    models.AssessmentResult.objects.filter(pk=done.record.pk).update(instrument_id="wellbeing/0")
+    result = CliRunner().invoke(cli, ["profile", "show"])
+    assert result.exit_code == 0, result.output
+    assert "wellbeing/0 is not known to this version of unstuck" in result.output

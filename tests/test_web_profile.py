@@ -288,3 +288,25 @@ def test_interests_and_values_compared_with_the_current_job(
     assert f"Achievement {round(1 + 6 * (0.6 * 0.75 + 0.4), 1)} {round(achievement.extent, 1)}" in (
         text
     )
+
+
+def test_without_knowledge_base_the_wizard_still_works(client: Client) -> None:
+    text = text_of(client.get("/profile/results/"))
+    assert "No questionnaire is finished yet" in text
+    text = text_of(client.get("/profile/about/"))
+    assert "The occupational data is not installed yet" in text
+    response = client.post("/profile/about/", {"years_in_occupation": "2", "action": "next",
+                                               "risk_tolerance": "high"})  # fmt: skip
+    assert response.status_code == 302
+    assert services.get_profile().risk_tolerance == "high"
+    assert "Choose your current job" in text_of(client.get("/profile/skills/"))
+
+
+def test_result_from_an_unknown_version_is_explained_not_an_error(client: Client) -> None:
+    done = services.submit(Responses(WB.id, {i.id: 3 for i in WB.items}))
+    models.AssessmentResult.objects.filter(pk=done.record.pk).update(instrument_id="wellbeing/0")
+    response = client.get("/profile/results/")
+    assert response.status_code == 200
+    assert "(wellbeing/0)" in text_of(response) and "Take it again" in text_of(response)
+    data = client.get("/profile/results.json").json()["assessments"]["wellbeing"]
+    assert data["instrument"] == "wellbeing/0" and "not known" in data["note"]

@@ -67,8 +67,12 @@ def show_cmd(as_json: bool) -> None:
     if p.technology:
         click.echo(f"  Technology: {', '.join(p.technology)}")
     for instrument in INSTRUMENTS.values():
-        found = services.latest(instrument.family)
         click.echo("")
+        try:
+            found = services.latest(instrument.family)
+        except KeyError as exc:  # taken with a version this unstuck cannot re-score
+            click.secho(f"{instrument.name}: {exc.args[0]}", bold=True)
+            continue
         if found is None:
             click.secho(f"{instrument.name}: not taken yet", bold=True)
             continue

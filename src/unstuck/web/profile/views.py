@@ -495,8 +495,15 @@ def results(request: HttpRequest) -> HttpResponse:
     }
     radar = None
     core = services.to_core(profile)
+    outdated = []
     for short, fn in presenters.items():
-        found = services.latest(short)
+        try:
+            found = services.latest(short)
+        except KeyError:
+            record = services.history(short)[-1]
+            outdated.append({"name": wizard.instrument_for(short).name, "id": record.instrument_id,
+                             "url": _step_url(short)})  # fmt: skip
+            continue
         if found is None:
             continue
         if isinstance(found.result, RutCheckResult):
@@ -528,6 +535,7 @@ def results(request: HttpRequest) -> HttpResponse:
             "history_counts": history_counts,
             "care": care,
             "chart_data": present.chart_data(shown),
+            "outdated": outdated,
             "radar": radar,
             "profile": profile,
             "core_profile": core,
