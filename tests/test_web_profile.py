@@ -310,3 +310,18 @@ def test_result_from_an_unknown_version_is_explained_not_an_error(client: Client
     assert "(wellbeing/0)" in text_of(response) and "Take it again" in text_of(response)
     data = client.get("/profile/results.json").json()["assessments"]["wellbeing"]
     assert data["instrument"] == "wellbeing/0" and "not known" in data["note"]
+
+
+def test_weekly_wellbeing_check_ins_are_listed(client: Client) -> None:
+    from datetime import timedelta
+
+    from django.utils import timezone
+
+    start = timezone.now() - timedelta(days=14)
+    for week, level in enumerate((2, 3, 4)):
+        answers = {i.id: (6 - level if i.reverse else level) for i in WB.items}
+        services.submit(Responses(WB.id, answers), when=start + timedelta(days=7 * week))
+    text = text_of(client.get("/profile/results/"))
+    assert "Your check-ins" in text
+    dates = [f"{(start + timedelta(days=7 * w)):%-d %b %Y}" for w in range(3)]
+    assert re.search(rf"{dates[0]} 25 {dates[1]} 50 {dates[2]} 75", text)

@@ -536,6 +536,7 @@ def results(request: HttpRequest) -> HttpResponse:
             "care": care,
             "chart_data": present.chart_data(shown),
             "outdated": outdated,
+            "wellbeing_trend": _trend("wellbeing", "wellbeing"),
             "radar": radar,
             "profile": profile,
             "core_profile": core,
@@ -552,6 +553,17 @@ def results(request: HttpRequest) -> HttpResponse:
         }
     )
     return render(request, "profile/results.html", context)
+
+
+def _trend(short: str, key: str) -> list[dict[str, Any]]:
+    """One score over every time the questionnaire was taken, from the stored snapshots."""
+    rows = []
+    for record in services.history(short):
+        value = next((sc["value"] for sc in record.snapshot.get("scores", ()) if sc["key"] == key),
+                     None)  # fmt: skip
+        rows.append({"when": record.completed_at, "value": value,
+                     "bar": present.bar(value)})  # fmt: skip
+    return rows
 
 
 def _current_job_fit(
