@@ -1,0 +1,330 @@
+"""Job title -> occupation search: accuracy on titles the index never saw, speed, baselines.
+
+    .venv/bin/python benchmarks/title_search.py --data ../shared/data [--sockit PATH] [--json]
+
+Builds (or reuses, the build is idempotent) an O*NET knowledge base in a cache folder through
+``unstuck.knowledge.build.install``, then:
+
+(a) **held-out reported titles**: the index is built *without* O*NET's Sample of Reported
+    Titles; every reported title is a query (deduplicated by normal form; a title listed under
+    several occupations counts as found if any of them is) and titles whose normal form, or
+    that of their parenthesised part, equals a form of an indexed title are left out, since
+    those are lookups rather than searches. Queried as written and with the parenthesised
+    part removed (which often spells out an abbreviation).
+(b) **JobBERT vacancy titles** (ESCO-tagged) mapped to O*NET through the Nesta ESCO->O*NET
+    crosswalk (concept URI -> O*NET code; titles whose concept is not in the crosswalk are
+    left out), index built without ESCO labels.
+(c) **speed**: index build time, p50/p95 per query with the index loaded.
+(d) **baselines in the same run**: token-overlap (Jaccard over normalised tokens, best
+    title per occupation), difflib ratio over every indexed title (on a fixed sample: it is
+    slow), and sockit 0.3.1 run through its own CLI when ``--sockit``/``UNSTUCK_SOCKIT`` points
+    to its executable (install it into its own venv: ``python -m venv /tmp/sockit-venv &&
+    /tmp/sockit-venv/bin/pip install sockit==0.3.1``). sockit answers with 6-digit SOC codes,
+    so it is scored at that level, beside unstuck scored at the same level.
+"""
+
+from __future__ import annotations
+
+import argparse
+import csv
+import difflib
+import json
+import os
+import random
+import statistics
+import subprocess
+import sys
+import tempfile
+import time
+from collections import defaultdict
+from collections.abc import Callable, Sequence
+from pathlib import Path
+
+from unstuck.core.titles import TitleEntry, TitleIndex, _forms, title_key
+from unstuck.knowledge.build import install
+from unstuck.knowledge.store import KnowledgeBase
+
+REPO = Path(__file__).resolve().parent.parent
+JOBBERT = Path("benchmarks/jobbert_title_normalization/titles.csv")
+CROSSWALK = Path("crosswalks/esco_onet_nesta_mcc/esco_onet_crosswalk_Nov2020.csv")
+
+Query = tuple[str, frozenset[str]]  # text, gold O*NET codes
+Predict = Callable[[str], list[str]]  # text -> codes, best first
+
+
+def load_kb(data: Path, cache: Path) -> KnowledgeBase:
+    result = install(data / "onet" / "db_29_0_text.zip", directory=cache / "kb", cache=cache)
+    return KnowledgeBase.load(result.path)
+
+
+def _form_keys(text: str) -> set[str]:
+    return {" ".join(f) for f in _forms(text)}
+
+
+def heldout(kb: KnowledgeBase) -> tuple[list[Query], list[TitleEntry], dict[str, int]]:
+    """Reported titles as queries, and an index that has never seen them.
+
+    O*NET's alternate titles already contain nearly every reported title, so leaving the
+    reported file out is not enough: every alternate title sharing a form (the title without
+    its parenthesis, or the parenthesised part) with a held-out title is removed as well.
+    Reported titles equal to an official title stay out of the queries (a lookup, not a
+    search), and official titles stay in the index.
+    """
+    official: set[str] = set()
+    for t in kb.titles.values():
+        official |= _form_keys(t)
+    gold: dict[str, set[str]] = defaultdict(set)
+    text_of: dict[str, str] = {}
+    total = 0
+    for code, titles in kb.reported_titles.items():
+        for t in titles:
+            total += 1
+            key = title_key(t)
+            gold[key].add(code)
+            text_of.setdefault(key, t)
+    held = [k for k in sorted(gold) if not (_form_keys(text_of[k]) & official)]
+    held_forms: set[str] = set()
+    for k in held:
+        held_forms |= _form_keys(text_of[k])
+    entries: list[TitleEntry] = []
+    removed = 0
+    for e in kb.title_entries(include_reported=False):
+        if e.source == "esco":
+            continue
+        if e.source != "title" and _form_keys(e.text) & held_forms:
+            removed += 1
+            continue
+        entries.append(e)
+    queries = [(text_of[k], frozenset(gold[k])) for k in held]
+    counts = {
+        "reported": total,
+        "distinct": len(gold),
+        "official_title": len(gold) - len(held),
+        "queries": len(held),
+        "index_entries": len(entries),
+        "alternates_removed": removed,
+    }
+    return queries, entries, counts
+
+
+def jobbert_queries(data: Path, kb: KnowledgeBase) -> tuple[list[Query], dict[str, int]]:
+    with open(data / CROSSWALK, newline="", encoding="utf-8") as f:
+        crosswalk = {r["concept_uri"]: r["onet_code"] for r in csv.DictReader(f)}
+    path = data.parent / JOBBERT
+    if not path.exists():
+        path = data / JOBBERT
+    gold: dict[str, set[str]] = defaultdict(set)
+    text_of: dict[str, str] = {}
+    rows = mapped = 0
+    for r in csv.DictReader(open(path, newline="", encoding="utf-8")):
+        rows += 1
+        code = crosswalk.get(r["conceptUri"])
+        if code is None or code not in kb.titles:
+            continue
+        mapped += 1
+        key = title_key(r["vacancyTitle"])
+        if not key:
+            continue
+        gold[key].add(code)
+        text_of.setdefault(key, r["vacancyTitle"].strip())
+    queries = [(text_of[k], frozenset(gold[k])) for k in sorted(gold)]
+    return queries, {"titles": rows, "mapped": mapped, "distinct": len(queries)}
+
+
+def soc(code: str) -> str:
+    return code[:7].replace("-", "")
+
+
+def score(queries: Sequence[Query], predict: Predict, level: str = "onet") -> dict[str, float]:
+    top1 = top3 = 0
+    for text, gold in queries:
+        got = predict(text)
+        if level == "soc":
+            gold = frozenset(soc(c) for c in gold)
+            got = list(dict.fromkeys(soc(c) if "-" in c else c for c in got))
+        top1 += bool(got[:1] and got[0] in gold)
+        top3 += any(c in gold for c in got[:3])
+    n = max(len(queries), 1)
+    return {"n": len(queries), "top1": top1 / n, "top3": top3 / n}
+
+
+# -- baselines ---------------------------------------------------------------------------------
+class TokenOverlap:
+    """Jaccard similarity of normalised token sets; an occupation scores its best title."""
+
+    def __init__(self, entries: Sequence[TitleEntry]) -> None:
+        self.postings: dict[str, list[int]] = defaultdict(list)
+        self.docs: list[tuple[frozenset[str], str]] = []
+        for e in entries:
+            toks = frozenset(title_key(e.text).split())
+            if toks:
+                for t in toks:
+                    self.postings[t].append(len(self.docs))
+                self.docs.append((toks, e.code))
+
+    def __call__(self, text: str) -> list[str]:
+        q = frozenset(title_key(text).split())
+        best: dict[str, float] = {}
+        for d in {d for t in q for d in self.postings.get(t, ())}:
+            toks, code = self.docs[d]
+            s = len(q & toks) / len(q | toks)
+            if s > best.get(code, 0.0):
+                best[code] = s
+        return sorted(best, key=lambda c: (-best[c], c))[:3]
+
+
+class Difflib:
+    """difflib's ratio against every distinct indexed title."""
+
+    def __init__(self, entries: Sequence[TitleEntry]) -> None:
+        codes: dict[str, list[str]] = defaultdict(list)
+        for e in entries:
+            key = title_key(e.text)
+            if key and e.code not in codes[key]:
+                codes[key].append(e.code)
+        self.codes = codes
+        self.keys = list(codes)
+
+    def __call__(self, text: str) -> list[str]:
+        out: list[str] = []
+        for key in difflib.get_close_matches(title_key(text), self.keys, n=10, cutoff=0.0):
+            out.extend(c for c in self.codes[key] if c not in out)
+        return out[:3]
+
+
+def run_sockit(exe: str, queries: Sequence[Query]) -> tuple[dict[int, list[str]], float]:
+    with tempfile.TemporaryDirectory() as tmp:
+        inp = Path(tmp) / "in.json"
+        out = Path(tmp) / "out.jsonl"
+        inp.write_text(json.dumps([{"id": i, "title": q} for i, (q, _) in enumerate(queries)]))
+        started = time.perf_counter()
+        subprocess.run(
+            [exe, "-q", "title", "-i", str(inp), "-o", str(out), "--record_id", "id"],
+            check=True,
+            capture_output=True,
+        )
+        seconds = time.perf_counter() - started
+        answers: dict[int, list[str]] = {}
+        for line in out.read_text().splitlines():
+            r = json.loads(line)
+            answers[int(r["record_id"])] = [s["soc"] for s in r.get("socs") or []]
+    return answers, seconds
+
+
+# -- the run -----------------------------------------------------------------------------------
+def timed_index(entries: Sequence[TitleEntry], titles: dict[str, str]) -> tuple[TitleIndex, float]:
+    started = time.perf_counter()
+    index = TitleIndex(entries, titles)
+    return index, time.perf_counter() - started
+
+
+def latencies(index: TitleIndex, texts: Sequence[str]) -> list[float]:
+    for t in texts[:50]:  # warm-up
+        index.search(t)
+    out = []
+    for t in texts:
+        started = time.perf_counter()
+        index.search(t)
+        out.append((time.perf_counter() - started) * 1000)
+    return out
+
+
+def pct(values: Sequence[float], q: float) -> float:
+    s = sorted(values)
+    return s[min(len(s) - 1, int(q * len(s)))]
+
+
+def main(argv: Sequence[str] | None = None) -> int:
+    parser = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
+    parser.add_argument("--data", type=Path, default=REPO.parent / "shared" / "data")
+    parser.add_argument("--cache", type=Path, default=Path(tempfile.gettempdir()) / "unstuck-bench")
+    parser.add_argument("--sockit", default=os.environ.get("UNSTUCK_SOCKIT"),
+                        help="sockit executable (its own venv); not run when absent")
+    parser.add_argument("--difflib-sample", type=int, default=200,
+                        help="queries per set for the (slow) difflib baseline")
+    parser.add_argument("--json", action="store_true", help="print the figures as JSON")
+    args = parser.parse_args(argv)
+    log = (lambda *a: print(*a, file=sys.stderr)) if args.json else print
+
+    kb = load_kb(args.data, args.cache)
+    report: dict[str, object] = {"release": kb.release}
+    sets: dict[str, tuple[list[Query], list[TitleEntry], dict[str, int]]] = {}
+
+    queries_a, entries_a, counts_a = heldout(kb)
+    stripped = [(title_key(q) if "(" in q else q, g) for q, g in queries_a]
+    sets["reported, as written"] = (queries_a, entries_a, counts_a)
+    sets["reported, no parentheses"] = (stripped, entries_a, counts_a)
+    entries_b = [e for e in kb.title_entries() if e.source != "esco"]
+    queries_b, counts_b = jobbert_queries(args.data, kb)
+    sets["JobBERT via crosswalk"] = (queries_b, entries_b, counts_b)
+
+    builds: dict[int, tuple[TitleIndex, float]] = {}
+    rows: list[dict[str, object]] = []
+    sockit = args.sockit
+    rng = random.Random(20261122)
+    for name, (queries, entries, counts) in sets.items():
+        if id(entries) not in builds:
+            builds[id(entries)] = timed_index(entries, kb.titles)
+        index, build_s = builds[id(entries)]
+        ours: Predict = lambda t, index=index: [m.code for m in index.search(t, limit=10)]  # noqa: E731
+        log(f"{name}: {len(queries)} queries {counts}")
+        row: dict[str, object] = {"set": name, "counts": counts, "build_s": round(build_s, 3)}
+        row["unstuck"] = score(queries, ours)
+        row["unstuck_soc"] = score(queries, ours, "soc")
+        row["token_overlap"] = score(queries, TokenOverlap(entries))
+        sample = rng.sample(queries, min(args.difflib_sample, len(queries)))
+        row["difflib_sample"] = score(sample, Difflib(entries))
+        row["unstuck_on_difflib_sample"] = score(sample, ours)
+        lat = latencies(index, [q for q, _ in queries])
+        row["latency_ms"] = {"p50": round(pct(lat, 0.5), 3), "p95": round(pct(lat, 0.95), 3),
+                             "mean": round(statistics.fmean(lat), 3)}
+        if sockit:
+            answers, seconds = run_sockit(sockit, queries)
+            row["sockit_soc"] = score(
+                [(str(i), g) for i, (_, g) in enumerate(queries)],
+                lambda i, answers=answers: answers.get(int(i), []),
+                "soc",
+            )
+            row["sockit_seconds"] = round(seconds, 2)
+        else:
+            row["sockit_soc"] = "not run (give --sockit PATH or UNSTUCK_SOCKIT)"
+        rows.append(row)
+    report["sets"] = rows
+
+    if args.json:
+        print(json.dumps(report, indent=2))
+        return 0
+    print_table(rows)
+    return 0
+
+
+def _fmt(r: object) -> str:
+    if isinstance(r, dict):
+        return f"{100 * r['top1']:5.1f}% / {100 * r['top3']:5.1f}%  (n={r['n']})"
+    return str(r)
+
+
+def print_table(rows: list[dict[str, object]]) -> None:
+    print()
+    for row in rows:
+        print(f"== {row['set']}  {row['counts']}")
+        print(f"   {'matcher':34} top-1 / top-3")
+        for label, key in (
+            ("unstuck (O*NET-SOC)", "unstuck"),
+            ("unstuck (6-digit SOC)", "unstuck_soc"),
+            ("sockit 0.3.1 (6-digit SOC)", "sockit_soc"),
+            ("token overlap (O*NET-SOC)", "token_overlap"),
+            ("difflib, sample (O*NET-SOC)", "difflib_sample"),
+            ("unstuck, same sample", "unstuck_on_difflib_sample"),
+        ):
+            print(f"   {label:34} {_fmt(row[key])}")
+        lat = row["latency_ms"]
+        assert isinstance(lat, dict)
+        extra = f", sockit {row['sockit_seconds']} s for all (one process)" if "sockit_seconds" in row else ""
+        print(f"   speed: index build {row['build_s']} s; per query p50 {lat['p50']} ms, "
+              f"p95 {lat['p95']} ms, mean {lat['mean']} ms{extra}")
+        print()
+
+
+if __name__ == "__main__":
+    sys.exit(main())

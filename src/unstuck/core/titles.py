@@ -1,0 +1,621 @@
+"""Job title -> occupation search: typo-tolerant, ranked, pure Python, no I/O.
+
+The knowledge base hands :class:`TitleIndex` every title it knows (official O*NET titles,
+alternate titles and their short forms, reported titles and, when ESCO is installed, ESCO
+labels through the crosswalk) and calls :meth:`TitleIndex.search` with whatever a person typed.
+
+**Normalising.** Text is folded to ASCII lower case; ``&`` becomes "and", dotted acronyms
+("R.N.") are joined, everything else that is not a letter, digit, ``+`` or ``#`` splits tokens.
+Tokens get a light plural stemmer (nurses -> nurse, secretaries -> secretary) and a few
+spelling canonicalisations (sr -> senior, ii -> 2). A title with a parenthesis, as O*NET writes
+them ("Registered Nurse (RN)", "Lab Technician (Laboratory Technician)"), is indexed as both of
+its forms.
+
+**Weights.** Each token weighs its inverse *occupation* frequency, ln(1 + N / occupations using
+it): "nurse" is rare across occupations even though hundreds of nurse titles exist. Seniority
+and level words (senior, junior, lead, entry, level, II, 3, ...) and function words are capped
+to a small weight: they barely move a match either way, so "sr. software eng II" is scored
+almost like "software engineer".
+
+**Score.** A query and an indexed title are compared by weighted Dice overlap,
+2 * weight(shared) / (weight(query) + weight(title)), which is 1.0 for the same words and
+falls off for missing or extra words; it is multiplied by a head-noun factor (the last
+significant word of a title names the job: "nurse manager" is a manager) and by the source's
+weight (official title > alternate > reported > ESCO). An occupation scores its best title.
+
+**Abbreviations** come mostly from the data: O*NET pairs a form with its expansion in
+parentheses and in the Short Title column ("Dept Store GM (Department Store General Manager)"),
+and aligning the two forms yields acronyms (gm -> general manager) and shortenings
+(dept -> department, lab -> laboratory). A short hand list adds the few everyday ones the data
+lacks (mgr, asst, dev, ...). An abbreviation in a query becomes an alternative reading of that
+word, scored beside the literal one; the better reading wins.
+
+**Typos.** A query word the vocabulary does not know is replaced by its nearest known words:
+edit distance 1 (2 for longer words) through a SymSpell-style deletion table built on first
+use, a split into two known words ("bookkeeper" typed as "bookkeepr" or "datascientist"),
+or a prefix completion. Adjacent words that form a known word ("book keeper") are joined.
+Each combination of readings is a query variant, capped at a few, scored with a small penalty.
+
+**Speed.** Posting lists are kept sorted by title weight. Subsets of the query's words are
+visited from heaviest to lightest and each posting list is walked only while a title in it
+could still beat the current ``limit``-th best occupation (Dice falls as a title's weight
+grows), so a search touches a few hundred titles rather than every title sharing a common word
+such as "manager".
+"""
+
+from __future__ import annotations
+
+import math
+import re
+import unicodedata
+from bisect import bisect_left
+from collections import Counter, defaultdict
+from collections.abc import Iterable, Iterator, Mapping
+from dataclasses import dataclass
+from itertools import combinations
+
+SOURCE_WEIGHTS: dict[str, float] = {
+    "title": 1.0,
+    "alternate": 0.97,
+    "reported": 0.95,
+    "esco": 0.92,
+}
+# Seniority, grade and level words: noise for matching an occupation.
+LEVEL_WORDS = frozenset(
+    "senior junior lead principal entry level experienced mid midlevel intermediate "
+    "1 2 3 4 5 6 i ii iii iv v vi".split()
+)
+FUNCTION_WORDS = frozenset("and of the for in a an to with at on or by from de".split())
+LEVEL_WEIGHT = 0.25
+FUNCTION_WEIGHT = 0.15
+# Spelling variants folded at tokenisation time, on both sides.
+CANONICAL: dict[str, str] = {
+    "sr": "senior",
+    "snr": "senior",
+    "jr": "junior",
+    "jnr": "junior",
+    "ii": "2",
+    "iii": "3",
+    "iv": "4",
+    "vi": "6",
+}
+# Everyday abbreviations that O*NET's own short forms do not cover well (the data supplies
+# the rest: rn, lpn, cna, gm, hr, it, qa, vp, cfo, lab, dept, ...).
+HAND_ABBREVIATIONS: dict[str, tuple[tuple[str, ...], ...]] = {
+    "eng": (("engineer",),),
+    "engr": (("engineer",),),
+    "mgr": (("manager",),),
+    "mngr": (("manager",),),
+    "asst": (("assistant",),),
+    "assoc": (("associate",),),
+    "admin": (("administrator",), ("administrative",)),
+    "dev": (("developer",),),
+    "tech": (("technician",), ("technologist",)),
+    "rep": (("representative",),),
+    "coord": (("coordinator",),),
+    "spec": (("specialist",),),
+    "exec": (("executive",),),
+    "dir": (("director",),),
+    "supv": (("supervisor",),),
+    "supvr": (("supervisor",),),
+    "supt": (("superintendent",),),
+    "acct": (("accountant",),),
+    "ops": (("operations",),),
+    "svc": (("service",),),
+    "cust": (("customer",),),
+    "mktg": (("marketing",),),
+    "swe": (("software", "engineer"),),
+    "sde": (("software", "development", "engineer"),),
+}
+EXPANSION_SIM = 0.96
+MAX_VARIANTS = 8
+MAX_ENUM_TOKENS = 6
+MAX_QUERY_TOKENS = 12
+MIN_SCORE = 0.15
+HEAD_MISS = 0.85  # factor when the title's head noun is not the query's
+
+_DOTTED = re.compile(r"\b(?:[a-z]\.){2,}")
+_POSSESSIVE = re.compile(r"['\u2019]s\b")
+_TOKEN = re.compile(r"[a-z0-9]+(?:\+\+|#)?")
+_PAREN = re.compile(r"\(([^()]*)\)")
+
+
+@dataclass(frozen=True, slots=True)
+class TitleEntry:
+    text: str  # a title as written in the source
+    code: str  # O*NET-SOC code, e.g. "15-1252.00"
+    source: str  # "title" | "alternate" | "reported" | "esco"
+
+
+@dataclass(frozen=True, slots=True)
+class TitleMatch:
+    code: str
+    title: str  # the occupation's official title
+    score: float  # 0..1, higher is better
+    matched: str  # the entry text that matched best
+    source: str  # its source
+
+
+# -- text --------------------------------------------------------------------------------------
+def _fold(text: str) -> str:
+    if not text.isascii():
+        text = unicodedata.normalize("NFKD", text)
+        text = "".join(c for c in text if not unicodedata.combining(c))
+    text = text.casefold()
+    if "." in text:
+        text = _DOTTED.sub(lambda m: m.group(0).replace(".", ""), text)
+    if "'" in text or "\u2019" in text:
+        text = _POSSESSIVE.sub("", text).replace("'", "").replace("\u2019", "")
+    return text.replace("&", " and ")
+
+
+_stem_cache: dict[str, str] = {}
+
+
+def _stem(token: str) -> str:
+    """A light plural stemmer (Harman's S-stemmer plus -sses/-ches/-xes)."""
+    cached = _stem_cache.get(token)
+    if cached is not None:
+        return cached
+    t = CANONICAL.get(token, token)
+    if len(t) > 3 and t.isalpha() and t[-1] == "s":
+        if t.endswith("ies") and t[-4] not in "ae":
+            t = t[:-3] + "y"
+        elif t.endswith(("sses", "ches", "shes", "xes", "zzes")):
+            t = t[:-2]
+        elif t.endswith("es") and t[-3] not in "aeo":
+            t = t[:-1]
+        elif t[-2] not in "us":
+            t = t[:-1]
+    if len(_stem_cache) < 200_000:
+        _stem_cache[token] = t
+    return t
+
+
+def tokens(text: str) -> list[str]:
+    """The normalised, stemmed tokens of ``text`` (in order, duplicates kept)."""
+    return [_stem(t) for t in _TOKEN.findall(_fold(text))]
+
+
+def title_key(text: str) -> str:
+    """A normal form: two titles with the same key are the same words in the same order,
+    ignoring parentheses, case, punctuation, plurals and accents."""
+    return " ".join(tokens(_PAREN.sub(" ", text)) or tokens(text))
+
+
+def _forms(text: str) -> list[list[str]]:
+    """The token lists a title is indexed as: itself without parentheses, and each
+    parenthesised part ("Registered Nurse (RN)" -> registered nurse; rn)."""
+    if "(" not in text:
+        toks = tokens(text)
+        return [toks] if toks else []
+    out = []
+    main = tokens(_PAREN.sub(" ", text))
+    if main:
+        out.append(main)
+    for part in _PAREN.findall(text):
+        toks = tokens(part)
+        if toks and toks != main:
+            out.append(toks)
+    if not out:
+        toks = tokens(text)
+        if toks:
+            out.append(toks)
+    return out
+
+
+def _weight_cap(token: str) -> float | None:
+    if token in LEVEL_WORDS:
+        return LEVEL_WEIGHT
+    if token in FUNCTION_WORDS:
+        return FUNCTION_WEIGHT
+    return None
+
+
+def _head(toks: Iterable[str]) -> str | None:
+    head = None
+    for t in toks:
+        if t not in LEVEL_WORDS and t not in FUNCTION_WORDS:
+            head = t
+    return head
+
+
+# -- abbreviations learnt from the data ------------------------------------------------------
+def _is_shortening(short: str, long: str) -> bool:
+    """dept -> department, lab -> laboratory, mgr -> manager: same first letter, a
+    subsequence, clearly shorter."""
+    if len(short) < 2 or len(short) >= len(long) or short[0] != long[0] or not short.isalpha():
+        return False
+    it = iter(long)
+    return all(c in it for c in short)
+
+
+def _align(short: list[str], long: list[str]) -> list[tuple[str, tuple[str, ...]]] | None:
+    """Pairs (abbreviation, expansion) that turn ``short`` into ``long``, or None."""
+    if not short:
+        return [] if not long else None
+    if not long:
+        return None
+    head, rest = short[0], short[1:]
+    if head == long[0]:
+        tail = _align(rest, long[1:])
+        if tail is not None:
+            return tail
+    if _is_shortening(head, long[0]):
+        tail = _align(rest, long[1:])
+        if tail is not None:
+            return [(head, (long[0],)), *tail]
+    if head.isalpha() and 2 <= len(head) <= 6:
+        # an acronym: its letters are the initials of the next words, function words optional
+        for j in range(2, min(len(long), 2 * len(head)) + 1):
+            words = long[:j]
+            content = [w for w in words if w not in FUNCTION_WORDS]
+            initials = "".join(w[0] for w in words)
+            if initials == head or "".join(w[0] for w in content) == head:
+                tail = _align(rest, long[j:])
+                if tail is not None:
+                    return [(head, tuple(words)), *tail]
+    return None
+
+
+def learn_abbreviations(pairs: Iterable[tuple[list[str], list[str]]]) -> dict[str, Counter[tuple[str, ...]]]:
+    """Abbreviations found by aligning the two forms of titles such as
+    "Dept Store GM (Department Store General Manager)"."""
+    found: dict[str, Counter[tuple[str, ...]]] = defaultdict(Counter)
+    for a, b in pairs:
+        if len(a) > len(b):
+            a, b = b, a
+        if a == b or len(b) > 12:
+            continue
+        aligned = _align(a, b)
+        if aligned:
+            for short, expansion in aligned:
+                found[short][expansion] += 1
+    return dict(found)
+
+
+# -- edit distance -----------------------------------------------------------------------------
+def _deletes(word: str) -> set[str]:
+    return {word[:i] + word[i + 1 :] for i in range(len(word))}
+
+
+def _distance(a: str, b: str, cap: int) -> int:
+    """Optimal-string-alignment distance, giving up past ``cap``."""
+    if abs(len(a) - len(b)) > cap:
+        return cap + 1
+    prev2: list[int] = []
+    prev = list(range(len(b) + 1))
+    for i in range(1, len(a) + 1):
+        cur = [i] + [0] * len(b)
+        best = cur[0]
+        for j in range(1, len(b) + 1):
+            cost = 0 if a[i - 1] == b[j - 1] else 1
+            v = min(prev[j] + 1, cur[j - 1] + 1, prev[j - 1] + cost)
+            if i > 1 and j > 1 and a[i - 1] == b[j - 2] and a[i - 2] == b[j - 1]:
+                v = min(v, prev2[j - 2] + 1)
+            cur[j] = v
+            best = min(best, v)
+        if best > cap:
+            return cap + 1
+        prev2, prev = prev, cur
+    return prev[-1]
+
+
+# -- the index ---------------------------------------------------------------------------------
+@dataclass(slots=True)
+class _Variant:
+    """One reading of the query: known token ids with weights, plus unmatched weight."""
+
+    weights: dict[int, float]
+    unknown: float
+    head: int | None
+    penalty: float
+
+
+class TitleIndex:
+    """Every title of every occupation, searchable by what a person would type."""
+
+    def __init__(self, entries: Iterable[TitleEntry], titles: Mapping[str, str]) -> None:
+        self.titles = dict(titles)
+        vocab: dict[str, int] = {}
+        doc_ids: dict[tuple[str, ...], int] = {}
+        doc_tokens: list[tuple[int, ...]] = []
+        # per doc: code -> (source weight, entry text, source)
+        owners: list[dict[str, tuple[float, str, str]]] = []
+        pairs: list[tuple[list[str], list[str]]] = []
+        for entry in entries:
+            srcw = SOURCE_WEIGHTS.get(entry.source, 0.9)
+            forms = _forms(entry.text)
+            if len(forms) > 1:
+                pairs.extend((forms[0], f) for f in forms[1:])
+            for form in forms:
+                key = tuple(form)
+                d = doc_ids.get(key)
+                if d is None:
+                    d = doc_ids[key] = len(doc_tokens)
+                    ids = []
+                    for t in form:
+                        tid = vocab.get(t)
+                        if tid is None:
+                            tid = vocab[t] = len(vocab)
+                        ids.append(tid)
+                    doc_tokens.append(tuple(ids))
+                    owners.append({})
+                held = owners[d].get(entry.code)
+                if held is None or held[0] < srcw:
+                    owners[d][entry.code] = (srcw, entry.text, entry.source)
+        self._vocab = vocab
+        self._words = sorted(vocab)
+        codes_of: list[set[str]] = [set() for _ in vocab]
+        for d, ids in enumerate(doc_tokens):
+            for tid in ids:
+                codes_of[tid].update(owners[d])
+        n = max(len({c for o in owners for c in o}), 1)
+        weight = [0.0] * len(vocab)
+        for t, tid in vocab.items():
+            w = math.log(1.0 + n / max(len(codes_of[tid]), 1))
+            cap = _weight_cap(t)
+            weight[tid] = min(w, cap) if cap is not None else w
+        self._weight = weight
+        self._df = [len(c) for c in codes_of]
+        head_of: list[int | None] = []
+        doc_weight: list[float] = []
+        doc_sets: list[frozenset[int]] = []
+        level_ids = {vocab[t] for t in LEVEL_WORDS | FUNCTION_WORDS if t in vocab}
+        postings: list[list[int]] = [[] for _ in vocab]
+        for d, ids in enumerate(doc_tokens):
+            s = frozenset(ids)
+            doc_sets.append(s)
+            doc_weight.append(sum(weight[i] for i in s))
+            h = None
+            for i in ids:
+                if i not in level_ids:
+                    h = i
+            head_of.append(h)
+        for d in sorted(range(len(doc_tokens)), key=doc_weight.__getitem__):
+            for i in doc_sets[d]:
+                postings[i].append(d)
+        self._postings = postings
+        self._posting_sets = [frozenset(p) for p in postings]
+        self._doc_sets = doc_sets
+        self._doc_weight = doc_weight
+        self._doc_head = head_of
+        self._owners = [
+            sorted(o.items(), key=lambda kv: -kv[1][0]) for o in owners
+        ]
+        self.abbreviations = self._abbreviations(learn_abbreviations(pairs))
+        self._deletion_table: dict[str, list[str]] | None = None
+
+    def __len__(self) -> int:
+        return len(self._doc_sets)
+
+    def _abbreviations(
+        self, learnt: dict[str, Counter[tuple[str, ...]]]
+    ) -> dict[str, tuple[tuple[str, ...], ...]]:
+        out: dict[str, tuple[tuple[str, ...], ...]] = {}
+        for short, counts in learnt.items():
+            known = [e for e, _ in counts.most_common() if all(t in self._vocab for t in e)]
+            if known:
+                out[short] = tuple(known[:3])
+        for short, expansions in HAND_ABBREVIATIONS.items():
+            known = [e for e in expansions if all(t in self._vocab for t in e)]
+            rest = [e for e in out.get(short, ()) if e not in known]
+            if known:
+                out[short] = tuple(known + rest)[:3]
+        return out
+
+    # -- query understanding -------------------------------------------------------------------
+    def _deletions(self) -> dict[str, list[str]]:
+        table = self._deletion_table
+        if table is None:
+            built: dict[str, list[str]] = defaultdict(list)
+            for w in self._vocab:
+                if len(w) >= 3 and w.isalpha():
+                    for d in _deletes(w):
+                        built[d].append(w)
+            table = self._deletion_table = dict(built)
+        return table
+
+    def _corrections(self, word: str) -> list[tuple[tuple[str, ...], float]]:
+        """Known readings of an unknown word, best first."""
+        found: dict[tuple[str, ...], float] = {}
+        if len(word) >= 3 and word.isalpha():
+            table = self._deletions()
+            near: set[str] = set(table.get(word, ()))  # a letter missing from the query
+            for d in _deletes(word):
+                if d in self._vocab:  # an extra letter in the query
+                    near.add(d)
+                near.update(table.get(d, ()))  # a wrong or swapped letter
+            cap = 1
+            if not near and len(word) >= 7:
+                cap = 2
+                for d in _deletes(word):
+                    for dd in _deletes(d):
+                        if dd in self._vocab:
+                            near.add(dd)
+                        near.update(table.get(dd, ()))
+            for w in near:
+                dist = _distance(word, w, cap)
+                if dist <= cap:
+                    sim = 0.9 if dist == 1 else 0.75
+                    found[(w,)] = max(found.get((w,), 0.0), sim)
+            for i in range(3, len(word) - 2):  # two words run together
+                a, b = word[:i], _stem(word[i:])
+                if a in self._vocab and b in self._vocab:
+                    found[(a, b)] = max(found.get((a, b), 0.0), 0.9)
+            if len(word) >= 4 and not found:
+                lo = bisect_left(self._words, word)
+                completions = []
+                for w in self._words[lo : lo + 50]:
+                    if not w.startswith(word):
+                        break
+                    completions.append(w)
+                completions.sort(key=lambda w: -self._df[self._vocab[w]])
+                for w in completions[:2]:
+                    found[(w,)] = 0.7
+        ranked = sorted(found.items(), key=lambda kv: (-kv[1], -self._rarity(kv[0])))
+        return ranked[:3]
+
+    def _rarity(self, toks: tuple[str, ...]) -> float:
+        # among equally near corrections prefer the more common word
+        return -sum(self._df[self._vocab[t]] for t in toks)
+
+    def _readings(self, word: str) -> list[tuple[tuple[str, ...], float]]:
+        """Alternative readings of one query word, each with a similarity."""
+        readings: list[tuple[tuple[str, ...], float]] = []
+        known = word in self._vocab
+        if known:
+            readings.append(((word,), 1.0))
+        expansions = self.abbreviations.get(word, ())
+        if expansions and (not known or len(word) <= 4):
+            readings.extend((e, EXPANSION_SIM) for e in expansions)
+        if not readings:
+            readings.extend(self._corrections(word))
+        return readings
+
+    def _variants(self, words: list[str]) -> list[_Variant]:
+        bases = [words]
+        for i in range(len(words) - 1):  # "book keeper" -> "bookkeeper"
+            joined = words[i] + words[i + 1]
+            if joined in self._vocab:
+                bases.append(words[:i] + [joined] + words[i + 2 :])
+        out: list[_Variant] = []
+        for base in bases[:3]:
+            per_word = [self._readings(w) for w in base]
+            unknown = sum(1.0 for r in per_word if not r)
+            for combo, sim in _best_combinations([r for r in per_word if r], MAX_VARIANTS):
+                weights: dict[int, float] = {}
+                seq: list[str] = []
+                for toks in combo:
+                    for t in toks:
+                        tid = self._vocab[t]
+                        weights[tid] = self._weight[tid]
+                        seq.append(t)
+                h = _head(seq)
+                out.append(
+                    _Variant(
+                        weights=weights,
+                        unknown=unknown * 2.0,
+                        head=self._vocab[h] if h is not None else None,
+                        penalty=sim * (0.98 if base is not words else 1.0),
+                    )
+                )
+        out.sort(key=lambda v: -v.penalty)
+        return out[:MAX_VARIANTS]
+
+    # -- search --------------------------------------------------------------------------------
+    def search(self, query: str, limit: int = 10) -> list[TitleMatch]:
+        """Occupations whose titles match ``query``, one per occupation, best first."""
+        if limit <= 0 or not isinstance(query, str):
+            return []
+        words = tokens(query[:300])
+        if not words:
+            return []
+        words = list(dict.fromkeys(words))[:MAX_QUERY_TOKENS]
+        best: dict[str, tuple[float, int]] = {}  # code -> (score, doc)
+        top: dict[str, float] = {}  # the current ``limit`` best codes
+        threshold = MIN_SCORE
+        for variant in self._variants(words):
+            threshold = self._score_variant(variant, limit, best, top, threshold)
+        ranked = sorted(best.items(), key=lambda kv: (-kv[1][0], kv[0]))[:limit]
+        out = []
+        for code, (score, d) in ranked:
+            _, text, source = dict(self._owners[d])[code]
+            out.append(
+                TitleMatch(
+                    code=code,
+                    title=self.titles.get(code, code),
+                    score=round(min(score, 1.0), 4),
+                    matched=text,
+                    source=source,
+                )
+            )
+        return out
+
+    def _score_variant(
+        self,
+        v: _Variant,
+        limit: int,
+        best: dict[str, tuple[float, int]],
+        top: dict[str, float],
+        threshold: float,
+    ) -> float:
+        """Score the titles sharing words with one reading of the query (max-score style).
+
+        Words are taken heaviest first and their postings accumulated; once no title outside
+        the accumulator could still reach the current ``limit``-th best occupation, lighter
+        words only update titles already held. Scores only grow as words are added, so the
+        running ``limit``-th best is a safe threshold."""
+        if not v.weights:
+            return threshold
+        wq = sum(v.weights.values()) + v.unknown
+        order = sorted(v.weights.items(), key=lambda kv: -kv[1])
+        remaining = sum(w for _, w in order)
+        penalty = v.penalty
+        head = v.head
+        doc_weight = self._doc_weight
+        doc_head = self._doc_head
+        owners = self._owners
+        acc: dict[int, float] = {}
+
+        def credit(d: int, m: float) -> None:
+            nonlocal threshold
+            score = 2.0 * m / (wq + doc_weight[d]) * penalty
+            if head is not None and doc_head[d] != head:
+                score *= HEAD_MISS
+            if score < threshold:
+                return
+            for code, (srcw, _, _) in owners[d]:
+                s = score * srcw
+                if s < threshold:
+                    break
+                held = best.get(code)
+                if held is not None and held[0] >= s:
+                    continue
+                best[code] = (s, d)
+                if code in top or len(top) < limit:
+                    top[code] = s
+                else:
+                    low = min(top, key=top.__getitem__)
+                    if top[low] >= s:
+                        continue
+                    del top[low]
+                    top[code] = s
+                if len(top) >= limit:
+                    threshold = max(threshold, min(top.values()))
+
+        for t, w in order:
+            post = self._postings[t]
+            reach = remaining  # the most a title not yet held can still gain
+            remaining -= w
+            touched: set[int] = set()
+            if 2.0 * reach / (wq + reach) * penalty >= threshold:
+                for d in post:
+                    we = doc_weight[d]
+                    if 2.0 * reach / (wq + (we if we > reach else reach)) * penalty < threshold:
+                        break
+                    touched.add(d)
+                    m = acc.get(d, 0.0) + w
+                    acc[d] = m
+                    credit(d, m)
+            if len(touched) < len(post):
+                held_docs = self._posting_sets[t]
+                for d, m in acc.items():
+                    if d in held_docs and d not in touched:
+                        acc[d] = m + w
+                        credit(d, m + w)
+        return threshold
+
+
+def _best_combinations(
+    options: list[list[tuple[tuple[str, ...], float]]], cap: int
+) -> Iterator[tuple[list[tuple[str, ...]], float]]:
+    """Up to ``cap`` choices of one reading per word, by decreasing product of similarity."""
+    if not options:
+        return
+    combos: list[tuple[list[tuple[str, ...]], float]] = [([], 1.0)]
+    for readings in options:
+        combos = [(c + [r], s * rs) for c, s in combos for r, rs in readings]
+        combos.sort(key=lambda cs: -cs[1])
+        combos = combos[:cap]
+    yield from combos
