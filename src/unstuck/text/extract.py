@@ -1,0 +1,335 @@
+"""Find known terms (skills, technologies, tools, occupations) in free text, fast.
+
+An :class:`Extractor` is built once from a list of :class:`Term` (a surface label and the
+:class:`Concept` it names) and then maps any text to :class:`Mention` objects: character spans
+into that text, the concepts named there, and what the surrounding words say about them
+(negated, hedged, emphasised, optional; see :mod:`unstuck.text.negation`). This module is pure:
+it knows nothing of the knowledge base; :mod:`unstuck.text.vocabulary` turns a
+:class:`~unstuck.knowledge.store.KnowledgeBase` into terms and caches the extractor on it.
+
+**Normal form.** Labels and text are folded the same way (:mod:`unstuck.text.normal`): lower
+case, ASCII punctuation to spaces ("problem-solving", "Node.js", "CI/CD" match "problem
+solving", "node js", "ci cd"), one character per character so that offsets survive.
+
+**Matching.** Every label is stored as ``" label "`` (words joined by single spaces, a space on
+each side) in one Aho-Corasick automaton over UTF-8 bytes (``ahocorasick_rs``, Rust), and the
+folded text is scanned with a space on each side. A space-delimited pattern can only match on
+word boundaries, so "java" never fires inside "javascript" and no boundary check is needed
+per hit; overlapping matches are reported, so nested labels ("project management" /
+"management") and neighbours sharing a space are all seen. Of the candidates the leftmost
+longest win and overlapping shorter ones are dropped. The automaton's cost is one pass over
+the bytes; the per-hit Python work is proportional to the number of mentions, not the text.
+
+**Variants.** Each label is also stored in a few regular inflections: the last word's plural
+or singular ("databases", "skills"), and for verb phrases (ESCO skills are mostly "manage
+staff", "use databases") the first word's -ing and -ed forms ("managing staff", "managed
+staff"; the -s form is rare in postings and resumes and would add a quarter more patterns). A
+parenthesised qualifier is dropped as another variant ("Python (computer programming)" ->
+"Python"). A variant never displaces an exact label of another concept.
+
+**Case.** Matching ignores case except where case is what tells a name from a word: a
+capitalised one-letter label ("R", "C") or a capitalised label that spells a short common
+English word ("IT", "GO", "ART") must appear as written, and so must a label that only exists
+as a parenthesis-stripped variant ("Chef (tools for software configuration management)" ->
+"Chef"). Labels of two characters or fewer that are all lower case are not used at all.
+"""
+
+from __future__ import annotations
+
+import re
+from collections import Counter
+from collections.abc import Iterable
+from dataclasses import dataclass
+
+import ahocorasick_rs
+
+from unstuck.text.negation import PLAIN, Assertion, Cues
+from unstuck.text.normal import alnum, char_offsets, fold_raw, key
+
+
+@dataclass(frozen=True, slots=True)
+class Concept:
+    """What a label names. ``kind`` says which vocabulary ("esco", "technology", "tool",
+    "element", "occupation"); ``id`` is that vocabulary's identifier; ``label`` is the name to
+    show (an ESCO preferred label, an O*NET example or element name, an occupation title)."""
+
+    kind: str
+    id: str
+    label: str
+
+
+@dataclass(frozen=True, slots=True)
+class Term:
+    """One surface form of a concept. ``rank`` 0 is the concept's own name (ESCO's preferred
+    label), 1 another name (an alternative label). ``verb`` marks a verb phrase ("manage
+    staff"), which also gets -ing/-s/-ed variants of its first word."""
+
+    text: str
+    concept: Concept
+    verb: bool = False
+    rank: int = 0
+
+
+@dataclass(frozen=True, slots=True)
+class Mention:
+    """``text[start:end]`` of the input names ``concepts`` (best first within each kind);
+    ``exact`` is False when the span matched only an inflected or shortened variant of a label;
+    ``vague`` is True when it matched only labels too generic to tell which concept is meant.
+    """
+
+    start: int
+    end: int
+    text: str
+    concepts: tuple[Concept, ...]
+    assertion: Assertion = PLAIN
+    exact: bool = True
+    vague: bool = False
+
+    @property
+    def negated(self) -> bool:
+        return self.assertion.negated
+
+    def primary(self, kind: str) -> Concept | None:
+        """The best concept of one vocabulary named here, or None when the mention is vague
+        (an alternative label shared by several concepts names all of them; the first is
+        the one listed first)."""
+        if self.vague:
+            return None
+        return next((c for c in self.concepts if c.kind == kind), None)
+
+
+# -- variants --------------------------------------------------------------------------------
+
+_VOWELS = frozenset("aeiou")
+
+
+def plural(word: str) -> str:
+    if word.endswith(("s", "x", "z", "ch", "sh")):
+        return word + "es"
+    if word.endswith("y") and len(word) > 1 and word[-2] not in _VOWELS:
+        return word[:-1] + "ies"
+    return word + "s"
+
+
+def singular(word: str) -> str | None:
+    if len(word) <= 3 or not word.endswith("s") or word.endswith(("ss", "us", "is")):
+        return None
+    if word.endswith("ies"):
+        return word[:-3] + "y"
+    if word.endswith(("ches", "shes", "xes", "sses", "zes")):
+        return word[:-2]
+    return word[:-1]
+
+
+def _doubles(word: str) -> bool:
+    """Short consonant-vowel-consonant verbs double their last letter: plan -> planning."""
+    return (
+        3 <= len(word) <= 4
+        and word[-1] not in _VOWELS
+        and word[-1] not in "wxy"
+        and word[-2] in _VOWELS
+        and word[-3] not in _VOWELS
+    )
+
+
+def verb_forms(word: str) -> list[str]:
+    """-ing and -ed forms of a verb (postings say "managing staff", resumes "managed staff"),
+    by the regular rules (irregular forms are skipped: a wrong form costs nothing, it never
+    occurs in text)."""
+    if not word.isalpha() or len(word) < 3:
+        return []
+    if word.endswith("ie"):
+        ing = word[:-2] + "ying"
+    elif word.endswith("e") and not word.endswith(("ee", "ye", "oe")):
+        ing = word[:-1] + "ing"
+    elif _doubles(word):
+        ing = word + word[-1] + "ing"
+    else:
+        ing = word + "ing"
+    if word.endswith("e"):
+        past = word + "d"
+    elif word.endswith("y") and word[-2] not in _VOWELS:
+        past = word[:-1] + "ied"
+    elif _doubles(word):
+        past = word + word[-1] + "ed"
+    else:
+        past = word + "ed"
+    return [ing, past]
+
+
+_PAREN = re.compile(r"\s*\([^)]*\)\s*")
+
+
+def variants(label: str, verb: bool) -> list[tuple[str, bool]]:
+    """(variant, needs_case) pairs for a label, excluding the label itself."""
+    out: list[tuple[str, bool]] = []
+    if "(" in label:
+        stripped = _PAREN.sub(" ", label).strip()
+        if stripped and stripped != label:
+            out.append((stripped, True))
+            label = stripped
+    words = label.split()
+    if not words:
+        return out
+    last = words[-1]
+    if last.isalpha() and last.islower() and len(last) > 2:  # not acronyms or names
+        other = (singular(last) if last.endswith("s") else None) or plural(last)
+        if other:
+            out.append((" ".join([*words[:-1], other]), False))
+    if verb and len(words) >= 2 and words[0].islower():
+        for form in verb_forms(words[0]):
+            out.append((" ".join([form, *words[1:]]), False))
+    return out
+
+
+# -- the extractor ---------------------------------------------------------------------------
+
+VARIANT = 2  # rank offset of a variant below the label it comes from
+VAGUE = 4  # rank offset of a label too generic to say which concept it names
+GENERIC = 25  # a one-word alternative label used in this many labels is too generic to keep
+
+
+# Short English words that are also capitalised labels ("IT", "GO", "AS", "ART"): such a
+# label only counts where the text writes it in capitals, as the label does.
+_COMMON_SHORT = frozenset(
+    "a an as at be by do go he if in is it me my no of on or so to up us we am are art can may "
+    "act age aid air all and any ask bad big bit box but buy car cut day die dig dry due ear eat "
+    "end eye far few fit fly for fun get got gun has her him his hot how its job key kid law lay "
+    "let lie lot low man mix net new nor not now odd off oil old one our out own pay per put ran "
+    "raw red run sat saw say sea see set she sit six sky son sum sun tax tea ten the tie too top "
+    "try two use van war was way web who why win yes yet you".split()
+)
+
+
+def _needs_case(label: str) -> bool | None:
+    """True: match this label only in its written case; None: do not use it at all."""
+    if len(label) > 8:  # too long to be a short word, whatever its punctuation
+        return False
+    core = alnum(label)
+    upper = not core.islower() and not core.isdigit()
+    if len(core) <= 2 and not upper:
+        return None
+    return upper and (len(core) == 1 or core.lower() in _COMMON_SHORT)
+
+
+class Extractor:
+    """Finds the terms it was built with in any text. Build once, reuse: construction compiles
+    an automaton over every label and its variants (seconds for ESCO's ~100,000 labels); each
+    :meth:`extract` call is a single pass over the text plus work per mention.
+
+    ``generic``: a one-word alternative label (rank >= 1) whose word appears in this many
+    distinct labels is *vague*: ESCO lists "data" under statistics, "design" under thinking
+    creatively and "process" under ground-handling procedures. Such a word still marks a skill
+    mention (postings do ask for "data" and "cloud") but not which concept it is, so its
+    mentions carry ``vague=True`` and :meth:`Mention.primary` does not link them. Preferred
+    labels are never vague. None: no label is vague.
+    """
+
+    def __init__(
+        self, terms: Iterable[Term], *, inflect: bool = True, generic: int | None = GENERIC
+    ) -> None:
+        terms = list(terms)
+        keys = {key(t.text) for t in terms}
+        uses: Counter[bytes] = Counter(w for k in keys for w in set(k.split()))
+        # key -> kind -> [(rank, order, concept, case form)]
+        table: dict[bytes, dict[str, list[tuple[int, int, Concept, str | None]]]] = {}
+        order = 0
+
+        def add(surface: str, concept: Concept, rank: int, case: bool) -> None:
+            nonlocal order
+            k = key(surface)
+            if not k:
+                return
+            needs = _needs_case(surface)
+            if needs is None:
+                return
+            if rank >= 1 and generic is not None and b" " not in k and uses[k] >= generic:
+                rank += VAGUE
+            order += 1
+            slot = table.setdefault(k, {}).setdefault(concept.kind, [])
+            slot.append((rank, order, concept, alnum(surface) if (case or needs) else None))
+
+        for term in terms:
+            add(term.text, term.concept, term.rank, False)
+            if inflect or "(" in term.text:
+                for variant, case in variants(term.text, term.verb and inflect):
+                    if case or inflect:
+                        add(variant, term.concept, term.rank + VARIANT, case)
+        self.term_count = len(terms)
+        self._keys = list(table)
+        self._entries: list[_Entry] = []
+        for k in self._keys:
+            concepts: list[Concept] = []
+            cases: list[str | None] = []
+            slots = list(table[k].values())
+            bests = [min(r for r, _, _, _ in slot) for slot in slots]
+            vague = all(b >= VAGUE for b in bests)
+            exact = any(b % VAGUE < VARIANT for b in bests)
+            for slot, best in zip(slots, bests, strict=True):
+                if best >= VAGUE and not vague:  # another vocabulary names it clearly
+                    continue
+                for rank, _, concept, form in sorted(slot, key=lambda x: (x[0], x[1])):
+                    if rank == best and concept not in concepts:
+                        concepts.append(concept)
+                        cases.append(form)
+            self._entries.append(_Entry(tuple(concepts), tuple(cases), exact, vague,
+                                        any(c is not None for c in cases)))  # fmt: skip
+        self._lengths = [len(k) for k in self._keys]
+        self._automaton = ahocorasick_rs.BytesAhoCorasick([b" " + k + b" " for k in self._keys])
+
+    def __len__(self) -> int:
+        """Number of distinct surface forms (labels and variants) in the automaton."""
+        return len(self._keys)
+
+    def _scan(self, text: str, assess: bool) -> list[Mention]:
+        folded, raw = fold_raw(text)
+        hits = self._automaton.find_matches_as_indexes(b" " + folded + b" ", overlapping=True)
+        if not hits:
+            return []
+        # (start, end) in folded bytes: the pattern's leading space sits at folded[start - 1]
+        lengths = self._lengths
+        cands = sorted(((start, start + lengths[i], i) for i, start, _ in hits),
+                       key=lambda c: (c[0], -c[1]))  # fmt: skip
+        offsets = None
+        if raw is not None:
+            offsets = char_offsets(raw, [p for c in cands for p in c[:2]])
+        cues = Cues(text, folded, raw) if assess else None
+        out: list[Mention] = []
+        last = -1
+        for bstart, bend, i in cands:
+            if bstart < last:
+                continue
+            if offsets is None:
+                start, end = bstart, bend
+            else:
+                start, end = offsets[bstart], offsets[bend]
+            entry = self._entries[i]
+            concepts = entry.concepts
+            shown = text[start:end]
+            if entry.cased:
+                core = alnum(shown)
+                concepts = tuple(c for c, case in zip(entry.concepts, entry.cases, strict=True)
+                                 if case is None or case == core)  # fmt: skip
+                if not concepts:
+                    continue
+            assertion = PLAIN if cues is None else cues.assertion(start, end)
+            out.append(Mention(start, end, shown, concepts, assertion, entry.exact, entry.vague))
+            last = bend
+        return out
+
+    def find(self, text: str) -> list[Mention]:
+        """Mentions without reading their context (every assertion is plain)."""
+        return self._scan(text, False)
+
+    def extract(self, text: str) -> list[Mention]:
+        """Mentions in text order, each with its :class:`~unstuck.text.negation.Assertion`."""
+        return self._scan(text, True)
+
+
+@dataclass(frozen=True, slots=True)
+class _Entry:
+    concepts: tuple[Concept, ...]
+    cases: tuple[str | None, ...]  # per concept: the alphanumerics the text must show, or None
+    exact: bool
+    vague: bool
+    cased: bool

@@ -1,0 +1,108 @@
+"""The knowledge base's vocabularies as extractor terms, and one cached extractor per base.
+
+:func:`skill_terms` lists what the knowledge base can recognise in text as a skill:
+
+- ``esco``: every ESCO skill and knowledge concept, by its preferred and alternative labels
+  (hidden labels are left out: they are misspellings and fragments meant for search engines).
+  ESCO's skill/competence labels are verb phrases and get verb variants.
+- ``technology``: O*NET Technology Skills examples ("Microsoft Excel", "Python") and their
+  UNSPSC commodity titles ("Spreadsheet software").
+- ``tool``: O*NET Tools Used examples ("Forklifts", "Soldering irons").
+- ``element``: O*NET skill and knowledge areas by name ("Critical Thinking", "Customer and
+  Personal Service"), content model elements 2.A, 2.B and 2.C.
+
+:func:`title_terms` lists job titles (O*NET titles, alternate titles, ESCO labels linked through
+the crosswalk) for finding occupations named in running text; a title typed by a person is better
+served by ``kb.search`` (typo-tolerant, ranked).
+
+Building an extractor over ESCO takes seconds, so :func:`skill_extractor` and
+:func:`title_extractor` keep one per knowledge base instance (a weak mapping: a reloaded base
+gets a fresh one, a dropped base frees its extractor).
+"""
+
+from __future__ import annotations
+
+import threading
+import weakref
+from collections.abc import Iterable, Iterator
+from typing import TYPE_CHECKING
+
+from unstuck.text.extract import Concept, Extractor, Term
+
+if TYPE_CHECKING:
+    from unstuck.knowledge.store import KnowledgeBase
+
+SKILL_SOURCES = ("esco", "technology", "tool", "element")
+ELEMENT_PREFIXES = ("2.A", "2.B", "2.C")  # basic skills, cross-functional skills, knowledge
+
+_cache: weakref.WeakKeyDictionary[KnowledgeBase, dict[tuple[str, ...], Extractor]] = (
+    weakref.WeakKeyDictionary()
+)
+_lock = threading.Lock()
+
+
+def skill_terms(kb: KnowledgeBase, sources: Iterable[str] = SKILL_SOURCES) -> Iterator[Term]:
+    wanted = set(sources)
+    unknown = wanted - set(SKILL_SOURCES)
+    if unknown:
+        raise ValueError(f"unknown skill source(s): {', '.join(sorted(unknown))}")
+    if "esco" in wanted:
+        for skill in getattr(kb, "esco_skills", {}).values():
+            concept = Concept("esco", skill.uri, skill.label)
+            verb = skill.skill_type == "skill/competence"
+            yield Term(skill.label, concept, verb)
+            for alt in skill.alt_labels:
+                if alt != skill.label:
+                    yield Term(alt, concept, verb, rank=1)
+    if "technology" in wanted:
+        seen: set[str] = set()
+        classes: set[tuple[int, str]] = set()
+        for items in kb.technology.values():
+            for tech in items:
+                if tech.example not in seen:
+                    seen.add(tech.example)
+                    yield Term(tech.example, Concept("technology", tech.example, tech.example))
+                if tech.commodity_title and tech.commodity_code is not None:
+                    classes.add((tech.commodity_code, tech.commodity_title))
+        for code, title in sorted(classes):
+            yield Term(title, Concept("technology", f"unspsc:{code}", title))
+    if "tool" in wanted:
+        seen = set()
+        for tools in kb.tools.values():
+            for tool in tools:
+                if tool.example not in seen:
+                    seen.add(tool.example)
+                    yield Term(tool.example, Concept("tool", tool.example, tool.example))
+    if "element" in wanted:
+        for eid, name in kb.element_names.items():
+            if eid.startswith(ELEMENT_PREFIXES) and eid.count(".") >= 3:
+                yield Term(name, Concept("element", eid, name))
+
+
+def title_terms(kb: KnowledgeBase) -> Iterator[Term]:
+    for code, title in kb.titles.items():
+        concept = Concept("occupation", code, title)
+        yield Term(title, concept)
+        for other in kb.alternate_titles.get(code, ()):
+            yield Term(other, concept, rank=1)
+        for other in kb.esco_labels.get(code, ()):
+            yield Term(other, concept, rank=1)
+
+
+def _cached(kb: KnowledgeBase, key: tuple[str, ...], build: Iterable[Term]) -> Extractor:
+    with _lock:
+        per_kb = _cache.setdefault(kb, {})
+        found = per_kb.get(key)
+        if found is None:
+            found = per_kb[key] = Extractor(build)
+        return found
+
+
+def skill_extractor(kb: KnowledgeBase, sources: Iterable[str] = SKILL_SOURCES) -> Extractor:
+    """The extractor over ``sources`` of ``kb`` (built on first use, then reused)."""
+    key = tuple(sorted(set(sources)))
+    return _cached(kb, ("skills", *key), skill_terms(kb, key))
+
+
+def title_extractor(kb: KnowledgeBase) -> Extractor:
+    return _cached(kb, ("titles",), title_terms(kb))

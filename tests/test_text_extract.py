@@ -1,0 +1,266 @@
+"""The extractor: matching rules on hand-made vocabularies, properties on arbitrary text, and the
+knowledge base's vocabularies (ESCO, O*NET technology, tools, elements) on the real data."""
+
+from __future__ import annotations
+
+import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
+
+from unstuck.text.extract import Concept, Extractor, Term, plural, singular, verb_forms
+from unstuck.text.normal import char_offsets, fold, fold_raw
+
+
+def esco(label: str) -> Concept:
+    return Concept("esco", f"uri:{label}", label)
+
+
+def build(*labels: str | Term, **kw) -> Extractor:
+    return Extractor([t if isinstance(t, Term) else Term(t, esco(t)) for t in labels], **kw)
+
+
+def labels(ex: Extractor, text: str, *, negated: bool | None = False) -> list[str]:
+    return [m.concepts[0].label for m in ex.extract(text)
+            if negated is None or m.negated == negated]  # fmt: skip
+
+
+# -- matching rules --------------------------------------------------------------------------
+
+
+def test_longest_label_wins_over_the_labels_inside_it() -> None:
+    ex = build("project management", "management", "project", "project management software")
+    assert labels(ex, "Project management software and management") == [
+        "project management software",
+        "management",
+    ]
+
+
+def test_word_boundaries() -> None:
+    ex = build("Java", "JavaScript", "R", "C++", "C#")
+    assert labels(ex, "javascript, Java; javas, C++ and C# (R)") == [
+        "JavaScript", "Java", "C++", "C#", "R",
+    ]  # fmt: skip
+    assert labels(ex, "Rust and Ruby") == []  # no label inside a word
+
+
+def test_punctuation_and_case_fold() -> None:
+    ex = build("problem-solving", "Node.js", "CI/CD")
+    assert labels(ex, "PROBLEM SOLVING, node js and ci-cd") == [
+        "problem-solving", "Node.js", "CI/CD",
+    ]  # fmt: skip
+
+
+def test_plural_and_singular_variants() -> None:
+    ex = build("database", "skills", "company", "business process")
+    found = ex.extract("Databases, skill, companies, business processes")
+    assert [m.concepts[0].label for m in found] == [
+        "database", "skills", "company", "business process",
+    ]  # fmt: skip
+    assert not any(m.exact for m in found)
+    assert build("database", inflect=False).extract("databases") == []
+
+
+def test_verb_variants_of_verb_phrases_only() -> None:
+    ex = build(Term("manage staff", esco("manage staff"), verb=True),
+               Term("plan events", esco("plan events"), verb=True),
+               Term("tie knots", esco("tie knots"), verb=True), "cook book")  # fmt: skip
+    assert labels(ex, "Managed staff, planning events, tying knots") == [
+        "manage staff", "plan events", "tie knots",
+    ]  # fmt: skip
+    assert labels(ex, "cooking book") == []
+
+
+def test_acronyms_are_not_inflected() -> None:
+    ex = build("ETCS")
+    assert labels(ex, "etc, ETCS and ETC") == ["ETCS"]
+
+
+def test_short_capitalised_words_need_their_case() -> None:
+    ex = build("IT", "R", "SQL", "Go")
+    assert labels(ex, "it is fine, go on, r") == []
+    assert labels(ex, "IT support, R, Go and sql") == ["IT", "R", "Go", "SQL"]
+
+
+def test_short_lowercase_labels_are_not_used() -> None:
+    assert len(build("re", "ng", "it")) == 0
+
+
+def test_parenthesis_stripped_variant_keeps_its_case() -> None:
+    ex = build("Python (computer programming)", "Chef (tools for software configuration)")
+    assert labels(ex, "Python and Chef") == [
+        "Python (computer programming)", "Chef (tools for software configuration)",
+    ]  # fmt: skip
+    assert labels(ex, "the chef cooks") == []
+    assert labels(ex, "Python (computer programming)") == ["Python (computer programming)"]
+
+
+def test_preferred_label_outranks_an_alternative_label_of_another_concept() -> None:
+    sql, dbms = esco("SQL"), esco("database management systems")
+    ex = Extractor([Term("database management systems", dbms), Term("SQL", dbms, rank=1),
+                    Term("SQL", sql)])  # fmt: skip
+    (m,) = ex.extract("SQL")
+    assert m.concepts == (sql,)
+    assert m.primary("esco") == sql
+
+
+def test_alternative_label_shared_by_two_concepts_names_both() -> None:
+    a, b = esco("a concept"), esco("b concept")
+    ex = Extractor([Term("shared label", a, rank=1), Term("shared label", b, rank=1)])
+    (m,) = ex.extract("a shared label")
+    assert m.concepts == (a, b)
+
+
+def test_generic_alternative_labels_are_vague() -> None:
+    stats = esco("statistics")
+    terms = [Term("statistics", stats), Term("data", stats, rank=1)]
+    terms += [Term(f"data {w}", esco(f"data {w}")) for w in "abcdefghij"]
+    ex = Extractor(terms, generic=5)
+    (m,) = ex.extract("we love data")
+    assert m.vague and m.primary("esco") is None and m.concepts == (stats,)
+    (m,) = ex.extract("we love statistics")
+    assert not m.vague and m.primary("esco") == stats
+    (m,) = Extractor(terms, generic=None).extract("we love data")
+    assert not m.vague
+
+
+def test_vocabularies_of_different_kinds_share_a_span() -> None:
+    tech = Concept("technology", "Python", "Python")
+    ex = Extractor([Term("Python (computer programming)", esco("Python")), Term("Python", tech)])
+    (m,) = ex.extract("Python")
+    assert {c.kind for c in m.concepts} == {"esco", "technology"}
+    assert m.primary("technology") == tech and m.primary("esco") == esco("Python")
+
+
+def test_negated_mentions_are_marked_not_dropped() -> None:
+    ex = build("Tableau", "Python", "SQL")
+    found = ex.extract("Python daily. No experience with Tableau or SQL.")
+    assert [(m.text, m.negated) for m in found] == [
+        ("Python", False), ("Tableau", True), ("SQL", True),
+    ]  # fmt: skip
+    assert ex.find("No Tableau")[0].negated is False  # find() does not read context
+
+
+def test_hedged_and_emphasised_mentions() -> None:
+    ex = build("Tableau", "Python")
+    weak, strong = ex.extract("Familiar with Tableau; 5+ years of Python")
+    assert weak.assertion.strength == "weak"
+    assert strong.assertion.strength == "strong" and strong.assertion.years == 5
+
+
+def test_non_ascii_offsets() -> None:
+    ex = build("Tableau", "SQL", "résumé writing")
+    text = "Café “Tableau” – ünd SQL • Résumé writing"
+    found = ex.extract(text)
+    assert [m.text for m in found] == ["Tableau", "SQL", "Résumé writing"]
+    for m in found:
+        assert text[m.start : m.end] == m.text
+
+
+def test_inflection_helpers() -> None:
+    assert [plural(w) for w in ("skill", "process", "company", "day", "church")] == [
+        "skills", "processes", "companies", "days", "churches",
+    ]  # fmt: skip
+    assert [singular(w) for w in ("skills", "companies", "process", "bus", "churches")] == [
+        "skill", "company", None, None, "church",
+    ]  # fmt: skip
+    assert verb_forms("manage") == ["managing", "managed"]
+    assert verb_forms("plan") == ["planning", "planned"]
+    assert verb_forms("apply") == ["applying", "applied"]
+    assert verb_forms("go") == []
+
+
+def test_fold_keeps_one_character_per_character() -> None:
+    text = "İstanbul – Straße • naïve"
+    folded, raw = fold_raw(text)
+    assert raw is not None and len(folded) == len(raw)
+    offsets = char_offsets(raw, [0, len(raw)])
+    assert offsets[len(raw)] == len(text)
+    assert fold("C++/C# & Node.js") == b"c++ c#   node js"
+
+
+# -- properties ------------------------------------------------------------------------------
+
+_PROPERTY_EXTRACTOR = build(
+    "Tableau", "SQL", "R", "C++", "project management", "management", "café",
+    Term("manage staff", esco("manage staff"), verb=True), "Python (computer programming)",
+)  # fmt: skip
+
+_WORDS = st.sampled_from(["Tableau", "sql", "R", "c++", "project", "management", "no", "not",
+                          "familiar with", "5 years", "•", "\n", ".", "café", "İ", "managing",
+                          "staff", "Python", "’", "😀", "\ud800", "  "])  # fmt: skip
+
+
+@settings(max_examples=300, deadline=None)
+@given(st.one_of(st.text(), st.lists(_WORDS, max_size=40).map(" ".join)))
+def test_extraction_never_raises_and_spans_index_the_input(text: str) -> None:
+    found = _PROPERTY_EXTRACTOR.extract(text)
+    last = 0
+    for m in found:
+        assert 0 <= m.start < m.end <= len(text)
+        assert text[m.start : m.end] == m.text
+        assert m.start >= last  # in order, not overlapping
+        last = m.end
+        assert m.concepts
+    assert [(m.start, m.end) for m in found] == [
+        (m.start, m.end) for m in _PROPERTY_EXTRACTOR.find(text)
+    ]
+
+
+@settings(max_examples=200, deadline=None)
+@given(st.lists(_WORDS, max_size=20).map(" ".join))
+def test_no_x_never_yields_x(text: str) -> None:
+    found = _PROPERTY_EXTRACTOR.extract(f"{text}. No experience with Tableau.")
+    assert all(m.negated for m in found if m.start >= len(text) + 2)
+
+
+# -- the knowledge base's vocabularies --------------------------------------------------------
+
+
+@pytest.fixture(scope="module")
+def skills(kb_module):  # noqa: ANN001, ANN201
+    from unstuck.text.vocabulary import skill_extractor
+
+    return skill_extractor(kb_module)
+
+
+@pytest.fixture(scope="module")
+def kb_module(built_home):  # noqa: ANN001, ANN201
+    """The session's real knowledge base, loaded once for this module (the extractor cache is
+    per instance)."""
+    from unstuck.knowledge.store import KnowledgeBase
+
+    return KnowledgeBase.load(built_home / "knowledge" / "knowledge.sqlite")
+
+
+def test_skill_extractor_is_built_once_per_knowledge_base(kb_module, skills) -> None:  # noqa: ANN001
+    from unstuck.text.vocabulary import skill_extractor
+
+    assert skill_extractor(kb_module) is skills
+    assert skill_extractor(kb_module, ["tool"]) is not skills
+    with pytest.raises(ValueError, match="unknown"):
+        skill_extractor(kb_module, ["nonsense"])
+
+
+def test_real_vocabularies(kb_module, skills) -> None:  # noqa: ANN001
+    text = ("Senior analyst: 5+ years of SQL and Microsoft Excel, critical thinking, "
+            "forklifts. No experience with Tableau.")  # fmt: skip
+    found = skills.extract(text)
+    kinds = {c.kind for m in found for c in m.concepts}
+    assert {"technology", "tool", "element"} <= kinds
+    by_text = {m.text.lower(): m for m in found}
+    assert by_text["sql"].assertion.years == 5
+    assert by_text["tableau"].negated
+    if kb_module.esco_skills:  # ESCO installed in the test build
+        assert "esco" in kinds
+        assert by_text["sql"].primary("esco").label == "SQL"
+    assert any(c.kind == "technology" for c in by_text["tableau"].concepts)
+
+
+def test_title_extractor_finds_occupations(kb_module) -> None:  # noqa: ANN001
+    from unstuck.text.vocabulary import title_extractor
+
+    ex = title_extractor(kb_module)
+    found = ex.extract("Worked as a registered nurse, then as a software developer.")
+    codes = {c.id for m in found for c in m.concepts}
+    assert "29-1141.00" in codes
+    assert any(code.startswith("15-125") for code in codes)
