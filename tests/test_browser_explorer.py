@@ -112,3 +112,46 @@ def test_not_found_page_is_accessible(page: Any, live_app: str) -> None:
     assert response is not None and response.status == 404
     assert "99-9999.99" in page.get_by_role("main").inner_text()
     no_axe_findings(page, "the 404 page")
+
+
+def test_type_ahead_by_keyboard(page: Any, live_app: str) -> None:
+    page.goto(live_app + "/")
+    box = page.get_by_role("combobox", name="Job title")
+    box.focus()
+    page.keyboard.type(QUERY, delay=20)
+    options = page.get_by_role("option")
+    options.first.wait_for()
+    assert box.get_attribute("aria-expanded") == "true"
+    assert "suggestion" in page.get_by_role("status").inner_text()
+    no_axe_findings(page, "the home page with suggestions open")
+
+    page.keyboard.press("Escape")
+    assert box.get_attribute("aria-expanded") == "false"
+    assert not page.get_by_role("listbox").is_visible()
+
+    page.keyboard.press("ArrowDown")  # reopens on the first suggestion
+    first = options.first
+    assert box.get_attribute("aria-activedescendant") == first.get_attribute("id")
+    assert first.get_attribute("aria-selected") == "true"
+    titles = options.all_inner_texts()
+    target = next(i for i, t in enumerate(titles) if t.startswith("Registered Nurses"))
+    for _ in range(target):
+        page.keyboard.press("ArrowDown")
+    page.keyboard.press("Enter")
+    page.wait_for_url(f"**/occupations/{NURSE}/")
+
+
+def test_search_works_without_javascript(chromium: Any, live_app: str) -> None:
+    context = chromium.new_context(java_script_enabled=False, viewport=PHONE)
+    try:
+        page = context.new_page()
+        page.goto(live_app + "/")
+        assert page.get_by_role("combobox").count() == 0  # a plain search box
+        page.get_by_label("Job title").fill(QUERY)
+        page.keyboard.press("Enter")
+        page.wait_for_url("**/occupations/?q=*")
+        page.get_by_role("link", name="Registered Nurses", exact=True).click()
+        page.wait_for_url(f"**/occupations/{NURSE}/")
+        assert page.get_by_role("heading", level=1).inner_text() == "Registered Nurses"
+    finally:
+        context.close()
