@@ -612,3 +612,11 @@ def test_bls_zip_downloads(tmp_path: Path) -> None:
         zf.writestr("readme.txt", "nothing")
     with pytest.raises(SourceNotFoundError, match="no OEWS table"):
         _load(OewsSource(empty))
+
+
+@pytest.mark.parametrize("cell", ["nan", "1e5", "-3", "12 000", "inf"])
+def test_things_float_would_accept_are_not_numbers(tmp_path: Path, cell: str) -> None:
+    path = tmp_path / "national.csv"
+    path.write_text(f"{HEADER}\n15-1252,X,detailed,1,2,3,4,{cell},6,7\n")
+    with pytest.raises(RowError, match="line 2.*'A_MEDIAN'"):
+        _load(OewsSource(path))

@@ -2,15 +2,19 @@
 
 Inputs, as BLS or our shared data folder ship them:
 
-* OEWS national: a CSV in the BLS ``national_M20XX_dl`` column naming (``OCC_CODE``,
-  ``TOT_EMP``, ``A_MEDIAN``...), or the ``oews-20XX.sqlite(.gz)`` database built from the BLS
-  time-series files (its national rows).
-* OEWS areas: that database (state, metro and nonmetropolitan areas), or one or more BLS
-  ``state_M20XX_dl`` / ``MSA_M20XX_dl`` / ``BOS_M20XX_dl`` CSV files (``AREA``,
-  ``AREA_TITLE``, ``AREA_TYPE`` columns).
-* Employment Projections: Table 1.2 of the BLS workbook, saved as CSV. Its headers carry the
-  projection years ("Employment, 2024", "Employment change, percent, 2024–34"), so columns are
-  found by pattern and the period is read from them.
+* OEWS national: the BLS ``national_M20XX_dl`` table (``OCC_CODE``, ``TOT_EMP``,
+  ``A_MEDIAN``...) as CSV, as the .xlsx BLS publishes, or inside the BLS zip
+  (``oesm25nat.zip``); or the ``oews-20XX.sqlite(.gz)`` database built from the BLS
+  time-series files (its national cells).
+* OEWS areas: that database (state, metro and nonmetropolitan areas), or the BLS
+  ``state_M20XX_dl`` / ``MSA_M20XX_dl`` / ``BOS_M20XX_dl`` tables (``AREA``, ``AREA_TITLE``,
+  ``AREA_TYPE`` columns) as CSV, .xlsx or the BLS zips, one or several.
+* Employment Projections: Table 1.2, from the BLS workbook ``occupation.xlsx`` or saved as CSV.
+  Its headers carry the projection years ("Employment, 2024", "Employment change, percent,
+  2024–34"), so columns are found by pattern and the period is read from them.
+
+Excel workbooks are read with the standard library (:func:`~unstuck.knowledge.inputs.xlsx_rows`);
+an error in one names the sheet and the row number Excel shows.
 
 Wage cells are read raw because BLS markers mean different things: ``#`` (or footnote 5 in the
 time-series data) is a top-coded wage, at least the published threshold; ``*``, ``**`` and
@@ -75,6 +79,7 @@ OEWS_REQUIRED = ("OCC_CODE", "TOT_EMP", "H_MEDIAN", "A_PCT10", "A_PCT25", "A_MED
 TOP_CODED = "5"
 _NOT_PUBLISHED = frozenset({"", "-", "*", "**", "—", "–", "n/a", "N/A"})
 _SOC_RE = re.compile(r"^\d{2}-\d{4}$")
+_NUMBER_RE = re.compile(r"\d[\d,]*(?:\.\d*)?|\.\d+")
 _AREA_TYPES = {"1": "national", "2": "state", "3": "state", "4": "metro", "5": "metro",
                "6": "nonmetro"}  # fmt: skip
 _TOPCODE_RE = re.compile(r"\$([\d,]+(?:\.\d+)?) per hour or \$([\d,]+) per year")
@@ -119,12 +124,11 @@ def _number(raw: str, field: str, file: str, line: int | None, notes: list[str])
         return None
     if value in _NOT_PUBLISHED:
         return None
-    try:
-        return float(value.replace(",", ""))
-    except ValueError:
+    if not _NUMBER_RE.fullmatch(value):  # float() alone would take "nan", "1e5", "-3"
         raise RowError(
             f"column '{field}' should be a number, found {value!r}", file=file, line=line
-        ) from None
+        )
+    return float(value.replace(",", ""))
 
 
 def _soc(raw: str, file: str, line: int | None) -> str:
@@ -255,10 +259,9 @@ def _values(raw: Sequence[str | None], file: str, key: str, notes: list[str]) ->
     for field, value in zip(OEWS_FIELDS, raw, strict=True):
         if value is None or value == "-":
             out.append(None)
-            continue
-        try:
+        elif value[:1].isdigit() and value.replace(".", "", 1).isdigit():
             out.append(float(value))
-        except ValueError:
+        else:
             out.append(_number(value, field, f"{file} (series {key})", None, notes))
     return out
 
