@@ -1,0 +1,207 @@
+"""Turn a :class:`KnowledgeBase` into the arrays the career-path engine scores with.
+
+:func:`occupation_data` builds :class:`unstuck.core.paths.data.OccupationData` on first use and
+keeps it on the knowledge base object (built once per loaded file, under a lock, so concurrent
+requests wait for one build instead of racing). A new knowledge base file means a new
+``KnowledgeBase`` and so a fresh build.
+
+What goes in: skill, knowledge, ability and work-activity ratings (whichever the release has),
+RIASEC interests, work values, job zones, BLS wages and projections when installed, and text
+similarity over task statements, detailed work activities (from ``task_dwa``, read straight from
+the file because the in-memory store does not keep them), job titles, tools and descriptions.
+What never goes in: O*NET's Related Occupations table, which the benchmark scores against.
+"""
+
+from __future__ import annotations
+
+import math
+import sqlite3
+import threading
+from collections.abc import Callable
+from typing import TYPE_CHECKING
+
+import numpy as np
+
+from unstuck.core.paths.data import RIASEC_IDS, VALUE_IDS, Element, OccupationData
+from unstuck.core.paths.text import tfidf_cosine, tokens
+
+if TYPE_CHECKING:
+    from unstuck.knowledge.store import KnowledgeBase
+
+#: rating domains used for skills transfer, in display order
+DOMAINS = ("skill", "knowledge", "ability", "work_activity")
+_ATTR = "_paths_data"
+_lock = threading.Lock()
+
+
+def occupation_data(kb: KnowledgeBase) -> OccupationData:
+    """The engine's arrays for ``kb``, built on first use and cached on it."""
+    cached: OccupationData | None = getattr(kb, _ATTR, None)
+    if cached is not None:
+        return cached
+    with _lock:
+        cached = getattr(kb, _ATTR, None)
+        if cached is None:
+            cached = build(kb)
+            setattr(kb, _ATTR, cached)
+    return cached
+
+
+def _activities(kb: KnowledgeBase) -> dict[str, list[str]]:
+    """Detailed work activity titles per occupation, from the built file."""
+    out: dict[str, list[str]] = {}
+    try:
+        conn = sqlite3.connect(f"file:{kb.path}?mode=ro", uri=True)
+    except sqlite3.Error:
+        return out
+    try:
+        rows = conn.execute(
+            "SELECT t.code, r.title FROM task_dwa t JOIN dwa_reference r ON r.dwa_id = t.dwa_id "
+            "ORDER BY t.rowid"
+        ).fetchall()
+    except sqlite3.Error:  # table absent in this build: the signal stays missing
+        rows = []
+    finally:
+        conn.close()
+    for code, title in rows:
+        if title:
+            out.setdefault(code, []).append(title)
+    return out
+
+
+def _interest_keywords(kb: KnowledgeBase) -> dict[str, tuple[str, ...]]:
+    letters = {eid: letter for eid, letter, _ in RIASEC_IDS}
+    out: dict[str, list[str]] = {}
+    try:
+        conn = sqlite3.connect(f"file:{kb.path}?mode=ro", uri=True)
+    except sqlite3.Error:
+        return {}
+    try:
+        rows = conn.execute("SELECT element_id, keyword FROM riasec_keyword").fetchall()
+    except sqlite3.Error:
+        rows = []
+    finally:
+        conn.close()
+    for eid, word in rows:
+        if eid in letters and word:
+            out.setdefault(letters[eid], []).append(str(word))
+    return {k: tuple(v) for k, v in out.items()}
+
+
+def build(kb: KnowledgeBase) -> OccupationData:
+    codes = kb.codes()
+    n = len(codes)
+    index = {c: i for i, c in enumerate(codes)}
+
+    elements: list[Element] = []
+    for domain in DOMAINS:
+        seen: dict[str, str] = {}
+        for ratings in kb.ratings.get(domain, {}).values():
+            for r in ratings:
+                seen.setdefault(r.element_id, r.name)
+        elements.extend(Element(e, seen[e], domain) for e in sorted(seen))
+    col = {e.element_id: k for k, e in enumerate(elements)}
+    importance = np.full((n, len(elements)), np.nan, dtype=np.float32)
+    level = np.full((n, len(elements)), np.nan, dtype=np.float32)
+    for domain in DOMAINS:
+        for code, ratings in kb.ratings.get(domain, {}).items():
+            i = index.get(code)
+            if i is None:
+                continue
+            for r in ratings:
+                k = col[r.element_id]
+                if r.importance is not None:
+                    importance[i, k] = r.importance
+                if r.level is not None:
+                    level[i, k] = r.level
+    has_ratings = np.asarray(np.isfinite(importance).any(axis=1), dtype=bool)
+
+    def six(
+        table: dict[str, list[object]], ids: list[str], get: Callable[[object], float | None]
+    ) -> tuple[np.ndarray, np.ndarray]:
+        m = np.full((n, 6), np.nan, dtype=np.float32)
+        for code, items in table.items():
+            i = index.get(code)
+            if i is None:
+                continue
+            for item in items:
+                eid = item.element_id  # type: ignore[attr-defined]
+                value = get(item)
+                if eid in ids and value is not None:
+                    m[i, ids.index(eid)] = value
+        return m, np.asarray(np.isfinite(m).all(axis=1), dtype=bool)
+
+    interests, has_interests = six(
+        kb.interests,  # type: ignore[arg-type]
+        [eid for eid, _, _ in RIASEC_IDS],
+        lambda x: x.score,  # type: ignore[attr-defined]
+    )
+    values, has_values = six(
+        kb.work_values,  # type: ignore[arg-type]
+        [eid for eid, _ in VALUE_IDS],
+        lambda x: x.extent,  # type: ignore[attr-defined]
+    )
+    job_zone = np.array([kb.job_zones.get(c, math.nan) for c in codes], dtype=np.float32)
+
+    activities = _activities(kb)
+    similarity = {
+        "tasks": tfidf_cosine(
+            [tokens(" ".join(t.text for t in kb.tasks.get(c, ())), pairs=False) for c in codes]
+        ),
+        "activities": tfidf_cosine([tokens(" ".join(activities.get(c, ()))) for c in codes]),
+        "titles": tfidf_cosine(
+            [tokens(" ".join([kb.titles[c], *kb.alternate_titles.get(c, ())])) for c in codes]
+        ),
+        "tools": tfidf_cosine(
+            [[t.commodity_title for t in kb.tools.get(c, ()) if t.commodity_title] for c in codes],
+            min_df=1,
+            sublinear=False,
+        ),
+        "description": tfidf_cosine(
+            [tokens(f"{kb.titles[c]} {kb.descriptions.get(c) or ''}") for c in codes]
+        ),
+    }
+    similarity = {k: v for k, v in similarity.items() if v[1].any()}
+
+    def wage(code: str) -> float:
+        w = kb.wages.get(code)
+        return math.nan if w is None or w.annual_median is None else float(w.annual_median)
+
+    def outlook(code: str, attr: str) -> float:
+        o = kb.outlook.get(code)
+        v = None if o is None else getattr(o, attr)
+        return math.nan if v is None else float(v)
+
+    any_wage = next(iter(kb.wages.values()), None)
+    any_outlook = next(iter(kb.outlook.values()), None)
+    return OccupationData(
+        codes=tuple(codes),
+        titles=tuple(kb.titles[c] for c in codes),
+        release=kb.release,
+        elements=tuple(elements),
+        importance=importance,
+        level=level,
+        has_ratings=has_ratings,
+        interests=interests,
+        has_interests=has_interests,
+        values=values,
+        has_values=has_values,
+        job_zone=job_zone,
+        similarity=similarity,
+        wage_median=np.array([wage(c) for c in codes], dtype=np.float32),
+        wage_area=None if any_wage is None else f"{any_wage.area}, {any_wage.year}",
+        growth_percent=np.array([outlook(c, "change_percent") for c in codes], np.float32),
+        openings=np.array([outlook(c, "openings_per_year") for c in codes], np.float32),
+        self_employed_percent=np.array(
+            [outlook(c, "self_employed_percent") for c in codes], np.float32
+        ),
+        projections_period=None if any_outlook is None else any_outlook.period,
+        typical_education=tuple(
+            (kb.outlook[c].typical_education if c in kb.outlook else None) for c in codes
+        ),
+        tasks=tuple(tuple(t.text for t in kb.tasks.get(c, ())) for c in codes),
+        interest_keywords=_interest_keywords(kb),
+    )
+
+
+__all__ = ["occupation_data", "build"]
