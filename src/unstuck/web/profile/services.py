@@ -63,6 +63,17 @@ PREFILL_SKILLS = 12
 PREFILL_KNOWLEDGE = 8
 
 
+def knowledge_base() -> KnowledgeBase | None:
+    """The installed knowledge base, or None: the wizard works without one, with less help."""
+    from unstuck.knowledge.errors import KnowledgeBaseMissing
+    from unstuck.knowledge.store import get_knowledge_base
+
+    try:
+        return get_knowledge_base()
+    except KnowledgeBaseMissing:
+        return None
+
+
 # -- profile -----------------------------------------------------------------------------------
 
 

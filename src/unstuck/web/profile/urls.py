@@ -2,7 +2,7 @@ from __future__ import annotations
 
 from django.urls import path
 
-from unstuck.web.profile import views
+from unstuck.web.profile import results, views
 
 app_name = "profile"
 urlpatterns = [
@@ -11,6 +11,6 @@ urlpatterns = [
     path("assess/<slug:slug>/", views.assess, name="assess"),
     path("assess/<slug:slug>/save/", views.autosave, name="autosave"),
     path("skills/", views.skills, name="skills"),
-    path("results/", views.results, name="results"),
-    path("results.json", views.results_json, name="results_json"),
+    path("results/", results.results, name="results"),
+    path("results.json", results.results_json, name="results_json"),
 ]

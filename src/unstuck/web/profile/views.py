@@ -10,49 +10,15 @@ from __future__ import annotations
 
 from typing import Any
 
-from django.http import HttpRequest, HttpResponse, JsonResponse
+from django.http import Http404, HttpRequest, HttpResponse, JsonResponse
 from django.shortcuts import redirect, render
 from django.urls import reverse
 from django.views.decorators.http import require_http_methods, require_POST
 
 from unstuck.core import profile as core_profile
-from unstuck.core.assess import AnswersError, Instrument, InsufficientAnswersError, RutCheckResult
-from unstuck.core.assess.interests import RIASEC, code_of, fit_words, interest_fit
-from unstuck.core.assess.strategy import adjust_for_constraints
-from unstuck.web.profile import forms, present, services, wizard
+from unstuck.core.assess import AnswersError, Instrument, InsufficientAnswersError
+from unstuck.web.profile import forms, services, wizard
 from unstuck.web.profile import models as m
-
-
-def _kb() -> Any:
-    from unstuck.knowledge.errors import KnowledgeBaseMissing
-    from unstuck.knowledge.store import get_knowledge_base
-
-    try:
-        return get_knowledge_base()
-    except KnowledgeBaseMissing:
-        return None
-
-
-def _step_url(slug: str, page: int | None = None) -> str:
-    if slug == "about":
-        return reverse("profile:about")
-    if slug == "skills":
-        return reverse("profile:skills")
-    if slug == "results":
-        return reverse("profile:results")
-    url = reverse("profile:assess", args=[slug])
-    return f"{url}?page={page}" if page is not None else url
-
-
-def _progress(profile: m.Profile, slug: str) -> dict[str, Any]:
-    progress = wizard.progress(profile, slug)
-    for s in progress["steps"]:  # type: ignore[attr-defined]
-        s["url"] = _step_url(s["slug"])
-    return progress
-
-
-def _base_context(profile: m.Profile, slug: str) -> dict[str, Any]:
-    return {"progress": _progress(profile, slug), "step": wizard.step(slug)}
 
 
 def start(request: HttpRequest) -> HttpResponse:
@@ -60,9 +26,9 @@ def start(request: HttpRequest) -> HttpResponse:
     resume = wizard.resume_step(profile)
     started = bool(profile.wizard_step or profile.step_status)
     context = {
-        "progress": _progress(profile, resume.slug),
+        "progress": wizard.progress(profile, resume.slug),
         "resume": resume,
-        "resume_url": _step_url(resume.slug),
+        "resume_url": wizard.step_url(resume.slug),
         "started": started,
     }
     return render(request, "profile/start.html", context)
@@ -104,7 +70,7 @@ def _initial(profile: m.Profile) -> dict[str, Any]:
 def about(request: HttpRequest) -> HttpResponse:
     profile = services.get_profile()
     wizard.visit(profile, "about")
-    kb = _kb()
+    kb = services.knowledge_base()
     areas = _areas(kb)
     matches: list[Any] = []
     problems: list[str] = []
@@ -112,7 +78,7 @@ def about(request: HttpRequest) -> HttpResponse:
         action = request.POST.get("action", "next")
         if action == "skip":
             wizard.mark(profile, "about", "skipped")
-            return redirect(_step_url(wizard.next_step("about").slug))
+            return redirect(wizard.step_url(wizard.next_step("about").slug))
         form = forms.AboutForm(request.POST, areas=areas)
         if form.is_valid():
             data = form.cleaned_data
@@ -137,10 +103,10 @@ def about(request: HttpRequest) -> HttpResponse:
                     problems.append("That occupation is not in the installed data.")
                 else:
                     wizard.mark(services.get_profile(), "about", "done")
-                    return redirect(_step_url(wizard.next_step("about").slug))
+                    return redirect(wizard.step_url(wizard.next_step("about").slug))
     else:
         form = forms.AboutForm(initial=_initial(profile), areas=areas)
-    context = _base_context(profile, "about") | {
+    context = wizard.context(profile, "about") | {
         "form": form,
         "matches": matches,
         "problems": problems,
@@ -232,8 +198,6 @@ def _clamp_page(instrument: Instrument, raw: Any, default: int) -> int:
 @require_http_methods(["GET", "POST"])
 def assess(request: HttpRequest, slug: str) -> HttpResponse:
     if slug not in wizard.ASSESSMENT_STEPS:
-        from django.http import Http404
-
         raise Http404("no such assessment")
     instrument = wizard.instrument_for(slug)
     profile = services.get_profile()
@@ -253,7 +217,7 @@ def assess(request: HttpRequest, slug: str) -> HttpResponse:
             if answers or ranking:
                 services.save_draft(instrument, answers, ranking or None, page)
             wizard.mark(profile, slug, "skipped")
-            return redirect(_step_url(wizard.next_step(slug).slug))
+            return redirect(wizard.step_url(wizard.next_step(slug).slug))
         if not errors:
             try:
                 draft = services.save_draft(instrument, answers, ranking, page)
@@ -264,9 +228,11 @@ def assess(request: HttpRequest, slug: str) -> HttpResponse:
             if action == "back":
                 if page == 0:
                     prev = wizard.previous_step(slug)
-                    return redirect(_step_url(prev.slug) if prev else reverse("profile:start"))
+                    return redirect(
+                        wizard.step_url(prev.slug) if prev else reverse("profile:start")
+                    )
                 services.save_draft(instrument, {}, None, page - 1)
-                return redirect(_step_url(slug, page - 1))
+                return redirect(wizard.step_url(slug, page - 1))
             if action == "finish" or page >= last:
                 try:
                     services.complete_draft(instrument)
@@ -277,11 +243,11 @@ def assess(request: HttpRequest, slug: str) -> HttpResponse:
                     retake = wizard.status(profile, slug) == "done"
                     wizard.mark(profile, slug, "done")
                     if retake:
-                        return redirect(f"{_step_url('results')}#{slug}")
-                    return redirect(_step_url(wizard.next_step(slug).slug))
+                        return redirect(f"{wizard.step_url('results')}#{slug}")
+                    return redirect(wizard.step_url(wizard.next_step(slug).slug))
             else:
                 services.save_draft(instrument, {}, None, page + 1)
-                return redirect(_step_url(slug, page + 1))
+                return redirect(wizard.step_url(slug, page + 1))
     else:
         default = draft.page if draft else 0
         page = _clamp_page(instrument, request.GET.get("page"), default)
@@ -291,7 +257,7 @@ def assess(request: HttpRequest, slug: str) -> HttpResponse:
     saved: dict[str, Any] = dict(draft.answers) if draft else {}
     if request.method == "POST":
         saved.update(_page_answers(request, instrument, page))
-    context = _base_context(profile, slug) | _assess_context(instrument, page, saved, draft)
+    context = wizard.context(profile, slug) | _assess_context(instrument, page, saved, draft)
     context["errors"] = errors
     return render(request, "profile/assess.html", context, status=400 if errors else 200)
 
@@ -388,7 +354,7 @@ def _all_technology(kb: Any) -> dict[str, str]:
 def skills(request: HttpRequest) -> HttpResponse:
     profile = services.get_profile()
     wizard.visit(profile, "skills")
-    kb = _kb()
+    kb = services.knowledge_base()
     current = services.to_core(profile)
     errors: dict[str, str] = {}
     problems: list[str] = []
@@ -399,9 +365,9 @@ def skills(request: HttpRequest) -> HttpResponse:
         action = request.POST.get("action", "next")
         if action == "skip":
             wizard.mark(profile, "skills", "skipped")
-            return redirect(_step_url("results"))
+            return redirect(wizard.step_url("results"))
         if action == "back":
-            return redirect(_step_url("values"))
+            return redirect(wizard.step_url("values"))
         ratings = []
         for r in current.ratings:
             raw = request.POST.get(f"level-{r.element_id}", "").strip()
@@ -438,7 +404,7 @@ def skills(request: HttpRequest) -> HttpResponse:
                 )
             )
             wizard.mark(profile, "skills", "done")
-            return redirect(_step_url("results"))
+            return redirect(wizard.step_url("results"))
     rows = []
     for r in current.ratings:
         anchors = []
@@ -458,7 +424,7 @@ def skills(request: HttpRequest) -> HttpResponse:
                 "error": errors.get(r.element_id),
             }
         )
-    context = _base_context(profile, "skills") | {
+    context = wizard.context(profile, "skills") | {
         "profile": profile,
         "skill_rows": [r for r in rows if r["domain"] == "skill"],
         "knowledge_rows": [r for r in rows if r["domain"] == "knowledge"],
@@ -475,141 +441,3 @@ def skills(request: HttpRequest) -> HttpResponse:
     }
     status = 400 if errors or problems else 200
     return render(request, "profile/skills.html", context, status=status)
-
-
-# -- results -----------------------------------------------------------------------------------
-
-
-def results(request: HttpRequest) -> HttpResponse:
-    profile = services.get_profile()
-    wizard.visit(profile, "results")
-    shown: dict[str, Any] = {}
-    changes: dict[str, Any] = {}
-    dates: dict[str, Any] = {}
-    history_counts: dict[str, int] = {}
-    presenters = {
-        "rut": present.rut,
-        "interests": present.interests,
-        "values": present.values,
-        "wellbeing": present.wellbeing,
-    }
-    radar = None
-    core = services.to_core(profile)
-    outdated = []
-    for short, fn in presenters.items():
-        try:
-            found = services.latest(short)
-        except KeyError:
-            record = services.history(short)[-1]
-            outdated.append({"name": wizard.instrument_for(short).name, "id": record.instrument_id,
-                             "url": _step_url(short)})  # fmt: skip
-            continue
-        if found is None:
-            continue
-        if isinstance(found.result, RutCheckResult):
-            adjusted = adjust_for_constraints(found.result.strategies, core.constraints)
-            shown[short] = present.rut(found.result, adjusted)
-        else:
-            shown[short] = fn(found.result)  # type: ignore[operator]
-        if short == "interests":
-            radar = present.radar(found.result)  # type: ignore[arg-type]
-        changes[short] = present.comparison(found.comparison)
-        dates[short] = found.record.completed_at
-        history_counts[short] = len(services.history(short))
-    care_notes = []
-    for short in ("wellbeing", "rut"):
-        if short in shown and shown[short]["care"].shown:
-            care_notes.append(shown[short]["care"])
-    care = None
-    if care_notes:
-        reasons = [r for note in care_notes for r in note.reasons]
-        care = {"message": care_notes[0].message, "resources": care_notes[0].resources,
-                "reasons": reasons}  # fmt: skip
-    context = (
-        _base_context(profile, "results")
-        | _current_job_fit(core, shown, radar)
-        | {
-            "results": shown,
-            "changes": changes,
-            "dates": dates,
-            "history_counts": history_counts,
-            "care": care,
-            "chart_data": present.chart_data(shown),
-            "outdated": outdated,
-            "wellbeing_trend": _trend("wellbeing", "wellbeing"),
-            "radar": radar,
-            "profile": profile,
-            "core_profile": core,
-            "skill_rows": [
-                {
-                    "name": r.name,
-                    "level": r.level,
-                    "typical": r.typical,
-                    "bar": present.bar(r.level, 7, f"{r.level:g}"),
-                    "difference": r.difference,
-                }
-                for r in core.ratings
-            ],
-        }
-    )
-    return render(request, "profile/results.html", context)
-
-
-def _trend(short: str, key: str) -> list[dict[str, Any]]:
-    """One score over every time the questionnaire was taken, from the stored snapshots."""
-    rows = []
-    for record in services.history(short):
-        value = next((sc["value"] for sc in record.snapshot.get("scores", ()) if sc["key"] == key),
-                     None)  # fmt: skip
-        rows.append({"when": record.completed_at, "value": value,
-                     "bar": present.bar(value)})  # fmt: skip
-    return rows
-
-
-def _current_job_fit(
-    core: core_profile.Profile, shown: dict[str, Any], radar: Any
-) -> dict[str, Any]:
-    """How the person's interests and values compare with their current occupation's."""
-    kb = _kb() if core.occupation_code else None
-    occ = kb.occupation(core.occupation_code) if kb is not None else None
-    if occ is None:
-        return {"job_fit": None}
-    fit: dict[str, Any] = {"title": occ.title, "code": occ.code}
-    latest_interests = services.latest("interests") if "interests" in shown else None
-    if latest_interests is not None and occ.interests:
-        occ_oi = {i.element_id: i.score for i in occ.interests if i.score is not None}
-        person = latest_interests.result.oi_profile()  # type: ignore[union-attr]
-        r = interest_fit(person, occ_oi)
-        fit["interests"] = {
-            "fit": None if r is None else round(r, 2),
-            "words": fit_words(r),
-            "job_code": occ.high_point_code or code_of(occ_oi),
-            "rows": [
-                {
-                    "name": name,
-                    "you": None if letter not in person else round(person[letter], 1),
-                    "job": None if eid not in occ_oi else round(occ_oi[eid], 1),
-                }
-                for letter, name, eid, _ in RIASEC
-            ],
-        }
-    latest_values = services.latest("values") if "values" in shown else None
-    if latest_values is not None and occ.work_values:
-        mine = latest_values.result.ex_profile()  # type: ignore[union-attr]
-        rows = []
-        for v in occ.work_values:
-            if v.element_id in mine:
-                rows.append(
-                    {
-                        "name": v.name,
-                        "you": round(mine[v.element_id], 1),
-                        "job": None if v.extent is None else round(v.extent, 1),
-                    }
-                )
-        fit["values"] = rows
-    return {"job_fit": fit}
-
-
-def results_json(request: HttpRequest) -> JsonResponse:
-    """The same data as ``unstuck profile show --json``: every score with its answers."""
-    return JsonResponse(services.summary(), json_dumps_params={"ensure_ascii": False, "indent": 2})

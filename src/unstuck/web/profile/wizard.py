@@ -14,6 +14,9 @@ from __future__ import annotations
 
 import math
 from dataclasses import dataclass
+from typing import Any
+
+from django.urls import reverse
 
 from unstuck.core.assess import Instrument, get_instrument
 from unstuck.web.profile import models
@@ -117,7 +120,7 @@ def resume_step(profile: models.Profile) -> Step:
     return STEPS[-1]
 
 
-def progress(profile: models.Profile, current: str) -> dict[str, object]:
+def progress(profile: models.Profile, current: str) -> dict[str, Any]:
     """What the progress bar shows: steps finished (done or skipped) and where we are."""
     finished = sum(1 for s in STEPS[:-1] if status(profile, s.slug) in ("done", "skipped"))
     return {
@@ -128,6 +131,7 @@ def progress(profile: models.Profile, current: str) -> dict[str, object]:
                 "status": status(profile, s.slug),
                 "current": s.slug == current,
                 "number": n,
+                "url": step_url(s.slug),
             }
             for n, s in enumerate(STEPS, start=1)
         ],
@@ -137,3 +141,23 @@ def progress(profile: models.Profile, current: str) -> dict[str, object]:
         "count": len(STEPS),
         "title": step(current).title,
     }
+
+
+# -- URLs and template context ------------------------------------------------------------
+
+
+def step_url(slug: str, page: int | None = None) -> str:
+    """The URL of a step (and of a page within an assessment)."""
+    if slug == "about":
+        return reverse("profile:about")
+    if slug == "skills":
+        return reverse("profile:skills")
+    if slug == "results":
+        return reverse("profile:results")
+    url = reverse("profile:assess", args=[slug])
+    return f"{url}?page={page}" if page is not None else url
+
+
+def context(profile: models.Profile, slug: str) -> dict[str, Any]:
+    """What every wizard page's template needs: the progress bar and the current step."""
+    return {"progress": progress(profile, slug), "step": step(slug)}
