@@ -166,14 +166,18 @@ def test_state_wages_equal_the_database_cell(kb, oews_db) -> None:  # noqa: ANN0
 
 
 def test_area_list_has_states_and_metros(kb, oews_db) -> None:  # noqa: ANN001
-    states = kb.area_wages.list("state")
+    states = kb.area_wages.sorted_areas("state")
     expected = oews_db.execute("SELECT COUNT(*) FROM area WHERE areatype_code = 'S'").fetchone()
     assert len(states) == expected[0]
     assert states == sorted(states, key=lambda a: a.name)
-    metros = kb.area_wages.list("metro") + kb.area_wages.list("nonmetro")
+    metros = kb.area_wages.sorted_areas("metro") + kb.area_wages.sorted_areas("nonmetro")
     expected = oews_db.execute("SELECT COUNT(*) FROM area WHERE areatype_code = 'M'").fetchone()
     assert len(metros) == expected[0]
-    assert all("nonmetropolitan" in a.name for a in kb.area_wages.list("nonmetro"))
+    assert all("nonmetropolitan" in a.name for a in kb.area_wages.sorted_areas("nonmetro"))
+    suggested = kb.area_wages.suggest("san jose")
+    assert suggested and all("san jose" in a.name.casefold() for a in suggested)
+    assert kb.area_wages.suggest("new york")[0].kind == "state"
+    assert kb.area_wages.suggest("  ") == []
 
 
 def test_top_coded_area_wage_is_missing_with_the_threshold(kb, oews_db) -> None:  # noqa: ANN001
@@ -353,7 +357,10 @@ def test_official_state_and_metro_files(tmp_path: Path) -> None:
     counts = [(t.table, t.rows, t.source_rows) for t in record.tables]
     assert counts == [("oews_area_wage", 2, 2), ("oews_area_wage", 1, 1)]
     _, table = bls.load_wages(conn, [], {"sources": [record.to_json()]})
-    assert [a.name for a in table.list()] == ["California", "San Jose-Sunnyvale-Santa Clara, CA"]
+    assert [a.name for a in table.sorted_areas()] == [
+        "California",
+        "San Jose-Sunnyvale-Santa Clara, CA",
+    ]
     assert table.find("San Jose-Sunnyvale-Santa Clara, CA").kind == "metro"
     ca = table.get("15-1252.00", "California")
     assert ca.annual_median == 174410.0 and ca.employment == 284390.0 and ca.note is None
@@ -598,7 +605,7 @@ def test_bls_zip_downloads(tmp_path: Path) -> None:
         ("oesm25ma.zip!oesm25ma/MSA_M2025_dl.csv", 1, 1),
     ]
     _, table = bls.load_wages(conn, [], {"sources": [record.to_json()]})
-    assert [a.kind for a in table.list()] == ["metro", "nonmetro"]
+    assert [a.kind for a in table.sorted_areas()] == ["metro", "nonmetro"]
     with pytest.raises(DataError, match="holds 2 OEWS tables"):
         _load(OewsSource(areas))
     national = tmp_path / "oesm25nat.zip"

@@ -863,7 +863,7 @@ class AreaWageTable:
     def __bool__(self) -> bool:
         return bool(self.areas)
 
-    def list(self, kind: str | None = None) -> list[WageArea]:
+    def sorted_areas(self, kind: str | None = None) -> list[WageArea]:
         """Areas, states first, then metro and nonmetropolitan areas, by name."""
         order = {"state": 0, "metro": 1, "nonmetro": 2}
         return sorted(
@@ -878,6 +878,18 @@ class AreaWageTable:
             return self.areas[text]
         code = self._names.get(text.casefold())
         return self.areas.get(code) if code else None
+
+    def suggest(self, text: str, limit: int = 10) -> list[WageArea]:
+        """Areas whose name contains ``text`` (any case), for a location picker: states first,
+        then areas whose name starts with the text, then the rest, each by name."""
+        needle = text.strip().casefold()
+        if not needle:
+            return []
+        order = {"state": 0, "metro": 1, "nonmetro": 2}
+        found = [a for a in self.areas.values() if needle in a.name.casefold()]
+        found.sort(key=lambda a: (order.get(a.kind, 3), not a.name.casefold().startswith(needle),
+                                  a.name))  # fmt: skip
+        return found[:limit]
 
     def get(self, code: str, area: str) -> Wages | None:
         """Wages for an O*NET (or SOC) code in an area given by code or name."""

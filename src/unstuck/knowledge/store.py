@@ -102,7 +102,7 @@ class KnowledgeBase:
         self.wages: dict[str, Wages] = {}
         self.outlook: dict[str, Outlook] = {}
         # Optional sources (filled by unstuck.knowledge.extras.load_into; empty when absent).
-        self.area_wages: AreaWageTable = AreaWageTable()  # .get(code, area), .list(), .find()
+        self.area_wages: AreaWageTable = AreaWageTable()  # .get(code, area), .suggest(text)
         self.esco_skills: dict[str, EscoSkill] = {}  # URI -> skill
         self.esco_occupations: dict[str, EscoOccupation] = {}  # URI -> occupation
         self.esco_occupation_skills: dict[str, EscoOccupationSkills] = {}  # occupation URI
