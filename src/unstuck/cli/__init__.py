@@ -11,6 +11,7 @@ import click
 from unstuck import __version__
 from unstuck.cli.assess import assess
 from unstuck.cli.data import data
+from unstuck.cli.explore import compare_cmd, explore_cmd
 from unstuck.cli.goals import goals
 from unstuck.cli.occupations import occupations
 from unstuck.cli.profile import profile
@@ -42,6 +43,8 @@ def cli() -> None:
 
 cli.add_command(assess)
 cli.add_command(data)
+cli.add_command(explore_cmd)
+cli.add_command(compare_cmd)
 cli.add_command(goals)
 cli.add_command(occupations)
 cli.add_command(profile)

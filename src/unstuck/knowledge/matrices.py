@@ -47,6 +47,21 @@ def occupation_data(kb: KnowledgeBase) -> OccupationData:
     return cached
 
 
+def area_wages(kb: KnowledgeBase, area: str) -> tuple[dict[str, float], str | None]:
+    """Annual median wage per occupation in a state or metro area (by code or exact name), and
+    the area's name; empty when the BLS area wages are not installed or the area is unknown."""
+    table = getattr(kb, "area_wages", None)
+    found = table.find(area) if table else None
+    if table is None or found is None:
+        return {}, None
+    out: dict[str, float] = {}
+    for code in kb.titles:
+        w = table.get(code, found.code)
+        if w is not None and w.annual_median is not None:
+            out[code] = float(w.annual_median)
+    return out, f"{found.name}, {table.year}"
+
+
 def _activities(kb: KnowledgeBase) -> dict[str, list[str]]:
     """Detailed work activity titles per occupation, from the built file."""
     out: dict[str, list[str]] = {}

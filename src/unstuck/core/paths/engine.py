@@ -24,13 +24,14 @@ keeps its reason.
 from __future__ import annotations
 
 import math
-from collections.abc import Mapping
+from collections.abc import Iterable, Mapping
 from dataclasses import dataclass, field, replace
 
 import numpy as np
 import numpy.typing as npt
 
 from unstuck.core.paths.data import RIASEC_IDS, SOC_CUTS, VALUE_IDS, OccupationData
+from unstuck.core.profile import Profile
 
 F32 = npt.NDArray[np.float32]
 F64 = npt.NDArray[np.float64]
@@ -189,6 +190,40 @@ def person_from_occupation(data: OccupationData, code: str) -> Person:
         else {}
     )
     return Person(occupation=code, levels=levels, interests=interests, values=values)
+
+
+def person_from_profile(
+    profile: Profile,
+    *,
+    interests: Mapping[str, float] | None = None,
+    values: Mapping[str, float] | None = None,
+    area_wages: Mapping[str, float] | None = None,
+    area_name: str | None = None,
+    max_zone_step: int | None = None,
+    excluded: Iterable[str] = (),
+) -> Person:
+    """The engine's view of a saved profile.
+
+    ``interests``: the interests result's OI profile, keyed by RIASEC letter ("R") or O*NET
+    element id; ``values``: the work values result's EX profile keyed by element id. Leave
+    them out when the questionnaires were not taken: those parts of the score are then
+    reported as unused rather than guessed.
+    """
+    letters = {letter: eid for eid, letter, _ in RIASEC_IDS}
+    c = profile.constraints
+    return Person(
+        occupation=profile.occupation_code,
+        levels=profile.levels(),
+        interests={letters.get(k, k): float(v) for k, v in (interests or {}).items()},
+        values={k: float(v) for k, v in (values or {}).items()},
+        area_wages=dict(area_wages or {}),
+        area_name=area_name,
+        hours_per_week=c.hours_per_week,
+        min_pay=None if c.min_pay is None else float(c.min_pay),
+        retraining_months=None if c.retraining_months is None else float(c.retraining_months),
+        max_zone_step=max_zone_step,
+        excluded=frozenset(excluded),
+    )
 
 
 @dataclass(frozen=True)

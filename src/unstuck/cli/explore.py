@@ -1,0 +1,338 @@
+"""``unstuck explore`` and ``unstuck compare``: career paths from a profile, explained.
+
+The person is either an occupation's own typical profile (``--from CODE``: its skill and
+knowledge levels, interests and work values, as if you were a typical worker in it) or your
+saved profile (``--profile``, the default when no ``--from`` is given: current occupation,
+your own levels, the latest interests and values results, constraints, and the wages of your
+state or metro area when loaded). Options override the profile's constraints; ``--raise``,
+``--min-pay`` and ``--retraining-months`` are the "what if" levers.
+"""
+
+from __future__ import annotations
+
+import json
+from collections.abc import Sequence
+from typing import TYPE_CHECKING, Any
+
+import click
+
+from unstuck.cli.common import fail, load_kb, to_jsonable
+from unstuck.cli.status import ExitStatus
+
+if TYPE_CHECKING:
+    from unstuck.core.paths import Person, Recommendation
+    from unstuck.core.paths.data import OccupationData
+    from unstuck.knowledge.store import KnowledgeBase
+
+KIND_CHOICES = ("grow", "sideways", "up", "change", "self")
+
+
+def _rounded(value: Any) -> Any:
+    if isinstance(value, float):
+        return round(value, 3)
+    if isinstance(value, dict):
+        return {k: _rounded(v) for k, v in value.items()}
+    if isinstance(value, list):
+        return [_rounded(v) for v in value]
+    return value
+
+
+def _echo_json(value: Any) -> None:
+    click.echo(json.dumps(_rounded(to_jsonable(value)), indent=2, ensure_ascii=False))
+
+
+def _parse_raise(items: Sequence[str], data: OccupationData) -> dict[str, float]:
+    """``"Programming=5"`` or ``"2.B.3.e=5"`` -> {element id: level}."""
+    by_name = {e.name.casefold(): e.element_id for e in data.elements}
+    out: dict[str, float] = {}
+    for item in items:
+        name, sep, level = item.rpartition("=")
+        if not sep or not name.strip():
+            raise click.BadParameter(f"{item!r}: use NAME=LEVEL, e.g. Programming=5")
+        eid = name.strip() if name.strip() in data.element_index else None
+        eid = eid or by_name.get(name.strip().casefold())
+        if eid is None:
+            raise click.BadParameter(f"{name.strip()!r} is not a skill or knowledge area")
+        try:
+            value = float(level)
+        except ValueError:
+            raise click.BadParameter(f"{item!r}: level must be a number 0-7") from None
+        if not 0.0 <= value <= 7.0:
+            raise click.BadParameter(f"{item!r}: level must be between 0 and 7")
+        out[eid] = value
+    return out
+
+
+def _person(
+    kb: KnowledgeBase,
+    data: OccupationData,
+    from_code: str | None,
+    use_profile: bool,
+    area: str | None,
+) -> Person:
+    from unstuck.core.paths import person_from_occupation
+    from unstuck.core.paths.engine import person_from_profile
+    from unstuck.knowledge.matrices import area_wages
+
+    if from_code:
+        code = from_code.strip()
+        if code not in data.index:
+            fail(
+                f"no occupation with code {code!r} in O*NET {kb.release}. "
+                "Find codes with 'unstuck occupations search TITLE'.",
+                ExitStatus.NOT_FOUND,
+            )
+        person = person_from_occupation(data, code)
+    elif use_profile:
+        from unstuck.cli.assess import setup_django
+
+        setup_django()
+        from unstuck.web.profile import services
+
+        profile = services.to_core(services.get_profile())
+        interests = services.latest("interests")
+        values = services.latest("values")
+        loc = profile.constraints.location
+        if area is None and loc is not None:
+            area = loc.name or loc.code
+        person = person_from_profile(
+            profile,
+            interests=interests.result.oi_profile() if interests else None,  # type: ignore[attr-defined]
+            values=values.result.ex_profile() if values else None,  # type: ignore[attr-defined]
+        )
+    else:
+        from unstuck.core.paths import Person
+
+        person = Person()
+    if area:
+        wages, name = area_wages(kb, area)
+        if not wages:
+            click.secho(
+                f"Note: no wages for area {area!r} (BLS area wages not installed, or the "
+                "area is unknown); national figures are used.",
+                err=True,
+                fg="yellow",
+            )
+        else:
+            from dataclasses import replace
+
+            person = replace(person, area_wages=wages, area_name=name)
+    return person
+
+
+def _money(x: float | None) -> str:
+    return "not published" if x is None else f"${x:,.0f}"
+
+
+def _print_rec(rec: Recommendation, rank: int | None = None) -> None:
+    head = f"{rank}. " if rank is not None else ""
+    click.secho(f"{head}{rec.title} ({rec.code})  score {rec.score:.1f}", bold=True)
+    parts = ", ".join(f"{c.label} {c.value:+.1f}" for c in rec.components if abs(c.value) >= 0.05)
+    click.echo(f"   why: {parts}")
+    if rec.strengths:
+        click.echo(
+            "   strengths: " + ", ".join(f"{e.name} ({e.current:.1f})" for e in rec.strengths[:3])
+        )
+    if rec.gaps:
+        click.echo(
+            "   gaps: "
+            + ", ".join(f"{e.name} {e.current:.1f} -> {e.required:.1f}" for e in rec.gaps[:3])
+        )
+    facts = []
+    ed = rec.education
+    if ed.target_zone is not None:
+        step = f", {ed.step:+d} from yours" if ed.step else ""
+        facts.append(f"job zone {ed.target_zone}{step}")
+    if rec.interests.fit is not None:
+        facts.append(f"interests fit {rec.interests.fit:+.2f}")
+    if rec.values.fit is not None:
+        facts.append(f"values fit {rec.values.fit:+.2f}")
+    if rec.pay.target is not None:
+        change = "" if rec.pay.change_percent is None else f" ({rec.pay.change_percent:+.0f}%)"
+        facts.append(f"median pay {_money(rec.pay.target)}{change}")
+    if rec.outlook.growth_percent is not None:
+        facts.append(f"growth {rec.outlook.growth_percent:+.1f}%")
+    t = rec.time_to_ready
+    if t is not None:
+        per = "full time" if t.assumed_full_time else f"at {t.hours_per_week:g} h/week"
+        facts.append(f"ready in ~{t.months:.0f} months {per}")
+    if facts:
+        click.echo("   " + "; ".join(facts))
+    if rec.not_published:
+        click.echo("   not published for it: " + ", ".join(rec.not_published))
+
+
+@click.command("explore")
+@click.option("--from", "from_code", metavar="CODE", help="Start from this occupation's profile.")
+@click.option(
+    "--profile/--no-profile",
+    "use_profile",
+    default=True,
+    show_default=True,
+    help="Use your saved profile (when --from is not given).",
+)
+@click.option(
+    "--kind",
+    "kinds",
+    multiple=True,
+    type=click.Choice(KIND_CHOICES),
+    help="Only these kinds of move (repeatable). Default: all.",
+)
+@click.option("--limit", "-n", default=5, show_default=True, type=click.IntRange(1, 50))
+@click.option("--min-pay", type=click.IntRange(0), help="Leave out occupations paying less.")
+@click.option("--retraining-months", type=click.FloatRange(0), help="Leave out longer retraining.")
+@click.option("--max-zone-step", type=click.IntRange(0, 4), help="At most this many job zones up.")
+@click.option("--hours", type=click.FloatRange(0, 168), help="Hours a week you have for it.")
+@click.option("--exclude", multiple=True, metavar="CODE", help="Never suggest this occupation.")
+@click.option(
+    "--raise",
+    "raises",
+    multiple=True,
+    metavar="NAME=LEVEL",
+    help="What if your level were this (0-7), e.g. --raise Programming=5.",
+)
+@click.option("--area", help="State or metro area (name or BLS code) for wages.")
+@click.option("--json", "as_json", is_flag=True, help="Everything as JSON.")
+def explore_cmd(
+    from_code: str | None,
+    use_profile: bool,
+    kinds: tuple[str, ...],
+    limit: int,
+    min_pay: int | None,
+    retraining_months: float | None,
+    max_zone_step: int | None,
+    hours: float | None,
+    exclude: tuple[str, ...],
+    raises: tuple[str, ...],
+    area: str | None,
+    as_json: bool,
+) -> None:
+    """Career paths from where you are, grouped by kind of move, each explained.
+
+    Every occupation in O*NET is scored on transferable skills and knowledge, similar work,
+    interests, work values, the education step, pay and outlook; the parts of the score that
+    could not be used (no interests taken, no current job) are listed.
+
+    \b
+    Examples:
+      unstuck explore --from 29-1141.00 --kind sideways --kind up
+      unstuck explore --from 43-4051.00 --min-pay 50000 --hours 8
+      unstuck explore --from 15-1251.00 --raise "Mathematics=5" --json
+    """
+    from dataclasses import replace
+
+    from unstuck.core.paths import explore, score
+    from unstuck.knowledge.matrices import occupation_data
+
+    kb = load_kb()
+    data = occupation_data(kb)
+    person = _person(kb, data, from_code, use_profile, area)
+    changes: dict[str, Any] = {}
+    for name, value in (
+        ("min_pay", min_pay),
+        ("retraining_months", retraining_months),
+        ("max_zone_step", max_zone_step),
+        ("hours_per_week", hours),
+    ):
+        if value is not None:
+            changes[name] = float(value) if name != "max_zone_step" else value
+    if exclude:
+        changes["excluded"] = person.excluded | {c.strip() for c in exclude}
+    if raises:
+        changes["levels"] = {**person.levels, **_parse_raise(raises, data)}
+    person = replace(person, **changes)
+    result = explore(score(data, person), kinds or None, limit)
+    if as_json:
+        _echo_json(result)
+        return
+    where = (
+        f"{data.titles[data.index[person.occupation]]} ({person.occupation})"
+        if person.occupation
+        else "no current occupation"
+    )
+    click.secho(f"Career paths from {where}, O*NET {result.data_release}", bold=True)
+    if result.unused:
+        click.echo("Not used in the scores:")
+        for signal, reason in result.unused:
+            click.echo(f"  - {signal}: {reason}")
+    for group in result.groups:
+        click.echo("")
+        click.secho(f"== {group.label} ==", bold=True)
+        if group.note:
+            click.echo(f"   ({group.note})")
+        if group.kind == "grow":
+            for idea in group.ideas:
+                src = (
+                    "" if idea.source_code == person.occupation else f" [from {idea.source_title}]"
+                )
+                click.echo(f"   - {idea.task}{src}")
+            continue
+        for rank, rec in enumerate(group.items, start=1):
+            _print_rec(rec, rank)
+        if group.filtered_count:
+            click.echo(f"   ({group.filtered_count} left out by your constraints)")
+
+
+@click.command("compare")
+@click.argument("codes", nargs=-1, required=True)
+@click.option("--from", "from_code", metavar="CODE", help="Compare from this occupation.")
+@click.option(
+    "--profile/--no-profile",
+    "use_profile",
+    default=True,
+    show_default=True,
+    help="Use your saved profile (when --from is not given).",
+)
+@click.option("--hours", type=click.FloatRange(0, 168), help="Hours a week you have for it.")
+@click.option("--area", help="State or metro area (name or BLS code) for wages.")
+@click.option("--json", "as_json", is_flag=True, help="Everything as JSON.")
+def compare_cmd(
+    codes: tuple[str, ...],
+    from_code: str | None,
+    use_profile: bool,
+    hours: float | None,
+    area: str | None,
+    as_json: bool,
+) -> None:
+    """Compare two or three target occupations side by side.
+
+    \b
+    Example:
+      unstuck compare 29-1171.00 29-1141.04 --from 29-1141.00
+    """
+    from dataclasses import replace
+
+    from unstuck.core.paths import compare, score
+    from unstuck.knowledge.matrices import occupation_data
+
+    if not 2 <= len(codes) <= 3:
+        raise click.UsageError("give two or three occupation codes")
+    kb = load_kb()
+    data = occupation_data(kb)
+    unknown = [c for c in codes if c.strip() not in data.index]
+    if unknown:
+        fail(
+            f"no occupation with code {', '.join(map(repr, unknown))} in O*NET {kb.release}",
+            ExitStatus.NOT_FOUND,
+        )
+    person = _person(kb, data, from_code, use_profile, area)
+    if hours is not None:
+        person = replace(person, hours_per_week=hours)
+    ranking = score(data, person)
+    recs = compare(ranking, [c.strip() for c in codes])
+    if as_json:
+        _echo_json(
+            {
+                "unused": [{"signal": u.signal, "reason": u.reason} for u in ranking.unused],
+                "targets": recs,
+            }
+        )
+        return
+    for rec in recs:
+        _print_rec(rec)
+        click.echo("")
+    if ranking.unused:
+        click.echo(
+            "Not used in the scores: "
+            + "; ".join(f"{u.signal} ({u.reason})" for u in ranking.unused)
+        )
