@@ -9,7 +9,9 @@ The crosswalk was made against the O*NET-SOC 2010 taxonomy; about a fifth of its
 codes that O*NET 25.1 and later replaced (``15-1132.00`` Software Developers, Applications ->
 ``15-1252.00``). The build warns with the count; given the O*NET-SOC 2010 -> 2019 crosswalk
 that O*NET publishes (``2010_to_2019_Crosswalk.csv``), those rows are carried over to the
-current codes instead of being dropped. Nothing is guessed from titles.
+current codes instead of being dropped. Without it, a row is carried over only when exactly one
+current occupation has the very same title (130 of the 325 stale rows with O*NET 29.0: the
+renumbered computer occupations, for instance); nothing fuzzier is guessed from titles.
 """
 
 from __future__ import annotations
@@ -20,7 +22,6 @@ import sqlite3
 from collections import defaultdict
 from collections.abc import Iterable, Mapping
 from pathlib import Path
-from typing import Any
 
 from unstuck.knowledge.build import SourceRecord, WarnFn, load_table
 from unstuck.knowledge.errors import RowError
@@ -137,20 +138,24 @@ class CrosswalkSource:
 
     def _warn_stale(self, conn: sqlite3.Connection, warn: WarnFn) -> None:
         try:
-            current = {c for (c,) in conn.execute("SELECT code FROM occupation")}
+            current = dict(conn.execute("SELECT code, title FROM occupation").fetchall())
         except sqlite3.OperationalError:
             return  # no O*NET in this database: nothing to compare with
-        rows = conn.execute("SELECT onet_code FROM esco_onet_crosswalk").fetchall()
+        rows = conn.execute("SELECT onet_code, onet_title FROM esco_onet_crosswalk").fetchall()
         old = taxonomy_map(conn.execute(
             "SELECT old_code, new_code FROM onet_taxonomy_crosswalk").fetchall())  # fmt: skip
-        lost = [c for (c,) in rows if c not in current and not (set(old.get(c, ())) & current)]
+        by_title = titles_index(current)
+        how = [carry_over(c, t, current, old, by_title)[1] for c, t in rows]
+        lost = sorted(c for (c, _), h in zip(rows, how, strict=True) if h == "lost")
         if lost:
+            titled = how.count("title")
             warn(
                 f"ESCO->O*NET crosswalk: {len(lost)} of {len(rows)} rows name O*NET codes this "
-                f"O*NET release does not have ({len(set(lost))} codes, e.g. {sorted(lost)[0]}: "
-                "the crosswalk uses the O*NET-SOC 2010 taxonomy); without them: ESCO titles of "
-                "those occupations in title search. Give O*NET's 2010_to_2019_Crosswalk.csv "
-                "to carry them over."
+                f"O*NET release does not have ({len(set(lost))} codes, e.g. {lost[0]}: the "
+                "crosswalk uses the O*NET-SOC 2010 taxonomy"
+                + (f"; {titled} more were carried over by identical title" if titled else "")
+                + "); without them: ESCO titles of those occupations in title search. Give "
+                "O*NET's 2010_to_2019_Crosswalk.csv to carry them over."
             )
 
 
@@ -162,19 +167,51 @@ def taxonomy_map(rows: Iterable[tuple[str, str]]) -> dict[str, list[str]]:
     return dict(out)
 
 
+def titles_index(current: Mapping[str, str]) -> dict[str, list[str]]:
+    """Casefolded O*NET title -> codes with that title in the current release."""
+    index: dict[str, list[str]] = defaultdict(list)
+    for code, title in current.items():
+        index[title.casefold()].append(code)
+    return dict(index)
+
+
+def carry_over(
+    code: str,
+    title: str | None,
+    current: Mapping[str, str],
+    taxonomy: Mapping[str, list[str]],
+    by_title: Mapping[str, list[str]],
+) -> tuple[list[str], str]:
+    """The current O*NET codes for one crosswalk row and how they were found: "same" (the code
+    exists), "taxonomy" (O*NET's 2010 -> 2019 crosswalk), "title" (exactly one current
+    occupation has the same title, as with 15-1121.00 -> 15-1211.00 Computer Systems Analysts)
+    or "lost"."""
+    if code in current:
+        return [code], "same"
+    via = [c for c in taxonomy.get(code, []) if c in current]
+    if via:
+        return via, "taxonomy"
+    hits = by_title.get(title.casefold(), []) if title else []
+    if len(hits) == 1:
+        return hits, "title"
+    return [], "lost"
+
+
 def esco_to_onet(
-    rows: Iterable[tuple[str, str]],
-    current: Mapping[str, Any],
+    rows: Iterable[tuple[str, str, str | None]],
+    current: Mapping[str, str],
     taxonomy: Mapping[str, list[str]],
     broader: Mapping[str, str],
     occupations: Iterable[str],
 ) -> dict[str, tuple[str, ...]]:
-    """ESCO occupation URI -> the current O*NET codes it maps to, narrower occupations
-    inheriting the codes of their nearest mapped broader occupation."""
+    """ESCO occupation URI -> the current O*NET codes it maps to (rows are ESCO URI, O*NET code,
+    O*NET title), narrower occupations inheriting the codes of their nearest mapped broader
+    occupation."""
+    by_title = titles_index(current)
     direct: dict[str, list[str]] = defaultdict(list)
-    for uri, code in rows:
-        for target in [code] if code in current else taxonomy.get(code, []):
-            if target in current and target not in direct[uri]:
+    for uri, code, title in rows:
+        for target in carry_over(code, title, current, taxonomy, by_title)[0]:
+            if target not in direct[uri]:
                 direct[uri].append(target)
     mapped = {uri: tuple(codes) for uri, codes in direct.items() if codes}
     for uri in occupations:

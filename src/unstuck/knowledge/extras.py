@@ -20,7 +20,7 @@ import sqlite3
 from collections import defaultdict
 from collections.abc import Mapping, Sequence
 from pathlib import Path
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, Any
 
 from unstuck.knowledge.build import ExtraSource
 
@@ -132,7 +132,7 @@ def extras_from_folder(folder: PathLike) -> list[ExtraSource]:
     return extras_from_options(**find_standard_files(Path(folder)))
 
 
-def _rows(conn: sqlite3.Connection, sql: str) -> list[tuple[str, str]]:
+def _rows(conn: sqlite3.Connection, sql: str) -> list[Any]:
     try:
         return conn.execute(sql).fetchall()
     except sqlite3.OperationalError:  # the source was not installed
@@ -148,7 +148,9 @@ def load_into(kb: KnowledgeBase, conn: sqlite3.Connection) -> None:
     kb.wages, kb.area_wages = bls.load_wages(conn, codes, kb.meta)
     kb.outlook = bls.load_outlook(conn, codes, kb.meta)
 
-    rows = _rows(conn, "SELECT esco_uri, onet_code FROM esco_onet_crosswalk ORDER BY rowid")
+    rows = _rows(
+        conn, "SELECT esco_uri, onet_code, onet_title FROM esco_onet_crosswalk ORDER BY rowid"
+    )
     if not rows:
         return
     labels_of = {
