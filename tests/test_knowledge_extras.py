@@ -52,6 +52,8 @@ def test_a_path_that_does_not_exist_fails_before_building(tmp_path: Path) -> Non
         extras_from_options(esco=tmp_path / "nope")
     with pytest.raises(SourceNotFoundError, match="nope.csv"):
         extras_from_options(crosswalk=tmp_path / "nope.csv")
+    with pytest.raises(SourceNotFoundError, match="folder"):
+        extras_from_options(oews=tmp_path)
 
 
 def test_an_optional_table_missing_in_the_build_stays_missing(test_data: Path,

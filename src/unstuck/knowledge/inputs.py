@@ -46,6 +46,9 @@ def sha256_file(path: Path) -> str:
 def require_file(path: Path, what: str) -> Path:
     if not path.exists():
         raise SourceNotFoundError(f"no such file or folder ({what})", file=str(path))
+    if not path.is_file():
+        raise SourceNotFoundError(f"this is a folder; give the file itself ({what})",
+                                  file=str(path))  # fmt: skip
     return path
 
 
@@ -55,6 +58,8 @@ def read_file(path: Path) -> bytes:
         raw = path.read_bytes()
     except FileNotFoundError:
         raise SourceNotFoundError("the file does not exist", file=str(path)) from None
+    except OSError as exc:
+        raise SourceNotFoundError(f"cannot read the file ({exc})", file=str(path)) from exc
     if path.suffix == ".gz":
         try:
             return gzip.decompress(raw)
