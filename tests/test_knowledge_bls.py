@@ -16,6 +16,8 @@ import sqlite3
 from pathlib import Path
 
 import pytest
+from hypothesis import given
+from hypothesis import strategies as st
 
 from unstuck.knowledge import bls
 from unstuck.knowledge.bls import OewsAreasSource, OewsSource, ProjectionsSource
@@ -627,3 +629,28 @@ def test_things_float_would_accept_are_not_numbers(tmp_path: Path, cell: str) ->
     path.write_text(f"{HEADER}\n15-1252,X,detailed,1,2,3,4,{cell},6,7\n")
     with pytest.raises(RowError, match="line 2.*'A_MEDIAN'"):
         _load(OewsSource(path))
+
+
+# -- properties ----------------------------------------------------------------------------
+
+
+@given(st.text(max_size=12))
+def test_a_cell_is_a_number_a_marker_or_an_error(cell: str) -> None:
+    notes: list[str] = []
+    try:
+        value = bls._number(cell, "A_MEDIAN", "f.csv", 7, notes)
+    except RowError as exc:
+        assert "f.csv, line 7" in str(exc)
+        return
+    if value is None:
+        assert cell.strip() in {"#", "", "-", "*", "**", "—", "–", "n/a", "N/A"}
+        assert notes == (["A_MEDIAN=5"] if cell.strip() == "#" else [])
+    else:
+        assert cell.strip()[:1].isdigit() or cell.strip()[:1] == "."
+        assert value >= 0
+
+
+@given(st.integers(min_value=0, max_value=10**9), st.integers(min_value=0, max_value=99))
+def test_bls_number_formats_round_trip(whole: int, cents: int) -> None:
+    for text in (f"{whole:,}", str(whole), f"{whole}.{cents:02d}", f"{whole:,}.{cents:02d}"):
+        assert bls._number(text, "A_MEDIAN", "f.csv", 2, []) == float(text.replace(",", ""))
