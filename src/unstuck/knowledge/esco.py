@@ -103,7 +103,7 @@ ESCO_TABLES: tuple[Table, ...] = (
     _collection("researchSkillsCollection_en.csv", "research"),
 )  # fmt: skip
 
-_VERSION_RE = re.compile(r"v(\d+\.\d+(?:\.\d+)?)")
+_VERSION_RE = re.compile(r"(?:^|[\s_-])v(\d+\.\d+(?:\.\d+)?)")
 
 
 class EscoSource:
@@ -115,7 +115,10 @@ class EscoSource:
         self._sha: str | None = None
         self.path = Path(path)
         self.files = FileSet(self.path)
-        found = _VERSION_RE.search(str(self.path))
+        # the version is in the folder or zip name ("v1.1.1", "ESCO dataset - v1.1.1 - ...")
+        found = next(
+            (m for part in (self.path.name, *(p.name for p in self.path.parents))
+             if (m := _VERSION_RE.search(part))), None)  # fmt: skip
         self.release = release or (found.group(1) if found else "unknown")
 
     def fingerprint(self) -> str:
