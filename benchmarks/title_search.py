@@ -36,6 +36,7 @@ import subprocess
 import sys
 import tempfile
 import time
+import zlib
 from collections import defaultdict
 from collections.abc import Callable, Sequence
 from pathlib import Path
@@ -50,6 +51,7 @@ CROSSWALK = Path("crosswalks/esco_onet_nesta_mcc/esco_onet_crosswalk_Nov2020.csv
 
 Query = tuple[str, frozenset[str]]  # text, gold O*NET codes
 Predict = Callable[[str], list[str]]  # text -> codes, best first
+Split = tuple[list[Query], list[TitleEntry]]  # queries and the index entries they are asked of
 
 
 def load_kb(data: Path, cache: Path) -> KnowledgeBase:
@@ -61,14 +63,16 @@ def _form_keys(text: str) -> set[str]:
     return {" ".join(f) for f in _forms(text)}
 
 
-def heldout(kb: KnowledgeBase) -> tuple[list[Query], list[TitleEntry], dict[str, int]]:
-    """Reported titles as queries, and an index that has never seen them.
+def heldout(kb: KnowledgeBase, folds: int) -> tuple[list[Split], dict[str, int]]:
+    """Reported titles as queries, each asked of an index that has never seen it.
 
     O*NET's alternate titles already contain nearly every reported title, so leaving the
     reported file out is not enough: every alternate title sharing a form (the title without
     its parenthesis, or the parenthesised part) with a held-out title is removed as well.
+    Reported titles are split into ``folds`` parts by a hash of their normal form; each part is
+    queried against an index without it (``folds=1``: one index without any of them).
     Reported titles equal to an official title stay out of the queries (a lookup, not a
-    search), and official titles stay in the index.
+    search); official titles always stay in the index.
     """
     official: set[str] = set()
     for t in kb.titles.values():
@@ -83,28 +87,26 @@ def heldout(kb: KnowledgeBase) -> tuple[list[Query], list[TitleEntry], dict[str,
             gold[key].add(code)
             text_of.setdefault(key, t)
     held = [k for k in sorted(gold) if not (_form_keys(text_of[k]) & official)]
-    held_forms: set[str] = set()
-    for k in held:
-        held_forms |= _form_keys(text_of[k])
-    entries: list[TitleEntry] = []
+    base = [e for e in kb.title_entries(include_reported=False) if e.source != "esco"]
+    splits: list[Split] = []
     removed = 0
-    for e in kb.title_entries(include_reported=False):
-        if e.source == "esco":
-            continue
-        if e.source != "title" and _form_keys(e.text) & held_forms:
-            removed += 1
-            continue
-        entries.append(e)
-    queries = [(text_of[k], frozenset(gold[k])) for k in held]
+    for fold in range(folds):
+        keys = [k for k in held if zlib.crc32(k.encode()) % folds == fold]
+        forms: set[str] = set()
+        for k in keys:
+            forms |= _form_keys(text_of[k])
+        entries = [e for e in base if e.source == "title" or not (_form_keys(e.text) & forms)]
+        removed += len(base) - len(entries)
+        splits.append(([(text_of[k], frozenset(gold[k])) for k in keys], entries))
     counts = {
         "reported": total,
         "distinct": len(gold),
-        "official_title": len(gold) - len(held),
+        "equal_to_official_title": len(gold) - len(held),
         "queries": len(held),
-        "index_entries": len(entries),
-        "alternates_removed": removed,
+        "folds": folds,
+        "alternates_removed_per_fold": removed // folds,
     }
-    return queries, entries, counts
+    return splits, counts
 
 
 def jobbert_queries(data: Path, kb: KnowledgeBase) -> tuple[list[Query], dict[str, int]]:
@@ -135,17 +137,31 @@ def soc(code: str) -> str:
     return code[:7].replace("-", "")
 
 
+class Tally:
+    """Top-1 and top-3 hits over one or more splits."""
+
+    def __init__(self) -> None:
+        self.n = self.top1 = self.top3 = 0
+
+    def add(self, queries: Sequence[Query], predict: Predict, level: str = "onet") -> None:
+        for text, gold in queries:
+            got = predict(text)
+            if level == "soc":
+                gold = frozenset(soc(c) for c in gold)
+                got = list(dict.fromkeys(soc(c) if "-" in c else c for c in got))
+            self.n += 1
+            self.top1 += bool(got[:1] and got[0] in gold)
+            self.top3 += any(c in gold for c in got[:3])
+
+    def result(self) -> dict[str, float]:
+        n = max(self.n, 1)
+        return {"n": self.n, "top1": self.top1 / n, "top3": self.top3 / n}
+
+
 def score(queries: Sequence[Query], predict: Predict, level: str = "onet") -> dict[str, float]:
-    top1 = top3 = 0
-    for text, gold in queries:
-        got = predict(text)
-        if level == "soc":
-            gold = frozenset(soc(c) for c in gold)
-            got = list(dict.fromkeys(soc(c) if "-" in c else c for c in got))
-        top1 += bool(got[:1] and got[0] in gold)
-        top3 += any(c in gold for c in got[:3])
-    n = max(len(queries), 1)
-    return {"n": len(queries), "top1": top1 / n, "top3": top3 / n}
+    tally = Tally()
+    tally.add(queries, predict, level)
+    return tally.result()
 
 
 # -- baselines ---------------------------------------------------------------------------------
@@ -235,67 +251,100 @@ def pct(values: Sequence[float], q: float) -> float:
 
 
 def main(argv: Sequence[str] | None = None) -> int:
-    parser = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
+    parser = argparse.ArgumentParser(
+        description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter
+    )
     parser.add_argument("--data", type=Path, default=REPO.parent / "shared" / "data")
-    parser.add_argument("--cache", type=Path, default=Path(tempfile.gettempdir()) / "unstuck-bench")
-    parser.add_argument("--sockit", default=os.environ.get("UNSTUCK_SOCKIT"),
-                        help="sockit executable (its own venv); not run when absent")
-    parser.add_argument("--difflib-sample", type=int, default=200,
-                        help="queries per set for the (slow) difflib baseline")
+    parser.add_argument(
+        "--cache", type=Path, default=Path(tempfile.gettempdir()) / "unstuck-bench"
+    )
+    parser.add_argument(
+        "--sockit",
+        default=os.environ.get("UNSTUCK_SOCKIT"),
+        help="sockit executable (in its own venv); not run when absent",
+    )
+    parser.add_argument("--folds", type=int, default=5, help="folds of held-out reported titles")
+    parser.add_argument(
+        "--difflib-sample", type=int, default=100, help="queries per set for slow difflib"
+    )
     parser.add_argument("--json", action="store_true", help="print the figures as JSON")
     args = parser.parse_args(argv)
-    log = (lambda *a: print(*a, file=sys.stderr)) if args.json else print
+
+    def log(*a: object) -> None:
+        print(*a, file=sys.stderr)
 
     kb = load_kb(args.data, args.cache)
-    report: dict[str, object] = {"release": kb.release}
-    sets: dict[str, tuple[list[Query], list[TitleEntry], dict[str, int]]] = {}
-
-    queries_a, entries_a, counts_a = heldout(kb)
-    stripped = [(title_key(q) if "(" in q else q, g) for q, g in queries_a]
-    sets["reported, as written"] = (queries_a, entries_a, counts_a)
-    sets["reported, no parentheses"] = (stripped, entries_a, counts_a)
+    splits_a, counts_a = heldout(kb, args.folds)
+    strict_a, counts_strict = heldout(kb, 1)
     entries_b = [e for e in kb.title_entries() if e.source != "esco"]
     queries_b, counts_b = jobbert_queries(args.data, kb)
-    sets["JobBERT via crosswalk"] = (queries_b, entries_b, counts_b)
-
-    builds: dict[int, tuple[TitleIndex, float]] = {}
-    rows: list[dict[str, object]] = []
-    sockit = args.sockit
+    sets: list[tuple[str, list[Split], dict[str, int]]] = [
+        (f"reported titles, {args.folds}-fold held out", splits_a, counts_a),
+        (
+            "reported titles, {}-fold, parenthesis removed".format(args.folds),
+            [([(_strip(q), g) for q, g in qs], es) for qs, es in splits_a],
+            counts_a,
+        ),
+        ("reported titles, all held out at once", strict_a, counts_strict),
+        ("JobBERT titles via ESCO->O*NET crosswalk", [(queries_b, entries_b)], counts_b),
+    ]
     rng = random.Random(20261122)
-    for name, (queries, entries, counts) in sets.items():
-        if id(entries) not in builds:
-            builds[id(entries)] = timed_index(entries, kb.titles)
-        index, build_s = builds[id(entries)]
-        ours: Predict = lambda t, index=index: [m.code for m in index.search(t, limit=10)]  # noqa: E731
-        log(f"{name}: {len(queries)} queries {counts}")
-        row: dict[str, object] = {"set": name, "counts": counts, "build_s": round(build_s, 3)}
-        row["unstuck"] = score(queries, ours)
-        row["unstuck_soc"] = score(queries, ours, "soc")
-        row["token_overlap"] = score(queries, TokenOverlap(entries))
-        sample = rng.sample(queries, min(args.difflib_sample, len(queries)))
-        row["difflib_sample"] = score(sample, Difflib(entries))
-        row["unstuck_on_difflib_sample"] = score(sample, ours)
-        lat = latencies(index, [q for q, _ in queries])
-        row["latency_ms"] = {"p50": round(pct(lat, 0.5), 3), "p95": round(pct(lat, 0.95), 3),
-                             "mean": round(statistics.fmean(lat), 3)}
-        if sockit:
-            answers, seconds = run_sockit(sockit, queries)
-            row["sockit_soc"] = score(
-                [(str(i), g) for i, (_, g) in enumerate(queries)],
-                lambda i, answers=answers: answers.get(int(i), []),
+    rows: list[dict[str, object]] = []
+    indexes: dict[int, tuple[TitleIndex, float]] = {}
+    for name, splits, counts in sets:
+        log(f"{name}: {counts}")
+        tally: dict[str, Tally] = defaultdict(Tally)
+        builds: list[float] = []
+        lat: list[float] = []
+        for queries, entries in splits:
+            if id(entries) not in indexes:
+                indexes[id(entries)] = timed_index(entries, kb.titles)
+            index, seconds = indexes[id(entries)]
+            builds.append(seconds)
+
+            def ours(t: str, index: TitleIndex = index) -> list[str]:
+                return [m.code for m in index.search(t, limit=10)]
+
+            tally["unstuck"].add(queries, ours)
+            tally["unstuck_soc"].add(queries, ours, "soc")
+            tally["token_overlap"].add(queries, TokenOverlap(entries))
+            share = round(args.difflib_sample * len(queries) / sum(len(q) for q, _ in splits))
+            sample = rng.sample(queries, min(share, len(queries)))
+            tally["difflib_sample"].add(sample, Difflib(entries))
+            tally["unstuck_on_difflib_sample"].add(sample, ours)
+            if not lat:
+                lat = latencies(index, [q for q, _ in queries])
+        row: dict[str, object] = {"set": name, "counts": counts}
+        row.update({k: t.result() for k, t in tally.items()})
+        row["build_s"] = round(statistics.median(builds), 3)
+        row["latency_ms"] = {
+            "p50": round(pct(lat, 0.5), 3),
+            "p95": round(pct(lat, 0.95), 3),
+            "mean": round(statistics.fmean(lat), 3),
+        }
+        if args.sockit:
+            everything = [q for queries, _ in splits for q in queries]
+            answers, seconds = run_sockit(args.sockit, everything)
+            sock = Tally()
+            sock.add(
+                [(str(i), g) for i, (_, g) in enumerate(everything)],
+                lambda i, answers=answers: answers.get(int(i), []),  # type: ignore[misc]
                 "soc",
             )
+            row["sockit_soc"] = sock.result()
             row["sockit_seconds"] = round(seconds, 2)
         else:
-            row["sockit_soc"] = "not run (give --sockit PATH or UNSTUCK_SOCKIT)"
+            row["sockit_soc"] = "not run (give --sockit PATH or set UNSTUCK_SOCKIT)"
         rows.append(row)
-    report["sets"] = rows
-
+        if not args.json:
+            print_table([row])
     if args.json:
-        print(json.dumps(report, indent=2))
-        return 0
-    print_table(rows)
+        print(json.dumps({"release": kb.release, "sets": rows}, indent=2))
     return 0
+
+
+def _strip(text: str) -> str:
+    return title_key(text) if "(" in text else text
 
 
 def _fmt(r: object) -> str:

@@ -45,6 +45,7 @@ such as "manager".
 
 from __future__ import annotations
 
+import gc
 import math
 import re
 import unicodedata
@@ -113,6 +114,10 @@ MAX_ENUM_TOKENS = 6
 MAX_QUERY_TOKENS = 12
 MIN_SCORE = 0.15
 HEAD_MISS = 0.85  # factor when the title's head noun is not the query's
+CANDIDATES = 30  # occupations scored on their best title before the blend re-ranks them
+ALPHA = 0.5  # weight of the best single title against the occupation's titles together
+PROFILE_K = 1.0  # a word in n of an occupation's titles covers n / (n + k) of itself
+RELATIVE_FLOOR = 0.5  # titles below this share of the best score are not worth finding
 
 _DOTTED = re.compile(r"\b(?:[a-z]\.){2,}")
 _POSSESSIVE = re.compile(r"['\u2019]s\b")
@@ -301,6 +306,10 @@ def _distance(a: str, b: str, cap: int) -> int:
     return prev[-1]
 
 
+def _by_source(item: tuple[str, tuple[float, str, str]]) -> float:
+    return -item[1][0]
+
+
 # -- the index ---------------------------------------------------------------------------------
 @dataclass(slots=True)
 class _Variant:
@@ -316,6 +325,17 @@ class TitleIndex:
     """Every title of every occupation, searchable by what a person would type."""
 
     def __init__(self, entries: Iterable[TitleEntry], titles: Mapping[str, str]) -> None:
+        # The build allocates ~10^6 small objects and no cycles: the cyclic collector would
+        # otherwise walk the growing heap again and again, doubling the build time.
+        was_enabled = gc.isenabled()
+        gc.disable()
+        try:
+            self._build(entries, titles)
+        finally:
+            if was_enabled:
+                gc.enable()
+
+    def _build(self, entries: Iterable[TitleEntry], titles: Mapping[str, str]) -> None:
         self.titles = dict(titles)
         vocab: dict[str, int] = {}
         doc_ids: dict[tuple[str, ...], int] = {}
@@ -346,32 +366,33 @@ class TitleIndex:
                     owners[d][entry.code] = (srcw, entry.text, entry.source)
         self._vocab = vocab
         self._words = sorted(vocab)
-        codes_of: list[set[str]] = [set() for _ in vocab]
-        for d, ids in enumerate(doc_tokens):
-            for tid in ids:
-                codes_of[tid].update(owners[d])
-        n = max(len({c for o in owners for c in o}), 1)
+        doc_sets = [frozenset(ids) for ids in doc_tokens]
+        # in how many titles of each occupation a word occurs
+        shares: list[Counter[str]] = [Counter() for _ in vocab]
+        for s, own in zip(doc_sets, owners):
+            for i in s:
+                shares[i].update(own.keys())
+        n_codes = max(len({c for o in owners for c in o}), 1)
         weight = [0.0] * len(vocab)
         for t, tid in vocab.items():
-            w = math.log(1.0 + n / max(len(codes_of[tid]), 1))
+            w = math.log(1.0 + n_codes / max(len(shares[tid]), 1))
             cap = _weight_cap(t)
             weight[tid] = min(w, cap) if cap is not None else w
         self._weight = weight
-        self._df = [len(c) for c in codes_of]
-        head_of: list[int | None] = []
-        doc_weight: list[float] = []
-        doc_sets: list[frozenset[int]] = []
+        self._df = [len(c) for c in shares]
+        self._code_shares = [
+            {code: k / (k + PROFILE_K) for code, k in c.items()} for c in shares
+        ]
         level_ids = {vocab[t] for t in LEVEL_WORDS | FUNCTION_WORDS if t in vocab}
-        postings: list[list[int]] = [[] for _ in vocab]
-        for d, ids in enumerate(doc_tokens):
-            s = frozenset(ids)
-            doc_sets.append(s)
-            doc_weight.append(sum(weight[i] for i in s))
+        head_of: list[int | None] = []
+        for ids in doc_tokens:
             h = None
             for i in ids:
                 if i not in level_ids:
                     h = i
             head_of.append(h)
+        doc_weight = [sum(map(weight.__getitem__, s)) for s in doc_sets]
+        postings: list[list[int]] = [[] for _ in vocab]
         for d in sorted(range(len(doc_tokens)), key=doc_weight.__getitem__):
             for i in doc_sets[d]:
                 postings[i].append(d)
@@ -381,7 +402,7 @@ class TitleIndex:
         self._doc_weight = doc_weight
         self._doc_head = head_of
         self._owners = [
-            sorted(o.items(), key=lambda kv: -kv[1][0]) for o in owners
+            sorted(o.items(), key=_by_source) if len(o) > 1 else list(o.items()) for o in owners
         ]
         self.abbreviations = self._abbreviations(learn_abbreviations(pairs))
         self._deletion_table: dict[str, list[str]] | None = None
@@ -508,18 +529,25 @@ class TitleIndex:
         """Occupations whose titles match ``query``, one per occupation, best first."""
         if limit <= 0 or not isinstance(query, str):
             return []
-        words = tokens(query[:300])
-        if not words:
-            return []
-        words = list(dict.fromkeys(words))[:MAX_QUERY_TOKENS]
-        best: dict[str, tuple[float, int]] = {}  # code -> (score, doc)
-        top: dict[str, float] = {}  # the current ``limit`` best codes
-        threshold = MIN_SCORE
-        for variant in self._variants(words):
-            threshold = self._score_variant(variant, limit, best, top, threshold)
-        ranked = sorted(best.items(), key=lambda kv: (-kv[1][0], kv[0]))[:limit]
+        state = _State(max(limit, CANDIDATES))
+        variants: list[_Variant] = []
+        # "Quality Control Lab Tech (QC Lab Tech)": each form is a query of its own
+        for form in _forms(query[:300])[:3]:
+            words = list(dict.fromkeys(form))[:MAX_QUERY_TOKENS]
+            for variant in self._variants(words):
+                self._score_variant(variant, state)
+                variants.append(variant)
+        candidates = sorted(state.best.items(), key=lambda kv: -kv[1][0])[: state.limit]
+        profile = self._profile([code for code, _ in candidates], variants)
+        ranked = sorted(
+            (
+                (ALPHA * score + (1.0 - ALPHA) * profile[code], code, d)
+                for code, (score, d) in candidates
+            ),
+            key=lambda x: (-x[0], x[1]),
+        )[:limit]
         out = []
-        for code, (score, d) in ranked:
+        for score, code, d in ranked:
             _, text, source = dict(self._owners[d])[code]
             out.append(
                 TitleMatch(
@@ -532,22 +560,35 @@ class TitleIndex:
             )
         return out
 
-    def _score_variant(
-        self,
-        v: _Variant,
-        limit: int,
-        best: dict[str, tuple[float, int]],
-        top: dict[str, float],
-        threshold: float,
-    ) -> float:
+    def _profile(self, codes: list[str], variants: list[_Variant]) -> dict[str, float]:
+        """How much of the query an occupation's titles cover, all titles together: a word
+        shared by many of its titles counts nearly fully, a word in one title half."""
+        profile = dict.fromkeys(codes, 0.0)
+        for v in variants:
+            wq = sum(v.weights.values()) + v.unknown
+            if wq <= 0:
+                continue
+            scale = v.penalty / wq
+            terms = [(self._code_shares[t], w * scale) for t, w in v.weights.items()]
+            for code in codes:
+                s = 0.0
+                for shares, w in terms:
+                    share = shares.get(code)
+                    if share is not None:
+                        s += w * share
+                if s > profile[code]:
+                    profile[code] = s
+        return profile
+
+    def _score_variant(self, v: _Variant, state: _State) -> None:
         """Score the titles sharing words with one reading of the query (max-score style).
 
         Words are taken heaviest first and their postings accumulated; once no title outside
-        the accumulator could still reach the current ``limit``-th best occupation, lighter
-        words only update titles already held. Scores only grow as words are added, so the
-        running ``limit``-th best is a safe threshold."""
+        the accumulator could still reach the current ``limit``-th best occupation (nor half
+        the best score so far), lighter words only update titles already held. Scores only
+        grow as words are added, so the running ``limit``-th best is a safe threshold."""
         if not v.weights:
-            return threshold
+            return
         wq = sum(v.weights.values()) + v.unknown
         order = sorted(v.weights.items(), key=lambda kv: -kv[1])
         remaining = sum(w for _, w in order)
@@ -556,18 +597,22 @@ class TitleIndex:
         doc_weight = self._doc_weight
         doc_head = self._doc_head
         owners = self._owners
+        best = state.best
+        top = state.top
+        limit = state.limit
         acc: dict[int, float] = {}
 
         def credit(d: int, m: float) -> None:
-            nonlocal threshold
             score = 2.0 * m / (wq + doc_weight[d]) * penalty
             if head is not None and doc_head[d] != head:
                 score *= HEAD_MISS
-            if score < threshold:
+            if score < state.threshold:
                 return
+            if score > state.peak:
+                state.peak = score
             for code, (srcw, _, _) in owners[d]:
                 s = score * srcw
-                if s < threshold:
+                if s < state.threshold:
                     break
                 held = best.get(code)
                 if held is not None and held[0] >= s:
@@ -582,29 +627,43 @@ class TitleIndex:
                     del top[low]
                     top[code] = s
                 if len(top) >= limit:
-                    threshold = max(threshold, min(top.values()))
+                    state.threshold = max(state.threshold, min(top.values()))
 
         for t, w in order:
             post = self._postings[t]
             reach = remaining  # the most a title not yet held can still gain
             remaining -= w
             touched: set[int] = set()
-            if 2.0 * reach / (wq + reach) * penalty >= threshold:
+            floor = max(state.threshold, RELATIVE_FLOOR * state.peak)
+            if 2.0 * reach / (wq + reach) * penalty >= floor:
                 for d in post:
                     we = doc_weight[d]
-                    if 2.0 * reach / (wq + (we if we > reach else reach)) * penalty < threshold:
+                    if 2.0 * reach / (wq + (we if we > reach else reach)) * penalty < floor:
                         break
                     touched.add(d)
                     m = acc.get(d, 0.0) + w
                     acc[d] = m
                     credit(d, m)
+                    floor = max(state.threshold, RELATIVE_FLOOR * state.peak)
             if len(touched) < len(post):
                 held_docs = self._posting_sets[t]
                 for d, m in acc.items():
                     if d in held_docs and d not in touched:
                         acc[d] = m + w
                         credit(d, m + w)
-        return threshold
+
+
+class _State:
+    """What one search has found so far, shared by the readings of the query."""
+
+    __slots__ = ("best", "top", "limit", "threshold", "peak")
+
+    def __init__(self, limit: int) -> None:
+        self.best: dict[str, tuple[float, int]] = {}  # code -> (score, title)
+        self.top: dict[str, float] = {}  # the ``limit`` best codes so far
+        self.limit = limit
+        self.threshold = MIN_SCORE
+        self.peak = 0.0
 
 
 def _best_combinations(
