@@ -9,7 +9,17 @@ shared data folder (``esco/v1.1.1/``, ``bls/oews_2025/``...).
 
 Loading: :func:`load_into` fills the in-memory knowledge base from the tables these sources
 added; when a source was not installed its tables are absent and the values stay missing
-(``None`` / empty), which the profile shows as "not published".
+(``None`` / empty), which the profile shows as "not published". What it fills:
+
+* ``kb.wages[code]`` (national OEWS, :class:`~unstuck.core.occupations.Wages`),
+  ``kb.area_wages.get(code, area)`` / ``.suggest(text)`` / ``.sorted_areas(kind)`` (states,
+  metro and nonmetropolitan areas), ``kb.outlook[code]`` (projections, incl. the
+  self-employed share);
+* ``kb.esco_skills``, ``kb.esco_occupations`` (URI -> dataclass), ``kb.esco_occupation_skills``
+  (occupation URI -> essential / optional skill URIs), ``kb.esco_skill_broader``,
+  ``kb.esco_skill_groups``, ``kb.esco_occupation_broader``;
+* ``kb.esco_to_onet`` / ``kb.onet_to_esco`` and ``kb.esco_labels[code]`` (the ESCO titles that
+  title search indexes).
 """
 
 from __future__ import annotations
