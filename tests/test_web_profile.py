@@ -11,6 +11,7 @@ import pytest
 from django.test import Client
 
 from unstuck.core.assess import Responses, get_instrument, score
+from unstuck.core.profile import Location
 from unstuck.knowledge.store import KnowledgeBase
 from unstuck.web.profile import models, services, wizard
 
@@ -65,12 +66,16 @@ def test_about_finds_the_occupation_and_prefills_skills(client: Client, kb: Know
                                                 "risk_tolerance": "medium"})  # fmt: skip
     body = response.content.decode()
     assert f'value="{NURSE}"' in body
+    states = kb.area_wages.sorted_areas("state")
+    assert states, "the test knowledge base has BLS state wages"
+    state = states[0]
+    assert f'<option value="{state.code}">{state.name}</option>' in body
     response = client.post(
         "/profile/about/",
         {"title_query": "registered nurse", "occupation_choice": NURSE, "action": "next",
          "years_in_occupation": "6", "education": "6", "min_pay": "60000",
          "hours_per_week": "5", "risk_tolerance": "low", "savings": "9000",
-         "monthly_expenses": "3000"},
+         "monthly_expenses": "3000", "location": state.code},
     )  # fmt: skip
     assert response.status_code == 302 and response["Location"] == "/profile/assess/wellbeing/"
     profile = services.to_core(services.get_profile())
@@ -79,6 +84,7 @@ def test_about_finds_the_occupation_and_prefills_skills(client: Client, kb: Know
     assert profile.years_in_occupation == 6 and profile.education == 6
     assert profile.constraints.runway_months == 3.0
     assert profile.constraints.risk_tolerance == "low"
+    assert profile.constraints.location == Location("state", state.code, state.name)
     typical = {r.element_id: r.level for r in (*occ.skills, *occ.knowledge) if r.level is not None}
     assert profile.ratings and all(r.level == typical[r.element_id] for r in profile.ratings)
     assert len(profile.skills()) == services.PREFILL_SKILLS

@@ -41,7 +41,7 @@ def _areas(kb: Any) -> list[tuple[str, list[tuple[str, str]]]]:
     if kb is None or not kb.area_wages:
         return []
     groups: dict[str, list[tuple[str, str]]] = {}
-    for area in kb.area_wages.list():
+    for area in kb.area_wages.sorted_areas():
         if area.kind not in ("state", "metro"):
             continue
         label = "States" if area.kind == "state" else "Metro areas"
