@@ -201,9 +201,12 @@ def test_strategy_shares_always_sum_to_100(values: list[int]) -> None:
     assert r.severity.band == band_for(r.severity.score)
 
 
-def _simulated_respondent(rng: random.Random, sigma: float) -> tuple[set[str], dict[str, int]]:
+def _simulated_respondent(
+    rng: random.Random, sigma: float, bias: float = 0.0
+) -> tuple[set[str], dict[str, int]]:
     """Someone with two real root causes: latent agreement 4–5 with those causes, 1–3 with the
-    others, each answer that latent level plus Gaussian noise, rounded and clipped to 1–5."""
+    others, each answer that latent level plus Gaussian noise, rounded and clipped to 1–5.
+    ``bias`` is a tendency to agree with any statement (acquiescence), added to the raw answer."""
     causes = CAUSE_IDS[:]
     rng.shuffle(causes)
     latent = {c: rng.uniform(4.0, 5.0) for c in causes[:2]}
@@ -211,8 +214,9 @@ def _simulated_respondent(rng: random.Random, sigma: float) -> tuple[set[str], d
     out = {}
     for item in RUT_CHECK.items:
         level = latent.get(item.subscale, rng.uniform(1.0, 5.0))
-        k = max(1, min(5, round(level + rng.gauss(0.0, sigma))))
-        out[item.id] = raw_for(k, item.reverse)
+        k = level + rng.gauss(0.0, sigma)
+        raw = (6 - k if item.reverse else k) + bias
+        out[item.id] = max(1, min(5, round(raw)))
     return set(causes[:2]), out
 
 
@@ -230,3 +234,27 @@ def test_simulation_recovers_the_top_two_root_causes(skip: float) -> None:
     rate = hits / runs
     print(f"root-cause recovery (skip {skip:.0%}): {rate:.1%}")
     assert rate >= 0.9
+
+
+def test_simulation_survives_a_tendency_to_agree() -> None:
+    rng = random.Random(7)
+    runs = 400
+    hits = 0
+    for _ in range(runs):
+        truth, ans = _simulated_respondent(rng, sigma=0.8, bias=0.7)
+        hits += {c.subscale_id for c in rut(ans).causes[:2]} == truth
+    rate = hits / runs
+    print(f"root-cause recovery with acquiescence bias 0.7: {rate:.1%}")
+    assert rate >= 0.9
+
+
+@given(st.sampled_from([s.id for s in RUT_CHECK.subscales]), st.data())
+def test_flipping_every_answer_of_a_subscale_mirrors_its_score(sub: str, data) -> None:  # noqa: ANN001
+    items = RUT_CHECK.items_of(sub)
+    base = {i.id: 3 for i in RUT_CHECK.items}
+    mine = {i.id: data.draw(st.integers(1, 5), label=i.id) for i in items}
+    flipped = {k: 6 - v for k, v in mine.items()}
+    a = rut(base | mine).subscales[sub].score
+    b = rut(base | flipped).subscales[sub].score
+    assert a is not None and b is not None
+    assert a + b == pytest.approx(100.0)
