@@ -4,7 +4,8 @@ One module per instrument (:mod:`.rut`, :mod:`.interests`, :mod:`.values`, :mod:
 each defining the instrument and a ``score_*`` function returning a result dataclass whose
 ``to_dict()`` traces every score back to the answers behind it. This package-level module is
 the registry: instrument ids, the short names the CLI uses, and :func:`score` dispatching on
-the id in the responses.
+the id in the responses. :mod:`.strategy` adjusts the rut check's strategy mix for the person's
+constraints; :mod:`.history` compares results over time; :mod:`.validation` checks answers files.
 
 Pure: no I/O, no Django, no Click.
 """

@@ -2,6 +2,10 @@
 // nothing. Progressive enhancement: without this script the buttons still save everything.
 (function () {
   "use strict";
+  // After a refused submit, move the focus to the list of problems so it is read out first.
+  var summary = document.getElementById("error-summary");
+  if (summary) summary.focus();
+
   var form = document.querySelector("form[data-autosave]");
   if (!form || !window.fetch || !window.FormData) return;
   var status = form.querySelector("[data-save-status]");
