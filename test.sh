@@ -13,9 +13,18 @@ if [ ! -f node_modules/axe-core/axe.min.js ] || [ package.json -nt node_modules/
   npm install --no-audit --no-fund --loglevel=error
 fi
 export UNSTUCK_TEST_DATA="${UNSTUCK_TEST_DATA:-$(cd .. && pwd)/shared/data}"
+# The suite never touches your real data: a throwaway home (each test also gets its own).
+test_home=$(mktemp -d "${TMPDIR:-/tmp}/unstuck-test-home.XXXXXX")
+export UNSTUCK_HOME="$test_home"
 # A throwaway PostgreSQL server for the migration tests, stopped on exit.
 if [ -z "${UNSTUCK_TEST_POSTGRES_URL:-}" ] && pg_env=$(scripts/postgres.sh start); then
   eval "$pg_env"
-  trap 'scripts/postgres.sh stop "$UNSTUCK_PG_DIR" >/dev/null 2>&1 || true' EXIT
 fi
+cleanup() {
+  if [ -n "${UNSTUCK_PG_DIR:-}" ]; then
+    scripts/postgres.sh stop "$UNSTUCK_PG_DIR" >/dev/null 2>&1 || true
+  fi
+  rm -rf "$test_home" || true
+}
+trap cleanup EXIT
 .venv/bin/python -m pytest "$@"

@@ -95,7 +95,6 @@ USE_I18N = True
 USE_TZ = True
 
 STATIC_URL = "static/"
-STATIC_ROOT = paths.home() / "static"
 STATICFILES_DIRS = [BASE_DIR / "static"]
 # Serve straight from the finders: no collectstatic step for a local app.
 WHITENOISE_USE_FINDERS = True
