@@ -182,3 +182,15 @@ def test_questionnaire_at_phone_width(phone_page: Any, live_app: str) -> None:
     page.goto(live_app + "/profile/results/")
     assert_accessible(page, "the results page at 360 px")
     assert page.evaluate("() => document.documentElement.scrollWidth") <= 360
+
+
+def test_refused_finish_moves_focus_to_the_problem(page: Any, live_app: str) -> None:
+    page.goto(live_app + "/profile/assess/wellbeing/?page=0")
+    page.check('input[name="wb.energy"][value="3"]')
+    submit(page, "Finish and see scores")
+    summary = page.locator("#error-summary")
+    assert "at least 4" in summary.inner_text()
+    assert page.evaluate("() => document.activeElement.id") == "error-summary"
+    # What was answered is still there, and the rest can be added.
+    assert page.locator('input[name="wb.energy"][value="3"]').is_checked()
+    assert_accessible(page, "a questionnaire page with an error")
