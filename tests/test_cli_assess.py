@@ -107,7 +107,7 @@ def test_interactive_with_progress_stop_and_resume() -> None:
     assert "[ 1/5]" in result.output and "[ 3/5]" in result.output
     assert "Run 'unstuck assess wellbeing' again" in result.output
     draft = models.Draft.objects.get(family="wellbeing")
-    assert draft.answers == {"wb.energy": 4, "wb.stress": None}
+    assert draft.answers == {"wb.energy": 4, "wb.stress": None} and draft.page == 0
     assert not models.AssessmentResult.objects.exists()
     # Resume: starts at the third question; a bad reply is asked again; back goes one step.
     result = run("assess", "wellbeing", input="9\n3\nb\n4\n5\n4\n")
@@ -170,3 +170,18 @@ def test_history_lists_versions_and_times(tmp_path: Path) -> None:
 def test_json_needs_a_file() -> None:
     result = CliRunner().invoke(cli, ["assess", "rut", "--json"])
     assert result.exit_code == ExitStatus.USAGE
+
+
+def test_interactive_and_web_resume_on_the_same_draft() -> None:
+    from django.test import Client
+
+    from unstuck.web.profile import wizard
+
+    replies = "\n".join(["3"] * (wizard.PAGE_SIZE + 2) + ["q"]) + "\n"
+    run("assess", "rut", input=replies)
+    draft = models.Draft.objects.get(family="rut-check")
+    assert draft.page == 1 and len(draft.answers) == wizard.PAGE_SIZE + 2
+    body = Client().get("/profile/assess/rut/").content.decode()
+    assert "Page 2 of 5" in body
+    second = RUT.items[wizard.PAGE_SIZE].id
+    assert f'name="{second}" id="{second}-3" value="3" checked' in body

@@ -106,7 +106,7 @@ def _run(name: str, answers: Path | None, as_json: bool, restart: bool) -> None:
 
 def _interactive(instrument: Instrument) -> bool:
     """Ask the unanswered items one by one; False when the person stopped early."""
-    from unstuck.web.profile import services
+    from unstuck.web.profile import services, wizard
 
     draft = services.get_draft(instrument)
     answered: dict[str, Any] = dict(draft.answers)
@@ -152,7 +152,8 @@ def _interactive(instrument: Instrument) -> bool:
             click.echo(f"  Please type a number from {lo} to {hi}, Enter, b or q.")
             continue
         answered[item.id] = value
-        services.save_draft(instrument, {item.id: value}, page=index)
+        # The draft's page is the web wizard's page, so a run started here resumes there too.
+        services.save_draft(instrument, {item.id: value}, page=index // wizard.PAGE_SIZE)
         index += 1
     if instrument.ranking_of:
         ranking = _ask_ranking(instrument)

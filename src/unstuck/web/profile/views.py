@@ -87,7 +87,9 @@ def about(request: HttpRequest) -> HttpResponse:
             if action == "find" or (query and query != profile.occupation_title and not code):
                 if kb is not None and query:
                     matches = kb.search(query, limit=8)
-                if not matches:
+                if not query:
+                    problems.append("Type a job title first, then press Find.")
+                elif not matches:
                     problems.append(
                         "No occupation matched that title. Try other words."
                         if kb is not None
