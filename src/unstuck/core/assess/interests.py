@@ -55,7 +55,7 @@ LIKING = ResponseScale(1, 5, ("Strongly dislike", "Dislike", "Not sure", "Like",
 _ACTIVITIES: dict[str, tuple[str, ...]] = {
     "R": (
         "Repair a bicycle or lawn mower that has stopped working.",
-        "Build shelves or furniture from raw timber.",
+        "Turn a pile of timber into a sturdy workbench.",
         "Drive and look after a delivery truck or a heavy machine.",
         "Plant and tend crops or trees outdoors.",
         "Install the wiring or plumbing in a new building.",
@@ -70,7 +70,7 @@ _ACTIVITIES: dict[str, tuple[str, ...]] = {
         "Read research papers to answer an open question.",
     ),
     "A": (
-        "Write stories, scripts or song lyrics.",
+        "Draft a short story or the lyrics of a song.",
         "Design the look of a magazine, website or poster.",
         "Act, dance or play music in front of an audience.",
         "Shoot and edit photographs or film for a project.",
@@ -78,15 +78,15 @@ _ACTIVITIES: dict[str, tuple[str, ...]] = {
         "Invent a new recipe, garment or craft from your own ideas.",
     ),
     "S": (
-        "Teach a group of adults a new skill.",
-        "Help people work through personal difficulties.",
+        "Run a workshop that teaches adults a practical skill.",
+        "Listen to someone's worries and help them find a way forward.",
         "Care for patients recovering from an illness or injury.",
         "Coach young people in a sport or activity.",
         "Organise support for families going through a hard time.",
         "Show a newcomer how things work and help them settle in.",
     ),
     "E": (
-        "Start and run your own business.",
+        "Turn an idea into a new company and grow it.",
         "Persuade customers to choose a product or service.",
         "Lead a team towards an ambitious target.",
         "Negotiate a contract or a deal.",
@@ -94,11 +94,11 @@ _ACTIVITIES: dict[str, tuple[str, ...]] = {
         "Campaign to win support for a cause or a candidate.",
     ),
     "C": (
-        "Keep financial records accurate and up to date.",
+        "Reconcile invoices against payments each month.",
         "Check documents carefully for errors and gaps.",
         "Organise files, schedules and stock lists.",
         "Process forms, orders or payments by set procedures.",
-        "Build and maintain spreadsheets that track figures.",
+        "Keep a budget tracker balanced to the last cent.",
         "Make sure an office meets its rules and deadlines.",
     ),
 }

@@ -61,34 +61,34 @@ IMPORTANCE = ResponseScale(
 
 _STATEMENTS: dict[str, tuple[str, ...]] = {
     "achievement": (
-        "My work makes full use of what I am good at.",
-        "I can clearly see the results of what I do.",
-        "I end most days feeling I have got something done.",
+        "The job draws on my strongest talents.",
+        "I can point to concrete things I have achieved.",
+        "Most days end with a sense that my effort paid off.",
     ),
     "working_conditions": (
-        "My job is secure and I can count on it.",
-        "I am paid well compared with people in other jobs.",
-        "The workplace is comfortable and safe, and the pace suits me.",
+        "I don't have to worry about losing my job.",
+        "My income is good for the kind of work I do.",
+        "My surroundings are pleasant and safe, and I am kept busy at a pace I like.",
     ),
     "recognition": (
-        "There are real chances to move up.",
-        "People look up to me for the work I do.",
-        "I get to direct the work of others.",
+        "There is a clear path to promotion.",
+        "My work earns me respect from others.",
+        "I have a say in how other people's work is organised.",
     ),
     "relationships": (
-        "I work alongside people I get on with.",
-        "My work lets me do things for other people.",
-        "I am never asked to do something I think is wrong.",
+        "My colleagues are people I enjoy being around.",
+        "What I do makes a difference to other people.",
+        "I never have to compromise my principles to do the job.",
     ),
     "support": (
-        "My manager stands behind me.",
-        "The organisation treats its people fairly.",
-        "I am trained and coached well by the people above me.",
+        "My manager has my back when things go wrong.",
+        "The rules at work are applied fairly to everyone.",
+        "I get good guidance and coaching from the people I report to.",
     ),
     "independence": (
-        "I can try out my own ideas.",
-        "I make decisions on my own.",
-        "I plan my work with little supervision.",
+        "I am free to experiment with new approaches.",
+        "I can make the call myself on most things.",
+        "I organise my own days without someone looking over my shoulder.",
     ),
 }
 
