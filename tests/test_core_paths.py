@@ -429,3 +429,23 @@ def test_paths_package_is_pure() -> None:
                 names = [node.module]
             for name in names:
                 assert name.split(".")[0] not in forbidden, f"{path.name} imports {name}"
+
+
+@settings(max_examples=40, deadline=None)
+@given(
+    docs=st.lists(st.lists(st.sampled_from("abcdefghij"), max_size=12), min_size=1, max_size=30),
+    dense_df=st.integers(1, 8),
+)
+def test_tfidf_cosine_matches_a_dense_computation(docs, dense_df):
+    sim, has = tfidf_cosine(docs, min_df=1, dense_df=dense_df)
+    vocab = sorted({t for d in docs for t in d})
+    n = len(docs)
+    x = np.zeros((n, len(vocab)))
+    for i, d in enumerate(docs):
+        for t in set(d):
+            df = sum(t in other for other in docs)
+            x[i, vocab.index(t)] = (1 + math.log(d.count(t))) * (math.log((1 + n) / (1 + df)) + 1)
+    norms = np.linalg.norm(x, axis=1)
+    unit = x / np.where(norms > 0, norms, 1)[:, None]
+    assert np.allclose(sim, np.clip(unit @ unit.T, 0, 1), atol=1e-5)
+    assert list(has) == [bool(d) for d in docs]

@@ -32,6 +32,8 @@ if TYPE_CHECKING:
 DOMAINS = ("skill", "knowledge", "ability", "work_activity")
 _ATTR = "_paths_data"
 _lock = threading.Lock()
+#: the last build per file, by fingerprint: a reload of the same build reuses it
+_last: dict[str, tuple[str, OccupationData]] = {}
 
 
 def occupation_data(kb: KnowledgeBase) -> OccupationData:
@@ -42,7 +44,14 @@ def occupation_data(kb: KnowledgeBase) -> OccupationData:
     with _lock:
         cached = getattr(kb, _ATTR, None)
         if cached is None:
-            cached = build(kb)
+            fingerprint = str(kb.meta.get("fingerprint") or "")
+            last = _last.get(str(kb.path))
+            if fingerprint and last is not None and last[0] == fingerprint:
+                cached = last[1]
+            else:
+                cached = build(kb)
+                if fingerprint:
+                    _last[str(kb.path)] = (fingerprint, cached)
             setattr(kb, _ATTR, cached)
     return cached
 

@@ -12,7 +12,6 @@ the engine reports the signal as missing rather than as "not similar".
 
 from __future__ import annotations
 
-import math
 import re
 from collections import Counter
 from collections.abc import Iterable, Sequence
@@ -40,52 +39,87 @@ def tfidf_cosine(
     *,
     min_df: int = 2,
     sublinear: bool = True,
-    slice_terms: int = 4096,
+    dense_df: int = 96,
 ) -> tuple[npt.NDArray[np.float32], npt.NDArray[np.bool_]]:
     """Cosine similarity of tf-idf vectors of ``documents`` (each an iterable of terms).
 
     Returns the ``n x n`` similarity matrix and which documents had any kept term.
     """
-    counts = [Counter(doc) for doc in documents]
-    n = len(counts)
-    df: Counter[str] = Counter()
-    for c in counts:
-        df.update(c.keys())
-    vocab = {t: i for i, t in enumerate(sorted(t for t, k in df.items() if k >= min_df))}
+    ids: dict[str, int] = {}
     rows: list[int] = []
     cols: list[int] = []
-    vals: list[float] = []
-    for r, c in enumerate(counts):
-        for term, k in c.items():
-            j = vocab.get(term)
-            if j is None:
-                continue
-            tf = 1.0 + math.log(k) if sublinear else float(k)
+    tfs: list[int] = []
+    n = 0
+    for r, doc in enumerate(documents):
+        n = r + 1
+        for term, k in Counter(doc).items():
             rows.append(r)
-            cols.append(j)
-            vals.append(tf * (math.log((1 + n) / (1 + df[term])) + 1.0))
+            cols.append(ids.setdefault(term, len(ids)))
+            tfs.append(k)
     row = np.asarray(rows, dtype=np.intp)
     col = np.asarray(cols, dtype=np.intp)
-    val = np.asarray(vals, dtype=np.float32)
+    df = np.bincount(col, minlength=len(ids))
+    keep = df[col] >= min_df
+    row, col = row[keep], col[keep]
+    tf = np.asarray(tfs, dtype=np.float64)[keep]
+    if sublinear:
+        tf = 1.0 + np.log(tf)
+    val = (tf * (np.log((1.0 + n) / (1.0 + df[col])) + 1.0)).astype(np.float32)
     norms = np.zeros(n, dtype=np.float32)
     np.add.at(norms, row, val * val)
     norms = np.sqrt(norms)
     has = norms > 0
     if row.size:
         val = val / norms[row]
-    order = np.argsort(col, kind="stable")
-    row, col, val = row[order], col[order], val[order]
-    sim = np.zeros((n, n), dtype=np.float32)
-    bounds = np.searchsorted(col, np.arange(0, len(vocab) + slice_terms, slice_terms))
-    for k in range(len(bounds) - 1):
-        a, b = int(bounds[k]), int(bounds[k + 1])
-        if a == b:
-            continue
-        block = np.zeros((n, slice_terms), dtype=np.float32)
-        block[row[a:b], col[a:b] - k * slice_terms] = val[a:b]
-        sim += block @ block.T
+    sim = _gram(n, row, col, val, len(ids), dense_df)
     np.clip(sim, 0.0, 1.0, out=sim)
     return sim, has
+
+
+def _gram(
+    n: int,
+    row: npt.NDArray[np.intp],
+    col: npt.NDArray[np.intp],
+    val: npt.NDArray[np.float32],
+    n_terms: int,
+    dense_df: int,
+) -> npt.NDArray[np.float32]:
+    """``X @ X.T`` for the sparse matrix X given as (row, col, val) entries.
+
+    Rare terms (in at most ``dense_df`` documents) contribute every pair of their documents,
+    enumerated with numpy and summed with ``bincount``; common terms go through one dense
+    matrix product. Either way alone would be slow: pairs of common terms number in the
+    billions, and a dense product over the whole vocabulary is tens of GFLOP.
+    """
+    df = np.bincount(col, minlength=n_terms)
+    common = df[col] > dense_df
+    sim = np.zeros((n, n), dtype=np.float64)
+    if common.any():
+        terms = np.unique(col[common])
+        where = np.searchsorted(terms, col[common])
+        dense = np.zeros((n, len(terms)), dtype=np.float32)
+        dense[row[common], where] = val[common]
+        sim += dense @ dense.T
+    r, c, v = row[~common], col[~common], val[~common]
+    order = np.argsort(c, kind="stable")
+    r, c, v = r[order], c[order], v[order]
+    if r.size:
+        starts = np.flatnonzero(np.r_[True, c[1:] != c[:-1]])
+        sizes = np.diff(np.r_[starts, r.size])
+        size_of = np.repeat(sizes, sizes)  # size of each entry's group
+        start_of = np.repeat(starts, sizes)
+        chunk = max(1, 4_000_000 // dense_df)
+        flat = np.zeros(n * n, dtype=np.float64)
+        for a in range(0, r.size, chunk):
+            b = min(r.size, a + chunk)
+            left = np.repeat(np.arange(a, b), size_of[a:b])
+            firsts = np.cumsum(size_of[a:b]) - size_of[a:b]
+            right = np.repeat(start_of[a:b], size_of[a:b]) + (
+                np.arange(left.size) - np.repeat(firsts, size_of[a:b])
+            )
+            flat += np.bincount(r[left] * n + r[right], weights=v[left] * v[right], minlength=n * n)
+        sim += flat.reshape(n, n)
+    return sim.astype(np.float32)
 
 
 def cosine_matrix(

@@ -1,0 +1,137 @@
+"""``unstuck explore`` and ``unstuck compare`` against the real O*NET knowledge base."""
+
+from __future__ import annotations
+
+import json
+from pathlib import Path
+
+import pytest
+from click.testing import CliRunner
+
+from unstuck.cli import cli
+from unstuck.cli.status import ExitStatus
+
+
+def run(*args: str) -> object:
+    return CliRunner().invoke(cli, list(args))
+
+
+def test_explore_without_knowledge_base_says_how_to_install() -> None:
+    result = run("explore", "--from", "29-1141.00")
+    assert result.exit_code == ExitStatus.NOT_INSTALLED
+    assert "unstuck data install" in result.output
+
+
+def test_explore_json_groups_components_and_unused_parts(kb_home: Path) -> None:
+    result = run("explore", "--from", "29-1141.00", "--json", "-n", "3")
+    assert result.exit_code == 0, result.output
+    out = json.loads(result.output)
+    groups = {g["kind"]: g for g in out["groups"]}
+    assert set(groups) == {"grow", "sideways", "up", "change", "self"}
+    for kind in ("sideways", "up", "change"):
+        items = groups[kind]["items"]
+        assert len(items) == 3
+        for item in items:
+            assert item["code"] != "29-1141.00"
+            total = sum(c["value"] for c in item["components"])
+            assert total == pytest.approx(item["score"], abs=0.01)
+    assert all(item["education"]["step"] >= 1 for item in groups["up"]["items"])
+    assert all(not item["code"].startswith("29-") for item in groups["change"]["items"])
+    # an occupation's own profile carries interests and values; pay and outlook depend on
+    # optional BLS data: whatever is missing is named with a reason, never silently dropped
+    unused = dict(out["unused"])
+    assert "interests" not in unused and "values" not in unused
+    assert all(unused.values())
+
+
+def test_explore_text_names_paths_and_what_if_raise(kb_home: Path) -> None:
+    result = run("explore", "--from", "15-1251.00", "--kind", "sideways", "-n", "2")
+    assert result.exit_code == 0, result.output
+    assert "Step sideways" in result.output and "Change field" not in result.output
+    assert "why:" in result.output
+    before = json.loads(
+        run("explore", "--from", "29-1141.00", "--kind", "up", "--json", "-n", "50").output
+    )
+    after = json.loads(
+        run(
+            "explore",
+            "--from",
+            "29-1141.00",
+            "--kind",
+            "up",
+            "--json",
+            "-n",
+            "50",
+            "--raise",
+            "Biology=7",
+            "--raise",
+            "Chemistry=7",
+        ).output
+    )
+
+    def gaps(out: dict, name: str) -> set[str]:
+        items = out["groups"][0]["items"]
+        return {g["name"] for item in items for g in item["gaps"] if g["name"] == name}
+
+    assert "Biology" in gaps(before, "Biology")
+    assert gaps(after, "Biology") == set()
+
+
+def test_explore_constraints_filter_with_a_pay_floor(kb_home: Path) -> None:
+    out = json.loads(
+        run(
+            "explore",
+            "--from",
+            "43-4051.00",
+            "--kind",
+            "sideways",
+            "--json",
+            "-n",
+            "10",
+            "--min-pay",
+            "60000",
+        ).output
+    )
+    items = out["groups"][0]["items"]
+    assert items, "some sideways moves pay at least $60,000"
+    for item in items:
+        pay = item["pay"]["target"]
+        assert pay is None or pay >= 60000
+
+
+def test_explore_unknown_code_and_bad_raise(kb_home: Path) -> None:
+    result = run("explore", "--from", "99-9999.99")
+    assert result.exit_code == ExitStatus.NOT_FOUND
+    assert "unstuck occupations search" in result.output
+    result = run("explore", "--from", "29-1141.00", "--raise", "Juggling=5")
+    assert result.exit_code == ExitStatus.USAGE
+    assert "Juggling" in result.output
+
+
+@pytest.mark.django_db
+def test_explore_profile_without_occupation_still_ranks(kb_home: Path) -> None:
+    result = run("explore", "--json", "-n", "2")  # empty saved profile in a fresh home
+    assert result.exit_code == 0, result.output
+    out = json.loads(result.output)
+    unused = {signal for signal, _ in out["unused"]}
+    assert {"interests", "values", "tasks"} <= unused
+    change = next(g for g in out["groups"] if g["kind"] == "change")
+    assert len(change["items"]) == 2
+
+
+def test_compare_two_targets_side_by_side(kb_home: Path) -> None:
+    result = run("compare", "29-1171.00", "29-2061.00", "--from", "29-1141.00", "--json")
+    assert result.exit_code == 0, result.output
+    out = json.loads(result.output)
+    codes = [t["code"] for t in out["targets"]]
+    assert codes == ["29-1171.00", "29-2061.00"]
+    for t in out["targets"]:
+        assert sum(c["value"] for c in t["components"]) == pytest.approx(t["score"], abs=0.01)
+    text = run("compare", "29-1171.00", "29-2061.00", "--from", "29-1141.00")
+    assert "Nurse Practitioners" in text.output and "gaps:" in text.output
+
+
+def test_compare_needs_two_or_three_known_codes(kb_home: Path) -> None:
+    assert run("compare", "29-1171.00", "--from", "29-1141.00").exit_code == ExitStatus.USAGE
+    result = run("compare", "29-1171.00", "00-0000.00", "--from", "29-1141.00")
+    assert result.exit_code == ExitStatus.NOT_FOUND
