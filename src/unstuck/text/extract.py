@@ -40,10 +40,11 @@ import re
 from collections import Counter
 from collections.abc import Iterable
 from dataclasses import dataclass
+from typing import NamedTuple
 
 import ahocorasick_rs
 
-from unstuck.text.negation import PLAIN, Assertion, Cues
+from unstuck.text.negation import CUES, PLAIN, Assertion, Cues, cue_key
 from unstuck.text.normal import alnum, char_offsets, fold_raw, key
 
 
@@ -70,11 +71,11 @@ class Term:
     rank: int = 0
 
 
-@dataclass(frozen=True, slots=True)
-class Mention:
+class Mention(NamedTuple):
     """``text[start:end]`` of the input names ``concepts`` (best first within each kind);
     ``exact`` is False when the span matched only an inflected or shortened variant of a label;
     ``vague`` is True when it matched only labels too generic to tell which concept is meant.
+    (A named tuple: thousands are made per document and a tuple is the cheapest object.)
     """
 
     start: int
@@ -257,8 +258,17 @@ class Extractor:
                         add(variant, term.concept, term.rank + VARIANT, case)
         self.term_count = len(terms)
         self._keys = list(table)
+        # The negation cues ride in the same automaton: one pass finds labels and cues.
+        cue_kinds: dict[bytes, str] = {}
+        for kind, phrases in CUES.items():
+            for phrase in phrases:
+                cue_kinds.setdefault(cue_key(phrase), kind)
+        self._keys += [k for k in cue_kinds if k not in table]
         self._entries: list[_Entry] = []
         for k in self._keys:
+            if k not in table:
+                self._entries.append(_Entry((), (), False, False, False, cue_kinds[k]))
+                continue
             concepts: list[Concept] = []
             cases: list[str | None] = []
             slots = list(table[k].values())
@@ -273,13 +283,14 @@ class Extractor:
                         concepts.append(concept)
                         cases.append(form)
             self._entries.append(_Entry(tuple(concepts), tuple(cases), exact, vague,
-                                        any(c is not None for c in cases)))  # fmt: skip
+                                        any(c is not None for c in cases),
+                                        cue_kinds.get(k)))  # fmt: skip
         self._lengths = [len(k) for k in self._keys]
         self._automaton = ahocorasick_rs.BytesAhoCorasick([b" " + k + b" " for k in self._keys])
 
     def __len__(self) -> int:
         """Number of distinct surface forms (labels and variants) in the automaton."""
-        return len(self._keys)
+        return sum(1 for e in self._entries if e.concepts)
 
     def _scan(self, text: str, assess: bool) -> list[Mention]:
         folded, raw = fold_raw(text)
@@ -287,23 +298,36 @@ class Extractor:
         if not hits:
             return []
         # (start, end) in folded bytes: the pattern's leading space sits at folded[start - 1]
-        lengths = self._lengths
-        cands = sorted(((start, start + lengths[i], i) for i, start, _ in hits),
-                       key=lambda c: (c[0], -c[1]))  # fmt: skip
+        lengths, entries = self._lengths, self._entries
+        cands = []
+        cue_hits = []
+        for i, start, _ in hits:
+            entry = entries[i]
+            if entry.concepts:
+                cands.append((start, start + lengths[i], entry))
+            if entry.cue is not None:
+                cue_hits.append((start, start + lengths[i], entry.cue))
+        if not cands:
+            return []
+        cands.sort(key=_leftmost_longest)
         offsets = None
         if raw is not None:
-            offsets = char_offsets(raw, [p for c in cands for p in c[:2]])
-        cues = Cues(text, folded, raw) if assess else None
+            points = [p for c in cands for p in c[:2]] + [p for c in cue_hits for p in c[:2]]
+            offsets = char_offsets(raw, points)
+        cues = None
+        if assess and cue_hits:
+            if offsets is not None:
+                cue_hits = [(offsets[s], offsets[e], k) for s, e, k in cue_hits]
+            cues = Cues.from_hits(text, cue_hits)
         out: list[Mention] = []
         last = -1
-        for bstart, bend, i in cands:
+        for bstart, bend, entry in cands:
             if bstart < last:
                 continue
             if offsets is None:
                 start, end = bstart, bend
             else:
                 start, end = offsets[bstart], offsets[bend]
-            entry = self._entries[i]
             concepts = entry.concepts
             shown = text[start:end]
             if entry.cased:
@@ -333,3 +357,8 @@ class _Entry:
     exact: bool
     vague: bool
     cased: bool
+    cue: str | None = None  # the negation cue kind this key also is, if any
+
+
+def _leftmost_longest(c: tuple[int, int, _Entry]) -> tuple[int, int]:
+    return c[0], -c[1]

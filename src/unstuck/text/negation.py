@@ -33,8 +33,9 @@ Of the strength cues before a mention the nearest wins; any negation in scope ne
 
 **Speed.** Cues are found by one Aho-Corasick pass over the document's normal form (see
 :mod:`unstuck.text.normal`): the cue phrases are stored space-delimited, so they match whole
-words only. Clause breaks come from one regular-expression scan per document and are looked up per
-mention by bisection. Nothing here knows about skills: it works on character offsets into any text.
+words only. Clause breaks are looked for only around a mention that has a cue within reach
+(many have none), by a regular expression over its window. Nothing here knows about
+skills: it works on character offsets into any text.
 """
 
 from __future__ import annotations
@@ -86,7 +87,9 @@ CUES: dict[str, tuple[str, ...]] = {
               "unlike"),
 }  # fmt: skip
 
-_BREAK = re.compile(r"[.!?;\n\r|•·▪◦●]")
+# A sentence mark ends a clause only before a space or the end ("Node.js", "e.g.," and "3.5"
+# do not).
+_BREAK = re.compile(r"[\n;|\r•·▪◦●]|[.!?](?=\s|\Z)")
 _NUMBER_BEFORE = re.compile(
     r"(\d+(?:\.\d+)?|one|two|three|four|five|six|seven|eight|nine|ten|several|many)"
     r"\s*\+?\s*(?:(?:-|–|to)\s*\d+(?:\.\d+)?\s*\+?\s*)?$",
@@ -110,6 +113,15 @@ class Assertion:
 PLAIN = Assertion()
 
 
+def cue_key(phrase: str) -> bytes:
+    """A cue phrase's automaton key (inner spaces as folded: see "neg_curly")."""
+    return fold_raw(phrase)[0].strip()
+
+
+def cue_kind(kind: str) -> str:
+    return "neg" if kind == "neg_curly" else kind
+
+
 class _Automaton:
     """The cue automaton, built on first use (a few hundred phrases: milliseconds)."""
 
@@ -125,9 +137,8 @@ class _Automaton:
                     keys: list[bytes] = []
                     for kind, phrases in CUES.items():
                         for phrase in phrases:
-                            folded = fold_raw(phrase)[0].strip()  # inner spaces as folded
-                            keys.append(b" " + folded + b" ")
-                            kinds.append("neg" if kind == "neg_curly" else kind)
+                            keys.append(b" " + cue_key(phrase) + b" ")
+                            kinds.append(cue_kind(kind))
                     cls._built = (
                         ahocorasick_rs.BytesAhoCorasick(keys),
                         kinds,
@@ -139,47 +150,47 @@ class _Automaton:
 class Cues:
     """The cues of one document, found once and consulted for each mention in it."""
 
-    __slots__ = ("text", "starts", "ends", "kinds", "breaks")
+    __slots__ = ("text", "starts", "ends", "kinds")
 
     def __init__(self, text: str, folded: bytes | None = None, raw: bytes | None = None) -> None:
         """``folded`` and ``raw`` as :func:`~unstuck.text.normal.fold_raw` returns them, when
         the caller has them already."""
-        self.text = text
         if folded is None:
             folded, raw = fold_raw(text)
         automaton, kinds, lengths = _Automaton.get()
         hits = automaton.find_matches_as_indexes(b" " + folded + b" ", overlapping=True)
-        # longest first at one start, so a pseudo-negation is seen before the negation in it
-        found = sorted(((start, start + lengths[i], kinds[i]) for i, start, _ in hits),
-                       key=lambda c: (c[0], -c[1]))  # fmt: skip
+        found = [(start, start + lengths[i], kinds[i]) for i, start, _ in hits]
         if raw is not None and found:
             offsets = char_offsets(raw, [p for s, e, _ in found for p in (s, e)])
             found = [(offsets[s], offsets[e], k) for s, e, k in found]
+        self._set(text, found)
+
+    @classmethod
+    def from_hits(cls, text: str, hits: list[tuple[int, int, str]]) -> Cues:
+        """Cues already found (character offsets, kinds as in :data:`CUES`), e.g. by an
+        extractor whose automaton carries the cue phrases too."""
+        cues = cls.__new__(cls)
+        cues._set(text, [(s, e, cue_kind(k)) for s, e, k in hits])
+        return cues
+
+    def _set(self, text: str, found: list[tuple[int, int, str]]) -> None:
+        # longest first at one start, so a pseudo-negation is seen before the negation in it
+        found.sort(key=_longest_first)
+        self.text = text
         self.starts = [s for s, _, _ in found]
         self.ends = [e for _, e, _ in found]
         self.kinds = [k for _, _, k in found]
-        # A sentence mark ends a clause only before a space or the end ("Node.js", "e.g.,"
-        # and "3.5" do not). One scan of the document: breaks are dense (every line ends in
-        # one) and looking them up per mention costs more than finding them all.
-        breaks = []
-        n = len(text)
-        for m in _BREAK.finditer(text):
-            i = m.start()
-            if text[i] not in ".!?" or i + 1 == n or text[i + 1].isspace():
-                breaks.append(i)
-        self.breaks = breaks
 
     def clause(self, start: int, end: int) -> tuple[int, int]:
         """The clause around ``text[start:end]``: (first offset, offset past the last)."""
-        breaks = self.breaks
+        text = self.text
         lo = max(0, start - WINDOW)
-        j = bisect_left(breaks, start)
-        if j and breaks[j - 1] >= lo:
-            lo = breaks[j - 1] + 1
-        hi = min(len(self.text), end + AHEAD)
-        j = bisect_left(breaks, end)
-        if j < len(breaks) and breaks[j] < hi:
-            hi = breaks[j]
+        for m in _BREAK.finditer(text, lo, start):
+            lo = m.end()
+        hi = min(len(text), end + AHEAD)
+        m = _BREAK.search(text, end, hi)
+        if m:
+            hi = m.start()
         starts, kinds = self.starts, self.kinds
         j = bisect_left(starts, start) - 1
         while j >= 0 and starts[j] >= lo:  # a conjunction that breaks scope
@@ -283,3 +294,7 @@ def assess(text: str, start: int, end: int) -> Assertion:
     """The assertion of one mention ``text[start:end]`` (scans the whole text: to assess many
     mentions of one text, build :class:`Cues` once)."""
     return Cues(text).assertion(start, end)
+
+
+def _longest_first(c: tuple[int, int, str]) -> tuple[int, int]:
+    return c[0], -c[1]
