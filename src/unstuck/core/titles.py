@@ -113,9 +113,10 @@ MAX_VARIANTS = 8
 MAX_ENUM_TOKENS = 6
 MAX_QUERY_TOKENS = 12
 MIN_SCORE = 0.15
+UNKNOWN_WEIGHT = 2.0  # weight of a query word that matches nothing (a common word weighs ~1-3)
 HEAD_MISS = 0.85  # factor when the title's head noun is not the query's
 CANDIDATES = 30  # occupations scored on their best title before the blend re-ranks them
-ALPHA = 0.5  # weight of the best single title against the occupation's titles together
+PROFILE_WEIGHT = 0.9  # how much of its gap to 1.0 the profile can close
 PROFILE_K = 1.0  # a word in n of an occupation's titles covers n / (n + k) of itself
 RELATIVE_FLOOR = 0.5  # titles below this share of the best score are not worth finding
 
@@ -440,7 +441,7 @@ class TitleIndex:
     def _corrections(self, word: str) -> list[tuple[tuple[str, ...], float]]:
         """Known readings of an unknown word, best first."""
         found: dict[tuple[str, ...], float] = {}
-        if len(word) >= 3 and word.isalpha():
+        if len(word) >= 4 and word.isalpha():
             table = self._deletions()
             near: set[str] = set(table.get(word, ()))  # a letter missing from the query
             for d in _deletes(word):
@@ -490,7 +491,7 @@ class TitleIndex:
         expansions = self.abbreviations.get(word, ())
         if expansions and (not known or len(word) <= 4):
             readings.extend((e, EXPANSION_SIM) for e in expansions)
-        if not readings:
+        if not readings and _weight_cap(word) is None:
             readings.extend(self._corrections(word))
         return readings
 
@@ -503,7 +504,11 @@ class TitleIndex:
         out: list[_Variant] = []
         for base in bases[:3]:
             per_word = [self._readings(w) for w in base]
-            unknown = sum(1.0 for r in per_word if not r)
+            # a word the index cannot read still counts against every title, unless it is a
+            # level or function word
+            unknown = sum(
+                _weight_cap(w) or UNKNOWN_WEIGHT for w, r in zip(base, per_word) if not r
+            )
             for combo, sim in _best_combinations([r for r in per_word if r], MAX_VARIANTS):
                 weights: dict[int, float] = {}
                 seq: list[str] = []
@@ -516,7 +521,7 @@ class TitleIndex:
                 out.append(
                     _Variant(
                         weights=weights,
-                        unknown=unknown * 2.0,
+                        unknown=unknown,
                         head=self._vocab[h] if h is not None else None,
                         penalty=sim * (0.98 if base is not words else 1.0),
                     )
@@ -539,15 +544,15 @@ class TitleIndex:
                 variants.append(variant)
         candidates = sorted(state.best.items(), key=lambda kv: -kv[1][0])[: state.limit]
         profile = self._profile([code for code, _ in candidates], variants)
-        ranked = sorted(
-            (
-                (ALPHA * score + (1.0 - ALPHA) * profile[code], code, d)
-                for code, (score, d) in candidates
-            ),
-            key=lambda x: (-x[0], x[1]),
-        )[:limit]
+        # A noisy-or of the two signals: an exact title stays 1.0, and the occupation's
+        # other titles close part of the remaining gap.
+        blended = [
+            (1.0 - (1.0 - score) * (1.0 - PROFILE_WEIGHT * profile[code]), profile[code], code, d)
+            for code, (score, d) in candidates
+        ]
+        ranked = sorted(blended, key=lambda x: (-x[0], -x[1], x[2]))[:limit]
         out = []
-        for score, code, d in ranked:
+        for score, _, code, d in ranked:
             _, text, source = dict(self._owners[d])[code]
             out.append(
                 TitleMatch(
