@@ -64,10 +64,8 @@ def built_home(tmp_path_factory: pytest.TempPathFactory, test_data: Path) -> Pat
 
 @pytest.fixture
 def kb_home(built_home: Path, monkeypatch: pytest.MonkeyPatch) -> Path:
-    from unstuck.knowledge import store
-
+    # The store caches per path and reloads when the file changes: no need to clear it.
     monkeypatch.setenv("UNSTUCK_HOME", str(built_home))
-    store.clear_cache()
     return built_home
 
 

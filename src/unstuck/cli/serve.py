@@ -40,7 +40,7 @@ def serve(host: str, port: int, threads: int, no_migrate: bool) -> None:
     try:
         from unstuck.knowledge.store import get_knowledge_base
 
-        get_knowledge_base()  # load once now, not on the first request
+        get_knowledge_base().title_index  # load and index now, not on the first request
     except Exception as exc:  # noqa: BLE001 - the app shows its own "not installed" page
         click.secho(f"Note: {exc}", fg="yellow", err=True)
     click.echo(f"unstuck is running at http://{host}:{port}/ (Ctrl+C to stop)")
