@@ -80,16 +80,18 @@ def _activities(kb: KnowledgeBase) -> dict[str, list[str]]:
         return out
     try:
         rows = conn.execute(
-            "SELECT t.code, r.title FROM task_dwa t JOIN dwa_reference r ON r.dwa_id = t.dwa_id "
-            "ORDER BY t.rowid"
+            "SELECT t.code, r.title, r.iwa_id FROM task_dwa t "
+            "JOIN dwa_reference r ON r.dwa_id = t.dwa_id ORDER BY t.rowid"
         ).fetchall()
     except sqlite3.Error:  # table absent in this build: the signal stays missing
         rows = []
     finally:
         conn.close()
-    for code, title in rows:
+    for code, title, iwa in rows:
         if title:
             out.setdefault(code, []).append(title)
+        if iwa:
+            out.setdefault(f"iwa:{code}", []).append(str(iwa))
     return out
 
 
@@ -173,6 +175,15 @@ def build(kb: KnowledgeBase) -> OccupationData:
             [tokens(" ".join(t.text for t in kb.tasks.get(c, ())), pairs=False) for c in codes]
         ),
         "activities": tfidf_cosine([tokens(" ".join(activities.get(c, ()))) for c in codes]),
+        "activity_groups": tfidf_cosine(
+            [activities.get(f"iwa:{c}", []) for c in codes], min_df=1, sublinear=True
+        ),
+        "technology": tfidf_cosine(
+            [
+                tokens(" ".join(t.example for t in kb.technology.get(c, ())), pairs=False)
+                for c in codes
+            ]
+        ),
         "titles": tfidf_cosine(
             [tokens(" ".join([kb.titles[c], *kb.alternate_titles.get(c, ())])) for c in codes]
         ),

@@ -51,6 +51,8 @@ TEXT_SIGNALS: dict[str, str] = {
     "activities": "detailed work activities",
     "titles": "job titles people use",
     "tools": "tools and equipment",
+    "activity_groups": "intermediate work activities",
+    "technology": "software and technology",
     "description": "occupation descriptions",
 }
 

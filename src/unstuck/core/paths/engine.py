@@ -30,7 +30,13 @@ from dataclasses import dataclass, field, replace
 import numpy as np
 import numpy.typing as npt
 
-from unstuck.core.paths.data import RIASEC_IDS, SOC_CUTS, VALUE_IDS, OccupationData
+from unstuck.core.paths.data import (
+    RIASEC_IDS,
+    SOC_CUTS,
+    TEXT_SIGNALS,
+    VALUE_IDS,
+    OccupationData,
+)
 from unstuck.core.profile import Profile
 
 F32 = npt.NDArray[np.float32]
@@ -44,6 +50,8 @@ SIGNALS: dict[str, tuple[str, str]] = {
     "tasks": ("work", "similar task statements"),
     "activities": ("work", "shared detailed work activities"),
     "tools": ("work", "the same tools and equipment"),
+    "activity_groups": ("work", "shared intermediate work activities"),
+    "technology": ("work", "the same software and technology"),
     "skills_knowledge": ("skills", "which skills and knowledge matter, compared with your job"),
     "levels": ("skills", "your skill and knowledge levels against the levels required"),
     "gaps": ("skills", "how far below the required levels you are (importance-weighted)"),
@@ -71,16 +79,18 @@ COMPONENTS: dict[str, str] = {
 #: Tuned on the even half of the benchmark queries; see the module docstring.
 DEFAULT_WEIGHTS: dict[str, float] = {
     "tasks": 3.0,
-    "activities": 0.5,
-    "tools": 1.0,
+    "activities": 0.25,
+    "tools": 0.5,
+    "activity_groups": 1.0,
+    "technology": 1.0,
     "skills_knowledge": 8.0,
-    "levels": 3.0,
-    "gaps": 1.0,
-    "titles": 2.0,
+    "levels": 6.0,
+    "gaps": 0.25,
+    "titles": 3.0,
     "description": 0.5,
     "family": 0.0,
     "interests": 4.0,
-    "values": 1.0,
+    "values": 2.0,
     "job_zone": 6.0,
     "pay": 0.5,
     "outlook": 0.25,
@@ -313,13 +323,7 @@ def score(
             unused.append(Unused(signal, reason))
 
     no_occ = "no current occupation in your profile"
-    for signal, what in (
-        ("tasks", "task statements"),
-        ("activities", "work activities"),
-        ("tools", "tools"),
-        ("titles", "titles"),
-        ("description", "description"),
-    ):
+    for signal, what in TEXT_SIGNALS.items():
         if not w.get(signal, 0.0):
             continue
         if signal not in data.similarity:
