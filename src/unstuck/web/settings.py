@@ -47,6 +47,7 @@ INSTALLED_APPS = [
     "django.contrib.staticfiles",
     "unstuck.web.occupations",
     "unstuck.web.profile",
+    "unstuck.web.paths",
 ]
 
 MIDDLEWARE = [

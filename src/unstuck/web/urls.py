@@ -13,4 +13,5 @@ urlpatterns = [
     path("", occupation_views.home, name="home"),
     path("occupations/", include("unstuck.web.occupations.urls")),
     path("profile/", include("unstuck.web.profile.urls")),
+    path("paths/", include("unstuck.web.paths.urls")),
 ]

@@ -1,0 +1,1 @@
+"""Career paths in the browser: explore moves from your profile, compare, shortlist."""

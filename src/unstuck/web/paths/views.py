@@ -1,0 +1,94 @@
+"""Career-path pages: parse the request, call the engine, render.
+
+- ``explore``: paths grouped by kind of move for the saved profile (or ``?from=CODE``), with the
+  what-if form (pay floor, months of retraining, hours a week, job-zone step) re-ranking on
+  submit; ``?kind=`` narrows to one kind.
+- ``compare``: two or three ``?code=`` targets side by side.
+- ``shortlist``: the kept targets; POST ``add``/``remove`` with a ``code``.
+"""
+
+from __future__ import annotations
+
+from django.http import HttpRequest, HttpResponse, HttpResponseBadRequest
+from django.shortcuts import redirect, render
+from django.views.decorators.http import require_http_methods
+
+from unstuck.core.paths import KINDS, score
+from unstuck.core.paths import compare as compare_targets
+from unstuck.core.paths import explore as explore_paths
+from unstuck.knowledge.matrices import occupation_data
+from unstuck.knowledge.store import KnowledgeBase
+from unstuck.web.knowledge import requires_knowledge_base
+from unstuck.web.paths import services
+
+LIMIT = 6
+
+
+@requires_knowledge_base
+def explore(request: HttpRequest, kb: KnowledgeBase) -> HttpResponse:
+    data = occupation_data(kb)
+    person, applied, problems = services.person_for(kb, data, request.GET)
+    kind = request.GET.get("kind", "")
+    kinds = [kind] if kind in KINDS else None
+    result = explore_paths(score(data, person), kinds, LIMIT)
+    kept = {s.code for s in services.shortlist()}
+    groups = [
+        {"group": g, "cards": services.cards(g.items, kept) if g.kind != "grow" else []}
+        for g in result.groups
+    ]
+    me = data.index.get(person.occupation) if person.occupation else None
+    context = {
+        "groups": groups,
+        "unused": result.unused,
+        "applied": applied,
+        "problems": problems,
+        "start": request.GET.get("from", "").strip(),
+        "kind": kind if kinds else "",
+        "kinds": KINDS,
+        "current": None if me is None else {"code": data.codes[me], "title": data.titles[me]},
+        "release": result.data_release,
+        "next": request.get_full_path(),
+    }
+    return render(request, "paths/explore.html", context)
+
+
+@requires_knowledge_base
+def compare(request: HttpRequest, kb: KnowledgeBase) -> HttpResponse:
+    data = occupation_data(kb)
+    codes = [c.strip() for c in request.GET.getlist("code") if c.strip()]
+    codes = list(dict.fromkeys(codes))
+    known = [c for c in codes if c in data.index]
+    problems = [f"There is no occupation {c!r}." for c in codes if c not in data.index]
+    if not 2 <= len(known) <= 3:
+        problems.append("Pick two or three occupations to compare (from your shortlist).")
+        known = []
+    person, applied, more = services.person_for(kb, data, request.GET)
+    ranking = score(data, person)
+    recs = compare_targets(ranking, known) if known else ()
+    context = {
+        "cards": services.cards(recs, {s.code for s in services.shortlist()}),
+        "problems": problems + more,
+        "unused": [(u.signal, u.reason) for u in ranking.unused],
+        "shortlist": services.shortlist(),
+        "codes": known,
+    }
+    return render(request, "paths/compare.html", context, status=200 if recs else 400)
+
+
+@require_http_methods(["GET", "POST"])
+@requires_knowledge_base
+def shortlist(request: HttpRequest, kb: KnowledgeBase) -> HttpResponse:
+    if request.method == "POST":
+        code = request.POST.get("code", "").strip()
+        action = request.POST.get("action", "")
+        if code not in kb or action not in ("add", "remove"):
+            return HttpResponseBadRequest("Unknown occupation or action.")
+        if action == "add":
+            services.add(code, kb.titles[code])
+        else:
+            services.remove(code)
+        target = request.POST.get("next", "")
+        if target.startswith("/") and not target.startswith("//"):
+            return redirect(target)
+        return redirect("paths:shortlist")
+    return render(request, "paths/shortlist.html", {"items": services.shortlist()})
