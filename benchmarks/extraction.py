@@ -6,7 +6,9 @@
 Everything is measured the way ``shared/peers`` measures its tools (its ``common.py`` and
 ``corpus.py`` are imported from there, read-only, never copied): the same 82-document corpus
 (SkillSpan test postings + Green et al. test blocks, 328,840 bytes), the same speed loop (warm-up
-on 10 documents, then full passes for at least ``--seconds``, one call per document, one core),
+on 10 documents, then full passes, one call per document, one core; run in ``--rounds``
+interleaved rounds of ``--seconds / --rounds`` per engine, median round reported, because the
+machine's load drifts by the minute),
 the same Decorte et al. validation gold (TECH + HOUSE, ESCO preferred labels per sentence) and
 the same SkillSpan test span scoring (token alignment, exact and overlap).
 
@@ -14,11 +16,12 @@ Builds (or reuses: the build is idempotent) an O*NET 29.0 + ESCO v1.1.1 knowledg
 cache folder through ``unstuck.knowledge.build.install``. Rows:
 
 - ``unstuck``: :func:`unstuck.text.vocabulary.skill_extractor` over every vocabulary (ESCO,
-  O*NET technology, tools, skill/knowledge elements), ``Extractor.extract`` end to end: folding,
-  matching, longest-match selection, negation/hedging assessment of every mention.
+  O*NET technology, tools, skill/knowledge elements), ``Extractor.extract(text, phrases=True)``
+  end to end: folding, matching, longest-match selection, the skill phrases after leads
+  ("experience with ...", "ability to ..."), negation/hedging assessment of every mention.
 - ``unstuck-esco``: the same engine over ESCO only (the label set of the flashtext2 baseline
-  plus inflected variants), end to end. Its negated mentions are dropped from the quality
-  scores, as the product drops them.
+  plus inflected variants), without phrases, end to end. Negated mentions are dropped from
+  the quality scores of both rows, as the product drops them.
 - ``flashtext2``: the peers' dictionary baseline (``run_baseline.FlashEngine``: ESCO preferred +
   alternative labels, flashtext2's own boundary and longest-match rules). Needs flashtext2.
 - ``regex``: a plain-``re`` baseline over the same labels: one case-insensitive alternation,
@@ -45,7 +48,7 @@ from typing import Any
 from unstuck.knowledge.build import install
 from unstuck.knowledge.esco import EscoSource
 from unstuck.knowledge.store import KnowledgeBase
-from unstuck.text.extract import Extractor
+from unstuck.text.extract import Extractor, Mention
 from unstuck.text.vocabulary import skill_extractor
 
 REPO = Path(__file__).resolve().parent.parent
@@ -59,6 +62,16 @@ def load_kb(data: Path, cache: Path) -> KnowledgeBase:
         cache=cache,
     )
     return KnowledgeBase.load(result.path)
+
+
+class Phrases:
+    """The product configuration: labelled mentions plus the skill phrases after leads."""
+
+    def __init__(self, extractor: Extractor) -> None:
+        self.extractor = extractor
+
+    def extract(self, text: str) -> list[Mention]:
+        return self.extractor.extract(text, phrases=True)
 
 
 class RegexEngine:
@@ -96,6 +109,7 @@ def main() -> None:
     ap.add_argument("--cache", type=Path, default=Path(os.environ.get("TMPDIR", "/tmp"))
                     / "unstuck-bench-extraction")  # fmt: skip
     ap.add_argument("--seconds", type=float, default=10.0, help="timed passes per engine")
+    ap.add_argument("--rounds", type=int, default=5, help="interleaved timing rounds")
     ap.add_argument("--skip-regex", action="store_true", help="leave out the regex baseline")
     ap.add_argument("--json", type=Path, help="also write the figures here")
     args = ap.parse_args()
@@ -104,7 +118,6 @@ def main() -> None:
     import common  # type: ignore[import-not-found]  # shared/peers, stdlib only
     import corpus  # type: ignore[import-not-found]
 
-    common.MIN_SECONDS = args.seconds
     docs = corpus.build()
     nbytes = sum(len(d["text"].encode("utf-8")) for d in docs)
     print(f"corpus: {len(docs)} documents, {nbytes:,} bytes (shared/peers/corpus.py)")
@@ -119,7 +132,7 @@ def main() -> None:
     engines: dict[str, Callable[[], Any]] = {}
     uri_label = {uri: s.label for uri, s in kb.esco_skills.items()}
 
-    engines["unstuck"] = lambda: skill_extractor(kb)
+    engines["unstuck"] = lambda: Phrases(skill_extractor(kb))
     engines["unstuck-esco"] = lambda: skill_extractor(kb, ["esco"])
     try:
         import flashtext2  # noqa: F401
@@ -141,33 +154,43 @@ def main() -> None:
         engines["regex"] = lambda: RegexEngine(baseline_terms())
 
     results: dict[str, dict[str, Any]] = {}
+    loaded: dict[str, Any] = {}
     for name, load in engines.items():
         t0 = time.perf_counter()
-        engine = load()
-        load_s = time.perf_counter() - t0
-        call = engine.extract
-        speed = common.measure_speed(call, docs)
-        results[name] = {"load_s": round(load_s, 2), **speed}
-        print(f"speed {name:14s} load {load_s:6.2f} s  {speed['mb_per_s']:8.3f} MB/s  "
-              f"{speed['docs_per_s']:9.1f} postings/s  ({speed['passes']} passes)")  # fmt: skip
+        loaded[name] = load()
+        results[name] = {"load_s": round(time.perf_counter() - t0, 2), "rounds": []}
+        print(f"load {name:14s} {results[name]['load_s']:6.2f} s")
+    # Interleaved rounds: on a shared machine the load changes by the minute, so each engine
+    # is timed a little in every round and the median round is reported.
+    common.MIN_SECONDS = args.seconds / args.rounds
+    for _ in range(args.rounds):
+        for name, engine in loaded.items():
+            results[name]["rounds"].append(common.measure_speed(engine.extract, docs))
+    for name, r in results.items():
+        rounds = sorted(r["rounds"], key=lambda x: x["mb_per_s"])
+        median = rounds[len(rounds) // 2]
+        r.update({k: median[k] for k in ("mb_per_s", "docs_per_s", "outputs_per_doc")})
+        r["passes"] = sum(x["passes"] for x in rounds)
+        each = ", ".join(f"{x['mb_per_s']:.2f}" for x in r["rounds"])
+        print(f"speed {name:14s} {r['mb_per_s']:8.3f} MB/s  {r['docs_per_s']:9.1f} postings/s  "
+              f"(median of {len(rounds)} rounds: {each})")  # fmt: skip
 
     # -- quality ---------------------------------------------------------------------------
     def esco_of(name: str, engine: Any, text: str) -> list[str]:
-        if isinstance(engine, Extractor):
+        if isinstance(engine, Extractor | Phrases):
             found = (m.primary("esco") for m in engine.extract(text) if not m.negated)
             return [c.label for c in found if c is not None]
         out = engine.extract(text)
         return [uri_label.get(u, "") for u, _, _ in out]
 
     def spans_of(engine: Any, text: str) -> list[tuple[int, int]]:
-        if isinstance(engine, Extractor):
+        if isinstance(engine, Extractor | Phrases):
             return [(m.start, m.end) for m in engine.extract(text) if not m.negated]
         return [(s, e) for _, s, e in engine.extract(text)]
 
     decorte = common.decorte_sets()
     spans = common.span_benchmarks()
-    for name, load in engines.items():
-        engine = load()
+    for name, engine in loaded.items():
         res: dict[str, Any] = {}
         all_g: list[set[str]] = []
         all_p: list[list[str]] = []

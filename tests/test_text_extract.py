@@ -85,12 +85,18 @@ def test_short_lowercase_labels_are_not_used() -> None:
     assert len(build("re", "ng", "it")) == 0
 
 
-def test_parenthesis_stripped_variant_keeps_its_case() -> None:
-    ex = build("Python (computer programming)", "Chef (tools for software configuration)")
+def test_parenthesis_stripped_variant_of_an_everyday_word_keeps_its_case() -> None:
+    ex = build(
+        "Python (computer programming)",
+        "Chef (tools for software configuration)",
+        "chef's knife",
+        "sous chef",
+        "chef de partie",
+    )  # "chef" is an everyday word
     assert labels(ex, "Python and Chef") == [
         "Python (computer programming)", "Chef (tools for software configuration)",
     ]  # fmt: skip
-    assert labels(ex, "the chef cooks") == []
+    assert labels(ex, "the chef cooks in python") == ["Python (computer programming)"]
     assert labels(ex, "Python (computer programming)") == ["Python (computer programming)"]
 
 
@@ -138,6 +144,22 @@ def test_negated_mentions_are_marked_not_dropped() -> None:
         ("Python", False), ("Tableau", True), ("SQL", True),
     ]  # fmt: skip
     assert ex.find("No Tableau")[0].negated is False  # find() does not read context
+
+
+def test_skill_phrases_after_leads() -> None:
+    ex = build("Python")
+    text = (
+        "Experience with cloud infrastructure, Python and Docker. No experience with the "
+        "AWS stack (EC2). Ability to work independently and strong communication skills"
+    )
+    found = ex.extract(text, phrases=True)
+    phrases = [(m.text, m.negated) for m in found if not m.concepts]
+    assert phrases == [
+        ("cloud infrastructure", False), ("AWS stack", True), ("work independently", False),
+        ("communication skills", False),
+    ]  # fmt: skip
+    assert all(m.vague and m.primary("esco") is None for m in found if not m.concepts)
+    assert [m.text for m in ex.extract(text)] == ["Python"]  # phrases only when asked
 
 
 def test_hedged_and_emphasised_mentions() -> None:
@@ -193,6 +215,9 @@ _WORDS = st.sampled_from(["Tableau", "sql", "R", "c++", "project", "management",
 @settings(max_examples=300, deadline=None)
 @given(st.one_of(st.text(), st.lists(_WORDS, max_size=40).map(" ".join)))
 def test_extraction_never_raises_and_spans_index_the_input(text: str) -> None:
+    for m in _PROPERTY_EXTRACTOR.extract(text, phrases=True):
+        assert 0 <= m.start < m.end <= len(text)
+        assert text[m.start : m.end] == m.text
     found = _PROPERTY_EXTRACTOR.extract(text)
     last = 0
     for m in found:

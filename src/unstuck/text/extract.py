@@ -29,9 +29,11 @@ parenthesised qualifier is dropped as another variant ("Python (computer program
 
 **Case.** Matching ignores case except where case is what tells a name from a word: a
 capitalised one-letter label ("R", "C") or a capitalised label that spells a short common
-English word ("IT", "GO", "ART") must appear as written, and so must a label that only exists
-as a parenthesis-stripped variant ("Chef (tools for software configuration management)" ->
-"Chef"). Labels of two characters or fewer that are all lower case are not used at all.
+English word ("IT", "GO", "ART") must appear as written, and so must a one-word label that only
+exists as a parenthesis-stripped variant when that word is also used in other labels, a sign
+of an everyday word ("Chef (tools for software configuration management)" -> "Chef", but
+"Python (computer programming)" -> "Python" in any case). Labels of two characters or fewer
+that are all lower case are not used at all.
 """
 
 from __future__ import annotations
@@ -246,6 +248,8 @@ class Extractor:
                 return
             if rank >= 1 and generic is not None and b" " not in k and uses[k] >= generic:
                 rank += VAGUE
+            if case and b" " not in k and uses[k] <= 2:  # "Python": no everyday word
+                case = False
             order += 1
             slot = table.setdefault(k, {}).setdefault(concept.kind, [])
             slot.append((rank, order, concept, alnum(surface) if (case or needs) else None))
@@ -258,16 +262,20 @@ class Extractor:
                         add(variant, term.concept, term.rank + VARIANT, case)
         self.term_count = len(terms)
         self._keys = list(table)
-        # The negation cues ride in the same automaton: one pass finds labels and cues.
+        # The negation cues and the phrase leads ride in the same automaton: one pass finds
+        # labels, cues and leads.
         cue_kinds: dict[bytes, str] = {}
         for kind, phrases in CUES.items():
             for phrase in phrases:
                 cue_kinds.setdefault(cue_key(phrase), kind)
-        self._keys += [k for k in cue_kinds if k not in table]
+        leads = {cue_key(lead) for lead in LEADS}
+        self._keys += [k for k in {**cue_kinds, **dict.fromkeys(leads)} if k not in table]
         self._entries: list[_Entry] = []
         for k in self._keys:
             if k not in table:
-                self._entries.append(_Entry((), (), False, False, False, cue_kinds[k]))
+                self._entries.append(
+                    _Entry((), (), False, False, False, cue_kinds.get(k), k in leads)
+                )
                 continue
             concepts: list[Concept] = []
             cases: list[str | None] = []
@@ -284,7 +292,7 @@ class Extractor:
                         cases.append(form)
             self._entries.append(_Entry(tuple(concepts), tuple(cases), exact, vague,
                                         any(c is not None for c in cases),
-                                        cue_kinds.get(k)))  # fmt: skip
+                                        cue_kinds.get(k), k in leads))  # fmt: skip
         self._lengths = [len(k) for k in self._keys]
         self._automaton = ahocorasick_rs.BytesAhoCorasick([b" " + k + b" " for k in self._keys])
 
@@ -292,7 +300,7 @@ class Extractor:
         """Number of distinct surface forms (labels and variants) in the automaton."""
         return sum(1 for e in self._entries if e.concepts)
 
-    def _scan(self, text: str, assess: bool) -> list[Mention]:
+    def _scan(self, text: str, assess: bool, phrases: bool = False) -> list[Mention]:
         folded, raw = fold_raw(text)
         hits = self._automaton.find_matches_as_indexes(b" " + folded + b" ", overlapping=True)
         if not hits:
@@ -301,19 +309,23 @@ class Extractor:
         lengths, entries = self._lengths, self._entries
         cands = []
         cue_hits = []
+        lead_ends = []
         for i, start, _ in hits:
             entry = entries[i]
             if entry.concepts:
                 cands.append((start, start + lengths[i], entry))
             if entry.cue is not None:
                 cue_hits.append((start, start + lengths[i], entry.cue))
-        if not cands:
+            if entry.lead and phrases:
+                lead_ends.append(start + lengths[i])
+        if not cands and not lead_ends:
             return []
         cands.sort(key=_leftmost_longest)
         offsets = None
         if raw is not None:
             points = [p for c in cands for p in c[:2]] + [p for c in cue_hits for p in c[:2]]
-            offsets = char_offsets(raw, points)
+            offsets = char_offsets(raw, points + lead_ends)
+            lead_ends = [offsets[p] for p in lead_ends]
         cues = None
         if assess and cue_hits:
             if offsets is not None:
@@ -339,15 +351,76 @@ class Extractor:
             assertion = PLAIN if cues is None else cues.assertion(start, end)
             out.append(Mention(start, end, shown, concepts, assertion, entry.exact, entry.vague))
             last = bend
+        if lead_ends:
+            for start, end in _phrases(text, lead_ends):
+                assertion = PLAIN if cues is None else cues.assertion(start, end)
+                out.append(Mention(start, end, text[start:end], (), assertion, False, True))
+            out.sort(key=_by_start)
         return out
 
     def find(self, text: str) -> list[Mention]:
         """Mentions without reading their context (every assertion is plain)."""
         return self._scan(text, False)
 
-    def extract(self, text: str) -> list[Mention]:
-        """Mentions in text order, each with its :class:`~unstuck.text.negation.Assertion`."""
-        return self._scan(text, True)
+    def extract(self, text: str, *, phrases: bool = False) -> list[Mention]:
+        """Mentions in text order, each with its :class:`~unstuck.text.negation.Assertion`.
+        The mentions of labels never overlap. With ``phrases``, the phrases that follow a lead
+        such as "experience with" or "ability to" are mentions too (no concepts, ``vague``:
+        see :data:`LEADS`); they may overlap labelled mentions."""
+        return self._scan(text, True, phrases)
+
+
+# -- skill phrases -----------------------------------------------------------------------------
+
+#: Words that introduce a skill in postings and resumes: what follows them, up to a clause
+#: boundary, is a skill phrase even when no vocabulary names it ("experience with <anything>").
+LEADS = (
+    "experience with", "experience in", "experience of", "experience using",
+    "experience working with", "experienced in", "knowledge of", "knowledge in",
+    "knowledge about", "ability to", "able to", "understanding of", "skill in", "skills in",
+    "skilled in", "proficiency in", "proficiency with", "proficient in", "proficient with",
+    "expertise in", "expertise with", "familiar with", "familiarity with", "background in",
+    "capable of", "passion for", "passionate about", "responsible for", "you will",
+    "degree in", "focus on", "good at", "excellent", "strong",
+)  # fmt: skip
+PHRASE_WORDS = 6  # at most this many words in a phrase
+_PHRASE_STOP = frozenset(
+    "and or to as is are with in for from that who which".split()
+)  # words that end a phrase
+_PHRASE_SKIP = frozenset("a an the our your their its".split())  # dropped at the start
+_WORD = re.compile(r"\S+")
+_PUNCT_END = ",.;:!?)]}\"'"
+
+
+def _phrases(text: str, lead_ends: list[int]) -> list[tuple[int, int]]:
+    """The phrase after each lead: words up to a stop word, a punctuation mark or
+    :data:`PHRASE_WORDS` words."""
+    out = []
+    for at in lead_ends:
+        start = end = -1
+        words = 0
+        for m in _WORD.finditer(text, at, at + 120):
+            word = m.group(0)
+            low = word.lower()
+            if low in _PHRASE_STOP or word[0] in "([{":
+                break
+            if start < 0 and low in _PHRASE_SKIP:
+                continue
+            core = word.rstrip(_PUNCT_END)
+            if core:
+                if start < 0:
+                    start = m.start()
+                end = m.start() + len(core)
+                words += 1
+            if len(core) < len(word) or words >= PHRASE_WORDS:
+                break
+        if start >= 0:
+            out.append((start, end))
+    return out
+
+
+def _by_start(m: Mention) -> int:
+    return m.start
 
 
 @dataclass(frozen=True, slots=True)
@@ -358,6 +431,7 @@ class _Entry:
     vague: bool
     cased: bool
     cue: str | None = None  # the negation cue kind this key also is, if any
+    lead: bool = False  # this key also introduces a skill phrase
 
 
 def _leftmost_longest(c: tuple[int, int, _Entry]) -> tuple[int, int]:

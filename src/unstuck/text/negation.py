@@ -188,9 +188,9 @@ class Cues:
         for m in _BREAK.finditer(text, lo, start):
             lo = m.end()
         hi = min(len(text), end + AHEAD)
-        m = _BREAK.search(text, end, hi)
-        if m:
-            hi = m.start()
+        after = _BREAK.search(text, end, hi)
+        if after:
+            hi = after.start()
         starts, kinds = self.starts, self.kinds
         j = bisect_left(starts, start) - 1
         while j >= 0 and starts[j] >= lo:  # a conjunction that breaks scope
