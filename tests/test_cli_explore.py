@@ -11,6 +11,8 @@ from click.testing import CliRunner
 from unstuck.cli import cli
 from unstuck.cli.status import ExitStatus
 
+NURSE_CODE = "29-1141.00"
+
 
 def run(*args: str) -> object:
     return CliRunner().invoke(cli, list(args))
@@ -135,3 +137,23 @@ def test_compare_needs_two_or_three_known_codes(kb_home: Path) -> None:
     assert run("compare", "29-1171.00", "--from", "29-1141.00").exit_code == ExitStatus.USAGE
     result = run("compare", "29-1171.00", "00-0000.00", "--from", "29-1141.00")
     assert result.exit_code == ExitStatus.NOT_FOUND
+
+
+def test_self_employment_and_area_wages_when_bls_is_installed(kb_home: Path) -> None:
+    out = json.loads(run("explore", "--from", "27-1024.00", "--kind", "self", "--json").output)
+    group = out["groups"][0]
+    assert group["items"], "BLS projections list self-employed shares"
+    assert "BLS Employment Projections" in group["note"]
+    for item in group["items"]:
+        assert item["outlook"]["self_employed_percent"] >= 20
+    national = json.loads(
+        run("compare", "29-1171.00", "29-2061.00", "--from", NURSE_CODE, "--json").output
+    )
+    ohio = json.loads(
+        run(
+            "compare", "29-1171.00", "29-2061.00", "--from", NURSE_CODE, "--area", "Ohio", "--json"
+        ).output
+    )
+    for a, b in zip(national["targets"], ohio["targets"], strict=True):
+        assert "Ohio" in b["pay"]["area"] and "Ohio" not in a["pay"]["area"]
+        assert a["pay"]["target"] != b["pay"]["target"]
