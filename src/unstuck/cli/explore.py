@@ -71,7 +71,6 @@ def _person(
     area: str | None,
 ) -> Person:
     from unstuck.core.paths import person_from_occupation
-    from unstuck.core.paths.engine import person_from_profile
     from unstuck.knowledge.matrices import area_wages
 
     if from_code:
@@ -87,19 +86,9 @@ def _person(
         from unstuck.cli.assess import setup_django
 
         setup_django()
-        from unstuck.web.profile import services
+        from unstuck.web.paths.services import saved_person
 
-        profile = services.to_core(services.get_profile())
-        interests = services.latest("interests")
-        values = services.latest("values")
-        loc = profile.constraints.location
-        if area is None and loc is not None:
-            area = loc.name or loc.code
-        person = person_from_profile(
-            profile,
-            interests=interests.result.oi_profile() if interests else None,  # type: ignore[attr-defined]
-            values=values.result.ex_profile() if values else None,  # type: ignore[attr-defined]
-        )
+        person = saved_person(kb)
     else:
         from unstuck.core.paths import Person
 

@@ -14,6 +14,7 @@ from collections.abc import Mapping, Sequence
 from dataclasses import replace
 from typing import Any
 
+from unstuck.core.assess import InterestsResult, ValuesResult
 from unstuck.core.paths import Person, Recommendation, person_from_occupation
 from unstuck.core.paths.data import OccupationData
 from unstuck.core.paths.engine import person_from_profile
@@ -34,14 +35,18 @@ WHAT_IF: dict[str, tuple[str, type, float, float]] = {
 
 
 def saved_person(kb: KnowledgeBase) -> Person:
+    """The saved profile with the latest interests and values results, as the engine's person."""
     profile = profile_services.to_core(profile_services.get_profile())
     interests = profile_services.latest("interests")
     values = profile_services.latest("values")
     person = person_from_profile(
         profile,
-        interests=interests.result.oi_profile() if interests else None,  # type: ignore[attr-defined]
-        values=values.result.ex_profile() if values else None,  # type: ignore[attr-defined]
-        excluded=(),
+        interests=interests.result.oi_profile()
+        if interests and isinstance(interests.result, InterestsResult)
+        else None,
+        values=values.result.ex_profile()
+        if values and isinstance(values.result, ValuesResult)
+        else None,
     )
     loc = profile.constraints.location
     if loc is not None:
