@@ -337,6 +337,9 @@ def test_what_if_raising_a_skill_shrinks_the_gap_and_reranks() -> None:
     # KEEP leaves a constraint alone, None removes it
     p = Person(min_pay=1000.0, retraining_months=6)
     assert p.what_if(retraining_months=KEEP).retraining_months == 6
+    raised = p.what_if(levels={"2.A.1.a": 5})
+    assert raised.min_pay == 1000.0 and raised.retraining_months == 6
+    assert raised.levels == {"2.A.1.a": 5}
     assert p.what_if(min_pay=KEEP, retraining_months=None).retraining_months is None
 
 

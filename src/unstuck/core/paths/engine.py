@@ -127,6 +127,13 @@ FULL_TIME_HOURS_A_YEAR = 2080.0
 WEEKS_A_MONTH = 52.0 / 12.0
 
 
+class _Keep:
+    """Sentinel type for :meth:`Person.what_if`: leave this constraint as it is."""
+
+
+KEEP = _Keep
+
+
 @dataclass(frozen=True)
 class Person:
     """What the engine knows about the person. Every part is optional."""
@@ -153,13 +160,13 @@ class Person:
         self,
         *,
         levels: Mapping[str, float] | None = None,
-        min_pay: float | None | type[_Keep] = None,
-        retraining_months: float | None | type[_Keep] = None,
-        max_zone_step: int | None | type[_Keep] = None,
-        hours_per_week: float | None | type[_Keep] = None,
+        min_pay: float | None | type[_Keep] = KEEP,
+        retraining_months: float | None | type[_Keep] = KEEP,
+        max_zone_step: int | None | type[_Keep] = KEEP,
+        hours_per_week: float | None | type[_Keep] = KEEP,
     ) -> Person:
-        """A copy with some levels raised or constraints changed (``KEEP`` leaves one as is;
-        ``None`` removes it)."""
+        """A copy with some levels raised or constraints changed. A constraint not given is
+        kept; ``None`` removes it."""
         changes: dict[str, object] = {}
         if levels:
             changes["levels"] = {**self.levels, **levels}
@@ -172,13 +179,6 @@ class Person:
             if value is not KEEP:
                 changes[name] = value
         return replace(self, **changes)  # type: ignore[arg-type]
-
-
-class _Keep:
-    """Sentinel type for :meth:`Person.what_if`."""
-
-
-KEEP = _Keep
 
 
 def person_from_occupation(data: OccupationData, code: str) -> Person:
