@@ -21,7 +21,15 @@ almost like "software engineer".
 2 * weight(shared) / (weight(query) + weight(title)), which is 1.0 for the same words and
 falls off for missing or extra words; it is multiplied by a head-noun factor (the last
 significant word of a title names the job: "nurse manager" is a manager) and by the source's
-weight (official title > alternate > reported > ESCO). An occupation scores its best title.
+weight (official title > alternate > reported > ESCO). An occupation's best title gives its
+*title score*. Its *profile* looks at all its titles together: each query word counts
+n / (n + 1) of its weight when n of the occupation's titles use it (the official title counts
+thrice), so an occupation whose titles keep repeating the query's words ("rangeland ...")
+beats one that has a single look-alike title. The two are combined as a noisy-or,
+1 - (1 - title) * (1 - 0.9 * profile), so an exact title still scores 1.0. Residual
+occupations ("..., All Other") collect every odd title and would win too many loose matches:
+they are scaled by 0.9. On held-out reported titles the profile adds about 7 points of top-1
+over the best title alone, the residual factor about 1.5.
 
 **Abbreviations** come mostly from the data: O*NET pairs a form with its expansion in
 parentheses and in the Short Title column ("Dept Store GM (Department Store General Manager)"),
@@ -30,17 +38,20 @@ and aligning the two forms yields acronyms (gm -> general manager) and shortenin
 lacks (mgr, asst, dev, ...). An abbreviation in a query becomes an alternative reading of that
 word, scored beside the literal one; the better reading wins.
 
-**Typos.** A query word the vocabulary does not know is replaced by its nearest known words:
-edit distance 1 (2 for longer words) through a SymSpell-style deletion table built on first
-use, a split into two known words ("bookkeeper" typed as "bookkeepr" or "datascientist"),
-or a prefix completion. Adjacent words that form a known word ("book keeper") are joined.
-Each combination of readings is a query variant, capped at a few, scored with a small penalty.
+**Typos.** A query word of 4+ letters that the vocabulary does not know is read as its nearest
+known words: edit distance 1 (2 for longer words) through a SymSpell-style deletion table built
+on first use, a split into two known words ("datascientist"), or a prefix completion; or it is
+left unread, counting against every title. Adjacent words that form a known word
+("book keeper") are joined. Each combination of readings is a query variant, capped at a few,
+scored with a small penalty.
 
-**Speed.** Posting lists are kept sorted by title weight. Subsets of the query's words are
-visited from heaviest to lightest and each posting list is walked only while a title in it
-could still beat the current ``limit``-th best occupation (Dice falls as a title's weight
-grows), so a search touches a few hundred titles rather than every title sharing a common word
-such as "manager".
+**Speed.** Query words are taken heaviest first and their posting lists (kept sorted by
+title weight) accumulated max-score style: once no title outside the accumulator could still
+reach the current 30th best occupation, or half the best score so far, lighter words such as
+"manager" only update titles already held, and a posting list is left as soon as its titles
+grow too heavy to matter (Dice falls as a title's weight grows). A search touches a few hundred
+titles rather than every title sharing a common word. The 30 best occupations by title score
+are then re-ranked with their profiles.
 """
 
 from __future__ import annotations
@@ -53,7 +64,6 @@ from bisect import bisect_left
 from collections import Counter, defaultdict
 from collections.abc import Iterable, Iterator, Mapping
 from dataclasses import dataclass
-from itertools import combinations
 
 SOURCE_WEIGHTS: dict[str, float] = {
     "title": 1.0,
@@ -109,6 +119,7 @@ HAND_ABBREVIATIONS: dict[str, tuple[tuple[str, ...], ...]] = {
     "sde": (("software", "development", "engineer"),),
 }
 EXPANSION_SIM = 0.96
+DROP_SIM = 0.9
 MAX_VARIANTS = 8
 MAX_ENUM_TOKENS = 6
 MAX_QUERY_TOKENS = 12
@@ -116,7 +127,9 @@ MIN_SCORE = 0.15
 UNKNOWN_WEIGHT = 2.0  # weight of a query word that matches nothing (a common word weighs ~1-3)
 HEAD_MISS = 0.85  # factor when the title's head noun is not the query's
 CANDIDATES = 30  # occupations scored on their best title before the blend re-ranks them
+RESIDUAL_FACTOR = 0.9  # "..., All Other" occupations: see _build
 PROFILE_WEIGHT = 0.9  # how much of its gap to 1.0 the profile can close
+OFFICIAL_SHARE = 2  # the official title counts as this many more titles in the profile
 PROFILE_K = 1.0  # a word in n of an occupation's titles covers n / (n + k) of itself
 RELATIVE_FLOOR = 0.5  # titles below this share of the best score are not worth finding
 
@@ -264,7 +277,9 @@ def _align(short: list[str], long: list[str]) -> list[tuple[str, tuple[str, ...]
     return None
 
 
-def learn_abbreviations(pairs: Iterable[tuple[list[str], list[str]]]) -> dict[str, Counter[tuple[str, ...]]]:
+def learn_abbreviations(
+    pairs: Iterable[tuple[list[str], list[str]]],
+) -> dict[str, Counter[tuple[str, ...]]]:
     """Abbreviations found by aligning the two forms of titles such as
     "Dept Store GM (Department Store General Manager)"."""
     found: dict[str, Counter[tuple[str, ...]]] = defaultdict(Counter)
@@ -338,6 +353,9 @@ class TitleIndex:
 
     def _build(self, entries: Iterable[TitleEntry], titles: Mapping[str, str]) -> None:
         self.titles = dict(titles)
+        # "Production Workers, All Other": residual occupations collect every odd title, so
+        # they win too many loose matches; a specific occupation is the likelier answer.
+        self._residual = frozenset(c for c, t in self.titles.items() if "all other" in t.lower())
         vocab: dict[str, int] = {}
         doc_ids: dict[tuple[str, ...], int] = {}
         doc_tokens: list[tuple[int, ...]] = []
@@ -370,9 +388,12 @@ class TitleIndex:
         doc_sets = [frozenset(ids) for ids in doc_tokens]
         # in how many titles of each occupation a word occurs
         shares: list[Counter[str]] = [Counter() for _ in vocab]
-        for s, own in zip(doc_sets, owners):
+        for s, own in zip(doc_sets, owners, strict=True):
+            official = [c for c, (_, _, source) in own.items() if source == "title"]
             for i in s:
                 shares[i].update(own.keys())
+                for c in official:
+                    shares[i][c] += OFFICIAL_SHARE
         n_codes = max(len({c for o in owners for c in o}), 1)
         weight = [0.0] * len(vocab)
         for t, tid in vocab.items():
@@ -381,14 +402,12 @@ class TitleIndex:
             weight[tid] = min(w, cap) if cap is not None else w
         self._weight = weight
         self._df = [len(c) for c in shares]
-        self._code_shares = [
-            {code: k / (k + PROFILE_K) for code, k in c.items()} for c in shares
-        ]
+        self._code_shares = [{code: k / (k + PROFILE_K) for code, k in c.items()} for c in shares]
         level_ids = {vocab[t] for t in LEVEL_WORDS | FUNCTION_WORDS if t in vocab}
         head_of: list[int | None] = []
-        for ids in doc_tokens:
+        for seq in doc_tokens:
             h = None
-            for i in ids:
+            for i in seq:
                 if i not in level_ids:
                     h = i
             head_of.append(h)
@@ -475,12 +494,12 @@ class TitleIndex:
                 completions.sort(key=lambda w: -self._df[self._vocab[w]])
                 for w in completions[:2]:
                     found[(w,)] = 0.7
-        ranked = sorted(found.items(), key=lambda kv: (-kv[1], -self._rarity(kv[0])))
+        # among equally near readings prefer the more common word
+        ranked = sorted(found.items(), key=lambda kv: (-kv[1], -self._commonness(kv[0])))
         return ranked[:3]
 
-    def _rarity(self, toks: tuple[str, ...]) -> float:
-        # among equally near corrections prefer the more common word
-        return -sum(self._df[self._vocab[t]] for t in toks)
+    def _commonness(self, toks: tuple[str, ...]) -> int:
+        return min(self._df[self._vocab[t]] for t in toks)
 
     def _readings(self, word: str) -> list[tuple[tuple[str, ...], float]]:
         """Alternative readings of one query word, each with a similarity."""
@@ -493,6 +512,8 @@ class TitleIndex:
             readings.extend((e, EXPANSION_SIM) for e in expansions)
         if not readings and _weight_cap(word) is None:
             readings.extend(self._corrections(word))
+            if readings:  # the guesses may all be wrong: also read the query without it
+                readings.append(((), DROP_SIM))
         return readings
 
     def _variants(self, words: list[str]) -> list[_Variant]:
@@ -507,12 +528,17 @@ class TitleIndex:
             # a word the index cannot read still counts against every title, unless it is a
             # level or function word
             unknown = sum(
-                _weight_cap(w) or UNKNOWN_WEIGHT for w, r in zip(base, per_word) if not r
+                _weight_cap(w) or UNKNOWN_WEIGHT
+                for w, r in zip(base, per_word, strict=True)
+                if not r
             )
             for combo, sim in _best_combinations([r for r in per_word if r], MAX_VARIANTS):
                 weights: dict[int, float] = {}
                 seq: list[str] = []
+                dropped = unknown
                 for toks in combo:
+                    if not toks:  # a guessed-at word left unread
+                        dropped += UNKNOWN_WEIGHT
                     for t in toks:
                         tid = self._vocab[t]
                         weights[tid] = self._weight[tid]
@@ -521,7 +547,7 @@ class TitleIndex:
                 out.append(
                     _Variant(
                         weights=weights,
-                        unknown=unknown,
+                        unknown=dropped,
                         head=self._vocab[h] if h is not None else None,
                         penalty=sim * (0.98 if base is not words else 1.0),
                     )
@@ -546,8 +572,15 @@ class TitleIndex:
         profile = self._profile([code for code, _ in candidates], variants)
         # A noisy-or of the two signals: an exact title stays 1.0, and the occupation's
         # other titles close part of the remaining gap.
+        residual = self._residual
         blended = [
-            (1.0 - (1.0 - score) * (1.0 - PROFILE_WEIGHT * profile[code]), profile[code], code, d)
+            (
+                (1.0 - (1.0 - score) * (1.0 - PROFILE_WEIGHT * profile[code]))
+                * (RESIDUAL_FACTOR if code in residual else 1.0),
+                profile[code],
+                code,
+                d,
+            )
             for code, (score, d) in candidates
         ]
         ranked = sorted(blended, key=lambda x: (-x[0], -x[1], x[2]))[:limit]
