@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import ast
 import math
+from dataclasses import replace
 from pathlib import Path
 
 import numpy as np
@@ -378,6 +379,14 @@ def test_kinds_hold_what_they_promise() -> None:
     grow = result.group("grow")
     assert grow.items[0].code == "15-1211.00"
     assert grow.ideas and all(idea.interests for idea in grow.ideas)
+    assert "strongest interests" in (grow.note or "")
+    # an analyst keen on Artistic work gets design tasks, from relatives up the ladder or own
+    levels = {"A": 7.0, "I": 5.0}
+    artistic = {eid: levels.get(letter, 2.0) for eid, letter, _ in RIASEC_IDS}
+    person = replace(person_from_occupation(DATA, "15-1211.00"), interests=artistic)
+    ideas = explore(score(DATA, person), ["grow"]).group("grow").ideas
+    assert ideas and all(set(idea.interests) <= {"A", "I"} for idea in ideas)
+    assert any("A" in idea.interests for idea in ideas)  # not the occupation's own I and C
 
 
 def test_change_field_is_led_by_interests() -> None:

@@ -482,7 +482,13 @@ def explore(ranking: Ranking, kinds: Sequence[str] | None = None, limit: int = 1
                 groups.append(PathGroup(kind, KINDS[kind], (), "needs your current occupation"))
                 continue
             rec = explain(ranking, data.codes[me], "grow")
-            groups.append(PathGroup(kind, KINDS[kind], (rec,), None, crafting_ideas(ranking)))
+            note = (
+                "tasks that fit your strongest interests"
+                if ranking.person.interests
+                else "tasks that fit your occupation's strongest interests; take the interests "
+                "questionnaire for ideas fitted to you"
+            )
+            groups.append(PathGroup(kind, KINDS[kind], (rec,), note, crafting_ideas(ranking)))
             continue
         mask, note = _candidates(ranking, kind)
         if mask is None:
