@@ -8,7 +8,7 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from unstuck.text.extract import Concept, Extractor, Term, plural, singular, verb_forms
-from unstuck.text.normal import char_offsets, fold, fold_raw
+from unstuck.text.normal import fold
 
 
 def esco(label: str) -> Concept:
@@ -191,13 +191,17 @@ def test_inflection_helpers() -> None:
     assert verb_forms("go") == []
 
 
-def test_fold_keeps_one_character_per_character() -> None:
-    text = "İstanbul – Straße • naïve"
-    folded, raw = fold_raw(text)
-    assert raw is not None and len(folded) == len(raw)
-    offsets = char_offsets(raw, [0, len(raw)])
-    assert offsets[len(raw)] == len(text)
+def test_fold_keeps_one_byte_per_character() -> None:
+    text = "İstanbul – Straße • naïve 東京 😀 \ud800"
+    folded = fold(text)
+    assert len(folded) == len(text) and folded.isascii()
+    assert folded.decode().split() == ["istanbul", "straxe", "naive", "xx"]
     assert fold("C++/C# & Node.js") == b"c++ c#   node js"
+
+
+def test_accents_fold_away() -> None:
+    ex = build("café management")
+    assert labels(ex, "Cafe management and CAFÉ MANAGEMENT") == ["café management"] * 2
 
 
 # -- properties ------------------------------------------------------------------------------

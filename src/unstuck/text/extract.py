@@ -8,8 +8,8 @@ it knows nothing of the knowledge base; :mod:`unstuck.text.vocabulary` turns a
 :class:`~unstuck.knowledge.store.KnowledgeBase` into terms and caches the extractor on it.
 
 **Normal form.** Labels and text are folded the same way (:mod:`unstuck.text.normal`): lower
-case, ASCII punctuation to spaces ("problem-solving", "Node.js", "CI/CD" match "problem
-solving", "node js", "ci cd"), one character per character so that offsets survive.
+case, punctuation to spaces ("problem-solving", "Node.js", "CI/CD" match "problem solving",
+"node js", "ci cd"), accents dropped, one ASCII byte per character so that offsets survive.
 
 **Matching.** Every label is stored as ``" label "`` (words joined by single spaces, a space on
 each side) in one Aho-Corasick automaton over UTF-8 bytes (``ahocorasick_rs``, Rust), and the
@@ -47,7 +47,7 @@ from typing import NamedTuple
 import ahocorasick_rs
 
 from unstuck.text.negation import CUES, PLAIN, Assertion, Cues, cue_key
-from unstuck.text.normal import alnum, char_offsets, fold_raw, key
+from unstuck.text.normal import alnum, fold, key
 
 
 @dataclass(frozen=True, slots=True)
@@ -293,7 +293,9 @@ class Extractor:
             self._entries.append(_Entry(tuple(concepts), tuple(cases), exact, vague,
                                         any(c is not None for c in cases),
                                         cue_kinds.get(k), k in leads))  # fmt: skip
-        self._lengths = [len(k) for k in self._keys]
+        self._roles = [(1 if e.concepts else 0) | (2 if e.cue else 0) | (4 if e.lead else 0)
+                       for e in self._entries]  # fmt: skip
+        self._cue_of = [e.cue or "" for e in self._entries]
         self._automaton = ahocorasick_rs.BytesAhoCorasick([b" " + k + b" " for k in self._keys])
 
     def __len__(self) -> int:
@@ -301,45 +303,36 @@ class Extractor:
         return sum(1 for e in self._entries if e.concepts)
 
     def _scan(self, text: str, assess: bool, phrases: bool = False) -> list[Mention]:
-        folded, raw = fold_raw(text)
+        folded = fold(text)  # one byte per character: byte offsets are character offsets
         hits = self._automaton.find_matches_as_indexes(b" " + folded + b" ", overlapping=True)
         if not hits:
             return []
-        # (start, end) in folded bytes: the pattern's leading space sits at folded[start - 1]
-        lengths, entries = self._lengths, self._entries
+        # A hit (i, start, end) spans " key " in the padded text, so the key itself spans
+        # folded[start:end - 2]: the padding space before it is the space before the key.
+        roles, cue_of = self._roles, self._cue_of
         cands = []
         cue_hits = []
         lead_ends = []
-        for i, start, _ in hits:
-            entry = entries[i]
-            if entry.concepts:
-                cands.append((start, start + lengths[i], entry))
-            if entry.cue is not None:
-                cue_hits.append((start, start + lengths[i], entry.cue))
-            if entry.lead and phrases:
-                lead_ends.append(start + lengths[i])
+        for i, start, end in hits:
+            role = roles[i]
+            if role & 1:
+                cands.append((start, 2 - end, i))  # sorts leftmost, then longest
+            if role & 2:
+                cue_hits.append((start, end - 2, cue_of[i]))
+            if role & 4 and phrases:
+                lead_ends.append(end - 2)
         if not cands and not lead_ends:
             return []
-        cands.sort(key=_leftmost_longest)
-        offsets = None
-        if raw is not None:
-            points = [p for c in cands for p in c[:2]] + [p for c in cue_hits for p in c[:2]]
-            offsets = char_offsets(raw, points + lead_ends)
-            lead_ends = [offsets[p] for p in lead_ends]
-        cues = None
-        if assess and cue_hits:
-            if offsets is not None:
-                cue_hits = [(offsets[s], offsets[e], k) for s, e, k in cue_hits]
-            cues = Cues.from_hits(text, cue_hits)
+        cands.sort()
+        cues = Cues.from_hits(text, cue_hits) if assess and cue_hits else None
         out: list[Mention] = []
         last = -1
-        for bstart, bend, entry in cands:
-            if bstart < last:
+        entries = self._entries
+        for start, neg_end, i in cands:
+            if start < last:
                 continue
-            if offsets is None:
-                start, end = bstart, bend
-            else:
-                start, end = offsets[bstart], offsets[bend]
+            end = -neg_end
+            entry = entries[i]
             concepts = entry.concepts
             shown = text[start:end]
             if entry.cased:
@@ -350,7 +343,7 @@ class Extractor:
                     continue
             assertion = PLAIN if cues is None else cues.assertion(start, end)
             out.append(Mention(start, end, shown, concepts, assertion, entry.exact, entry.vague))
-            last = bend
+            last = end
         if lead_ends:
             for start, end in _phrases(text, lead_ends):
                 assertion = PLAIN if cues is None else cues.assertion(start, end)
@@ -384,38 +377,26 @@ LEADS = (
     "degree in", "focus on", "good at", "excellent", "strong",
 )  # fmt: skip
 PHRASE_WORDS = 6  # at most this many words in a phrase
-_PHRASE_STOP = frozenset(
-    "and or to as is are with in for from that who which".split()
-)  # words that end a phrase
-_PHRASE_SKIP = frozenset("a an the our your their its".split())  # dropped at the start
-_WORD = re.compile(r"\S+")
-_PUNCT_END = ",.;:!?)]}\"'"
+_PHRASE_WORD = (
+    r"(?!(?:and|or|to|as|is|are|with|in|for|from|that|who|which)\b)"  # stop words
+    r"""(?:[^\s,;:!?()\[\]{}"'.]|\.(?=\S))+"""  # a word; "Node.js" keeps its dot
+)
+_PHRASE = re.compile(
+    r"\s*(?:(?:a|an|the|our|your|their|its)\s+)?"  # dropped at the start
+    rf"({_PHRASE_WORD}(?:[ \t]+{_PHRASE_WORD}){{0,{PHRASE_WORDS - 1}}})",
+    re.IGNORECASE,
+)  # words up to a stop word (and, or, to, with...) or a punctuation mark
 
 
 def _phrases(text: str, lead_ends: list[int]) -> list[tuple[int, int]]:
     """The phrase after each lead: words up to a stop word, a punctuation mark or
     :data:`PHRASE_WORDS` words."""
     out = []
+    match = _PHRASE.match
     for at in lead_ends:
-        start = end = -1
-        words = 0
-        for m in _WORD.finditer(text, at, at + 120):
-            word = m.group(0)
-            low = word.lower()
-            if low in _PHRASE_STOP or word[0] in "([{":
-                break
-            if start < 0 and low in _PHRASE_SKIP:
-                continue
-            core = word.rstrip(_PUNCT_END)
-            if core:
-                if start < 0:
-                    start = m.start()
-                end = m.start() + len(core)
-                words += 1
-            if len(core) < len(word) or words >= PHRASE_WORDS:
-                break
-        if start >= 0:
-            out.append((start, end))
+        m = match(text, at)
+        if m:
+            out.append(m.span(1))
     return out
 
 
@@ -432,7 +413,3 @@ class _Entry:
     cased: bool
     cue: str | None = None  # the negation cue kind this key also is, if any
     lead: bool = False  # this key also introduces a skill phrase
-
-
-def _leftmost_longest(c: tuple[int, int, _Entry]) -> tuple[int, int]:
-    return c[0], -c[1]

@@ -34,20 +34,20 @@ Of the strength cues before a mention the nearest wins; any negation in scope ne
 **Speed.** Cues are found by one Aho-Corasick pass over the document's normal form (see
 :mod:`unstuck.text.normal`): the cue phrases are stored space-delimited, so they match whole
 words only. Clause breaks are looked for only around a mention that has a cue within reach
-(many have none), by a regular expression over its window. Nothing here knows about
-skills: it works on character offsets into any text.
+(many have none), from one scan of the document made on first need, by bisection. Nothing
+here knows about skills: it works on character offsets into any text.
 """
 
 from __future__ import annotations
 
 import re
 import threading
-from bisect import bisect_left
+from bisect import bisect_left, bisect_right
 from dataclasses import dataclass
 
 import ahocorasick_rs
 
-from unstuck.text.normal import char_offsets, fold_raw
+from unstuck.text.normal import fold
 
 WINDOW = 160  # characters looked back from a mention (a long bullet's worth)
 AHEAD = 80  # characters looked forward for post-cues
@@ -65,8 +65,6 @@ CUES: dict[str, tuple[str, ...]] = {
             "can t", "cant", "won t", "wont", "dont", "doesnt", "didnt", "havent", "hasnt",
             "isnt", "arent", "wasnt", "werent",
             *(f"{w}n t" for w in _CONTRACTED)),
-    # a curly apostrophe folds to three spaces (one per UTF-8 byte): "don’t" -> "don   t"
-    "neg_curly": tuple(f"{w}n\u2019t" for w in _CONTRACTED) + ("can\u2019t", "won\u2019t"),
     "post_neg": ("not required", "not needed", "not necessary", "not mandatory",
                  "not essential", "not a must", "not a requirement", "not a prerequisite"),
     "weak": ("familiar with", "familiarity with", "exposure to", "exposed to", "basic",
@@ -89,7 +87,8 @@ CUES: dict[str, tuple[str, ...]] = {
 
 # A sentence mark ends a clause only before a space or the end ("Node.js", "e.g.," and "3.5"
 # do not).
-_BREAK = re.compile(r"[\n;|\r•·▪◦●]|[.!?](?=\s|\Z)")
+_BREAK = re.compile(r"[\n;|\r•·▪◦●]")
+_SENTENCE = re.compile(r"[.!?](?=\s|\Z)")
 _NUMBER_BEFORE = re.compile(
     r"(\d+(?:\.\d+)?|one|two|three|four|five|six|seven|eight|nine|ten|several|many)"
     r"\s*\+?\s*(?:(?:-|–|to)\s*\d+(?:\.\d+)?\s*\+?\s*)?$",
@@ -114,12 +113,8 @@ PLAIN = Assertion()
 
 
 def cue_key(phrase: str) -> bytes:
-    """A cue phrase's automaton key (inner spaces as folded: see "neg_curly")."""
-    return fold_raw(phrase)[0].strip()
-
-
-def cue_kind(kind: str) -> str:
-    return "neg" if kind == "neg_curly" else kind
+    """A cue phrase's automaton key."""
+    return fold(phrase).strip()
 
 
 class _Automaton:
@@ -138,7 +133,7 @@ class _Automaton:
                     for kind, phrases in CUES.items():
                         for phrase in phrases:
                             keys.append(b" " + cue_key(phrase) + b" ")
-                            kinds.append(cue_kind(kind))
+                            kinds.append(kind)
                     cls._built = (
                         ahocorasick_rs.BytesAhoCorasick(keys),
                         kinds,
@@ -150,27 +145,19 @@ class _Automaton:
 class Cues:
     """The cues of one document, found once and consulted for each mention in it."""
 
-    __slots__ = ("text", "starts", "ends", "kinds")
+    __slots__ = ("text", "starts", "ends", "kinds", "_clause_marks")
 
-    def __init__(self, text: str, folded: bytes | None = None, raw: bytes | None = None) -> None:
-        """``folded`` and ``raw`` as :func:`~unstuck.text.normal.fold_raw` returns them, when
-        the caller has them already."""
-        if folded is None:
-            folded, raw = fold_raw(text)
+    def __init__(self, text: str) -> None:
         automaton, kinds, lengths = _Automaton.get()
-        hits = automaton.find_matches_as_indexes(b" " + folded + b" ", overlapping=True)
-        found = [(start, start + lengths[i], kinds[i]) for i, start, _ in hits]
-        if raw is not None and found:
-            offsets = char_offsets(raw, [p for s, e, _ in found for p in (s, e)])
-            found = [(offsets[s], offsets[e], k) for s, e, k in found]
-        self._set(text, found)
+        hits = automaton.find_matches_as_indexes(b" " + fold(text) + b" ", overlapping=True)
+        self._set(text, [(start, start + lengths[i], kinds[i]) for i, start, _ in hits])
 
     @classmethod
     def from_hits(cls, text: str, hits: list[tuple[int, int, str]]) -> Cues:
         """Cues already found (character offsets, kinds as in :data:`CUES`), e.g. by an
         extractor whose automaton carries the cue phrases too."""
         cues = cls.__new__(cls)
-        cues._set(text, [(s, e, cue_kind(k)) for s, e, k in hits])
+        cues._set(text, list(hits))
         return cues
 
     def _set(self, text: str, found: list[tuple[int, int, str]]) -> None:
@@ -180,30 +167,36 @@ class Cues:
         self.starts = [s for s, _, _ in found]
         self.ends = [e for _, e, _ in found]
         self.kinds = [k for _, _, k in found]
+        self._clause_marks: tuple[list[int], list[int]] | None = None
+
+    def _marks(self) -> tuple[list[int], list[int]]:
+        """Where clauses may begin (after a break) and end (at a break), found on first need:
+        breaks are dense (every line ends in one), so one scan of the document is cheaper
+        than a search around each mention."""
+        if self._clause_marks is None:
+            text = self.text
+            n = len(text)
+            ends = [m.start() for m in _BREAK.finditer(text)]
+            ends += [m.start() for m in _SENTENCE.finditer(text)]
+            begins = [i + 1 for i in ends]
+            for s, e, kind in zip(self.starts, self.ends, self.kinds, strict=True):
+                if kind == "break":
+                    begins.append(e)
+                    ends.append(s)
+            begins.sort()
+            ends.sort()
+            ends.append(n)
+            self._clause_marks = (begins, ends)
+        return self._clause_marks
 
     def clause(self, start: int, end: int) -> tuple[int, int]:
         """The clause around ``text[start:end]``: (first offset, offset past the last)."""
-        text = self.text
+        begins, ends = self._clause_marks or self._marks()
         lo = max(0, start - WINDOW)
-        for m in _BREAK.finditer(text, lo, start):
-            lo = m.end()
-        hi = min(len(text), end + AHEAD)
-        after = _BREAK.search(text, end, hi)
-        if after:
-            hi = after.start()
-        starts, kinds = self.starts, self.kinds
-        j = bisect_left(starts, start) - 1
-        while j >= 0 and starts[j] >= lo:  # a conjunction that breaks scope
-            if kinds[j] == "break" and self.ends[j] <= start:
-                lo = self.ends[j]
-                break
-            j -= 1
-        k = bisect_left(starts, end)
-        while k < len(starts) and starts[k] < hi:
-            if kinds[k] == "break":
-                hi = starts[k]
-                break
-            k += 1
+        j = bisect_right(begins, start) - 1
+        if j >= 0 and begins[j] > lo:
+            lo = begins[j]
+        hi = min(ends[bisect_left(ends, end)], end + AHEAD)
         return lo, hi
 
     def assertion(self, start: int, end: int) -> Assertion:
