@@ -157,3 +157,17 @@ def test_self_employment_and_area_wages_when_bls_is_installed(kb_home: Path) -> 
     for a, b in zip(national["targets"], ohio["targets"], strict=True):
         assert "Ohio" in b["pay"]["area"] and "Ohio" not in a["pay"]["area"]
         assert a["pay"]["target"] != b["pay"]["target"]
+
+
+@pytest.mark.django_db
+def test_shortlist_add_show_remove(kb_home: Path) -> None:
+    assert "empty" in run("shortlist", "show").output
+    result = run("shortlist", "add", "29-1171.00", "29-2061.00")
+    assert result.exit_code == 0, result.output
+    assert "Nurse Practitioners" in result.output
+    out = json.loads(run("shortlist", "show", "--json").output)
+    assert [s["code"] for s in out] == ["29-1171.00", "29-2061.00"]
+    run("shortlist", "remove", "29-1171.00")
+    out = json.loads(run("shortlist", "show", "--json").output)
+    assert [s["code"] for s in out] == ["29-2061.00"]
+    assert run("shortlist", "add", "00-0000.00").exit_code == ExitStatus.NOT_FOUND

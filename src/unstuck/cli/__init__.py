@@ -11,7 +11,7 @@ import click
 from unstuck import __version__
 from unstuck.cli.assess import assess
 from unstuck.cli.data import data
-from unstuck.cli.explore import compare_cmd, explore_cmd
+from unstuck.cli.explore import compare_cmd, explore_cmd, shortlist
 from unstuck.cli.goals import goals
 from unstuck.cli.occupations import occupations
 from unstuck.cli.profile import profile
@@ -45,6 +45,7 @@ cli.add_command(assess)
 cli.add_command(data)
 cli.add_command(explore_cmd)
 cli.add_command(compare_cmd)
+cli.add_command(shortlist)
 cli.add_command(goals)
 cli.add_command(occupations)
 cli.add_command(profile)

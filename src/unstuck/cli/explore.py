@@ -325,3 +325,77 @@ def compare_cmd(
             "Not used in the scores: "
             + "; ".join(f"{u.signal} ({u.reason})" for u in ranking.unused)
         )
+
+
+@click.group("shortlist")
+def shortlist() -> None:
+    """Target occupations you keep for later (the same list as the app's shortlist).
+
+    \b
+    Example:
+      unstuck shortlist add 29-1171.00
+      unstuck shortlist show
+    """
+
+
+def _shortlist_services():  # noqa: ANN202
+    from unstuck.cli.assess import setup_django
+
+    setup_django()
+    from unstuck.web.paths import services
+
+    return services
+
+
+@shortlist.command("add")
+@click.argument("codes", nargs=-1, required=True)
+def shortlist_add(codes: tuple[str, ...]) -> None:
+    """Add occupations to your shortlist.
+
+    \b
+    Example:
+      unstuck shortlist add 29-1171.00 29-2061.00
+    """
+    kb = load_kb()
+    unknown = [c for c in codes if c.strip() not in kb]
+    if unknown:
+        fail(f"no occupation with code {', '.join(map(repr, unknown))}", ExitStatus.NOT_FOUND)
+    services = _shortlist_services()
+    for code in codes:
+        services.add(code.strip(), kb.titles[code.strip()])
+        click.echo(f"Added {kb.titles[code.strip()]} ({code.strip()})")
+
+
+@shortlist.command("remove")
+@click.argument("codes", nargs=-1, required=True)
+def shortlist_remove(codes: tuple[str, ...]) -> None:
+    """Remove occupations from your shortlist.
+
+    \b
+    Example:
+      unstuck shortlist remove 29-1171.00
+    """
+    services = _shortlist_services()
+    for code in codes:
+        services.remove(code.strip())
+
+
+@shortlist.command("show")
+@click.option("--json", "as_json", is_flag=True, help="The list as JSON.")
+def shortlist_show(as_json: bool) -> None:
+    """Show your shortlist; compare from it with 'unstuck compare A B'.
+
+    \b
+    Example:
+      unstuck shortlist show --json
+    """
+    items = _shortlist_services().shortlist()
+    if as_json:
+        _echo_json(
+            [{"code": s.code, "title": s.title, "added": s.added_at.isoformat()} for s in items]
+        )
+        return
+    if not items:
+        click.echo("Your shortlist is empty. Add with 'unstuck shortlist add CODE'.")
+    for s in items:
+        click.echo(f"{s.code}  {s.title}")
