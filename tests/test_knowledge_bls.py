@@ -29,6 +29,7 @@ from unstuck.knowledge.errors import (
     RowError,
     SourceNotFoundError,
 )
+from unstuck.knowledge.wages import load_outlook, load_wages
 
 
 def _noop(*args: object) -> None:
@@ -307,7 +308,7 @@ def test_official_layout_with_hash_top_coding(tmp_path: Path) -> None:
     assert [(t.rows, t.source_rows) for t in record.tables] == [(2, 2), (1, 1)]
     assert not warnings
     meta = {"sources": [record.to_json()]}
-    wages, _ = bls.load_wages(conn, ["11-1011.00", "11-1011.03", "25-2012.00"], meta)
+    wages, _ = load_wages(conn, ["11-1011.00", "11-1011.03", "25-2012.00"], meta)
     ceo = wages["11-1011.00"]
     assert ceo.annual_median == 206680.0 and ceo.employment == 211230.0
     assert ceo.annual_p75 is None and ceo.annual_p90 is None
@@ -323,7 +324,7 @@ def test_without_footnotes_top_coding_is_still_said(tmp_path: Path) -> None:
     path.write_text(f"{HEADER}\n11-1011,Chief Executives,detailed,1,#,1,2,#,#,#\n")
     conn, record, warnings = _load(OewsSource(path))
     assert record.missing == ["footnotes.csv"] and "top-coding threshold" in warnings[0]
-    wages, _ = bls.load_wages(conn, ["11-1011.00"], {"sources": [record.to_json()]})
+    wages, _ = load_wages(conn, ["11-1011.00"], {"sources": [record.to_json()]})
     note = wages["11-1011.00"].note
     assert "top-coded: median" in note and "top-coded: hourly median" in note
     assert wages["11-1011.00"].annual_median is None
@@ -358,7 +359,7 @@ def test_official_state_and_metro_files(tmp_path: Path) -> None:
     conn, record, _ = _load(OewsAreasSource([state, metro]))
     counts = [(t.table, t.rows, t.source_rows) for t in record.tables]
     assert counts == [("oews_area_wage", 2, 2), ("oews_area_wage", 1, 1)]
-    _, table = bls.load_wages(conn, [], {"sources": [record.to_json()]})
+    _, table = load_wages(conn, [], {"sources": [record.to_json()]})
     assert [a.name for a in table.sorted_areas()] == [
         "California",
         "San Jose-Sunnyvale-Santa Clara, CA",
@@ -410,7 +411,7 @@ def test_projections_fixture_and_period(tmp_path: Path) -> None:
     conn, record, _ = _load(ProjectionsSource(path))
     assert record.release == "2024–34"
     assert record.attribution == "U.S. Bureau of Labor Statistics, Employment Projections 2024–34."
-    outlook = bls.load_outlook(conn, ["15-1252.00"], {"sources": [record.to_json()]})
+    outlook = load_outlook(conn, ["15-1252.00"], {"sources": [record.to_json()]})
     assert outlook["15-1252.00"].self_employed_percent is None
     assert outlook["15-1252.00"].change_percent == 15.8
 
@@ -432,16 +433,6 @@ def test_old_excel_format_gets_a_clear_message(tmp_path: Path) -> None:
     path.write_bytes(b"\xd0\xcf\x11\xe0")
     with pytest.raises(DataError, match="Table 1.2"):
         _load(ProjectionsSource(path))
-
-
-def test_resolve_soc_rules() -> None:
-    available = {"15-1252": "Software Developers", "13-1020": "Buyers"}
-    assert bls.resolve_soc("15-1252.00", available) == ("15-1252", None)
-    soc, note = bls.resolve_soc("15-1252.01", available)
-    assert soc == "15-1252" and "15-1252 Software Developers" in note
-    soc, note = bls.resolve_soc("13-1022.00", available)
-    assert soc == "13-1020" and "13-1022" in note
-    assert bls.resolve_soc("55-1011.00", available) is None
 
 
 def test_manifest_release_is_used(tmp_path: Path) -> None:
@@ -545,7 +536,7 @@ def test_oews_workbook_with_field_descriptions(tmp_path: Path) -> None:
     national, notes = record.tables
     assert (national.rows, national.source_rows) == (2, 2)
     assert "sheet 'national_M2025_dl'" in national.file
-    wages, _ = bls.load_wages(conn, ["11-1011.00", "15-1252.00"], {"sources": [record.to_json()]})
+    wages, _ = load_wages(conn, ["11-1011.00", "15-1252.00"], {"sources": [record.to_json()]})
     assert wages["15-1252.00"].annual_median == 135980.0
     assert wages["11-1011.00"].annual_p90 is None
     assert wages["11-1011.00"].note.endswith("at least $239,200 a year")
@@ -606,7 +597,7 @@ def test_bls_zip_downloads(tmp_path: Path) -> None:
         ("oesm25ma.zip!oesm25ma/BOS_M2025_dl.csv", 1, 1),
         ("oesm25ma.zip!oesm25ma/MSA_M2025_dl.csv", 1, 1),
     ]
-    _, table = bls.load_wages(conn, [], {"sources": [record.to_json()]})
+    _, table = load_wages(conn, [], {"sources": [record.to_json()]})
     assert [a.kind for a in table.sorted_areas()] == ["metro", "nonmetro"]
     with pytest.raises(DataError, match="holds 2 OEWS tables"):
         _load(OewsSource(areas))

@@ -22,17 +22,14 @@ time-series data) is a top-coded wage, at least the published threshold; ``*``, 
 coding is kept as footnote code 5 so the profile can say "at least $239,200". Every wage row
 keeps its BLS footnote codes as ``FIELD=code;...``.
 
-O*NET codes map to SOC by their first seven characters; an O*NET occupation below the SOC
-level (``15-1299.08``) gets the wages of its SOC occupation, and a SOC code BLS does not
-publish separately falls back to its broad group (``13-1021`` -> ``13-1020``), with a note
-saying so either way.
+The in-memory side (O*NET code -> SOC figures, the notes, the area table) is
+:mod:`unstuck.knowledge.wages`; the per-area blobs it loads are packed here at build time.
 """
 
 from __future__ import annotations
 
 import contextlib
 import json
-import math
 import re
 import shutil
 import sqlite3
@@ -40,12 +37,11 @@ import sys
 import tempfile
 import zipfile
 from array import array
-from collections.abc import Iterable, Iterator, Mapping, Sequence
+from collections.abc import Iterable, Iterator, Sequence
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
-from unstuck.core.occupations import Outlook, Wages
 from unstuck.knowledge.build import SourceRecord, TableCount, WarnFn, load_table
 from unstuck.knowledge.errors import DataError, HeaderError, RowError, SourceNotFoundError
 from unstuck.knowledge.inputs import (
@@ -60,31 +56,29 @@ from unstuck.knowledge.inputs import (
 )
 from unstuck.knowledge.sources import ProgressFn
 from unstuck.knowledge.tables import REAL, TEXT, Column, Table
+from unstuck.knowledge.wages import (
+    OEWS_FIELDS,
+    SHOWN,
+    SHOWN_POS,
+    TOP_CODED,
+    TOPCODE_RE,
+    WAGE_COLUMNS,
+    floats,
+)
 
 OEWS_ATTRIBUTION = (
     "U.S. Bureau of Labor Statistics, Occupational Employment and Wage Statistics ({release})."
 )
 PROJECTIONS_ATTRIBUTION = "U.S. Bureau of Labor Statistics, Employment Projections {period}."
 
-#: BLS OEWS fields in the order of the time-series datatypes 01-17.
-OEWS_FIELDS = (
-    "TOT_EMP", "EMP_PRSE", "H_MEAN", "A_MEAN", "MEAN_PRSE",
-    "H_PCT10", "H_PCT25", "H_MEDIAN", "H_PCT75", "H_PCT90",
-    "A_PCT10", "A_PCT25", "A_MEDIAN", "A_PCT75", "A_PCT90",
-    "JOBS_1000", "LOC_QUOTIENT",
-)  # fmt: skip
 #: What the product shows; a file without these cannot be used.
 OEWS_REQUIRED = ("OCC_CODE", "TOT_EMP", "H_MEDIAN", "A_PCT10", "A_PCT25", "A_MEDIAN",
                  "A_PCT75", "A_PCT90")  # fmt: skip
-TOP_CODED = "5"
 _NOT_PUBLISHED = frozenset({"", "-", "*", "**", "—", "–", "n/a", "N/A"})
 _SOC_RE = re.compile(r"^\d{2}-\d{4}$")
 _NUMBER_RE = re.compile(r"\d[\d,]*(?:\.\d*)?|\.\d+")
 _AREA_TYPES = {"1": "national", "2": "state", "3": "state", "4": "metro", "5": "metro",
                "6": "nonmetro"}  # fmt: skip
-_TOPCODE_RE = re.compile(r"\$([\d,]+(?:\.\d+)?) per hour or \$([\d,]+) per year")
-
-WAGE_COLUMNS = tuple(f.lower() for f in OEWS_FIELDS)
 
 
 def _ddl(table: str, columns: Sequence[tuple[str, str]]) -> str:
@@ -102,16 +96,6 @@ _AREA_WAGE_COLS = (("area_code", TEXT), ("occ_code", TEXT), ("o_group", TEXT),
                    *((c, REAL) for c in WAGE_COLUMNS), ("footnotes", TEXT))  # fmt: skip
 _FOOTNOTE_COLS = (("code", TEXT), ("text", TEXT))
 _PACK_COLS = (("area_code", TEXT), ("socs", TEXT), ("vals", "BLOB"), ("footnotes", TEXT))
-
-
-@dataclass(frozen=True, slots=True)
-class WageArea:
-    """A state, metropolitan or nonmetropolitan area with OEWS wage estimates."""
-
-    code: str
-    name: str
-    kind: str  # "state" | "metro" | "nonmetro" | "national"
-    state: str | None  # the state it lies in, as the source names it (FIPS or postal code)
 
 
 # -- parsing -------------------------------------------------------------------------------
@@ -392,7 +376,7 @@ def _oews_data(file: str, data: bytes, notes: list[tuple[str, str]]
                 if other == sheet:
                     continue
                 for _, cells in xlsx_rows(data, file, other):
-                    found = next((c for c in cells if _TOPCODE_RE.search(c)), None)
+                    found = next((c for c in cells if TOPCODE_RE.search(c)), None)
                     if found:
                         notes = [(TOP_CODED, found.strip())]
                         break
@@ -697,114 +681,7 @@ class ProjectionsSource:
                 )
 
 
-# -- the in-memory side --------------------------------------------------------------------
-
-_FIELD_WORDS = {
-    "A_PCT10": "10th percentile", "A_PCT25": "25th percentile", "A_MEDIAN": "median",
-    "A_PCT75": "75th percentile", "A_PCT90": "90th percentile", "H_MEDIAN": "hourly median",
-}  # fmt: skip
-#: The fields a Wages record carries, in the order of the compact area arrays.
-_SHOWN = ("TOT_EMP", "H_MEDIAN", "A_PCT10", "A_PCT25", "A_MEDIAN", "A_PCT75", "A_PCT90")
-_SHOWN_POS = tuple(OEWS_FIELDS.index(f) for f in _SHOWN)
-
-
-@dataclass(frozen=True)
-class TopCode:
-    hourly: str | None  # "$115.00"
-    annual: str | None  # "$239,200"
-
-    @classmethod
-    def from_footnotes(cls, notes: Mapping[str, str]) -> TopCode:
-        found = _TOPCODE_RE.search(notes.get(TOP_CODED, ""))
-        if not found:
-            return cls(None, None)
-        return cls(f"${found.group(1)}", f"${found.group(2)}")
-
-
-def _footnote_map(footnotes: str | None) -> dict[str, str]:
-    out = {}
-    for part in (footnotes or "").split(";"):
-        field, _, code = part.partition("=")
-        if code:
-            out[field.strip()] = code.strip()
-    return out
-
-
-def wage_note(footnotes: str | None, topcode: TopCode) -> str | None:
-    """Words for the BLS footnotes that change how a wage record reads."""
-    codes = _footnote_map(footnotes)
-    notes = []
-    capped = [f for f, c in codes.items() if c == TOP_CODED and f in _FIELD_WORDS]
-    annual = [_FIELD_WORDS[f] for f in _SHOWN if f in capped and f.startswith("A_")]
-    if annual:
-        at_least = (
-            f"at least {topcode.annual} a year"
-            if topcode.annual
-            else ("at or above the BLS top-coding threshold")
-        )
-        notes.append(f"top-coded: {', '.join(annual)} {at_least}")
-    if "H_MEDIAN" in capped:
-        at_least = (
-            f"at least {topcode.hourly} an hour"
-            if topcode.hourly
-            else ("at or above the BLS top-coding threshold")
-        )
-        notes.append(f"top-coded: hourly median {at_least}")
-    if codes.get("H_MEDIAN") == "4":
-        notes.append("BLS publishes annual wages only for this occupation")
-    elif codes.get("A_MEDIAN") == "4":
-        notes.append(
-            "BLS publishes hourly wages only (work that is not usually year-round, full time)"
-        )
-    return "; ".join(notes) or None
-
-
-def resolve_soc(onet_code: str, available: Mapping[str, str | None],
-                what: str = "wages") -> tuple[str, str | None] | None:  # fmt: skip
-    """The SOC code whose figures stand for an O*NET occupation, and a note when it is not
-    the occupation itself; None when BLS publishes nothing that contains it."""
-    soc = onet_code[:7]
-    if soc in available:
-        if onet_code.endswith(".00") or len(onet_code) == 7:
-            return soc, None
-        title = available[soc]
-        return soc, (
-            f"BLS {what} of the SOC occupation {soc}"
-            + (f" {title}" if title else "")
-            + ", which includes this one"
-        )
-    broad = soc[:6] + "0"
-    if broad != soc and broad in available:
-        title = available[broad]
-        return broad, (
-            f"BLS does not publish {what} for {soc} separately: figures of the "
-            f"broader group {broad}" + (f" {title}" if title else "")
-        )
-    return None
-
-
-def _nan(value: float | None) -> float:
-    return math.nan if value is None else value
-
-
-def _num(value: float) -> float | None:
-    return None if math.isnan(value) else value
-
-
-def make_wages(soc: str, area: str, year: str, values: Sequence[float | None],
-               note: str | None) -> Wages:  # fmt: skip
-    emp, hourly, p10, p25, median, p75, p90 = values
-    return Wages(soc_code=soc, area=area, year=year, annual_median=median, annual_p10=p10,
-                 annual_p25=p25, annual_p75=p75, annual_p90=p90, hourly_median=hourly,
-                 employment=emp, note=note)  # fmt: skip
-
-
-def _join(*notes: str | None) -> str | None:
-    return "; ".join(n for n in notes if n) or None
-
-
-def _f() -> array[float]:
-    return array("d")
+# -- the packed area table --------------------------------------------------------------
 
 
 def pack_area_wages(conn: sqlite3.Connection) -> None:
@@ -814,16 +691,16 @@ def pack_area_wages(conn: sqlite3.Connection) -> None:
     "soc|figures|footnotes" string, so Python only splits strings."""
     conn.execute("DROP TABLE IF EXISTS oews_area_pack")
     conn.execute(_ddl("oews_area_pack", _PACK_COLS))
-    figures = " || ',' || ".join(f"ifnull({WAGE_COLUMNS[i]}, 'nan')" for i in _SHOWN_POS)
+    figures = " || ',' || ".join(f"ifnull({WAGE_COLUMNS[i]}, 'nan')" for i in SHOWN_POS)
     cursor = conn.execute(
         f"SELECT area_code, group_concat(occ_code || '|' || {figures} || '|' || "
         "ifnull(footnotes, ''), char(10)) FROM oews_area_wage GROUP BY area_code ORDER BY 1"
     )
     packs = []
-    width = len(_SHOWN)
+    width = len(SHOWN)
     for area, cells in cursor.fetchall():
         socs: dict[str, int] = {}
-        values = _f()
+        values = floats()
         notes: dict[int, str] = {}
         for cell in sorted(cells.split("\n")):
             soc, numbers, footnotes = cell.split("|")
@@ -840,208 +717,3 @@ def pack_area_wages(conn: sqlite3.Connection) -> None:
         packs.append((area, ",".join(socs), values.tobytes(),
                       json.dumps(notes) if notes else None))  # fmt: skip
     _insert(conn, "oews_area_pack", _PACK_COLS, packs)
-
-
-class AreaWageTable:
-    """OEWS wages by area, held compactly: one float array per area and one SOC index shared by
-    all areas, so the ~240,000 state and metro estimates cost ~15 MB rather than ~70 MB."""
-
-    def __init__(self) -> None:
-        self.areas: dict[str, WageArea] = {}
-        self.year = ""
-        self.topcode = TopCode(None, None)
-        self._names: dict[str, str] = {}
-        self._soc_index: dict[str, int] = {}
-        self._soc_titles: dict[str, str | None] = {}
-        self._slots: dict[str, array[int]] = {}
-        self._values: dict[str, array[float]] = {}
-        self._footnotes: dict[str, dict[int, str]] = {}
-
-    def __len__(self) -> int:
-        return len(self.areas)
-
-    def __bool__(self) -> bool:
-        return bool(self.areas)
-
-    def sorted_areas(self, kind: str | None = None) -> list[WageArea]:
-        """Areas, states first, then metro and nonmetropolitan areas, by name."""
-        order = {"state": 0, "metro": 1, "nonmetro": 2}
-        return sorted(
-            (a for a in self.areas.values() if kind is None or a.kind == kind),
-            key=lambda a: (order.get(a.kind, 3), a.name),
-        )
-
-    def find(self, text: str) -> WageArea | None:
-        """An area by its code or its exact name (any case)."""
-        text = text.strip()
-        if text in self.areas:
-            return self.areas[text]
-        code = self._names.get(text.casefold())
-        return self.areas.get(code) if code else None
-
-    def suggest(self, text: str, limit: int = 10) -> list[WageArea]:
-        """Areas whose name contains ``text`` (any case), for a location picker: states first,
-        then areas whose name starts with the text, then the rest, each by name."""
-        needle = text.strip().casefold()
-        if not needle:
-            return []
-        order = {"state": 0, "metro": 1, "nonmetro": 2}
-        found = [a for a in self.areas.values() if needle in a.name.casefold()]
-        found.sort(key=lambda a: (order.get(a.kind, 3), not a.name.casefold().startswith(needle),
-                                  a.name))  # fmt: skip
-        return found[:limit]
-
-    def get(self, code: str, area: str) -> Wages | None:
-        """Wages for an O*NET (or SOC) code in an area given by code or name."""
-        found = self.find(area)
-        if found is None:
-            return None
-        slots = self._slots[found.code]
-        available = _AreaView(self, slots)
-        resolved = resolve_soc(code, available)
-        if resolved is None:
-            return None
-        soc, note = resolved
-        row = slots[self._soc_index[soc]]
-        values = self._values[found.code][row * len(_SHOWN) : (row + 1) * len(_SHOWN)]
-        footnotes = self._footnotes[found.code].get(row)
-        return make_wages(soc, found.name, self.year, [_num(v) for v in values],
-                          _join(note, wage_note(footnotes, self.topcode)))  # fmt: skip
-
-    def load(self, conn: sqlite3.Connection, year: str, topcode: TopCode) -> None:
-        self.year = year
-        self.topcode = topcode
-        for code, kind, state, name in _rows(
-            conn, "SELECT area_code, area_type, state, name FROM oews_area"
-        ):
-            self.areas[code] = WageArea(code, name, kind, state)
-            self._names.setdefault(name.casefold(), code)
-            self._slots[code], self._values[code], self._footnotes[code] = array("i"), _f(), {}
-        for area, socs, blob, footnotes in _rows(
-            conn, "SELECT area_code, socs, vals, footnotes FROM oews_area_pack"
-        ):
-            codes = socs.split(",") if socs else []
-            index = [self._soc_index.setdefault(s, len(self._soc_index)) for s in codes]
-            slots = array("i", [-1]) * (max(index) + 1 if index else 0)
-            for row, i in enumerate(index):
-                slots[i] = row
-            values = _f()
-            values.frombytes(blob)
-            if sys.byteorder == "big":
-                values.byteswap()
-            self._slots[area] = slots
-            self._values[area] = values
-            self._footnotes[area] = (
-                {int(k): v for k, v in json.loads(footnotes).items()} if footnotes else {}
-            )
-
-    def set_titles(self, titles: Mapping[str, str | None]) -> None:
-        self._soc_titles = dict(titles)
-
-
-class _AreaView(Mapping[str, str | None]):
-    """The SOC codes one area publishes, as ``resolve_soc`` wants them (code -> title)."""
-
-    def __init__(self, table: AreaWageTable, slots: array[int]) -> None:
-        self._table = table
-        self._slots = slots
-
-    def __contains__(self, soc: object) -> bool:
-        index = self._table._soc_index.get(soc) if isinstance(soc, str) else None
-        return index is not None and index < len(self._slots) and self._slots[index] >= 0
-
-    def __getitem__(self, soc: str) -> str | None:
-        if soc not in self:
-            raise KeyError(soc)
-        return self._table._soc_titles.get(soc)
-
-    def __iter__(self) -> Iterator[str]:
-        return (s for s in self._table._soc_index if s in self)
-
-    def __len__(self) -> int:
-        return sum(1 for _ in self)
-
-
-def _rows(conn: sqlite3.Connection, sql: str, *args: Any) -> list[Any]:
-    try:
-        return conn.execute(sql, args).fetchall()
-    except sqlite3.OperationalError:  # table absent: the source was not installed
-        return []
-
-
-def source_release(meta: Mapping[str, Any], name: str) -> str | None:
-    for source in meta.get("sources", []):
-        if source.get("name") == name:
-            return str(source.get("release") or "") or None
-    return None
-
-
-def load_wages(conn: sqlite3.Connection, codes: Iterable[str], meta: Mapping[str, Any]
-               ) -> tuple[dict[str, Wages], AreaWageTable]:  # fmt: skip
-    """National wages per O*NET code, and the area table, from a built knowledge base."""
-    footnotes = dict(_rows(conn, "SELECT code, text FROM oews_footnote"))
-    topcode = TopCode.from_footnotes(footnotes)
-    year = source_release(meta, "bls-wages") or source_release(meta, "bls-areas") or ""
-    national: dict[str, tuple[str | None, list[float | None], str | None]] = {}
-    cols = ", ".join(WAGE_COLUMNS[i] for i in _SHOWN_POS)
-    for soc, title, notes, *nums in _rows(
-        conn, f"SELECT occ_code, occ_title, footnotes, {cols} FROM oews_national"
-    ):
-        national[soc] = (title, nums, notes)
-    titles = {soc: t for soc, (t, _, _) in national.items()}
-    wages: dict[str, Wages] = {}
-    if national:
-        for code in codes:
-            resolved = resolve_soc(code, titles)
-            if resolved is None:
-                continue
-            soc, note = resolved
-            _, nums, notes = national[soc]
-            wages[code] = make_wages(soc, "United States", year, nums,
-                                     _join(note, wage_note(notes, topcode)))  # fmt: skip
-    areas = AreaWageTable()
-    areas.load(conn, source_release(meta, "bls-areas") or year, topcode)
-    areas.set_titles(titles)
-    return wages, areas
-
-
-def load_outlook(conn: sqlite3.Connection, codes: Iterable[str], meta: Mapping[str, Any]
-                 ) -> dict[str, Outlook]:  # fmt: skip
-    period = source_release(meta, "bls-projections") or ""
-    rows: dict[str, tuple[Any, ...]] = {}
-    titles: dict[str, str | None] = {}
-    for code, title, *rest in _rows(
-        conn,
-        "SELECT code, title, employment_start, employment_end, change_percent, openings, "
-        "self_employed_percent, typical_education FROM bls_projection",
-    ):
-        rows.setdefault(code, tuple(rest))
-        titles.setdefault(code, title)
-    outlook: dict[str, Outlook] = {}
-    if not rows:
-        return outlook
-    for code in codes:
-        resolved = resolve_soc(code, titles, what="projections")
-        if resolved is None:
-            continue
-        soc, note = resolved
-        start, end, change, openings, self_emp, education = rows[soc]
-        outlook[code] = Outlook(soc_code=soc, period=period, employment_start=start,
-                                employment_end=end, change_percent=change,
-                                openings_per_year=openings, self_employed_percent=self_emp,
-                                typical_education=education, note=note)  # fmt: skip
-    return outlook
-
-
-__all__ = [
-    "AreaWageTable",
-    "OewsAreasSource",
-    "OewsSource",
-    "ProjectionsSource",
-    "TopCode",
-    "WageArea",
-    "load_outlook",
-    "load_wages",
-    "resolve_soc",
-    "wage_note",
-]

@@ -151,12 +151,12 @@ def _rows(conn: sqlite3.Connection, sql: str) -> list[Any]:
 
 def load_into(kb: KnowledgeBase, conn: sqlite3.Connection) -> None:
     """Fill ``kb`` from the optional tables of a built knowledge base."""
-    from unstuck.knowledge import bls, crosswalk, esco
+    from unstuck.knowledge import crosswalk, esco, wages
 
     esco.load_into(kb, conn)
     codes = list(kb.titles)
-    kb.wages, kb.area_wages = bls.load_wages(conn, codes, kb.meta)
-    kb.outlook = bls.load_outlook(conn, codes, kb.meta)
+    kb.wages, kb.area_wages = wages.load_wages(conn, codes, kb.meta)
+    kb.outlook = wages.load_outlook(conn, codes, kb.meta)
 
     rows = _rows(
         conn, "SELECT esco_uri, onet_code, onet_title FROM esco_onet_crosswalk ORDER BY rowid"

@@ -33,9 +33,9 @@ from unstuck.core.occupations import (
     Wages,
     WorkValue,
 )
-from unstuck.knowledge.bls import AreaWageTable
 from unstuck.knowledge.build import kb_path
 from unstuck.knowledge.errors import KnowledgeBaseMissing
+from unstuck.knowledge.wages import AreaWageTable
 
 if TYPE_CHECKING:
     from unstuck.core.titles import TitleEntry, TitleIndex, TitleMatch
