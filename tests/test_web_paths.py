@@ -94,3 +94,15 @@ def test_compare_needs_two_or_three(kb: KnowledgeBase) -> None:
 def test_paths_without_knowledge_base_explain_install() -> None:
     response = Client().get("/paths/")
     assert response.status_code == 503
+
+
+def test_explore_what_if_raising_a_skill_closes_that_gap(kb: KnowledgeBase) -> None:
+    data = occupation_data(kb)
+    biology = next(e.element_id for e in data.elements if e.name == "Biology")
+    before = text_of(Client().get("/paths/", {"from": NURSE, "kind": "up"}))
+    after = text_of(
+        Client().get("/paths/", {"from": NURSE, "kind": "up", "raise": biology, "to": "7"})
+    )
+    assert "Biology: you" in before and "Biology: you" not in after
+    bad = text_of(Client().get("/paths/", {"from": NURSE, "raise": biology, "to": "9"}))
+    assert "between 0 and 7" in bad

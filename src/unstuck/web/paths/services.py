@@ -86,6 +86,20 @@ def person_for(
             continue
         changes[field] = value
         applied[name] = raw
+    element = params.get("raise", "").strip()
+    if element:
+        try:
+            level = float(params.get("to", ""))
+        except ValueError:
+            level = -1.0
+        if element not in data.element_index:
+            problems.append("Pick a skill or knowledge area to raise.")
+        elif not 0.0 <= level <= 7.0:
+            problems.append("The level to raise it to must be between 0 and 7.")
+        else:
+            changes["levels"] = {**person.levels, element: level}
+            applied["raise"] = element
+            applied["to"] = params.get("to", "").strip()
     return replace(person, **changes), applied, problems
 
 

@@ -48,6 +48,10 @@ def explore(request: HttpRequest, kb: KnowledgeBase) -> HttpResponse:
         "current": None if me is None else {"code": data.codes[me], "title": data.titles[me]},
         "release": result.data_release,
         "next": request.get_full_path(),
+        "elements": sorted(
+            (e for e in data.elements if e.domain in ("skill", "knowledge")),
+            key=lambda e: (e.domain, e.name),
+        ),
     }
     return render(request, "paths/explore.html", context)
 
