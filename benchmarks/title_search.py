@@ -203,7 +203,7 @@ class Difflib:
 
     def __call__(self, text: str) -> list[str]:
         out: list[str] = []
-        for key in difflib.get_close_matches(title_key(text), self.keys, n=10, cutoff=0.0):
+        for key in difflib.get_close_matches(title_key(text), self.keys, n=10, cutoff=0.5):
             out.extend(c for c in self.codes[key] if c not in out)
         return out[:3]
 

@@ -121,6 +121,18 @@ def test_head_noun_decides_between_equal_overlaps(index: TitleIndex) -> None:
     assert top(index, "software quality developer") == ["15-1252.00"]
 
 
+def test_head_word_synonyms_are_mined_from_titles_that_differ_in_one_word() -> None:
+    entries = [TitleEntry(f"{trade} {role}", code, "alternate")
+               for trade, code in (("Carpenter", "A"), ("Painter", "B"), ("Mason", "C"))
+               for role in ("Helper", "Assistant")]  # fmt: skip
+    entries += [TitleEntry("Roofer Helper", "D", "alternate"), TitleEntry("Roofer", "E", "title")]
+    index = TitleIndex(entries, {c: c for c in "ABCDE"})
+    assert index._synonyms["assistant"] == ("helper",)
+    [best, *_] = index.search("roofer assistant")
+    assert (best.code, best.matched) == ("D", "Roofer Helper")
+    assert best.score < index.search("roofer helper")[0].score
+
+
 @pytest.mark.parametrize("query", ["", "   ", "!!!", "()", "qzxwvkjh", "\x00\u200b"])
 def test_empty_and_garbage_queries_return_nothing(index: TitleIndex, query: str) -> None:
     assert index.search(query) == []

@@ -45,6 +45,11 @@ left unread, counting against every title. Adjacent words that form a known word
 ("book keeper") are joined. Each combination of readings is a query variant, capped at a few,
 scored with a small penalty.
 
+**Synonyms** are mined from the data too: two titles of one occupation that differ in a
+single word ("Carpenter Helper", "Carpenter Assistant") show the words are interchangeable
+there; pairs seen in at least three occupations (technician ~ specialist, helper ~ assistant,
+repairman ~ repairer, manager ~ director) give the query's head word up to two more readings.
+
 **Speed.** Query words are taken heaviest first and their posting lists (kept sorted by
 title weight) accumulated max-score style: once no title outside the accumulator could still
 reach the current 30th best occupation, or half the best score so far, lighter words such as
@@ -131,6 +136,9 @@ RESIDUAL_FACTOR = 0.9  # "..., All Other" occupations: see _build
 PROFILE_WEIGHT = 0.9  # how much of its gap to 1.0 the profile can close
 OFFICIAL_SHARE = 2  # the official title counts as this many more titles in the profile
 PROFILE_K = 1.0  # a word in n of an occupation's titles covers n / (n + k) of itself
+SYNONYM_MIN = 3  # occupations in which two words must be seen interchanged
+SYNONYM_TOP = 2  # synonyms kept per word
+SYNONYM_SIM = 0.7
 RELATIVE_FLOOR = 0.5  # titles below this share of the best score are not worth finding
 
 _DOTTED = re.compile(r"\b(?:[a-z]\.){2,}")
@@ -425,6 +433,7 @@ class TitleIndex:
             sorted(o.items(), key=_by_source) if len(o) > 1 else list(o.items()) for o in owners
         ]
         self.abbreviations = self._abbreviations(learn_abbreviations(pairs))
+        self._synonyms = self._mine_synonyms(doc_tokens, owners, vocab)
         self._deletion_table: dict[str, list[str]] | None = None
 
     def __len__(self) -> int:
@@ -501,7 +510,7 @@ class TitleIndex:
     def _commonness(self, toks: tuple[str, ...]) -> int:
         return min(self._df[self._vocab[t]] for t in toks)
 
-    def _readings(self, word: str) -> list[tuple[tuple[str, ...], float]]:
+    def _readings(self, word: str, head: bool = False) -> list[tuple[tuple[str, ...], float]]:
         """Alternative readings of one query word, each with a similarity."""
         readings: list[tuple[tuple[str, ...], float]] = []
         known = word in self._vocab
@@ -510,6 +519,8 @@ class TitleIndex:
         expansions = self.abbreviations.get(word, ())
         if expansions and (not known or len(word) <= 4):
             readings.extend((e, EXPANSION_SIM) for e in expansions)
+        if known and head:
+            readings.extend(((x,), SYNONYM_SIM) for x in self._synonyms.get(word, ()))
         if not readings and _weight_cap(word) is None:
             readings.extend(self._corrections(word))
             if readings:  # the guesses may all be wrong: also read the query without it
@@ -524,7 +535,8 @@ class TitleIndex:
                 bases.append(words[:i] + [joined] + words[i + 2 :])
         out: list[_Variant] = []
         for base in bases[:3]:
-            per_word = [self._readings(w) for w in base]
+            last = _head(base)
+            per_word = [self._readings(w, w == last) for w in base]
             # a word the index cannot read still counts against every title, unless it is a
             # level or function word
             unknown = sum(
@@ -596,6 +608,39 @@ class TitleIndex:
                     source=source,
                 )
             )
+        return out
+
+    def _mine_synonyms(
+        self,
+        doc_tokens: list[tuple[int, ...]],
+        owners: list[dict[str, tuple[float, str, str]]],
+        vocab: dict[str, int],
+    ) -> dict[str, tuple[str, ...]]:
+        """Words that titles of one occupation interchange, in SYNONYM_MIN+ occupations."""
+        slots: dict[tuple[str, tuple[int, ...]], set[int]] = defaultdict(set)
+        for seq, own in zip(doc_tokens, owners, strict=True):
+            if not 2 <= len(seq) <= 6:
+                continue
+            for i, t in enumerate(seq):
+                masked = seq[:i] + (-1,) + seq[i + 1 :]
+                for code in own:
+                    slots[(code, masked)].add(t)
+        seen: dict[tuple[int, int], set[str]] = defaultdict(set)
+        for (code, _), words in slots.items():
+            if 2 <= len(words) <= 6:
+                for a in words:
+                    for b in words:
+                        if a != b:
+                            seen[(a, b)].add(code)
+        ranked: dict[int, list[tuple[int, int]]] = defaultdict(list)
+        for (a, b), codes in seen.items():
+            if len(codes) >= SYNONYM_MIN:
+                ranked[a].append((len(codes), b))
+        spelled = {i: w for w, i in vocab.items()}
+        out: dict[str, tuple[str, ...]] = {}
+        for a, found in ranked.items():
+            found.sort(reverse=True)
+            out[spelled[a]] = tuple(spelled[b] for _, b in found[:SYNONYM_TOP])
         return out
 
     def _profile(self, codes: list[str], variants: list[_Variant]) -> dict[str, float]:
