@@ -35,6 +35,12 @@ def test_longest_label_wins_over_the_labels_inside_it() -> None:
     ]
 
 
+def test_longest_wins_over_leftmost() -> None:
+    ex = build("enjoy working", Term("work independently", esco("work independently"), verb=True))
+    assert labels(ex, "You enjoy working independently") == ["work independently"]
+    assert labels(ex, "You enjoy working with us") == ["enjoy working"]
+
+
 def test_word_boundaries() -> None:
     ex = build("Java", "JavaScript", "R", "C++", "C#")
     assert labels(ex, "javascript, Java; javas, C++ and C# (R)") == [
@@ -127,6 +133,11 @@ def test_generic_alternative_labels_are_vague() -> None:
     assert not m.vague and m.primary("esco") == stats
     (m,) = Extractor(terms, generic=None).extract("we love data")
     assert not m.vague
+    hr = esco("human resource management")
+    terms = [Term("human resource management", hr), Term("HR", hr, rank=1)]
+    terms += [Term(f"HR {w}", esco(f"HR {w}")) for w in "abcdefghij"]
+    (m,) = Extractor(terms, generic=5).extract("HR")
+    assert not m.vague and m.primary("esco") == hr  # an acronym is specific
 
 
 def test_vocabularies_of_different_kinds_share_a_span() -> None:

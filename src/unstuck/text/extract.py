@@ -16,9 +16,11 @@ each side) in one Aho-Corasick automaton over UTF-8 bytes (``ahocorasick_rs``, R
 folded text is scanned with a space on each side. A space-delimited pattern can only match on
 word boundaries, so "java" never fires inside "javascript" and no boundary check is needed
 per hit; overlapping matches are reported, so nested labels ("project management" /
-"management") and neighbours sharing a space are all seen. Of the candidates the leftmost
-longest win and overlapping shorter ones are dropped. The automaton's cost is one pass over
-the bytes; the per-hit Python work is proportional to the number of mentions, not the text.
+"management") and neighbours sharing a space are all seen. Of the candidates the longest win
+(the leftmost among equals) and shorter ones overlapping them are dropped: "enjoy working
+independently" reads "working independently", not the leftmost "enjoy working". The
+automaton's cost is one pass over the bytes; the per-hit Python work is proportional to the
+number of mentions, not the text.
 
 **Variants.** Each label is also stored in a few regular inflections: the last word's plural
 or singular ("databases", "skills"), and for verb phrases (ESCO skills are mostly "manage
@@ -39,6 +41,7 @@ that are all lower case are not used at all.
 from __future__ import annotations
 
 import re
+from bisect import bisect_left
 from collections import Counter
 from collections.abc import Iterable
 from dataclasses import dataclass
@@ -246,7 +249,8 @@ class Extractor:
             needs = _needs_case(surface)
             if needs is None:
                 return
-            if rank >= 1 and generic is not None and b" " not in k and uses[k] >= generic:
+            if (rank >= 1 and generic is not None and b" " not in k and uses[k] >= generic
+                    and surface.islower()):  # fmt: skip  # an acronym ("HR") is specific
                 rank += VAGUE
             if case and b" " not in k and uses[k] <= 2:  # "Python": no everyday word
                 case = False
@@ -316,7 +320,7 @@ class Extractor:
         for i, start, end in hits:
             role = roles[i]
             if role & 1:
-                cands.append((start, 2 - end, i))  # sorts leftmost, then longest
+                cands.append((start + 2 - end, start, i))  # sorts longest, then leftmost
             if role & 2:
                 cue_hits.append((start, end - 2, cue_of[i]))
             if role & 4 and phrases:
@@ -325,13 +329,20 @@ class Extractor:
             return []
         cands.sort()
         cues = Cues.from_hits(text, cue_hits) if assess and cue_hits else None
+        # Longest first: "enjoy working independently" reads "working independently" rather
+        # than the leftmost "enjoy working"; a shorter label inside or across a taken span
+        # is dropped.
         out: list[Mention] = []
-        last = -1
+        taken_starts: list[int] = []
+        taken_ends: list[int] = []
         entries = self._entries
-        for start, neg_end, i in cands:
-            if start < last:
+        for neg_len, start, i in cands:
+            end = start - neg_len
+            j = bisect_left(taken_starts, start)
+            if (j < len(taken_starts) and taken_starts[j] < end) or (
+                j and taken_ends[j - 1] > start
+            ):
                 continue
-            end = -neg_end
             entry = entries[i]
             concepts = entry.concepts
             shown = text[start:end]
@@ -341,9 +352,11 @@ class Extractor:
                                  if case is None or case == core)  # fmt: skip
                 if not concepts:
                     continue
+            taken_starts.insert(j, start)
+            taken_ends.insert(j, end)
             assertion = PLAIN if cues is None else cues.assertion(start, end)
             out.append(Mention(start, end, shown, concepts, assertion, entry.exact, entry.vague))
-            last = end
+        out.sort(key=_by_start)
         if lead_ends:
             for start, end in _phrases(text, lead_ends):
                 assertion = PLAIN if cues is None else cues.assertion(start, end)
