@@ -38,9 +38,12 @@ def serve(host: str, port: int, threads: int, no_migrate: bool) -> None:
     from unstuck.web.wsgi import application
 
     try:
+        from unstuck.knowledge.matrices import occupation_data
         from unstuck.knowledge.store import get_knowledge_base
 
-        get_knowledge_base().title_index  # load and index now, not on the first request
+        kb = get_knowledge_base()  # load and index now, not on the first request
+        kb.title_index  # noqa: B018 - built lazily; touching it builds it
+        occupation_data(kb)
     except Exception as exc:  # noqa: BLE001 - the app shows its own "not installed" page
         click.secho(f"Note: {exc}", fg="yellow", err=True)
     click.echo(f"unstuck is running at http://{host}:{port}/ (Ctrl+C to stop)")
