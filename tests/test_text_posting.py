@@ -187,3 +187,122 @@ def test_cp1252_bytes_are_read(ex: Extractor) -> None:
     p = read_posting("Requirements\n• SQL – daily\nSalary: £40,000 per year".encode("cp1252"), ex)
     assert labels(p.required_skills) == {"SQL"}
     assert p.pay is not None and p.pay.currency == "GBP"
+
+
+# -- URLs (a real local HTTP server) and batches -----------------------------------------------
+
+
+@pytest.fixture(scope="module")
+def server():  # noqa: ANN201
+    import threading
+    from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
+
+    pages = {
+        "/job": ("text/html; charset=utf-8", HTML.encode()),
+        "/jsonld": ("application/ld+json", json.dumps(JSON_LD).encode()),
+        "/image": ("image/png", b"\x89PNG...."),
+        "/huge": ("text/html", b"<p>" + b"x" * 3_000_000),
+    }
+
+    class Handler(BaseHTTPRequestHandler):
+        def do_GET(self) -> None:  # noqa: N802
+            if self.path == "/endless":  # no Content-Length, keeps sending
+                self.send_response(200)
+                self.send_header("Content-Type", "text/html")
+                self.end_headers()
+                try:
+                    for _ in range(1000):
+                        self.wfile.write(b"<p>" + b"y" * 65536)
+                except (BrokenPipeError, ConnectionResetError):
+                    pass
+                return
+            if self.path not in pages:
+                self.send_error(404)
+                return
+            ctype, body = pages[self.path]
+            self.send_response(200)
+            self.send_header("Content-Type", ctype)
+            self.send_header("Content-Length", str(len(body)))
+            self.end_headers()
+            try:
+                self.wfile.write(body)
+            except (BrokenPipeError, ConnectionResetError):
+                pass  # the reader refused it from its Content-Length
+
+        def log_message(self, *args: object) -> None:
+            pass
+
+    httpd = ThreadingHTTPServer(("127.0.0.1", 0), Handler)
+    thread = threading.Thread(target=httpd.serve_forever, daemon=True)
+    thread.start()
+    yield f"http://127.0.0.1:{httpd.server_address[1]}"
+    httpd.shutdown()
+    httpd.server_close()
+
+
+def test_fetch_posting(ex: Extractor, server: str) -> None:
+    from unstuck.text.posting import fetch_posting
+
+    p = fetch_posting(f"{server}/job", ex)
+    assert p.title == "Backend Engineer" and labels(p.preferred_skills) == {"Tableau"}
+    assert fetch_posting(f"{server}/jsonld", ex).employer == "Mercy Clinic"
+
+
+@pytest.mark.parametrize(
+    ("path", "kwargs", "message"),
+    [
+        ("/image", {}, "image/png"),
+        ("/missing", {}, "HTTP 404"),
+        ("/huge", {"max_bytes": 1_000_000}, "over 1 MB"),
+        ("/endless", {"max_bytes": 1_000_000}, "over 1 MB"),
+    ],
+)
+def test_fetch_refusals(ex: Extractor, server: str, path: str, kwargs, message: str) -> None:  # noqa: ANN001
+    from unstuck.text.posting import fetch_posting
+
+    with pytest.raises(PostingError, match=message):
+        fetch_posting(f"{server}{path}", ex, **kwargs)
+
+
+def test_fetch_refuses_other_schemes_and_dead_hosts(ex: Extractor) -> None:
+    from unstuck.text.posting import fetch_posting
+
+    with pytest.raises(PostingError, match="only http"):
+        fetch_posting("file:///etc/passwd", ex)
+    with pytest.raises(PostingError, match="could not be fetched"):
+        fetch_posting("http://127.0.0.1:9/", ex, timeout=2)
+
+
+def test_batch_csv(ex: Extractor) -> None:
+    import csv
+    import io
+
+    from unstuck.text.posting import Posting, read_postings_batch
+
+    buf = io.StringIO()
+    w = csv.writer(buf)
+    w.writerow(["Title", "Company", "Description"])
+    w.writerow(["Analyst", "Acme", "Requirements\nPython and SQL\nNice to have: Tableau"])
+    w.writerow(["Empty", "Nobody", ""])
+    results = read_postings_batch(buf.getvalue(), ex)
+    assert len(results) == 2
+    first, second = results
+    assert isinstance(first, Posting)
+    assert (first.title, first.employer) == ("Analyst", "Acme")
+    assert labels(first.required_skills) == {"Python", "SQL"}
+    assert isinstance(second, PostingError) and "posting 3" in str(second)
+    with pytest.raises(PostingError, match="no text column"):
+        read_postings_batch("a,b\n1,2\n", ex)
+
+
+def test_batch_jsonl(ex: Extractor) -> None:
+    from unstuck.text.posting import Posting, read_postings_batch
+
+    lines = [json.dumps(JSON_LD), json.dumps({"text": "We need Kubernetes", "company": "X"}),
+             "{not json", json.dumps({"nothing": 1})]  # fmt: skip
+    results = read_postings_batch("\n".join(lines), ex)
+    assert [type(r).__name__ for r in results] == ["Posting", "Posting", "PostingError",
+                                                   "PostingError"]  # fmt: skip
+    assert isinstance(results[0], Posting) and results[0].title == "Nurse Practitioner"
+    assert isinstance(results[1], Posting) and results[1].employer == "X"
+    assert labels(results[1].skills) == {"Kubernetes"}

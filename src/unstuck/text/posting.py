@@ -492,3 +492,124 @@ def _skills(lines: list[tuple[str, str | None]], extractor: Extractor) -> list[S
         SkillAsk(concept, required, tuple(mentions), tuple(evidence))
         for concept, (required, mentions, evidence) in asks.items()
     ]
+
+
+# -- URLs and batches ---------------------------------------------------------------------------
+
+FETCH_TIMEOUT = 10.0  # seconds, for connecting and for each read
+_READABLE = ("text/html", "application/xhtml+xml", "text/plain", "application/json",
+             "application/ld+json")  # fmt: skip
+
+
+def fetch_posting(
+    url: str, extractor: Extractor, *, timeout: float = FETCH_TIMEOUT, max_bytes: int = MAX_BYTES
+) -> Posting:
+    """Fetch a posting page over HTTP(S) and read it. Refuses other schemes, pages over
+    ``max_bytes`` (read in chunks, so a huge or endless response stops early), content that is
+    not a web page, text or JSON, and HTTP errors, each with a :class:`PostingError`."""
+    import urllib.error
+    import urllib.request
+    from email.message import Message
+
+    if not url.lower().startswith(("http://", "https://")):
+        raise PostingError("only http:// and https:// addresses can be fetched")
+    request = urllib.request.Request(url, headers={"User-Agent": "unstuck (job posting reader)"})
+    try:
+        with urllib.request.urlopen(request, timeout=timeout) as response:  # noqa: S310
+            headers: Message = response.headers
+            ctype = headers.get_content_type()
+            if ctype not in _READABLE:
+                raise PostingError(f"the address answered with {ctype}, not a posting page")
+            length = headers.get("Content-Length")
+            if length and length.isdigit() and int(length) > max_bytes:
+                raise PostingError(f"the page is over {max_bytes // 1_000_000} MB")
+            chunks: list[bytes] = []
+            size = 0
+            while True:
+                chunk = response.read(65536)
+                if not chunk:
+                    break
+                size += len(chunk)
+                if size > max_bytes:
+                    raise PostingError(f"the page is over {max_bytes // 1_000_000} MB")
+                chunks.append(chunk)
+            charset = headers.get_content_charset()
+    except urllib.error.HTTPError as err:
+        raise PostingError(f"the address answered HTTP {err.code} ({err.reason})") from None
+    except (urllib.error.URLError, TimeoutError, OSError) as err:
+        reason = getattr(err, "reason", err)
+        raise PostingError(f"the address could not be fetched: {reason}") from None
+    data = b"".join(chunks)
+    if charset:
+        try:
+            return read_posting(data.decode(charset), extractor)
+        except (LookupError, UnicodeDecodeError):
+            pass  # a wrong charset header: let the bytes speak for themselves
+    return read_posting(data, extractor)
+
+
+_TEXT_COLUMNS = ("text", "description", "html", "posting", "body", "content")
+
+
+def read_postings_batch(
+    data: bytes | str, extractor: Extractor, *, kind: str | None = None
+) -> list[Posting | PostingError]:
+    """Many postings at once: CSV with a text column (``text``, ``description``, ``html``...;
+    ``title``/``company``/``location`` columns fill those fields when the text does not), or
+    JSON Lines with one posting per line (a JSON-LD ``JobPosting`` or an object with a text
+    field). One result per posting, in order: a :class:`Posting` or the :class:`PostingError`
+    that posting raised, so one bad row does not sink the batch."""
+    text = _decode(data)
+    kind = kind or ("jsonl" if text.lstrip().startswith("{") else "csv")
+    out: list[Posting | PostingError] = []
+    if kind == "jsonl":
+        for number, line in enumerate(text.splitlines(), start=1):
+            if not line.strip():
+                continue
+            try:
+                obj = json.loads(line)
+            except json.JSONDecodeError as err:
+                out.append(PostingError(f"line {number}: not JSON ({err.msg})"))
+                continue
+            if isinstance(obj, dict) and not list(_job_postings(obj)):
+                body = next((obj[c] for c in _TEXT_COLUMNS if isinstance(obj.get(c), str)), None)
+                if body is None:
+                    out.append(PostingError(f"line {number}: no JobPosting and no text field"))
+                    continue
+                out.append(_row_posting(body, obj, extractor, number))
+            else:
+                out.append(_guard(lambda line=line: read_posting(line, extractor), number))
+        return out
+    import csv
+    import io
+
+    reader = csv.DictReader(io.StringIO(text))
+    fields = {f.lower().strip(): f for f in reader.fieldnames or ()}
+    column = next((fields[c] for c in _TEXT_COLUMNS if c in fields), None)
+    if column is None:
+        raise PostingError("the CSV has no text column (one of: " + ", ".join(_TEXT_COLUMNS) + ")")
+    for number, row in enumerate(reader, start=2):
+        lowered = {k.lower().strip(): v for k, v in row.items() if k}
+        out.append(_row_posting(row.get(column) or "", lowered, extractor, number))
+    return out
+
+
+def _guard(read: Any, number: int) -> Posting | PostingError:
+    try:
+        result: Posting = read()
+    except PostingError as err:
+        return PostingError(f"posting {number}: {err}")
+    return result
+
+
+def _row_posting(
+    body: str, row: dict[str, Any], extractor: Extractor, number: int
+) -> Posting | PostingError:
+    result = _guard(lambda: read_posting(body, extractor), number)
+    if isinstance(result, Posting):
+        for attr, keys in (("title", ("title", "job_title")), ("employer", ("company",
+                           "employer", "organization")), ("location", ("location",))):  # fmt: skip
+            value = next((row[k] for k in keys if isinstance(row.get(k), str) and row[k]), None)
+            if value:  # a column is explicit: it beats what the text suggests
+                setattr(result, attr, value.strip())
+    return result
