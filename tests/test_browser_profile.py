@@ -189,6 +189,7 @@ def test_refused_finish_moves_focus_to_the_problem(page: Any, live_app: str) -> 
     page.check('input[name="wb.energy"][value="3"]')
     submit(page, "Finish and see scores")
     summary = page.locator("#error-summary")
+    assert summary.count(), page.url + "\n" + page.locator("main").inner_text()[:1500]
     assert "at least 4" in summary.inner_text()
     assert page.evaluate("() => document.activeElement.id") == "error-summary"
     # What was answered is still there, and the rest can be added.

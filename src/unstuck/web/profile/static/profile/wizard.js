@@ -21,6 +21,7 @@
 
   function save() {
     pending = null;
+    if (submitting) return;
     var data = new FormData(form);
     data.delete("action");
     fetch(form.getAttribute("data-autosave"), {
@@ -47,7 +48,16 @@
     });
   }
 
+  // Once a button submits the form, it saves everything itself: a late autosave must not
+  // race it (and must not recreate a draft the submit has just completed).
+  var submitting = false;
+  form.addEventListener("submit", function () {
+    submitting = true;
+    if (pending) window.clearTimeout(pending);
+  });
+
   form.addEventListener("change", function (event) {
+    if (submitting) return;
     if (event.target && event.target.type === "radio") {
       if (pending) window.clearTimeout(pending);
       pending = window.setTimeout(save, 150);
