@@ -185,3 +185,13 @@ def test_interactive_and_web_resume_on_the_same_draft() -> None:
     assert "Page 2 of 5" in body
     second = RUT.items[wizard.PAGE_SIZE].id
     assert f'name="{second}" id="{second}-3" value="3" checked' in body
+
+
+def test_interest_ties_are_explained(tmp_path: Path) -> None:
+    interests = get_instrument("interests")
+    answers = {i.id: (5 if i.subscale == "S" else 3) for i in interests.items}
+    data = {"instrument": interests.id, "answers": answers}
+    result = run("assess", "interests", "--answers", str(write(tmp_path / "i.yaml", data)))
+    assert result.exit_code == 0, result.output
+    assert "Interest code: SRI" in result.output
+    assert "R, I, A, E, C score the same" in result.output

@@ -208,6 +208,10 @@ def print_result(result: Result) -> None:
         care = data["care"]
     elif isinstance(result, InterestsResult):
         click.secho(f"Interest code: {data['code']} ({', '.join(data['code_names'])})", bold=True)
+        for tie in data["ties"]:
+            click.echo(f"  {', '.join(tie)} score the same (ties are listed in R-I-A-S-E-C order).")
+        if data["flat"]:
+            click.echo("  Your interests are fairly even: treat the code as a loose guide.")
         for t in data["types"]:
             score = "not scored" if t["score"] is None else f"{t['score']:.0f}/100, OI {t['oi']}"
             click.echo(f"  {t['type']} {t['name']:<13} {score}")
