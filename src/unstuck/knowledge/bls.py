@@ -50,6 +50,7 @@ from unstuck.knowledge.inputs import (
     read_file,
     require_file,
     sha256_file,
+    shorten,
     xlsx_rows,
     xlsx_sheet_names,
     xlsx_table_as_csv,
@@ -459,6 +460,7 @@ class OewsSource:
             release = self._release or _release_beside(self.path) or "unknown"
         record.release = release
         record.attribution = OEWS_ATTRIBUTION.format(release=release)
+        shorten(record.tables, self.path.parent)
         return record
 
 
@@ -514,6 +516,8 @@ class OewsAreasSource:
         release = self._release or next((r for r in releases if r), "unknown")
         record.release = release
         record.attribution = OEWS_ATTRIBUTION.format(release=release)
+        for path in self.paths:
+            shorten(record.tables, path.parent)
         return record
 
     def _load_sqlite(self, conn: sqlite3.Connection, path: Path, record: SourceRecord) -> str:
@@ -661,9 +665,10 @@ class ProjectionsSource:
         table, period = projections_table(header, file)
         counts = load_table(conn, table, data, file)
         self._check_codes(conn, file)
+        shorten([counts], self.path.parent)
         return SourceRecord(
             name=self.name,
-            location=file,
+            location=str(self.path),
             sha256=self.fingerprint(),
             release=period,
             attribution=PROJECTIONS_ATTRIBUTION.format(period=period),

@@ -25,7 +25,13 @@ from pathlib import Path
 
 from unstuck.knowledge.build import SourceRecord, WarnFn, load_table
 from unstuck.knowledge.errors import RowError
-from unstuck.knowledge.inputs import csv_records, read_file, require_file, sha256_file
+from unstuck.knowledge.inputs import (
+    csv_records,
+    read_file,
+    require_file,
+    sha256_file,
+    shorten,
+)
 from unstuck.knowledge.sources import ProgressFn
 from unstuck.knowledge.tables import REAL, TEXT, Column, Table
 
@@ -134,6 +140,9 @@ class CrosswalkSource:
             record.tables.append(load_table(conn, taxonomy_table(tfile), tdata, tfile))
             record.attribution += " " + TAXONOMY_ATTRIBUTION
         self._warn_stale(conn, warn)
+        shorten(record.tables, self.path.parent)
+        if self.taxonomy is not None:
+            shorten(record.tables, self.taxonomy.parent)
         return record
 
     def _warn_stale(self, conn: sqlite3.Connection, warn: WarnFn) -> None:

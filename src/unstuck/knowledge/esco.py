@@ -27,7 +27,7 @@ from typing import TYPE_CHECKING, Any
 
 from unstuck.knowledge.build import SourceRecord, WarnFn, load_table
 from unstuck.knowledge.errors import MissingFileError, RowError
-from unstuck.knowledge.inputs import FileSet, decode
+from unstuck.knowledge.inputs import FileSet, decode, shorten
 from unstuck.knowledge.sources import ProgressFn
 from unstuck.knowledge.tables import TEXT, Column, Table
 
@@ -161,6 +161,7 @@ class EscoSource:
             conn.execute(f'CREATE INDEX IF NOT EXISTS "ix_{indexed}_uri" ON "{indexed}" (uri)')
         _check_relations(conn, record, warn)
         pack_relations(conn)
+        shorten(record.tables, self.path if self.path.is_dir() else self.path.parent)
         return record
 
 

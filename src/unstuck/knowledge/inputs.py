@@ -16,9 +16,10 @@ import gzip
 import hashlib
 import io
 import zipfile
-from collections.abc import Iterator, Sequence
+from collections.abc import Iterable, Iterator, Sequence
 from pathlib import Path
 
+from unstuck.knowledge.build import TableCount
 from unstuck.knowledge.errors import (
     CorruptArchiveError,
     EncodingError,
@@ -50,6 +51,14 @@ def require_file(path: Path, what: str) -> Path:
         raise SourceNotFoundError(f"this is a folder; give the file itself ({what})",
                                   file=str(path))  # fmt: skip
     return path
+
+
+def shorten(counts: Iterable[TableCount], base: Path) -> None:
+    """Name each table's source file relative to ``base`` (the source's folder): the status
+    table shows "occupations_en.csv", not a path cut short; errors keep the full path."""
+    prefix = str(base).rstrip("/") + "/"
+    for count in counts:
+        count.file = count.file.removeprefix(prefix)
 
 
 def read_file(path: Path) -> bytes:
