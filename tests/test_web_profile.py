@@ -112,8 +112,9 @@ def test_pages_save_as_you_go_and_resume(client: Client) -> None:
     assert response.status_code == 302 and response["Location"].endswith("?page=1")
     # Autosave on page 2, then "close the tab": a fresh visit resumes on page 2 with answers.
     second = page_of(RUT, 1)
-    saved = client.post("/profile/assess/rut/save/", {"page": 1, second[0]: 5})
-    assert saved.json() == {"saved": 1, "answered": 3, "page": 1}
+    draft = models.Draft.objects.get(family="rut-check")
+    saved = client.post("/profile/assess/rut/save/", {"page": 1, second[0]: 5, "draft": draft.pk})
+    assert saved.json() == {"saved": 1, "answered": 3, "page": 1, "draft": draft.pk}
     body = client.get("/profile/assess/rut/").content.decode()
     assert "Page 2 of 5" in text_of_body(body)
     assert re.search(rf'name="{re.escape(second[0])}"[^>]*value="5" checked', body)
@@ -331,3 +332,18 @@ def test_weekly_wellbeing_check_ins_are_listed(client: Client) -> None:
     assert "Your check-ins" in text
     dates = [f"{(start + timedelta(days=7 * w)):%-d %b %Y}" for w in range(3)]
     assert re.search(rf"{dates[0]} 25 {dates[1]} 50 {dates[2]} 75", text)
+
+
+def test_a_late_autosave_does_not_bring_back_a_finished_draft(client: Client) -> None:
+    body = client.get("/profile/assess/wellbeing/").content.decode()
+    assert 'name="draft" value="new"' in body
+    first = client.post("/profile/assess/wellbeing/save/", {"page": 0, "wb.energy": 4,
+                                                            "draft": "new"}).json()  # fmt: skip
+    token = first["draft"]
+    answers = {i.id: 4 for i in WB.items}
+    done = client.post("/profile/assess/wellbeing/", {"page": 0, "action": "finish"} | answers)
+    assert done.status_code == 302 and models.AssessmentResult.objects.count() == 1
+    late = client.post("/profile/assess/wellbeing/save/", {"page": 0, "wb.mood": 2,
+                                                           "draft": token})  # fmt: skip
+    assert late.status_code == 409 and late.json()["stale"] is True
+    assert not models.Draft.objects.exists()

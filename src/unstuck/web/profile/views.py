@@ -300,6 +300,7 @@ def _assess_context(
     total_pages = wizard.pages(instrument)
     return {
         "instrument": instrument,
+        "draft_token": str(draft.pk) if draft else "new",
         "page": page,
         "page_number": page + 1,
         "pages": total_pages,
@@ -321,13 +322,25 @@ def autosave(request: HttpRequest, slug: str) -> JsonResponse:
         return JsonResponse({"error": "no such assessment"}, status=404)
     instrument = wizard.instrument_for(slug)
     page = _clamp_page(instrument, request.POST.get("page"), 0)
+    # The page names the draft it was shown with ("new" if none). A save arriving for a draft
+    # that is gone (finished in the meantime, perhaps by the very submit that raced it) must
+    # not bring it back as a half-empty draft.
+    token = request.POST.get("draft", "new")
+    existing = services.find_draft(instrument)
+    if token != "new" and (existing is None or str(existing.pk) != token):
+        return JsonResponse(
+            {"stale": True, "message": "This questionnaire was finished or restarted; reload."},
+            status=409,
+        )
     answers = _page_answers(request, instrument, page)
     try:
         draft = services.save_draft(instrument, answers, None, page)
     except AnswersError as exc:
         return JsonResponse({"problems": [p.to_dict() for p in exc.problems]}, status=400)
     answered = sum(1 for v in draft.answers.values() if v is not None)
-    return JsonResponse({"saved": len(answers), "answered": answered, "page": draft.page})
+    return JsonResponse(
+        {"saved": len(answers), "answered": answered, "page": draft.page, "draft": draft.pk}
+    )
 
 
 # -- skills ------------------------------------------------------------------------------------

@@ -33,11 +33,15 @@
       return response.json().then(function (body) { return { ok: response.ok, body: body }; });
     }).then(function (result) {
       if (!status) return;
+      var token = form.querySelector("[data-draft]");
+      if (result.ok && token && result.body.draft) token.value = String(result.body.draft);
       if (result.ok) {
         status.textContent = "Saved.";
         if (answered && typeof result.body.answered === "number") {
           answered.textContent = String(result.body.answered);
         }
+      } else if (result.body.stale) {
+        status.textContent = result.body.message;
       } else {
         status.textContent = "Not saved: " + (result.body.problems || []).map(function (p) {
           return p.where + ": " + p.message;
