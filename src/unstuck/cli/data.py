@@ -58,12 +58,16 @@ def _progress_printer() -> tuple[Any, Any]:
               help="ESCO v1.1.1 CSV export (English). [env: UNSTUCK_ESCO_SOURCE]")
 @click.option("--bls-wages", envvar="UNSTUCK_BLS_WAGES", metavar="FILE",
               help="BLS OEWS national wages (CSV). [env: UNSTUCK_BLS_WAGES]")
-@click.option("--bls-areas", envvar="UNSTUCK_BLS_AREAS", metavar="FILE",
-              help="BLS OEWS state and metro wages. [env: UNSTUCK_BLS_AREAS]")
+@click.option("--bls-areas", envvar="UNSTUCK_BLS_AREAS", metavar="FILE", multiple=True,
+              help="BLS OEWS state and metro wages (repeatable: state, metro, nonmetro files). "
+              "[env: UNSTUCK_BLS_AREAS, space-separated]")
 @click.option("--bls-projections", envvar="UNSTUCK_BLS_PROJECTIONS", metavar="FILE",
               help="BLS Employment Projections, Table 1.2 (CSV). [env: UNSTUCK_BLS_PROJECTIONS]")
 @click.option("--crosswalk", envvar="UNSTUCK_CROSSWALK", metavar="FILE",
               help="ESCO->O*NET occupation crosswalk (CSV). [env: UNSTUCK_CROSSWALK]")
+@click.option("--onet-taxonomy", envvar="UNSTUCK_ONET_TAXONOMY_CROSSWALK", metavar="FILE",
+              help="O*NET's 2010-to-2019 SOC crosswalk, to carry older crosswalk codes over. "
+              "[env: UNSTUCK_ONET_TAXONOMY_CROSSWALK]")
 @click.option("--force", is_flag=True, help="Rebuild even when nothing changed.")
 @click.option("--json", "as_json", is_flag=True, help="Print the result as JSON.")
 def install_cmd(
@@ -71,9 +75,10 @@ def install_cmd(
     sha256: str | None,
     esco: str | None,
     bls_wages: str | None,
-    bls_areas: str | None,
+    bls_areas: tuple[str, ...],
     bls_projections: str | None,
     crosswalk: str | None,
+    onet_taxonomy: str | None,
     force: bool,
     as_json: bool,
 ) -> None:
@@ -103,6 +108,7 @@ def install_cmd(
                 oews_areas=bls_areas,
                 projections=bls_projections,
                 crosswalk=crosswalk,
+                onet_taxonomy=onet_taxonomy,
             )
         except DataError as exc:
             fail(str(exc), ExitStatus.DATA_ERROR)
@@ -133,7 +139,11 @@ def install_cmd(
             }
         )
         return
+    from unstuck.knowledge.extras import missing_sources
+
     if result.changed:
+        for note in missing_sources(extras):
+            click.secho(f"Note: {note}", dim=True, err=True)
         click.echo(
             f"Installed O*NET {result.release} knowledge base in {result.seconds:.1f} s: "
             f"{result.path}"

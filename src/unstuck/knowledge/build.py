@@ -15,7 +15,7 @@ import json
 import os
 import sqlite3
 import time
-from collections.abc import Callable, Sequence
+from collections.abc import Callable, Iterator, Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any, Protocol
@@ -100,9 +100,18 @@ def load_table(
         f'INSERT INTO "{table.table}" ({", ".join(chr(34) + n + chr(34) for n in names)}) '
         f"VALUES ({', '.join('?' for _ in names)})"
     )
-    cursor = conn.executemany(sql, read_rows(data, table, file))
+    parsed = 0
+
+    def counted() -> Iterator[tuple[Any, ...]]:
+        nonlocal parsed
+        for row in read_rows(data, table, file):
+            parsed += 1
+            yield row
+
+    cursor = conn.executemany(sql, counted())
     rows = cursor.rowcount
-    return TableCount(table.table, file or table.file, rows, count_data_rows(data, table))
+    in_file = count_data_rows(data, table)
+    return TableCount(table.table, file or table.file, rows, parsed if in_file is None else in_file)
 
 
 def _noop_progress(step: str, done: int, total: int | None) -> None:

@@ -64,8 +64,8 @@ def decode(data: bytes, file: str) -> str:
     except UnicodeDecodeError as exc:
         line = data.count(b"\n", 0, exc.start) + 1
         raise EncodingError(
-            f"not valid UTF-8 (byte 0x{data[exc.start]:02x} at offset {exc.start}); "
-            "O*NET text files are UTF-8: re-download the release rather than re-saving the file",
+            f"not valid UTF-8 (byte 0x{data[exc.start]:02x} at offset {exc.start}); the "
+            "official files are UTF-8: use the original download rather than a re-saved copy",
             file=file,
             line=line,
         ) from exc
@@ -161,9 +161,13 @@ def read_rows(data: bytes, table: Table, file: str | None = None) -> Iterator[tu
         ) + extra
 
 
-def count_data_rows(data: bytes, table: Table) -> int:
-    """Rows in a file, excluding the header: what ``data status`` compares against."""
-    return sum(1 for _ in _split_lines(decode(data, table.file), table)) - 1
+def count_data_rows(data: bytes, table: Table) -> int | None:
+    """Non-blank lines after the header, counted on the raw bytes (a check independent of the
+    parser) for tab-separated files; None for CSV, where a quoted field may span lines and only
+    the parse itself can count rows."""
+    if table.delimiter != "\t":
+        return None
+    return sum(1 for line in data.split(b"\n") if line.strip()) - 1
 
 
 def cols(*specs: Sequence[Any]) -> tuple[Column, ...]:
