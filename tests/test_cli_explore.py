@@ -157,6 +157,13 @@ def test_self_employment_and_area_wages_when_bls_is_installed(kb_home: Path) -> 
     for a, b in zip(national["targets"], ohio["targets"], strict=True):
         assert "Ohio" in b["pay"]["area"] and "Ohio" not in a["pay"]["area"]
         assert a["pay"]["target"] != b["pay"]["target"]
+    # a profile holds the state's postal code: it finds the same area
+    by_code = json.loads(
+        run(
+            "compare", "29-1171.00", "29-2061.00", "--from", NURSE_CODE, "--area", "OH", "--json"
+        ).output
+    )
+    assert [t["pay"] for t in by_code["targets"]] == [t["pay"] for t in ohio["targets"]]
 
 
 @pytest.mark.django_db

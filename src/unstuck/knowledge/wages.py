@@ -48,6 +48,33 @@ class WageArea:
     state: str | None  # the state it lies in, as the source names it (FIPS or postal code)
 
 
+#: US states, DC and territories: postal code -> (FIPS code, name). OEWS areas name their state
+#: by FIPS code, and a profile holds a postal code ("OH"), so looking an area up by the postal
+#: code needs this (USPS Publication 28 codes; FIPS PUB 5-2 numbers).
+US_STATES: dict[str, tuple[str, str]] = {
+    "AL": ("01", "Alabama"), "AK": ("02", "Alaska"), "AZ": ("04", "Arizona"),
+    "AR": ("05", "Arkansas"), "CA": ("06", "California"), "CO": ("08", "Colorado"),
+    "CT": ("09", "Connecticut"), "DE": ("10", "Delaware"), "DC": ("11", "District of Columbia"),
+    "FL": ("12", "Florida"), "GA": ("13", "Georgia"), "HI": ("15", "Hawaii"),
+    "ID": ("16", "Idaho"), "IL": ("17", "Illinois"), "IN": ("18", "Indiana"),
+    "IA": ("19", "Iowa"), "KS": ("20", "Kansas"), "KY": ("21", "Kentucky"),
+    "LA": ("22", "Louisiana"), "ME": ("23", "Maine"), "MD": ("24", "Maryland"),
+    "MA": ("25", "Massachusetts"), "MI": ("26", "Michigan"), "MN": ("27", "Minnesota"),
+    "MS": ("28", "Mississippi"), "MO": ("29", "Missouri"), "MT": ("30", "Montana"),
+    "NE": ("31", "Nebraska"), "NV": ("32", "Nevada"), "NH": ("33", "New Hampshire"),
+    "NJ": ("34", "New Jersey"), "NM": ("35", "New Mexico"), "NY": ("36", "New York"),
+    "NC": ("37", "North Carolina"), "ND": ("38", "North Dakota"), "OH": ("39", "Ohio"),
+    "OK": ("40", "Oklahoma"), "OR": ("41", "Oregon"), "PA": ("42", "Pennsylvania"),
+    "RI": ("44", "Rhode Island"), "SC": ("45", "South Carolina"), "SD": ("46", "South Dakota"),
+    "TN": ("47", "Tennessee"), "TX": ("48", "Texas"), "UT": ("49", "Utah"),
+    "VT": ("50", "Vermont"), "VA": ("51", "Virginia"), "WA": ("53", "Washington"),
+    "WV": ("54", "West Virginia"), "WI": ("55", "Wisconsin"), "WY": ("56", "Wyoming"),
+    "AS": ("60", "American Samoa"), "GU": ("66", "Guam"),
+    "MP": ("69", "Northern Mariana Islands"), "PR": ("72", "Puerto Rico"),
+    "VI": ("78", "Virgin Islands"),
+}  # fmt: skip
+
+
 _FIELD_WORDS = {
     "A_PCT10": "10th percentile", "A_PCT25": "25th percentile", "A_MEDIAN": "median",
     "A_PCT75": "75th percentile", "A_PCT90": "90th percentile", "H_MEDIAN": "hourly median",
@@ -182,11 +209,26 @@ class AreaWageTable:
         )
 
     def find(self, text: str) -> WageArea | None:
-        """An area by its code or its exact name (any case)."""
+        """An area by its code, its exact name (any case), or a state's postal code ("OH")."""
         text = text.strip()
         if text in self.areas:
             return self.areas[text]
         code = self._names.get(text.casefold())
+        if code:
+            return self.areas.get(code)
+        return self.state(text)
+
+    def state(self, postal: str) -> WageArea | None:
+        """The state-wide area of a state, DC or territory given by its postal code (any case):
+        by the FIPS code the source gives, else by the state's name."""
+        known = US_STATES.get(postal.strip().upper())
+        if known is None:
+            return None
+        fips, name = known
+        for area in self.areas.values():
+            if area.kind == "state" and area.state in (fips, postal.strip().upper()):
+                return area
+        code = self._names.get(name.casefold())
         return self.areas.get(code) if code else None
 
     def suggest(self, text: str, limit: int = 10) -> list[WageArea]:
