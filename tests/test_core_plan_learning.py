@@ -188,3 +188,19 @@ def test_education_and_experience_read_as_actions() -> None:
     assert all("Related experience" not in a.title for a in acts)
     assert all(not a.resources for a in acts)  # no catalogue sells experience
     assert all(a.proof for a in acts)
+
+
+def test_technologies_whose_names_differ_only_in_signs_get_distinct_activity_ids() -> None:
+    # "C", "C#" and "C++" all slug to "c"; a plan towards Software Developers has all three.
+    from unstuck.core.plan.gaps import Component, Gap
+    from unstuck.core.plan.learning import build_learning_plan
+
+    comps = (Component("importance", 0.8, 0.45, "test"),)
+    gaps = [
+        Gap("technology", name, name, 0.0, 1.0, None, None, 0.5, comps, ())
+        for name in ("C", "C#", "C++")
+    ]
+    plan = build_learning_plan(gaps, [10.0] * 13)
+    ids = [a.id for a in plan.activities]
+    assert len(ids) == len(set(ids)) == 6
+    assert {a.gap_key for a in plan.activities} == {"C", "C#", "C++"}

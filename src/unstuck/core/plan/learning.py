@@ -43,6 +43,7 @@ scraping, nothing fetched — plus whatever the person adds.
 
 from __future__ import annotations
 
+import hashlib
 import heapq
 from collections.abc import Mapping, Sequence
 from dataclasses import dataclass, field, replace
@@ -311,6 +312,10 @@ def catalogue_links(gap: Gap, kind: ActivityKind) -> tuple[Resource, ...]:
 
 def _activity_id(gap: Gap, kind: ActivityKind) -> str:
     slug = "".join(c if c.isalnum() else "-" for c in gap.key.casefold()).strip("-")
+    if any(not (c.isalnum() or c in " -._") for c in gap.key):
+        # The slug drops signs that tell technologies apart ("C", "C#", "C++"): a short
+        # digest of the key keeps their ids distinct (and stable across rebuilds).
+        slug += "-" + hashlib.sha1(gap.key.encode("utf-8")).hexdigest()[:6]
     return f"{gap.kind}.{slug}.{kind}"
 
 
