@@ -306,3 +306,20 @@ def test_batch_jsonl(ex: Extractor) -> None:
     assert isinstance(results[0], Posting) and results[0].title == "Nurse Practitioner"
     assert isinstance(results[1], Posting) and results[1].employer == "X"
     assert labels(results[1].skills) == {"Kubernetes"}
+
+
+from hypothesis import given, settings  # noqa: E402
+from hypothesis import strategies as st  # noqa: E402
+
+
+@settings(max_examples=200, deadline=None)
+@given(st.one_of(st.binary(max_size=3000), st.text(max_size=3000).map(str.encode)))
+def test_any_input_gives_a_posting_or_a_posting_error(data: bytes) -> None:
+    ex = Extractor([Term("SQL", Concept("esco", "SQL", "SQL"))])
+    for attempt in (data, b"<html><body>" + data, b'{"@type": "JobPosting", ' + data):
+        try:
+            p = read_posting(attempt, ex)
+        except PostingError as err:
+            assert str(err)
+        else:
+            assert p.source in ("text", "html", "json-ld")

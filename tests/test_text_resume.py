@@ -279,3 +279,63 @@ def test_zip_without_a_document_is_refused(ex: Extractor) -> None:
         z.writestr("photo.txt", "not a resume")
     with pytest.raises(ResumeError, match="neither"):
         read_resume(buf.getvalue(), ex)
+
+
+# -- arbitrary bytes: a clear error or a result, never a crash ---------------------------------
+
+from hypothesis import HealthCheck, given, settings  # noqa: E402
+from hypothesis import strategies as st  # noqa: E402
+
+_PREFIXES = st.sampled_from([b"", b"%PDF-1.4\n", b"PK\x03\x04", b"{", b'{"basics": ', b"\xff\xfe"])
+
+
+@settings(max_examples=200, deadline=None, suppress_health_check=[HealthCheck.too_slow])
+@given(prefix=_PREFIXES, body=st.binary(max_size=2000))
+def test_any_bytes_give_a_resume_or_a_resume_error(prefix: bytes, body: bytes) -> None:
+    ex = Extractor([Term("SQL", Concept("esco", "SQL", "SQL"))])
+    try:
+        r = read_resume(prefix + body, ex)
+    except ResumeError as err:
+        assert str(err)
+    else:
+        assert r.source in ("pdf", "docx", "linkedin", "json-resume", "text")
+
+
+def test_damaged_docx_inside_a_valid_zip(ex: Extractor) -> None:
+    buf = io.BytesIO()
+    with zipfile.ZipFile(buf, "w") as z:
+        z.writestr("word/document.xml", "<w:document><unclosed>")
+    with pytest.raises(ResumeError, match="damaged"):
+        read_resume(buf.getvalue(), ex)
+
+
+def _flip(data: bytes, flags: int | None = None, method: int | None = None) -> bytes:
+    """A zip with its first member's header fields rewritten in both headers."""
+    out = bytearray(data)
+    for sig, flag_at, method_at in ((b"PK\x03\x04", 6, 8), (b"PK\x01\x02", 8, 10)):
+        at = out.find(sig)
+        if flags is not None:
+            out[at + flag_at : at + flag_at + 2] = flags.to_bytes(2, "little")
+        if method is not None:
+            out[at + method_at : at + method_at + 2] = method.to_bytes(2, "little")
+    return bytes(out)
+
+
+def test_password_protected_and_unsupported_zips(ex: Extractor) -> None:
+    w = "http://schemas.openxmlformats.org/wordprocessingml/2006/main"
+    buf = io.BytesIO()
+    with zipfile.ZipFile(buf, "w", zipfile.ZIP_DEFLATED) as z:  # the document first
+        z.writestr("word/document.xml", f'<w:document xmlns:w="{w}"><w:body><w:p><w:r>'
+                                        "<w:t>Kim Park knows SQL and more SQL</w:t></w:r></w:p>"
+                                        "</w:body></w:document>")  # fmt: skip
+    docx = buf.getvalue()
+    assert read_resume(docx, ex).source == "docx"
+    with pytest.raises(ResumeError, match="password"):
+        read_resume(_flip(docx, flags=1), ex)
+    with pytest.raises(ResumeError, match="damaged"):
+        read_resume(_flip(docx, method=99), ex)  # AES: not supported by zipfile
+    corrupt = bytearray(docx)
+    start = corrupt.find(b"word/document.xml") + len("word/document.xml")
+    corrupt[start : start + 20] = b"\xff" * 20  # garbles the deflate stream
+    with pytest.raises(ResumeError):
+        read_resume(bytes(corrupt), ex)

@@ -35,6 +35,7 @@ import io
 import json
 import re
 import zipfile
+import zlib
 from collections.abc import Iterable, Mapping
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -197,16 +198,24 @@ def read_resume(data: bytes, extractor: Extractor, *, filename: str | None = Non
         with archive:
             _check_zip(archive)
             names = set(archive.namelist())
-            if "word/document.xml" in names:
-                return _from_text(docx_text(archive), "docx", extractor)
-            csvs = {Path(n).name: n for n in names if n.lower().endswith(".csv")}
-            if "Positions.csv" in csvs or "Profile.csv" in csvs:
-                files = {
-                    name: _decode(archive.read(path))
-                    for name, path in csvs.items()
-                    if name in _LINKEDIN_FILES
-                }
-                return read_linkedin(files, extractor)
+            try:
+                if "word/document.xml" in names:
+                    return _from_text(docx_text(archive), "docx", extractor)
+                csvs = {Path(n).name: n for n in names if n.lower().endswith(".csv")}
+                if "Positions.csv" in csvs or "Profile.csv" in csvs:
+                    files = {
+                        name: _decode(archive.read(path))
+                        for name, path in csvs.items()
+                        if name in _LINKEDIN_FILES
+                    }
+                    return read_linkedin(files, extractor)
+            except (NotImplementedError, zipfile.BadZipFile, EOFError, zlib.error) as err:
+                # NotImplementedError (an unsupported compression method) is a RuntimeError
+                raise ResumeError(f"this zip/Word file is damaged ({err})") from None
+            except RuntimeError:  # zipfile: "... is encrypted, password required"
+                raise ResumeError(
+                    "this file is password-protected: save an unlocked copy"
+                ) from None
         raise ResumeError("this zip holds neither a Word document nor a LinkedIn export")
     text = _decode(data)
     stripped = text.lstrip()
