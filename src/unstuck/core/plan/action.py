@@ -667,13 +667,21 @@ def _fit(
     placed: list[list[_Template]] = [[] for _ in range(n_weeks)]
     skipped: list[_Template] = []
     seen: dict[Strand, int] = {}
+    starved: dict[Strand, int] = {}  # recurring tasks of a strand left out so far
     for w in range(n_weeks):
         room = capacity[w]
 
-        def key(x: _Template) -> tuple[int, int, float]:
+        def key(x: _Template) -> tuple[int, int, int, float]:
             # Zero-hour tasks never compete; a strand's first task goes before any strand's
-            # later ones, then the heavier strand.
-            return (0 if x.hours <= 0 else 1, min(1, seen.get(x.strand, 0)), -weights[x.strand])
+            # later ones; then a strand whose recurring tasks were left out before (so a
+            # heavy weekly block cannot crowd out, say, every informational interview);
+            # then the heavier strand.
+            return (
+                0 if x.hours <= 0 else 1,
+                min(1, seen.get(x.strand, 0)),
+                -starved.get(x.strand, 0),
+                -weights[x.strand],
+            )
 
         queue = sorted(pending[w], key=key)
         for x in queue:
@@ -684,6 +692,7 @@ def _fit(
                 continue
             if x.recurring:
                 skipped.append(x)
+                starved[x.strand] = starved.get(x.strand, 0) + 1
                 continue
             part = room if room >= MIN_CHUNK else 0.0
             base = x.title.removesuffix(" (continued)")
