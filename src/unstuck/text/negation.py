@@ -34,15 +34,15 @@ Of the strength cues before a mention the nearest wins; any negation in scope ne
 **Speed.** Cues are found by one Aho-Corasick pass over the document's normal form (see
 :mod:`unstuck.text.normal`): the cue phrases are stored space-delimited, so they match whole
 words only. Clause breaks are looked for only around a mention that has a cue within reach
-(many have none), from one scan of the document made on first need, by bisection. Nothing
-here knows about skills: it works on character offsets into any text.
+(many have none), by a regular expression over its window. Nothing here knows about skills:
+it works on character offsets into any text.
 """
 
 from __future__ import annotations
 
 import re
 import threading
-from bisect import bisect_left, bisect_right
+from bisect import bisect_left
 from dataclasses import dataclass
 
 import ahocorasick_rs
@@ -87,8 +87,9 @@ CUES: dict[str, tuple[str, ...]] = {
 
 # A sentence mark ends a clause only before a space or the end ("Node.js", "e.g.," and "3.5"
 # do not).
-_BREAK = re.compile(r"[\n;|\r•·▪◦●]")
-_SENTENCE = re.compile(r"[.!?](?=\s|\Z)")
+# A sentence mark ends a clause only before a space or the end ("Node.js", "e.g.," and "3.5"
+# do not).
+_BREAK = re.compile(r"[\n;|\r•·▪◦●]|[.!?](?=\s|\Z)")
 _NUMBER_BEFORE = re.compile(
     r"(\d+(?:\.\d+)?|one|two|three|four|five|six|seven|eight|nine|ten|several|many)"
     r"\s*\+?\s*(?:(?:-|–|to)\s*\d+(?:\.\d+)?\s*\+?\s*)?$",
@@ -145,7 +146,7 @@ class _Automaton:
 class Cues:
     """The cues of one document, found once and consulted for each mention in it."""
 
-    __slots__ = ("text", "starts", "ends", "kinds", "_clause_marks")
+    __slots__ = ("text", "starts", "ends", "kinds")
 
     def __init__(self, text: str) -> None:
         automaton, kinds, lengths = _Automaton.get()
@@ -167,36 +168,30 @@ class Cues:
         self.starts = [s for s, _, _ in found]
         self.ends = [e for _, e, _ in found]
         self.kinds = [k for _, _, k in found]
-        self._clause_marks: tuple[list[int], list[int]] | None = None
-
-    def _marks(self) -> tuple[list[int], list[int]]:
-        """Where clauses may begin (after a break) and end (at a break), found on first need:
-        breaks are dense (every line ends in one), so one scan of the document is cheaper
-        than a search around each mention."""
-        if self._clause_marks is None:
-            text = self.text
-            n = len(text)
-            ends = [m.start() for m in _BREAK.finditer(text)]
-            ends += [m.start() for m in _SENTENCE.finditer(text)]
-            begins = [i + 1 for i in ends]
-            for s, e, kind in zip(self.starts, self.ends, self.kinds, strict=True):
-                if kind == "break":
-                    begins.append(e)
-                    ends.append(s)
-            begins.sort()
-            ends.sort()
-            ends.append(n)
-            self._clause_marks = (begins, ends)
-        return self._clause_marks
 
     def clause(self, start: int, end: int) -> tuple[int, int]:
         """The clause around ``text[start:end]``: (first offset, offset past the last)."""
-        begins, ends = self._clause_marks or self._marks()
+        text = self.text
         lo = max(0, start - WINDOW)
-        j = bisect_right(begins, start) - 1
-        if j >= 0 and begins[j] > lo:
-            lo = begins[j]
-        hi = min(ends[bisect_left(ends, end)], end + AHEAD)
+        for m in _BREAK.finditer(text, lo, start):
+            lo = m.end()
+        hi = min(len(text), end + AHEAD)
+        after = _BREAK.search(text, end, hi)
+        if after:
+            hi = after.start()
+        starts, kinds = self.starts, self.kinds
+        j = bisect_left(starts, start) - 1
+        while j >= 0 and starts[j] >= lo:  # a conjunction that breaks scope
+            if kinds[j] == "break" and self.ends[j] <= start:
+                lo = self.ends[j]
+                break
+            j -= 1
+        k = bisect_left(starts, end)
+        while k < len(starts) and starts[k] < hi:
+            if kinds[k] == "break":
+                hi = starts[k]
+                break
+            k += 1
         return lo, hi
 
     def assertion(self, start: int, end: int) -> Assertion:
