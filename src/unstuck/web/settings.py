@@ -48,6 +48,7 @@ INSTALLED_APPS = [
     "unstuck.web.occupations",
     "unstuck.web.profile",
     "unstuck.web.paths",
+    "unstuck.web.plan",
 ]
 
 MIDDLEWARE = [

@@ -14,4 +14,5 @@ urlpatterns = [
     path("occupations/", include("unstuck.web.occupations.urls")),
     path("profile/", include("unstuck.web.profile.urls")),
     path("paths/", include("unstuck.web.paths.urls")),
+    path("plan/", include("unstuck.web.plan.urls")),
 ]

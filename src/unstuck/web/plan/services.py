@@ -1,0 +1,538 @@
+"""The Python API for the career restart plan, shared by the plan pages, the report and the CLI.
+
+:func:`build` rebuilds the whole plan on every call from what is stored: the profile (levels,
+constraints), the latest rut check (its causes and the strategy mix adjusted for the person's
+constraints), the chosen target from the shortlist, and the person's edits kept in
+:mod:`.models`. The core (:mod:`unstuck.core.plan`) does all the planning; this module only
+gathers its inputs and applies the edits it cannot know about:
+
+- gaps the person leaves for later are removed before the learning plan is built, so the hours
+  go to the rest;
+- their own resources go to the gap's first activity (the core's ``resources`` argument);
+- activities marked done count towards "gaps closed with proof" in the exit readiness;
+- generated goals can be reworded or removed, and own goals added; every goal shown is checked
+  against SMART with the person's hours and the target.
+
+:func:`report_data` turns a built plan into one JSON-ready dict: the report (HTML and PDF) and
+``unstuck plan show --json`` are all drawn from it. Unknown stays ``None`` all the way through.
+
+Example::
+
+    from unstuck.knowledge.store import get_knowledge_base
+    from unstuck.web.plan import services
+
+    plan = services.build(get_knowledge_base())
+    print(services.report_data(plan)["plan"]["weeks"][0])
+"""
+
+from __future__ import annotations
+
+import math
+from dataclasses import dataclass, replace
+from datetime import UTC, date, datetime
+from typing import TYPE_CHECKING, Any
+
+from django.db import transaction
+
+from unstuck.core import profile as core_profile
+from unstuck.core.assess import RutCheckResult
+from unstuck.core.assess.strategy import adjust_for_constraints
+from unstuck.core.occupations import Occupation
+from unstuck.core.plan import (
+    ActionPlan,
+    ExitInputs,
+    GapAnalysis,
+    Resource,
+    RutSignals,
+    analyse_gaps,
+    build_action_plan,
+    check_goal,
+    goals_from_action_plan,
+    readiness,
+    runway,
+    target_context,
+    timeline,
+    to_ics,
+)
+from unstuck.core.plan.exit import Readiness, Runway, Timeline
+from unstuck.core.plan.gaps import Gap
+from unstuck.core.plan.smart import GoalCheck
+from unstuck.report import charts
+from unstuck.web.paths import services as paths_services
+from unstuck.web.plan import models
+from unstuck.web.profile import services as profile_services
+
+if TYPE_CHECKING:
+    from unstuck.knowledge.store import KnowledgeBase
+
+ME = profile_services.ME
+
+#: Exit-plan inputs stored on the plan (savings and monthly expenses live in the profile).
+EXIT_FIELDS = (
+    "severance",
+    "notice_months",
+    "monthly_benefits",
+    "benefit_months",
+    "other_income",
+    "extra_costs",
+    "monthly_saving",
+)
+EXIT_FLAGS = ("has_offer", "health_cover", "resume_updated")
+
+
+class PlanError(ValueError):
+    """A request the plan cannot carry out (unknown target, goal, gap)."""
+
+
+# -- stored state ------------------------------------------------------------------------------
+
+
+def get_state(key: str = ME) -> models.Plan:
+    state, _ = models.Plan.objects.get_or_create(profile_key=key)
+    return state
+
+
+def choose_target(code: str, *, start: date | None = None, key: str = ME) -> models.Plan:
+    """Plan towards ``code``, which must be on the shortlist; the start date defaults to today
+    the first time and stays put after that (so calendar entries keep their dates)."""
+    kept = {s.code: s for s in paths_services.shortlist(key)}
+    if code not in kept:
+        raise PlanError(f"{code} is not on your shortlist; add it there first.")
+    state = get_state(key)
+    state.target_code = code
+    state.target_title = kept[code].title
+    if start is not None:
+        state.start = start
+    elif state.start is None:
+        state.start = date.today()
+    state.save()
+    return state
+
+
+def set_start(start: date, key: str = ME) -> None:
+    state = get_state(key)
+    state.start = start
+    state.save(update_fields=["start", "updated_at"])
+
+
+def set_exit(values: dict[str, Any], key: str = ME) -> None:
+    """Store exit-plan inputs; a ``None`` value clears one back to unknown."""
+    state = get_state(key)
+    for name, value in values.items():
+        if name not in (*EXIT_FIELDS, *EXIT_FLAGS, "conversations"):
+            raise PlanError(f"{name} is not an exit-plan input")
+        if isinstance(value, float) and (value < 0 or math.isnan(value)):
+            raise PlanError(f"{name} must not be negative")
+        setattr(state, name, value)
+    state.save()
+
+
+def skip_gap(gap_key: str, skip: bool = True, key: str = ME) -> None:
+    state = get_state(key)
+    if not state.target_code:
+        raise PlanError("Choose a target first.")
+    rows = models.SkippedGap.objects.filter(
+        plan=state, target_code=state.target_code, gap_key=gap_key
+    )
+    if skip:
+        if not rows.exists():
+            models.SkippedGap.objects.create(
+                plan=state, target_code=state.target_code, gap_key=gap_key
+            )
+    else:
+        rows.delete()
+
+
+def mark_done(activity_id: str, done: bool = True, key: str = ME) -> None:
+    state = get_state(key)
+    if done:
+        models.DoneActivity.objects.get_or_create(plan=state, activity_id=activity_id)
+    else:
+        models.DoneActivity.objects.filter(plan=state, activity_id=activity_id).delete()
+
+
+def add_resource(gap_key: str, title: str, url: str, key: str = ME) -> models.OwnResource:
+    if not url.startswith(("http://", "https://")):
+        raise PlanError("A resource link must start with http:// or https://.")
+    return models.OwnResource.objects.create(
+        plan=get_state(key), gap_key=gap_key, title=title.strip() or url, url=url
+    )
+
+
+def remove_resource(resource_id: int, key: str = ME) -> None:
+    models.OwnResource.objects.filter(plan=get_state(key), id=resource_id).delete()
+
+
+@transaction.atomic
+def save_goal(text: str, *, source: str = "", goal_id: int | None = None, key: str = ME) -> None:
+    """Reword a generated goal (``source``), edit an own goal (``goal_id``) or add one."""
+    text = " ".join(text.split())
+    if not text:
+        raise PlanError("A goal needs some words.")
+    state = get_state(key)
+    if goal_id is not None:
+        goal = models.Goal.objects.filter(plan=state, id=goal_id).first()
+        if goal is None:
+            raise PlanError("That goal is no longer there.")
+        goal.text = text
+        goal.save()
+    elif source:
+        models.Goal.objects.update_or_create(
+            plan=state, source=source, defaults={"text": text, "removed": False}
+        )
+    else:
+        models.Goal.objects.create(plan=state, text=text)
+
+
+def remove_goal(*, source: str = "", goal_id: int | None = None, key: str = ME) -> None:
+    """Hide a generated goal (kept, so it can be restored) or delete an own goal."""
+    state = get_state(key)
+    if goal_id is not None:
+        models.Goal.objects.filter(plan=state, id=goal_id, source="").delete()
+    elif source:
+        models.Goal.objects.update_or_create(plan=state, source=source, defaults={"removed": True})
+
+
+def restore_goal(source: str, key: str = ME) -> None:
+    models.Goal.objects.filter(plan=get_state(key), source=source).delete()
+
+
+# -- the built plan ----------------------------------------------------------------------------
+
+
+@dataclass(frozen=True)
+class GoalRow:
+    source: str  # activity or strand id of a generated goal; "" for an own goal
+    goal_id: int | None  # the stored row for an edited or own goal
+    text: str
+    generated: str | None  # the generated wording, when this goal came from the plan
+    check: GoalCheck
+
+    @property
+    def own(self) -> bool:
+        return not self.source
+
+    @property
+    def edited(self) -> bool:
+        return self.generated is not None and self.text != self.generated
+
+
+@dataclass(frozen=True)
+class BuiltPlan:
+    today: date
+    state: models.Plan
+    profile: core_profile.Profile
+    rut: RutCheckResult | None
+    rut_taken: datetime | None
+    strategies: tuple[Any, ...]  # the strategy mix adjusted for the constraints
+    shortlist: tuple[Any, ...]
+    target: Occupation | None
+    analysis: GapAnalysis | None  # every gap, including the ones left for later
+    skipped: tuple[Gap, ...]
+    action: ActionPlan
+    goals: tuple[GoalRow, ...]
+    removed_goals: tuple[tuple[str, str], ...]  # (source, generated text)
+    done: frozenset[str]
+    resources: dict[str, list[models.OwnResource]]
+    runway: Runway
+    readiness: Readiness
+    timeline: Timeline
+    release: str
+    attributions: tuple[str, ...]
+    notes: tuple[str, ...]
+
+    @property
+    def start(self) -> date:
+        return self.action.start
+
+    def gaps_closed(self) -> float | None:
+        """Share of the planned gaps whose every activity is done (None without a plan)."""
+        learning = self.action.learning
+        if learning is None or not learning.activities:
+            return None
+        keys = list(dict.fromkeys(a.gap_key for a in learning.activities))
+        closed = [k for k in keys if all(a.id in self.done for a in learning.for_gap(k))]
+        return len(closed) / len(keys)
+
+
+def _latest_rut(key: str) -> tuple[RutCheckResult | None, datetime | None]:
+    try:
+        found = profile_services.latest("rut", key)
+    except KeyError:  # taken with an instrument version this unstuck cannot re-score
+        return None, None
+    if found is None or not isinstance(found.result, RutCheckResult):
+        return None, None
+    return found.result, found.record.completed_at
+
+
+def build(kb: KnowledgeBase, *, today: date | None = None, key: str = ME) -> BuiltPlan:
+    """The whole plan for the saved profile, its chosen target and the person's edits."""
+    today = today or date.today()
+    state = get_state(key)
+    profile = profile_services.to_core(profile_services.get_profile(key))
+    rut, rut_taken = _latest_rut(key)
+    strategies: tuple[Any, ...] = ()
+    signals = None
+    if rut is not None:
+        strategies = adjust_for_constraints(rut.strategies, profile.constraints)
+        signals = replace(
+            RutSignals.from_result(rut), strategies={s.id: s.share for s in strategies}
+        )
+    shortlist = tuple(paths_services.shortlist(key))
+    notes: list[str] = []
+    target = kb.occupation(state.target_code) if state.target_code else None
+    if state.target_code and target is None:
+        notes.append(
+            f"Your chosen target {state.target_code} is not in O*NET {kb.release}; "
+            "choose another from your shortlist."
+        )
+    analysis = None
+    planned = None
+    skipped: tuple[Gap, ...] = ()
+    if target is not None:
+        analysis = analyse_gaps(profile, target)
+        left = set(
+            models.SkippedGap.objects.filter(plan=state, target_code=target.code).values_list(
+                "gap_key", flat=True
+            )
+        )
+        skipped = tuple(g for g in analysis.gaps if g.key in left)
+        planned = replace(analysis, gaps=tuple(g for g in analysis.gaps if g.key not in left))
+    own = list(models.OwnResource.objects.filter(plan=state))
+    resources: dict[str, list[models.OwnResource]] = {}
+    for r in own:
+        resources.setdefault(r.gap_key, []).append(r)
+    start = state.start or today
+    action = build_action_plan(
+        profile,
+        start=start,
+        rut=signals,
+        gaps=planned,
+        target_title=target.title if target is not None else None,
+        resources={k: [Resource(r.title, r.url, "you") for r in rs] for k, rs in resources.items()},
+        max_gaps=state.max_gaps,
+    )
+    done = frozenset(
+        models.DoneActivity.objects.filter(plan=state).values_list("activity_id", flat=True)
+    )
+    goals, removed = _goals(state, action, profile, target, today)
+    inputs = ExitInputs.from_constraints(
+        profile.constraints, **{f: getattr(state, f) for f in EXIT_FIELDS}
+    )
+    rw = runway(inputs)
+    learning = action.learning
+    learning_weeks = None
+    if learning is not None and learning.activities and not learning.schedule.unscheduled:
+        learning_weeks = max(learning.schedule.finished.values())
+    built = BuiltPlan(
+        today=today,
+        state=state,
+        profile=profile,
+        rut=rut,
+        rut_taken=rut_taken,
+        strategies=strategies,
+        shortlist=shortlist,
+        target=target,
+        analysis=analysis,
+        skipped=skipped,
+        action=action,
+        goals=goals,
+        removed_goals=removed,
+        done=done,
+        resources=resources,
+        runway=rw,
+        readiness=readiness(rw),  # replaced below, once gaps closed is known
+        timeline=timeline(
+            inputs,
+            today=today,
+            risk_tolerance=profile.constraints.risk_tolerance,
+            learning_weeks=learning_weeks,
+            has_offer=bool(state.has_offer),
+        ),
+        release=kb.release,
+        attributions=tuple(kb.attributions),
+        notes=tuple(notes),
+    )
+    ready = readiness(
+        rw,
+        risk_tolerance=profile.constraints.risk_tolerance,
+        has_offer=state.has_offer,
+        health_cover=state.health_cover,
+        gaps_closed=built.gaps_closed(),
+        conversations=state.conversations,
+        resume_updated=state.resume_updated,
+    )
+    return replace(built, readiness=ready)
+
+
+def _goals(
+    state: models.Plan,
+    action: ActionPlan,
+    profile: core_profile.Profile,
+    target: Occupation | None,
+    today: date,
+) -> tuple[tuple[GoalRow, ...], tuple[tuple[str, str], ...]]:
+    context = target_context(target) if target is not None else None
+    hours = profile.constraints.hours_per_week
+
+    def check(text: str) -> GoalCheck:
+        return check_goal(text, today=today, hours_per_week=hours, target=context)
+
+    stored = list(models.Goal.objects.filter(plan=state))
+    by_source = {g.source: g for g in stored if g.source}
+    rows: list[GoalRow] = []
+    removed: list[tuple[str, str]] = []
+    for g in goals_from_action_plan(action):
+        edit = by_source.get(g.activity_id)
+        if edit is not None and edit.removed:
+            removed.append((g.activity_id, g.text))
+            continue
+        text = edit.text if edit is not None and edit.text else g.text
+        rows.append(GoalRow(g.activity_id, edit.id if edit else None, text, g.text, check(text)))
+    for own in stored:
+        if not own.source:
+            rows.append(GoalRow("", own.id, own.text, None, check(own.text)))
+    return tuple(rows), tuple(removed)
+
+
+def ics(kb: KnowledgeBase, *, now: datetime | None = None, key: str = ME) -> str:
+    """The 90-day plan as an iCalendar file (all-day events on the first day of each week)."""
+    now = now or datetime.now(UTC)
+    plan = build(kb, today=now.date(), key=key)
+    return to_ics(plan.action, stamp=now)
+
+
+# -- the report's data -------------------------------------------------------------------------
+
+
+def _profile_data(p: core_profile.Profile) -> dict[str, Any]:
+    c = p.constraints
+    return {
+        "occupation": {"code": p.occupation_code, "title": p.occupation_title},
+        "years_in_occupation": p.years_in_occupation,
+        "education": None
+        if p.education is None
+        else core_profile.EDUCATION_LEVELS.get(p.education, str(p.education)),
+        "skills_rated": len(p.ratings),
+        "technology": list(p.technology),
+        "constraints": c.to_dict(),
+    }
+
+
+def _diagnosis(plan: BuiltPlan) -> dict[str, Any] | None:
+    rut = plan.rut
+    if rut is None:
+        return None
+    return {
+        "taken": None if plan.rut_taken is None else plan.rut_taken.date().isoformat(),
+        "severity": {
+            "score": round(rut.severity.score, 1),
+            "band": rut.severity.band.name,
+            "meaning": rut.severity.band.meaning,
+        },
+        "causes": [
+            {"name": c.name, "score": round(c.score, 1), "likelihood": c.likelihood}
+            for c in rut.causes
+        ],
+        "unscored_causes": list(rut.unscored_causes),
+        "strategies": [{"name": s.name, "share": s.share} for s in plan.strategies],
+        "care": rut.care.to_dict(),
+    }
+
+
+def report_data(plan: BuiltPlan) -> dict[str, Any]:
+    """Everything the report shows, JSON-ready; ``None`` means not known."""
+    action = plan.action.to_dict()
+    learning = action.get("learning")
+    if learning is not None:
+        for a in learning["activities"]:
+            a["done"] = a["id"] in plan.done
+    gaps = plan.analysis.to_dict() if plan.analysis is not None else None
+    if gaps is not None:
+        left = {g.key for g in plan.skipped}
+        for g in gaps["gaps"]:
+            g["left_for_later"] = g["key"] in left
+    planned_gaps = [g for g in gaps["gaps"] if not g["left_for_later"]] if gaps else []
+    diagnosis = _diagnosis(plan)
+    hours = charts.weekly_hours(action)
+    return {
+        "made": plan.today.isoformat(),
+        "release": plan.release,
+        "profile": _profile_data(plan.profile),
+        "diagnosis": diagnosis,
+        "shortlist": [{"code": s.code, "title": s.title} for s in plan.shortlist],
+        "target": None
+        if plan.target is None
+        else {
+            "code": plan.target.code,
+            "title": plan.target.title,
+            "job_zone": None if plan.target.job_zone is None else plan.target.job_zone.zone,
+        },
+        "gaps": gaps,
+        "plan": action,
+        "goals": [
+            {
+                "goal": g.text,
+                "source": g.source or "yours",
+                "edited": g.edited,
+                "check": g.check.to_dict(),
+            }
+            for g in plan.goals
+        ],
+        "exit": {
+            "runway": plan.runway.to_dict(),
+            "readiness": plan.readiness.to_dict(),
+            "timeline": plan.timeline.to_dict(),
+        },
+        "charts": {
+            "hours": hours,
+            "gaps": charts.gap_bars(planned_gaps),
+            "causes": charts.cause_bars(diagnosis["causes"]) if diagnosis else [],
+        },
+        "attributions": list(plan.attributions),
+        "notes": list(plan.notes),
+    }
+
+
+# -- the report as a document -------------------------------------------------------------------
+
+
+def report_context(data: dict[str, Any]) -> dict[str, Any]:
+    """What the report template needs: the data and its charts as SVG."""
+    c = data["charts"]
+    return {
+        "data": data,
+        "hours_svg": charts.weekly_hours_svg(c["hours"], uid="r-hours"),
+        "gaps_svg": charts.hbar_svg(
+            c["gaps"], maximum=1.0, title="Priority of each gap (0 to 1)", uid="r-gaps"
+        )
+        if c["gaps"]
+        else "",
+        "causes_svg": charts.hbar_svg(
+            c["causes"],
+            maximum=100.0,
+            title="Root causes of the rut, scored 0 to 100",
+            uid="r-causes",
+            digits=0,
+        )
+        if c["causes"]
+        else "",
+    }
+
+
+def report_html(
+    kb: KnowledgeBase, *, standalone: bool = True, today: date | None = None, key: str = ME
+) -> str:
+    """The report as one HTML document with its styles inline and no scripts, so a saved copy
+    reads the same anywhere. ``standalone=False`` adds links back into the app."""
+    from django.template.loader import render_to_string
+
+    data = report_data(build(kb, today=today, key=key))
+    return render_to_string("plan/report.html", {**report_context(data), "standalone": standalone})
+
+
+def report_pdf(kb: KnowledgeBase, *, today: date | None = None, key: str = ME) -> bytes:
+    """The report as a PDF (drawn with reportlab from the same data as the HTML)."""
+    from unstuck.report.pdf import render_pdf
+
+    return render_pdf(report_data(build(kb, today=today, key=key)))
