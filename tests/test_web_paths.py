@@ -74,7 +74,7 @@ def test_shortlist_add_compare_remove(kb: KnowledgeBase) -> None:
     assert response.status_code == 200
     page = text_of(response)
     assert page.index("Nurse Practitioners") < page.index("Licensed Practical")
-    assert "Remove from shortlist" in page
+    assert "Remove Nurse Practitioners from shortlist" in page
     client.post("/paths/shortlist/", {"code": "29-1171.00", "action": "remove"})
     assert [s.code for s in Shortlisted.objects.all()] == ["29-2061.00"]
     assert client.post("/paths/shortlist/", {"code": "nope", "action": "add"}).status_code == 400
@@ -106,3 +106,151 @@ def test_explore_what_if_raising_a_skill_closes_that_gap(kb: KnowledgeBase) -> N
     assert "Biology: you" in before and "Biology: you" not in after
     bad = text_of(Client().get("/paths/", {"from": NURSE, "raise": biology, "to": "9"}))
     assert "between 0 and 7" in bad
+
+
+# -- what the page shows adds up, and what it could not use ---------------------------------
+def shown_cards(response) -> list[dict]:  # noqa: ANN001
+    """Per card on the page: its code, the score shown, the component values shown and the
+    sum row, read from the HTML."""
+    out = []
+    for chunk in response.content.decode().split('<li class="path-card"')[1:]:
+        code = re.search(r'data-code="([^"]+)"', chunk).group(1)
+        total = float(re.search(r'class="score-total">([^<]+)<', chunk).group(1))
+        ul = re.search(r'<ul class="components".*?</ul>', chunk, re.S).group(0)
+        values = [float(v) for v in re.findall(r'class="component-value">([^<]+)<', ul)]
+        out.append({"code": code, "score": total, "components": values[:-1], "sum": values[-1]})
+    return out
+
+
+def assert_components_add_up(response) -> list[dict]:  # noqa: ANN001
+    cards = shown_cards(response)
+    assert cards
+    for card in cards:
+        assert len(card["components"]) >= 2
+        assert round(sum(card["components"]), 1) == card["score"] == card["sum"], card
+    return cards
+
+
+def test_components_shown_add_up_to_the_score_shown(kb: KnowledgeBase) -> None:
+    data = occupation_data(kb)
+    ranking = score(data, person_from_occupation(data, NURSE))
+    response = Client().get("/paths/", {"from": NURSE})
+    cards = assert_components_add_up(response)
+    by_kind = {g.kind: g for g in explore(ranking, None, 6).groups}
+    expected = [r for g in by_kind.values() if g.kind != "grow" for r in g.items]
+    assert [c["code"] for c in cards] == [r.code for r in expected]
+    for card, rec in zip(cards, expected, strict=True):
+        assert card["score"] == round(rec.score, 1)
+    compare = Client().get("/paths/compare/", {"code": ["29-1171.00", "29-2061.00"], "from": NURSE})
+    assert [c["code"] for c in assert_components_add_up(compare)] == ["29-1171.00", "29-2061.00"]
+
+
+def test_rounded_components_always_add_up() -> None:
+    from unstuck.web.paths.services import _rounded_to_add_up
+
+    for values in ([0.04, 0.04, 0.04], [1.25, -0.35, 2.449, -0.049], [0.06] * 9, [-0.06] * 9):
+        shown = _rounded_to_add_up(values, sum(values))
+        assert round(sum(shown), 1) == round(sum(values), 1)
+        assert all(abs(s - v) < 0.1 + 1e-9 for s, v in zip(shown, values, strict=True))
+
+
+def save(profile, interests: dict[str, int] | None = None) -> None:  # noqa: ANN001
+    from unstuck.core.assess import Responses, get_instrument
+    from unstuck.web.profile import services as profile_services
+
+    profile_services.save_profile(profile)
+    if interests is not None:
+        instrument = get_instrument("interests")
+        answers = {i.id: interests.get(i.subscale, 2) for i in instrument.items}
+        profile_services.submit(Responses(instrument.id, answers))
+
+
+def test_profile_without_interests_is_ranked_and_says_interests_were_not_used(
+    kb: KnowledgeBase,
+) -> None:
+    from unstuck.web.profile import services as profile_services
+
+    profile_services.set_occupation(kb, NURSE, years=5)
+    response = Client().get("/paths/", {"kind": "sideways"})
+    page = text_of(response)
+    assert "Parts of the score not used" in page
+    assert "interests: interests questionnaire not taken" in page
+    assert "values: work values questionnaire not taken" in page
+    assert "tasks:" not in page  # the occupation is known: the work is compared
+    cards = assert_components_add_up(response)
+    assert len(cards) == 6
+    # no interests: the card shows the occupation's profile only, and says how to add yours
+    assert "Take the interests questionnaire to see yours against it" in page
+    assert "you 5.0, job" not in page
+
+
+def test_profile_without_occupation_is_ranked_on_interests(kb: KnowledgeBase) -> None:
+    from unstuck.core.profile import Profile
+
+    save(Profile(), interests={"S": 5, "I": 4})
+    response = Client().get("/paths/", {"kind": "change"})
+    page = text_of(response)
+    assert "Parts of the score not used" in page
+    assert "tasks: no current occupation in your profile" in page
+    assert "interests:" not in page.split("Parts of the score not used")[1].split("Kind of move")[0]
+    cards = assert_components_add_up(response)
+    assert len(cards) == 6
+    # the overlay shows the person's interests against each target's, in text
+    assert re.search(r"Social you \d\.\d, job \d\.\d", page)
+    assert "Interests fit" in page
+    assert "Set your current job in your profile" in page
+
+
+def test_charts_have_text_equivalents(kb: KnowledgeBase) -> None:
+    response = Client().get(
+        "/paths/compare/", {"code": ["29-1171.00", "29-2061.00"], "from": NURSE}
+    )
+    body = response.content.decode()
+    page = text_of(response)
+    data = occupation_data(kb)
+    ranking = score(data, person_from_occupation(data, NURSE))
+    from unstuck.core.paths import compare as compare_targets
+
+    for rec in compare_targets(ranking, ["29-1171.00", "29-2061.00"]):
+        for e in rec.gaps[:3]:  # gap bars: the level written beside each bar
+            assert f"{e.name} gap you {e.current:.1f}, needed {e.required:.1f}" in page
+        for name, _, theirs in rec.interests.dimensions:  # interest overlay
+            assert f"{name} you " in page and f"job {theirs:.1f}" in page
+        if rec.pay.target is not None:
+            assert f"This occupation ${rec.pay.target:,.0f} a year" in page
+        if rec.outlook.growth_percent is not None:
+            assert f"{rec.outlook.growth_percent:+.1f}%" in page
+    # every bar is decoration of a figure written out: hidden from assistive technology
+    for track in re.findall(
+        r'<span class="(?:component|level|overlay|money)-track[^"]*"[^>]*>', body
+    ):
+        assert 'aria-hidden="true"' in track
+
+
+def test_area_wages_from_a_postal_code_in_the_profile(kb: KnowledgeBase) -> None:
+    from unstuck.core.profile import Constraints, Location
+    from unstuck.web.profile import services as profile_services
+
+    profile_services.set_occupation(kb, NURSE)
+    current = profile_services.to_core(profile_services.get_profile())
+    from dataclasses import replace
+
+    profile_services.save_profile(
+        replace(current, constraints=Constraints(location=Location("state", "OH")))
+    )
+    page = text_of(Client().get("/paths/", {"kind": "up"}))
+    assert "in Ohio, " in page
+
+
+def test_shortlist_for_gives_the_plan_plain_entries(kb: KnowledgeBase) -> None:
+    from unstuck.web.paths.services import ShortlistEntry, add, shortlist_for
+    from unstuck.web.profile import services as profile_services
+
+    assert shortlist_for() == []
+    add("29-1171.00", "Nurse Practitioners")
+    add("29-2061.00", "Licensed Practical and Licensed Vocational Nurses")
+    add("15-1252.00", "Software Developers", key="someone-else")
+    entries = shortlist_for(profile_services.get_profile())
+    assert [e.code for e in entries] == ["29-1171.00", "29-2061.00"]
+    assert all(isinstance(e, ShortlistEntry) and e.added_at for e in entries)
+    assert [e.code for e in shortlist_for("someone-else")] == ["15-1252.00"]

@@ -80,6 +80,9 @@ class ProfileFit:
     person_top: tuple[str, ...]
     occupation_top: tuple[str, ...]
     shared: tuple[str, ...]
+    #: every dimension in O*NET's order, (name, person's value or None, occupation's or None):
+    #: what an overlay chart draws
+    dimensions: tuple[tuple[str, float | None, float | None], ...] = ()
 
 
 @dataclass(frozen=True)
@@ -263,7 +266,8 @@ def profile_fit(
         fit = float(a @ b / denom) if denom > 0 else None
     p_top = _top(mine, names) if mine else ()
     o_top = _top(theirs, names) if theirs else ()
-    return ProfileFit(fit, p_top, o_top, tuple(x for x in p_top if x in o_top))
+    dims = tuple((names[e], mine.get(e), theirs.get(e)) for e in ids) if mine or theirs else ()
+    return ProfileFit(fit, p_top, o_top, tuple(x for x in p_top if x in o_top), dims)
 
 
 def time_to_ready(ranking: Ranking, i: int) -> TimeToReady | None:
@@ -482,13 +486,13 @@ def explore(ranking: Ranking, kinds: Sequence[str] | None = None, limit: int = 1
                 groups.append(PathGroup(kind, KINDS[kind], (), "needs your current occupation"))
                 continue
             rec = explain(ranking, data.codes[me], "grow")
-            note = (
+            grow_note = (
                 "tasks that fit your strongest interests"
                 if ranking.person.interests
                 else "tasks that fit your occupation's strongest interests; take the interests "
                 "questionnaire for ideas fitted to you"
             )
-            groups.append(PathGroup(kind, KINDS[kind], (rec,), note, crafting_ideas(ranking)))
+            groups.append(PathGroup(kind, KINDS[kind], (rec,), grow_note, crafting_ideas(ranking)))
             continue
         mask, note = _candidates(ranking, kind)
         if mask is None:

@@ -6,12 +6,22 @@ constraints, area wages) unless the page was opened with ``?from=CODE``, which s
 occupation's typical profile. What-if parameters in the query string (``min_pay``,
 ``retraining_months``, ``hours``, ``max_zone_step``) override the profile's constraints for that
 page only; nothing is saved until the person saves their profile.
+
+The shortlist is kept by this app (:class:`~unstuck.web.paths.models.Shortlisted`, one row per
+profile key and occupation). Other steps read it through :func:`shortlist_for`, which takes the
+person's profile (or its key) and returns plain :class:`ShortlistEntry` values, oldest first, so
+the planning step never imports this app's model::
+
+    from unstuck.web.paths.services import shortlist_for
+    targets = shortlist_for(profile)  # [ShortlistEntry(code, title, added_at), ...]
 """
 
 from __future__ import annotations
 
+import math
 from collections.abc import Mapping, Sequence
-from dataclasses import replace
+from dataclasses import dataclass, replace
+from datetime import datetime
 from typing import Any
 
 from unstuck.core.assess import InterestsResult, ValuesResult
@@ -21,6 +31,7 @@ from unstuck.core.paths.engine import person_from_profile
 from unstuck.knowledge.matrices import area_wages
 from unstuck.knowledge.store import KnowledgeBase
 from unstuck.web.paths.models import Shortlisted
+from unstuck.web.profile import models as profile_models
 from unstuck.web.profile import services as profile_services
 
 ME = profile_services.ME
@@ -103,6 +114,21 @@ def person_for(
     return replace(person, **changes), applied, problems
 
 
+@dataclass(frozen=True)
+class ShortlistEntry:
+    """One shortlisted target occupation, as other steps (the plan) read it."""
+
+    code: str  # O*NET-SOC code
+    title: str
+    added_at: datetime
+
+
+def shortlist_for(profile: profile_models.Profile | str = ME) -> list[ShortlistEntry]:
+    """The person's shortlisted targets, oldest first: the planning step's way in."""
+    key = profile if isinstance(profile, str) else profile.key
+    return [ShortlistEntry(s.code, s.title, s.added_at) for s in shortlist(key)]
+
+
 def shortlist(key: str = ME) -> list[Shortlisted]:
     return list(Shortlisted.objects.filter(profile_key=key))
 
@@ -115,19 +141,102 @@ def remove(code: str, key: str = ME) -> None:
     Shortlisted.objects.filter(profile_key=key, code=code).delete()
 
 
+def _rounded_to_add_up(values: Sequence[float], total: float) -> list[float]:
+    """Each value to one decimal so that the rounded values add up to the rounded total
+    (largest remainder): the components a card shows add up to the score it shows."""
+    tenths = [v * 10 for v in values]
+    out = [math.floor(t) for t in tenths]
+    short = round(total * 10) - sum(out)
+    order = sorted(range(len(values)), key=lambda k: out[k] - tenths[k])  # largest remainder first
+    if short < 0:
+        order = order[::-1]
+    step = 1 if short > 0 else -1
+    for k in order[: abs(short)]:
+        out[k] += step
+    return [o / 10 or 0.0 for o in out]  # no "-0.0"
+
+
 def chart(rec: Recommendation) -> list[dict[str, Any]]:
-    """Component bars: each as a share of the largest absolute component, signed."""
+    """Component bars, diverging from a centre line: each a share of the largest absolute
+    component, signed; values rounded so that they add up to the score shown."""
     biggest = max((abs(c.value) for c in rec.components), default=0.0) or 1.0
+    shown = _rounded_to_add_up([c.value for c in rec.components], rec.score)
     return [
         {
             "label": c.label,
-            "value": round(c.value, 1),
-            "width": round(100 * abs(c.value) / biggest, 1),
+            "value": value,
+            "width": round(50 * abs(c.value) / biggest, 1),
             "negative": c.value < 0,
         }
-        for c in rec.components
+        for c, value in zip(rec.components, shown, strict=True)
     ]
 
 
+def level_bars(rec: Recommendation, limit: int = 3) -> list[dict[str, Any]]:
+    """Strengths and largest gaps: the person's level against the level required (0-7)."""
+    rows = [(e, False) for e in rec.strengths[:limit]] + [(e, True) for e in rec.gaps[:limit]]
+    return [
+        {
+            "name": e.name,
+            "current": e.current,
+            "required": e.required,
+            "current_width": round(100 * min(max(e.current, 0.0), 7.0) / 7.0, 1),
+            "required_at": round(100 * min(max(e.required, 0.0), 7.0) / 7.0, 1),
+            "gap": gap,
+        }
+        for e, gap in rows
+    ]
+
+
+def profile_bars(dimensions: Sequence[tuple[str, float | None, float | None]]) -> list[dict]:
+    """Interests (or values) overlay: the occupation's profile as bars, the person's as
+    markers on the same 1-7 scale."""
+
+    def at(x: float | None) -> float | None:
+        return None if x is None else round(100 * (min(max(x, 1.0), 7.0) - 1.0) / 6.0, 1)
+
+    return [
+        {"name": name, "mine": mine, "theirs": theirs, "mine_at": at(mine), "theirs_at": at(theirs)}
+        for name, mine, theirs in dimensions
+    ]
+
+
+#: the outlook bar's scale: growth of this many percent either way fills half the track
+GROWTH_SCALE = 20.0
+
+
+def money_bars(rec: Recommendation) -> dict[str, Any]:
+    """Pay now against the target's median, and projected growth as a signed bar."""
+    pay = rec.pay
+    top = max((x for x in (pay.current, pay.target) if x is not None), default=0.0) or 1.0
+    rows: list[dict[str, Any]] = [{"label": "This occupation", "value": pay.target, "width": None}]
+    if pay.current is not None:  # no current occupation: nothing to compare with
+        rows.insert(0, {"label": "Now", "value": pay.current, "width": None})
+    for row in rows:
+        if row["value"] is not None:
+            row["width"] = round(100 * row["value"] / top, 1)
+    growth = rec.outlook.growth_percent
+    return {
+        "pay": rows,
+        "growth": growth,
+        "growth_width": None
+        if growth is None
+        else round(50 * min(abs(growth), GROWTH_SCALE) / GROWTH_SCALE, 1),
+        "growth_negative": growth is not None and growth < 0,
+        "growth_scale": GROWTH_SCALE,
+    }
+
+
 def cards(recs: Sequence[Recommendation], shortlisted: set[str]) -> list[dict[str, Any]]:
-    return [{"rec": r, "bars": chart(r), "shortlisted": r.code in shortlisted} for r in recs]
+    return [
+        {
+            "rec": r,
+            "bars": chart(r),
+            "levels": level_bars(r),
+            "interests": profile_bars(r.interests.dimensions),
+            "money": money_bars(r),
+            "score": round(r.score, 1) or 0.0,
+            "shortlisted": r.code in shortlisted,
+        }
+        for r in recs
+    ]
