@@ -14,7 +14,9 @@ from unstuck.cli.data import data
 from unstuck.cli.explore import compare_cmd, explore_cmd, shortlist
 from unstuck.cli.goals import goals
 from unstuck.cli.occupations import occupations
+from unstuck.cli.plan import plan
 from unstuck.cli.profile import profile
+from unstuck.cli.report import report
 from unstuck.cli.serve import serve
 
 CONTEXT_SETTINGS = {
@@ -49,6 +51,8 @@ cli.add_command(shortlist)
 cli.add_command(goals)
 cli.add_command(occupations)
 cli.add_command(profile)
+cli.add_command(plan)
+cli.add_command(report)
 cli.add_command(serve)
 
 
