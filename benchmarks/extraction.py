@@ -213,15 +213,15 @@ def main() -> None:
     flash = results.get("flashtext2", {}).get("mb_per_s")
     print()
     print("| engine | load s | MB/s | postings/s | x flashtext2 | ESCO set P / R / F1 | R@5 | "
-          "RP@5 | SkillSpan overlap F1 (P / R) | exact F1 |")  # fmt: skip
-    print("|---|---:|---:|---:|---:|---|---:|---:|---|---:|")
+          "P@5 | RP@5 | SkillSpan overlap F1 (P / R) | exact F1 |")  # fmt: skip
+    print("|---|---:|---:|---:|---:|---|---:|---:|---:|---|---:|")
     for name, r in results.items():
         e = r["esco"]
         s = r["skillspan"]["skill+knowledge"]
         ratio = f"{r['mb_per_s'] / flash:.2f}" if flash else "n/a"
         print(f"| {name} | {r['load_s']} | {r['mb_per_s']:.2f} | {r['docs_per_s']:.0f} | {ratio} "
               f"| {e['set']['p']:.3f} / {e['set']['r']:.3f} / {e['set']['f1']:.3f} "
-              f"| {e['R@5']:.3f} | {e['RP@5']:.3f} "
+              f"| {e['R@5']:.3f} | {e['P@5']:.3f} | {e['RP@5']:.3f} "
               f"| {s['overlap']['f1']:.3f} ({s['overlap']['p']:.3f} / {s['overlap']['r']:.3f}) "
               f"| {s['exact']['f1']:.3f} |")  # fmt: skip
     if args.json:

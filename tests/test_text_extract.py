@@ -277,6 +277,11 @@ def test_skill_extractor_is_built_once_per_knowledge_base(kb_module, skills) -> 
 
     assert skill_extractor(kb_module) is skills
     assert skill_extractor(kb_module, ["tool"]) is not skills
+    from unstuck.text.vocabulary import warm_up
+
+    thread = warm_up(kb_module)
+    thread.join(timeout=120)
+    assert not thread.is_alive() and skill_extractor(kb_module) is skills
     with pytest.raises(ValueError, match="unknown"):
         skill_extractor(kb_module, ["nonsense"])
 

@@ -15,9 +15,10 @@
 the crosswalk) for finding occupations named in running text; a title typed by a person is better
 served by ``kb.search`` (typo-tolerant, ranked).
 
-Building an extractor over ESCO takes seconds, so :func:`skill_extractor` and
-:func:`title_extractor` keep one per knowledge base instance (a weak mapping: a reloaded base
-gets a fresh one, a dropped base frees its extractor).
+Building an extractor over ESCO takes seconds (10-30 s for every vocabulary on two busy
+cores), so :func:`skill_extractor` and :func:`title_extractor` keep one per knowledge base
+instance (a weak mapping: a reloaded base gets a fresh one, a dropped base frees its
+extractor), and :func:`warm_up` starts that build in the background at server start.
 """
 
 from __future__ import annotations
@@ -106,3 +107,13 @@ def skill_extractor(kb: KnowledgeBase, sources: Iterable[str] = SKILL_SOURCES) -
 
 def title_extractor(kb: KnowledgeBase) -> Extractor:
     return _cached(kb, ("titles",), title_terms(kb))
+
+
+def warm_up(kb: KnowledgeBase) -> threading.Thread:
+    """Build the default skill extractor in a daemon thread, so that a server can start
+    answering while it builds (10-30 s on two cores); the first request that needs it waits
+    for the same build instead of starting another."""
+    thread = threading.Thread(target=skill_extractor, args=(kb,), name="unstuck-skills",
+                              daemon=True)  # fmt: skip
+    thread.start()
+    return thread
