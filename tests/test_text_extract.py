@@ -309,3 +309,18 @@ def test_title_extractor_finds_occupations(kb_module) -> None:  # noqa: ANN001
     codes = {c.id for m in found for c in m.concepts}
     assert "29-1141.00" in codes
     assert any(code.startswith("15-125") for code in codes)
+
+
+def test_positions_map_to_occupations(kb_module) -> None:  # noqa: ANN001
+    from unstuck.text.resume import Position
+    from unstuck.text.vocabulary import position_occupations
+
+    positions = [
+        Position("Registered Nurse", "Mercy", "2019", None, True, "RN"),
+        Position(None, "Acme", "2015", "2018", False, "Acme 2015-2018"),
+        Position("Sr. Software Engineer", "Initech", None, None, False, "SWE"),
+    ]
+    (nurse, matches), (_, none), (_, swe) = position_occupations(kb_module, positions)
+    assert matches[0].code == "29-1141.00"
+    assert none == []  # no title, no guess
+    assert swe and swe[0].code.startswith("15-125")

@@ -11,6 +11,8 @@
 - ``element``: O*NET skill and knowledge areas by name ("Critical Thinking", "Customer and
   Personal Service"), content model elements 2.A, 2.B and 2.C.
 
+:func:`position_occupations` maps the positions read from a resume to occupations.
+
 :func:`title_terms` lists job titles (O*NET titles, alternate titles, ESCO labels linked through
 the crosswalk) for finding occupations named in running text; a title typed by a person is better
 served by ``kb.search`` (typo-tolerant, ranked).
@@ -31,7 +33,9 @@ from typing import TYPE_CHECKING
 from unstuck.text.extract import Concept, Extractor, Term
 
 if TYPE_CHECKING:
+    from unstuck.core.titles import TitleMatch
     from unstuck.knowledge.store import KnowledgeBase
+    from unstuck.text.resume import Position
 
 SKILL_SOURCES = ("esco", "technology", "tool", "element")
 ELEMENT_PREFIXES = ("2.A", "2.B", "2.C")  # basic skills, cross-functional skills, knowledge
@@ -117,3 +121,16 @@ def warm_up(kb: KnowledgeBase) -> threading.Thread:
                               daemon=True)  # fmt: skip
     thread.start()
     return thread
+
+
+def position_occupations(
+    kb: KnowledgeBase, positions: Iterable[Position], *, limit: int = 3, min_score: float = 0.5
+) -> list[tuple[Position, list[TitleMatch]]]:
+    """Each position with the occupations its job title most likely is (``kb.search``: typo
+    tolerant, abbreviations expanded), best first; matches scoring under ``min_score`` are
+    dropped, and a position without a title gets none rather than a guess."""
+    out: list[tuple[Position, list[TitleMatch]]] = []
+    for position in positions:
+        matches = kb.search(position.title, limit=limit) if position.title else []
+        out.append((position, [m for m in matches if m.score >= min_score]))
+    return out
