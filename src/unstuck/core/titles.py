@@ -126,7 +126,6 @@ HAND_ABBREVIATIONS: dict[str, tuple[tuple[str, ...], ...]] = {
 EXPANSION_SIM = 0.96
 DROP_SIM = 0.9
 MAX_VARIANTS = 8
-MAX_ENUM_TOKENS = 6
 MAX_QUERY_TOKENS = 12
 MIN_SCORE = 0.15
 UNKNOWN_WEIGHT = 2.0  # weight of a query word that matches nothing (a common word weighs ~1-3)
@@ -684,15 +683,14 @@ class TitleIndex:
         top = state.top
         limit = state.limit
         acc: dict[int, float] = {}
+        scale = 2.0 * penalty
 
-        def credit(d: int, m: float) -> None:
-            score = 2.0 * m / (wq + doc_weight[d]) * penalty
-            if head is not None and doc_head[d] != head:
-                score *= HEAD_MISS
-            if score < state.threshold:
-                return
+        def credit(d: int, score: float) -> bool:
+            """Offer a title's score to its occupations; True when the bar was raised."""
+            raised = False
             if score > state.peak:
                 state.peak = score
+                raised = True
             for code, (srcw, _, _) in owners[d]:
                 s = score * srcw
                 if s < state.threshold:
@@ -711,6 +709,8 @@ class TitleIndex:
                     top[code] = s
                 if len(top) >= limit:
                     state.threshold = max(state.threshold, min(top.values()))
+                    raised = True
+            return raised
 
         for t, w in order:
             post = self._postings[t]
@@ -718,22 +718,33 @@ class TitleIndex:
             remaining -= w
             touched: set[int] = set()
             floor = max(state.threshold, RELATIVE_FLOOR * state.peak)
-            if 2.0 * reach / (wq + reach) * penalty >= floor:
+            if scale * reach / (wq + reach) >= floor:
+                # a title heavier than this cannot reach the floor even with all of ``reach``
+                heaviest = scale * reach / floor - wq if floor > 0 else math.inf
                 for d in post:
                     we = doc_weight[d]
-                    if 2.0 * reach / (wq + (we if we > reach else reach)) * penalty < floor:
+                    if we > heaviest:
                         break
                     touched.add(d)
                     m = acc.get(d, 0.0) + w
                     acc[d] = m
-                    credit(d, m)
-                    floor = max(state.threshold, RELATIVE_FLOOR * state.peak)
+                    score = scale * m / (wq + we)
+                    if head is not None and doc_head[d] != head:
+                        score *= HEAD_MISS
+                    if score >= state.threshold and credit(d, score):
+                        floor = max(state.threshold, RELATIVE_FLOOR * state.peak)
+                        heaviest = scale * reach / floor - wq
             if len(touched) < len(post):
                 held_docs = self._posting_sets[t]
                 for d, m in acc.items():
                     if d in held_docs and d not in touched:
-                        acc[d] = m + w
-                        credit(d, m + w)
+                        m += w
+                        acc[d] = m
+                        score = scale * m / (wq + doc_weight[d])
+                        if head is not None and doc_head[d] != head:
+                            score *= HEAD_MISS
+                        if score >= state.threshold:
+                            credit(d, score)
 
 
 class _State:
