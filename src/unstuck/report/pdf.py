@@ -93,7 +93,7 @@ def hours_drawing(data: Mapping[str, Any]) -> Drawing:
     w, h, left, bottom = WIDTH, 170.0, 28.0, 40.0
     legend = 14.0 * ((len(strands) + 2) // 3)
     d = Drawing(w, h + legend)
-    top_value = max([x["capacity"] for x in weeks] + [x["hours"] for x in weeks] + [1.0])
+    top_value = float(max([x["capacity"] for x in weeks] + [x["hours"] for x in weeks] + [1.0]))
     plot_h = h - bottom - 10
     n = max(1, len(weeks))
     slot = (w - left - 4) / n
