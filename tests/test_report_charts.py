@@ -48,7 +48,7 @@ def test_hbar_svg_escapes_labels_and_clamps_to_the_scale() -> None:
     texts = [t.text for t in root.iter(f"{SVG}text")]
     assert "C++ & <script> (technology)" in texts
     widths = [float(r.get("width")) for r in root.iter(f"{SVG}rect")]
-    assert widths[1] == 560.0 and widths[0] == 280.0  # 2.0 on a 0-1 scale is drawn full
+    assert widths[1] == 400.0 and widths[0] == 200.0  # 2.0 on a 0-1 scale is drawn full
 
 
 def test_cause_bars_leave_out_unscored_causes() -> None:

@@ -82,7 +82,7 @@ def weekly_hours_svg(data: Mapping[str, Any], uid: str = "hours") -> str:
     weeks = data["weeks"]
     strands: Sequence[tuple[str, str]] = data["strands"]
     width, left, top, bottom = 640, 40, 10, 40
-    legend_rows = (len(strands) + 2) // 3
+    legend_rows = (len(strands) + 1) // 2
     height = 220 + 18 * legend_rows
     plot_h = 220 - top - bottom
     top_value = float(max([w["capacity"] for w in weeks] + [w["hours"] for w in weeks] + [1.0]))
@@ -137,15 +137,13 @@ def weekly_hours_svg(data: Mapping[str, Any], uid: str = "hours") -> str:
         "Week (dashed line: your hours that week)</text>"
     )
     for j, (sid, name) in enumerate(strands):
-        lx = left + (j % 3) * 200
-        ly = 220 + 18 * (j // 3)
+        lx = left + (j % 2) * 300
+        ly = 220 + 18 * (j // 2)
         out.append(
             f'<rect x="{lx}" y="{ly - 10}" width="12" height="12" '
             f'fill="{STRAND_COLOURS.get(sid, "#888")}"/>'
         )
-        out.append(
-            f'<text x="{lx + 16}" y="{ly}" font-size="11" fill="#222">{escape(name[:30])}</text>'
-        )
+        out.append(f'<text x="{lx + 16}" y="{ly}" font-size="11" fill="#222">{escape(name)}</text>')
     out.append("</svg>")
     return "".join(out)
 
@@ -174,7 +172,8 @@ def hbar_svg(
     digits: int = 2,
 ) -> str:
     """Horizontal bars with the label above each bar and the value written after it."""
-    width, row = 640, 34
+    # Narrower than the weekly chart so labels stay readable when a phone scales it down.
+    width, row = 480, 34
     height = max(1, len(bars)) * row + 6
     top_bar = max(bars, key=lambda b: b["value"], default=None)
     desc = f"{len(bars)} bars on a scale of 0 to {maximum:g}{unit}." + (

@@ -266,7 +266,7 @@ def render_pdf(data: Mapping[str, Any]) -> bytes:
     h2("3. Chosen paths")
     if data["shortlist"]:
         for s in data["shortlist"]:
-            mark = " : the target of this plan" if target and target["code"] == s["code"] else ""
+            mark = " (the target of this plan)" if target and target["code"] == s["code"] else ""
             story.append(_p(f"• {s['title']} ({s['code']}){mark}"))
     else:
         story.append(_raw("<i>No shortlisted paths yet.</i>"))
