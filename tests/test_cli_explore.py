@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import json
+import re
 from pathlib import Path
 
 import pytest
@@ -178,3 +179,50 @@ def test_shortlist_add_show_remove(kb_home: Path) -> None:
     out = json.loads(run("shortlist", "show", "--json").output)
     assert [s["code"] for s in out] == ["29-2061.00"]
     assert run("shortlist", "add", "00-0000.00").exit_code == ExitStatus.NOT_FOUND
+
+
+def printed_scores(output: str) -> list[tuple[float, list[float]]]:
+    """(score, component values) of each target printed in text mode."""
+    out = []
+    for head, why in re.findall(r"score (-?\d+\.\d)\n\s+why: ([^\n]*)", output):
+        out.append((float(head), [float(v) for v in re.findall(r" ([+-]\d+\.\d)", why)]))
+    return out
+
+
+def test_printed_components_add_up_to_the_printed_score(kb_home: Path) -> None:
+    result = run("explore", "--from", NURSE_CODE, "-n", "4")
+    assert result.exit_code == 0, result.output
+    shown = printed_scores(result.output)
+    assert len(shown) >= 12
+    for total, parts in shown:
+        assert len(parts) >= 2 and round(sum(parts), 1) == total
+    shown = printed_scores(run("compare", "29-1171.00", "29-2061.00", "--from", NURSE_CODE).output)
+    assert len(shown) == 2
+    for total, parts in shown:
+        assert round(sum(parts), 1) == total
+
+
+@pytest.mark.django_db
+def test_profile_with_a_job_but_no_questionnaires_says_what_it_left_out(kb_home: Path) -> None:
+    from unstuck.knowledge.store import get_knowledge_base
+    from unstuck.web.profile import services
+
+    services.set_occupation(get_knowledge_base(), NURSE_CODE)  # as the wizard's first step does
+    out = run("explore", "-n", "3", "--kind", "sideways")
+    assert out.exit_code == 0, out.output
+    assert "Career paths from Registered Nurses (29-1141.00)" in out.output
+    assert "Not used in the scores:" in out.output
+    assert "  - interests: interests questionnaire not taken" in out.output
+    assert "  - values: work values questionnaire not taken" in out.output
+    assert "  - tasks:" not in out.output
+    assert len(printed_scores(out.output)) == 3
+
+
+@pytest.mark.django_db
+def test_empty_profile_text_names_every_part_left_out(kb_home: Path) -> None:
+    out = run("explore", "-n", "2", "--kind", "change")
+    assert out.exit_code == 0, out.output
+    assert "Career paths from no current occupation" in out.output
+    for signal in ("tasks", "skills_knowledge", "interests", "values", "job_zone"):
+        assert f"  - {signal}: " in out.output
+    assert len(printed_scores(out.output)) == 2

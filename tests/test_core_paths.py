@@ -25,7 +25,7 @@ from unstuck.core.paths import (
 )
 from unstuck.core.paths.data import RIASEC_IDS, Element, OccupationData
 from unstuck.core.paths.engine import KEEP, PREPARATION_YEARS, person_from_profile
-from unstuck.core.paths.explain import time_to_ready
+from unstuck.core.paths.explain import rounded_to_add_up, shown_components, time_to_ready
 from unstuck.core.paths.text import tfidf_cosine, tokens
 from unstuck.core.profile import Constraints, Profile, Rating
 
@@ -220,6 +220,23 @@ def test_components_shown_add_up_to_the_score_shown(occupation, levels, interest
         assert sum(ranking.components(code).values()) == pytest.approx(
             ranking.total(code), abs=1e-3
         )
+        shown = shown_components(explain(ranking, code, "sideways"))
+        assert round(sum(v for _, v in shown), 1) == round(ranking.total(code), 1)
+
+
+@settings(max_examples=200, deadline=None)
+@given(
+    values=st.lists(st.floats(-50, 50, allow_nan=False), min_size=1, max_size=9),
+    places=st.integers(0, 2),
+)
+def test_rounded_components_add_up_and_stay_within_one_unit(values, places):
+    total = sum(values)
+    shown = rounded_to_add_up(values, total, places)
+    unit = 10.0**-places
+    assert round(sum(shown), places) == round(total, places)
+    for s, v in zip(shown, values, strict=True):
+        assert abs(s - v) < unit + 1e-9
+        assert round(s, places) == s
 
 
 def test_own_occupation_is_never_a_target_and_order_is_stable() -> None:

@@ -116,7 +116,10 @@ def _money(x: float | None) -> str:
 def _print_rec(rec: Recommendation, rank: int | None = None) -> None:
     head = f"{rank}. " if rank is not None else ""
     click.secho(f"{head}{rec.title} ({rec.code})  score {rec.score:.1f}", bold=True)
-    parts = ", ".join(f"{c.label} {c.value:+.1f}" for c in rec.components if abs(c.value) >= 0.05)
+    from unstuck.core.paths.explain import shown_components
+
+    # rounded so that they add up to the score printed; a 0.0 changes nothing and is left out
+    parts = ", ".join(f"{label} {value:+.1f}" for label, value in shown_components(rec) if value)
     click.echo(f"   why: {parts}")
     if rec.strengths:
         click.echo(

@@ -144,6 +144,29 @@ class Recommendation:
         return sum(c.value for c in self.components)
 
 
+def rounded_to_add_up(values: Sequence[float], total: float, places: int = 1) -> list[float]:
+    """Each value rounded to ``places`` decimals so that the rounded values add up exactly to
+    the rounded total (largest remainder), for showing components beside a rounded score."""
+    scale = 10**places
+    scaled = [v * scale for v in values]
+    out = [math.floor(x) for x in scaled]
+    short = round(total * scale) - sum(out)
+    # who gets a unit: the largest remainders when short, the smallest when over
+    order = sorted(range(len(values)), key=lambda k: out[k] - scaled[k])
+    if short < 0:
+        order = order[::-1]
+    step = 1 if short > 0 else -1
+    for k in order[: abs(short)]:
+        out[k] += step
+    return [o / scale or 0.0 for o in out]  # "or 0.0": never show "-0.0"
+
+
+def shown_components(rec: Recommendation, places: int = 1) -> list[tuple[str, float]]:
+    """(label, value) of each component, rounded to add up to the score rounded alike."""
+    values = rounded_to_add_up([c.value for c in rec.components], rec.score, places)
+    return [(c.label, v) for c, v in zip(rec.components, values, strict=True)]
+
+
 @dataclass(frozen=True)
 class CraftingIdea:
     task: str

@@ -18,7 +18,6 @@ the planning step never imports this app's model::
 
 from __future__ import annotations
 
-import math
 from collections.abc import Mapping, Sequence
 from dataclasses import dataclass, replace
 from datetime import datetime
@@ -28,6 +27,7 @@ from unstuck.core.assess import InterestsResult, ValuesResult
 from unstuck.core.paths import Person, Recommendation, person_from_occupation
 from unstuck.core.paths.data import OccupationData
 from unstuck.core.paths.engine import person_from_profile
+from unstuck.core.paths.explain import shown_components
 from unstuck.knowledge.matrices import area_wages
 from unstuck.knowledge.store import KnowledgeBase
 from unstuck.web.paths.models import Shortlisted
@@ -141,26 +141,11 @@ def remove(code: str, key: str = ME) -> None:
     Shortlisted.objects.filter(profile_key=key, code=code).delete()
 
 
-def _rounded_to_add_up(values: Sequence[float], total: float) -> list[float]:
-    """Each value to one decimal so that the rounded values add up to the rounded total
-    (largest remainder): the components a card shows add up to the score it shows."""
-    tenths = [v * 10 for v in values]
-    out = [math.floor(t) for t in tenths]
-    short = round(total * 10) - sum(out)
-    order = sorted(range(len(values)), key=lambda k: out[k] - tenths[k])  # largest remainder first
-    if short < 0:
-        order = order[::-1]
-    step = 1 if short > 0 else -1
-    for k in order[: abs(short)]:
-        out[k] += step
-    return [o / 10 or 0.0 for o in out]  # no "-0.0"
-
-
 def chart(rec: Recommendation) -> list[dict[str, Any]]:
     """Component bars, diverging from a centre line: each a share of the largest absolute
     component, signed; values rounded so that they add up to the score shown."""
     biggest = max((abs(c.value) for c in rec.components), default=0.0) or 1.0
-    shown = _rounded_to_add_up([c.value for c in rec.components], rec.score)
+    shown = [value for _, value in shown_components(rec)]
     return [
         {
             "label": c.label,
