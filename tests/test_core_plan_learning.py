@@ -204,3 +204,20 @@ def test_technologies_whose_names_differ_only_in_signs_get_distinct_activity_ids
     ids = [a.id for a in plan.activities]
     assert len(ids) == len(set(ids)) == 6
     assert {a.gap_key for a in plan.activities} == {"C", "C#", "C++"}
+
+
+def test_hours_set_by_the_person_replace_the_estimate_and_still_fit() -> None:
+    from unstuck.core.plan.gaps import Component, Gap
+    from unstuck.core.plan.learning import build_learning_plan
+
+    comps = (Component("importance", 0.8, 0.45, "test"),)
+    gaps = [Gap("technology", "Docker", "Docker", 0.0, 1.0, None, None, 0.5, comps, ())]
+    before = build_learning_plan(gaps, [4.0] * 13)
+    first = before.activities[0]
+    after = build_learning_plan(gaps, [4.0] * 13, hours={first.id: first.hours + 10, "x": 3})
+    assert after.activities[0].hours == first.hours + 10
+    assert after.total_hours == before.total_hours + 10
+    assert after.schedule.week_of(first.id) > before.schedule.week_of(first.id)
+    assert all(w.hours <= w.capacity + 1e-9 for w in after.schedule.weeks)
+    with pytest.raises(ValueError, match="at least 1"):
+        build_learning_plan(gaps, [4.0] * 13, hours={first.id: 0})

@@ -545,8 +545,11 @@ def build_action_plan(
     resources: Mapping[str, Sequence[Resource]] | None = None,
     max_gaps: int = 6,
     weeks: int = WEEKS,
+    activity_hours: Mapping[str, int] | None = None,
 ) -> ActionPlan:
-    """A week-by-week plan starting on ``start`` that never exceeds the person's hours."""
+    """A week-by-week plan starting on ``start`` that never exceeds the person's hours.
+
+    ``activity_hours`` overrides learning activities' estimated hours by activity id."""
     signals = RutSignals.from_result(rut) if isinstance(rut, RutCheckResult) else rut
     notes: list[str] = []
     hours = profile.constraints.hours_per_week
@@ -599,7 +602,9 @@ def build_action_plan(
     if has_learning:
         assert gaps is not None
         learn_cap = [max(0.0, c - u) for c, u in zip(capacity, used, strict=True)]
-        learning = build_learning_plan(gaps.gaps, learn_cap, resources=resources, max_gaps=max_gaps)
+        learning = build_learning_plan(
+            gaps.gaps, learn_cap, resources=resources, max_gaps=max_gaps, hours=activity_hours
+        )
         by_id = {a.id: a for a in learning.activities}
         for w in learning.schedule.weeks:
             for n, slot in enumerate(w.slots):

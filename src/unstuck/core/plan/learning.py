@@ -467,12 +467,17 @@ def build_learning_plan(
     *,
     resources: Mapping[str, Sequence[Resource]] | None = None,
     max_gaps: int | None = None,
+    hours: Mapping[str, int] | None = None,
 ) -> LearningPlan:
     """Activities for the ``max_gaps`` highest-priority gaps, ordered and scheduled.
 
     ``capacities`` are the hours available for learning in each week; ``resources`` maps a
-    gap key to links the person added.
+    gap key to links the person added; ``hours`` maps an activity id to the hours the person
+    (or their coach) sets instead of the estimate (ids not in the plan are ignored).
     """
+    for aid, h in (hours or {}).items():
+        if h < 1:
+            raise ValueError(f"hours for {aid} must be at least 1")
     chosen = sorted(gaps, key=lambda g: -g.priority)
     notes: list[str] = []
     if max_gaps is not None and len(chosen) > max_gaps:
@@ -485,6 +490,8 @@ def build_learning_plan(
     acts: list[Activity] = []
     for g in chosen:
         acts.extend(activities_for_gap(g, extra.get(g.key, ())))
+    if hours:
+        acts = [replace(a, hours=int(hours[a.id])) if a.id in hours else a for a in acts]
     # Basic skills (reading, speaking, maths, science...) first: cross-functional skills
     # build on them. The first activity of each cross-functional gap waits for the last
     # learning-stage activity of each basic-skill gap.
