@@ -324,3 +324,19 @@ def test_positions_map_to_occupations(kb_module) -> None:  # noqa: ANN001
     assert matches[0].code == "29-1141.00"
     assert none == []  # no title, no guess
     assert swe and swe[0].code.startswith("15-125")
+
+
+def test_vendor_names_are_optional_in_their_written_case(skills) -> None:  # noqa: ANN001
+    text = "Excel, Power BI and Word; word of mouth; Google docs"
+    found = {m.text: {c.label for c in m.concepts if c.kind == "technology"}
+             for m in skills.extract(text)}  # fmt: skip
+    assert "Microsoft Excel" in found["Excel"]
+    assert "Microsoft Power BI" in found["Power BI"]
+    assert "Microsoft Word" in found["Word"]
+    assert not found.get("word")  # an everyday word, written in lower case
+
+
+def test_cased_terms() -> None:
+    ex = Extractor([Term("Word", Concept("technology", "Microsoft Word", "Microsoft Word"),
+                         rank=1, cased=True)])  # fmt: skip
+    assert [m.text for m in ex.extract("Word and word")] == ["Word"]

@@ -68,12 +68,14 @@ class Concept:
 class Term:
     """One surface form of a concept. ``rank`` 0 is the concept's own name (ESCO's preferred
     label), 1 another name (an alternative label). ``verb`` marks a verb phrase ("manage
-    staff"), which also gets -ing/-s/-ed variants of its first word."""
+    staff"), which also gets -ing/-ed variants of its first word. ``cased`` asks for the case
+    as written ("Word" the product, not "word")."""
 
     text: str
     concept: Concept
     verb: bool = False
     rank: int = 0
+    cased: bool = False  # match only as written (unless no other label uses the word)
 
 
 class Mention(NamedTuple):
@@ -252,14 +254,14 @@ class Extractor:
             if (rank >= 1 and generic is not None and b" " not in k and uses[k] >= generic
                     and surface.islower()):  # fmt: skip  # an acronym ("HR") is specific
                 rank += VAGUE
-            if case and b" " not in k and uses[k] <= 2:  # "Python": no everyday word
-                case = False
+            if case and rank >= VARIANT and b" " not in k and uses[k] <= 2:
+                case = False  # a stripped "Python (computer programming)": no everyday word
             order += 1
             slot = table.setdefault(k, {}).setdefault(concept.kind, [])
             slot.append((rank, order, concept, alnum(surface) if (case or needs) else None))
 
         for term in terms:
-            add(term.text, term.concept, term.rank, False)
+            add(term.text, term.concept, term.rank, term.cased)
             if inflect or "(" in term.text:
                 for variant, case in variants(term.text, term.verb and inflect):
                     if case or inflect:

@@ -6,7 +6,8 @@
   (hidden labels are left out: they are misspellings and fragments meant for search engines).
   ESCO's skill/competence labels are verb phrases and get verb variants.
 - ``technology``: O*NET Technology Skills examples ("Microsoft Excel", "Python") and their
-  UNSPSC commodity titles ("Spreadsheet software").
+  UNSPSC commodity titles ("Spreadsheet software"); an example that starts with a vendor's
+  name is also known without it ("Excel", "Power BI"), in its written case.
 - ``tool``: O*NET Tools Used examples ("Forklifts", "Soldering irons").
 - ``element``: O*NET skill and knowledge areas by name ("Critical Thinking", "Customer and
   Personal Service"), content model elements 2.A, 2.B and 2.C.
@@ -27,6 +28,7 @@ from __future__ import annotations
 
 import threading
 import weakref
+from collections import Counter
 from collections.abc import Iterable, Iterator
 from typing import TYPE_CHECKING
 
@@ -39,6 +41,7 @@ if TYPE_CHECKING:
 
 SKILL_SOURCES = ("esco", "technology", "tool", "element")
 ELEMENT_PREFIXES = ("2.A", "2.B", "2.C")  # basic skills, cross-functional skills, knowledge
+VENDOR_MIN = 10
 
 _cache: weakref.WeakKeyDictionary[KnowledgeBase, dict[tuple[str, ...], Extractor]] = (
     weakref.WeakKeyDictionary()
@@ -60,28 +63,54 @@ def skill_terms(kb: KnowledgeBase, sources: Iterable[str] = SKILL_SOURCES) -> It
                 if alt != skill.label:
                     yield Term(alt, concept, verb, rank=1)
     if "technology" in wanted:
-        seen: set[str] = set()
+        seen: dict[str, Concept] = {}
         classes: set[tuple[int, str]] = set()
         for items in kb.technology.values():
             for tech in items:
                 if tech.example not in seen:
-                    seen.add(tech.example)
-                    yield Term(tech.example, Concept("technology", tech.example, tech.example))
+                    concept = Concept("technology", tech.example, tech.example)
+                    seen[tech.example] = concept
+                    yield Term(tech.example, concept)
                 if tech.commodity_title and tech.commodity_code is not None:
                     classes.add((tech.commodity_code, tech.commodity_title))
         for code, title in sorted(classes):
             yield Term(title, Concept("technology", f"unspsc:{code}", title))
+        # People write "Excel" and "Power BI", O*NET "Microsoft Excel", "Microsoft Power BI"
+        vendors = _vendors(kb, seen)
+        for example, concept in seen.items():
+            first, _, rest = example.partition(" ")
+            if first in vendors and len(rest) >= 2 and rest not in seen:
+                yield Term(rest, concept, rank=1, cased=True)
     if "tool" in wanted:
-        seen = set()
+        seen_tools: set[str] = set()
         for tools in kb.tools.values():
             for tool in tools:
-                if tool.example not in seen:
-                    seen.add(tool.example)
+                if tool.example not in seen_tools:
+                    seen_tools.add(tool.example)
                     yield Term(tool.example, Concept("tool", tool.example, tool.example))
     if "element" in wanted:
         for eid, name in kb.element_names.items():
             if eid.startswith(ELEMENT_PREFIXES) and eid.count(".") >= 3:
                 yield Term(name, Concept("element", eid, name))
+
+
+def _vendors(kb: KnowledgeBase, examples: Iterable[str]) -> set[str]:
+    """Vendor names in O*NET's technology examples: a capitalised first word of at least
+    :data:`VENDOR_MIN` multi-word examples that hardly any name (ESCO preferred labels, O*NET
+    element names and examples) writes in lower case ("Microsoft", "Oracle", "IBM"; not
+    "Scientific", "Data" or "The")."""
+    counts: dict[str, int] = {}
+    for example in examples:
+        first, _, rest = example.partition(" ")
+        if rest and first[:1].isupper():
+            counts[first] = counts.get(first, 0) + 1
+    frequent = {w for w, n in counts.items() if n >= VENDOR_MIN}
+    lower_words: Counter[str] = Counter()
+    names = [s.label for s in getattr(kb, "esco_skills", {}).values()]  # (ESCO's alternative
+    names += [*kb.element_names.values(), *examples]  # labels lower-case product names)
+    for name in names:
+        lower_words.update(w for w in name.split() if w.islower())
+    return {w for w in frequent if lower_words.get(w.lower(), 0) < 3}
 
 
 def title_terms(kb: KnowledgeBase) -> Iterator[Term]:
