@@ -147,6 +147,10 @@ def test_components_shown_add_up_to_the_score_shown(kb: KnowledgeBase) -> None:
     assert [c["code"] for c in assert_components_add_up(compare)] == ["29-1171.00", "29-2061.00"]
 
 
+def unused_signals(response) -> set[str]:  # noqa: ANN001
+    return set(re.findall(r'<li data-signal="([a-z_]+)">', response.content.decode()))
+
+
 def save(profile, interests: dict[str, int] | None = None) -> None:  # noqa: ANN001
     from unstuck.core.assess import Responses, get_instrument
     from unstuck.web.profile import services as profile_services
@@ -167,9 +171,13 @@ def test_profile_without_interests_is_ranked_and_says_interests_were_not_used(
     response = Client().get("/paths/", {"kind": "sideways"})
     page = text_of(response)
     assert "Parts of the score not used" in page
-    assert "interests: interests questionnaire not taken" in page
-    assert "values: work values questionnaire not taken" in page
-    assert "tasks:" not in page  # the occupation is known: the work is compared
+    assert unused_signals(response) == {"interests", "values"}
+    assert (
+        "Interests (your RIASEC interests against the occupation's): interests questionnaire "
+        "not taken — take the interests questionnaire" in page
+    )
+    assert "Work values (your work values against what the occupation offers)" in page
+    assert 'href="/profile/assess/interests/"' in response.content.decode()
     cards = assert_components_add_up(response)
     assert len(cards) == 6
     # no interests: the card shows the occupation's profile only, and says how to add yours
@@ -184,8 +192,10 @@ def test_profile_without_occupation_is_ranked_on_interests(kb: KnowledgeBase) ->
     response = Client().get("/paths/", {"kind": "change"})
     page = text_of(response)
     assert "Parts of the score not used" in page
-    assert "tasks: no current occupation in your profile" in page
-    assert "interests:" not in page.split("Parts of the score not used")[1].split("Kind of move")[0]
+    assert "Similar work (similar task statements): no current occupation in your profile" in page
+    left_out = unused_signals(response)
+    assert {"tasks", "skills_knowledge", "job_zone", "values"} <= left_out
+    assert "interests" not in left_out
     cards = assert_components_add_up(response)
     assert len(cards) == 6
     # the overlay shows the person's interests against each target's, in text

@@ -18,6 +18,7 @@ the planning step never imports this app's model::
 
 from __future__ import annotations
 
+import re
 from collections.abc import Mapping, Sequence
 from dataclasses import dataclass, replace
 from datetime import datetime
@@ -26,7 +27,7 @@ from typing import Any
 from unstuck.core.assess import InterestsResult, ValuesResult
 from unstuck.core.paths import Person, Recommendation, person_from_occupation
 from unstuck.core.paths.data import OccupationData
-from unstuck.core.paths.engine import person_from_profile
+from unstuck.core.paths.engine import COMPONENTS, SIGNALS, person_from_profile
 from unstuck.core.paths.explain import shown_components
 from unstuck.knowledge.matrices import area_wages
 from unstuck.knowledge.store import KnowledgeBase
@@ -139,6 +140,26 @@ def add(code: str, title: str, key: str = ME) -> None:
 
 def remove(code: str, key: str = ME) -> None:
     Shortlisted.objects.filter(profile_key=key, code=code).delete()
+
+
+#: questionnaires whose absence leaves a signal out: signal -> the wizard's slug
+QUESTIONNAIRES = {"interests": "interests", "values": "values"}
+_CLI_HINT = re.compile(r"\s*\(unstuck [^)]*\)")
+
+
+def unused_parts(unused: Sequence[tuple[str, str]]) -> list[dict[str, str | None]]:
+    """The parts of the score that could not be used, in words: the component they belong to,
+    what the signal measures, why it was left out, and the questionnaire that would fill it."""
+    return [
+        {
+            "signal": signal,
+            "label": COMPONENTS[SIGNALS[signal][0]],
+            "what": SIGNALS[signal][1],
+            "reason": _CLI_HINT.sub("", reason),
+            "questionnaire": QUESTIONNAIRES.get(signal),
+        }
+        for signal, reason in unused
+    ]
 
 
 def chart(rec: Recommendation) -> list[dict[str, Any]]:

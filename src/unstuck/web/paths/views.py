@@ -39,7 +39,7 @@ def explore(request: HttpRequest, kb: KnowledgeBase) -> HttpResponse:
     me = data.index.get(person.occupation) if person.occupation else None
     context = {
         "groups": groups,
-        "unused": result.unused,
+        "unused": services.unused_parts(result.unused),
         "applied": applied,
         "problems": problems,
         "start": request.GET.get("from", "").strip(),
@@ -72,7 +72,7 @@ def compare(request: HttpRequest, kb: KnowledgeBase) -> HttpResponse:
     context = {
         "cards": services.cards(recs, {s.code for s in services.shortlist()}),
         "problems": problems + more,
-        "unused": [(u.signal, u.reason) for u in ranking.unused],
+        "unused": services.unused_parts([(u.signal, u.reason) for u in ranking.unused]),
         "shortlist": services.shortlist(),
         "codes": known,
     }
