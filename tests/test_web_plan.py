@@ -279,3 +279,34 @@ def test_report_html_and_pdf_carry_every_section(kb: KnowledgeBase) -> None:
 def test_plan_pages_without_knowledge_base_explain_install() -> None:
     for url in ("/plan/", "/plan/report/", "/plan/report.pdf", "/plan/plan.ics"):
         assert Client().get(url).status_code == 503
+
+
+def test_hours_set_for_an_activity_replace_the_estimate(kb: KnowledgeBase) -> None:
+    make_person(kb, hours=6.0)
+    services.choose_target(NP)
+    first = services.build(kb).action.learning.activities[0]
+    client = Client()
+    assert (
+        client.post(
+            "/plan/learning/", {"action": "hours", "activity": first.id, "hours": "0"}
+        ).status_code
+        == 400
+    )
+    assert (
+        client.post(
+            "/plan/learning/", {"action": "hours", "activity": first.id, "hours": "two"}
+        ).status_code
+        == 400
+    )
+    response = client.post(
+        "/plan/learning/", {"action": "hours", "activity": first.id, "hours": str(first.hours + 7)}
+    )
+    assert response.status_code == 302
+    plan = services.build(kb)
+    mine = next(a for a in plan.action.learning.activities if a.id == first.id)
+    assert mine.hours == first.hours + 7
+    assert all(w.hours <= w.capacity + 1e-9 for w in plan.action.weeks)
+    assert f"{first.hours + 7} hours (set by you)" in text_of(client.get("/plan/learning/"))
+    client.post("/plan/learning/", {"action": "hours", "activity": first.id, "hours": ""})
+    back = next(a for a in services.build(kb).action.learning.activities if a.id == first.id)
+    assert back.hours == first.hours

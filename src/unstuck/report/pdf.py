@@ -319,7 +319,7 @@ def render_pdf(data: Mapping[str, Any]) -> bytes:
                 [
                     (
                         a["title"] + (" (done)" if a.get("done") else ""),
-                        a["hours"],
+                        f"{a['hours']} (yours)" if a.get("hours_set_by_you") else a["hours"],
                         f"week {a['finishes_week']}" if a["finishes_week"] else "later",
                         a["proof"],
                     )

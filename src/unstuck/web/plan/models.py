@@ -86,3 +86,16 @@ class Goal(models.Model):
 
     class Meta:
         ordering = ("id",)
+
+
+class ActivityHours(models.Model):
+    """Hours the person sets for an activity instead of the estimate."""
+
+    plan = models.ForeignKey(Plan, on_delete=models.CASCADE, related_name="hours")
+    activity_id = models.CharField(max_length=250)
+    hours = models.PositiveSmallIntegerField()
+
+    class Meta:
+        constraints = [
+            models.UniqueConstraint(fields=("plan", "activity_id"), name="plan_hours_once"),
+        ]

@@ -8,7 +8,8 @@ gathers its inputs and applies the edits it cannot know about:
 
 - gaps the person leaves for later are removed before the learning plan is built, so the hours
   go to the rest;
-- their own resources go to the gap's first activity (the core's ``resources`` argument);
+- their own resources go to the gap's first activity (the core's ``resources`` argument), and
+  hours they set replace an activity's estimate before scheduling (``activity_hours``);
 - activities marked done count towards "gaps closed with proof" in the exit readiness;
 - generated goals can be reworded or removed, and own goals added; every goal shown is checked
   against SMART with the person's hours and the target.
@@ -151,6 +152,23 @@ def mark_done(activity_id: str, done: bool = True, key: str = ME) -> None:
         models.DoneActivity.objects.filter(plan=state, activity_id=activity_id).delete()
 
 
+#: Hours a person may set for one activity.
+MAX_ACTIVITY_HOURS = 500
+
+
+def set_hours(activity_id: str, hours: int | None, key: str = ME) -> None:
+    """Set an activity's hours instead of the estimate; ``None`` goes back to the estimate."""
+    state = get_state(key)
+    if hours is None:
+        models.ActivityHours.objects.filter(plan=state, activity_id=activity_id).delete()
+        return
+    if not 1 <= hours <= MAX_ACTIVITY_HOURS:
+        raise PlanError(f"Hours for an activity must be between 1 and {MAX_ACTIVITY_HOURS}.")
+    models.ActivityHours.objects.update_or_create(
+        plan=state, activity_id=activity_id, defaults={"hours": hours}
+    )
+
+
 def add_resource(gap_key: str, title: str, url: str, key: str = ME) -> models.OwnResource:
     if not url.startswith(("http://", "https://")):
         raise PlanError("A resource link must start with http:// or https://.")
@@ -234,6 +252,7 @@ class BuiltPlan:
     removed_goals: tuple[tuple[str, str], ...]  # (source, generated text)
     done: frozenset[str]
     resources: dict[str, list[models.OwnResource]]
+    hours_set: dict[str, int]  # activity id -> hours the person set
     runway: Runway
     readiness: Readiness
     timeline: Timeline
@@ -303,6 +322,9 @@ def build(kb: KnowledgeBase, *, today: date | None = None, key: str = ME) -> Bui
     for r in own:
         resources.setdefault(r.gap_key, []).append(r)
     start = state.start or today
+    hours_set = dict(
+        models.ActivityHours.objects.filter(plan=state).values_list("activity_id", "hours")
+    )
     action = build_action_plan(
         profile,
         start=start,
@@ -311,6 +333,7 @@ def build(kb: KnowledgeBase, *, today: date | None = None, key: str = ME) -> Bui
         target_title=target.title if target is not None else None,
         resources={k: [Resource(r.title, r.url, "you") for r in rs] for k, rs in resources.items()},
         max_gaps=state.max_gaps,
+        activity_hours=hours_set,
     )
     done = frozenset(
         models.DoneActivity.objects.filter(plan=state).values_list("activity_id", flat=True)
@@ -340,6 +363,7 @@ def build(kb: KnowledgeBase, *, today: date | None = None, key: str = ME) -> Bui
         removed_goals=removed,
         done=done,
         resources=resources,
+        hours_set=hours_set,
         runway=rw,
         readiness=readiness(rw),  # replaced below, once gaps closed is known
         timeline=timeline(
@@ -447,6 +471,7 @@ def report_data(plan: BuiltPlan) -> dict[str, Any]:
     if learning is not None:
         for a in learning["activities"]:
             a["done"] = a["id"] in plan.done
+            a["hours_set_by_you"] = a["id"] in plan.hours_set
     gaps = plan.analysis.to_dict() if plan.analysis is not None else None
     if gaps is not None:
         left = {g.key for g in plan.skipped}

@@ -2,8 +2,8 @@
 
 - ``overview``: choose the target from the shortlist and the start date; the 90-day plan week
   by week with its hours chart; links to the report, the PDF and the calendar file;
-- ``learning``: the gaps (leave one for later or bring it back), the activities (mark done),
-  the person's own resources;
+- ``learning``: the gaps (leave one for later or bring it back), the activities (mark done,
+  set hours instead of the estimate), the person's own resources;
 - ``goals``: every goal with its SMART check; reword, remove, restore, add;
 - ``exit``: the exit-plan inputs, runway, readiness and timeline;
 - ``report``/``report_pdf``/``calendar``: the report as a page, as a PDF, and the plan as .ics.
@@ -70,6 +70,12 @@ def learning(request: HttpRequest, kb: KnowledgeBase) -> HttpResponse:
                 return _back("learning", "gaps")
             if action in ("done", "undone"):
                 services.mark_done(request.POST.get("activity", ""), action == "done")
+                return _back("learning", "activities")
+            if action == "hours":
+                raw = request.POST.get("hours", "").strip()
+                if raw and not raw.isdigit():
+                    raise services.PlanError("Hours must be a whole number, or blank.")
+                services.set_hours(request.POST.get("activity", ""), int(raw) if raw else None)
                 return _back("learning", "activities")
             if action == "remove-resource":
                 services.remove_resource(int(request.POST.get("resource", "0") or 0))
