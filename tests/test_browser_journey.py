@@ -170,6 +170,20 @@ def test_profile_to_plan_to_printed_report(
     page.goto(app + "/plan/learning/")
     proofs = page.locator(".activity").all_inner_texts()
     assert proofs and all("Proof:" in p for p in proofs)
+    # By keyboard: set the first activity's hours, then mark it done.
+    first = page.locator(".activity").first
+    name = first.locator("h3").inner_text()
+    hours = first.get_by_label(re.compile(r"^Hours"))
+    hours.fill("9")
+    with page.expect_navigation():
+        hours.press("Enter")
+    first = page.locator(".activity", has_text=name).first
+    assert "9 hours (set by you)" in first.inner_text()
+    first.get_by_role("button", name=f"Mark “{name}” done").focus()
+    with page.expect_navigation():
+        page.keyboard.press("Enter")
+    assert "Done." in page.locator(".activity", has_text=name).first.inner_text()
+    assert_accessible(page, "the learning page after edits")
 
     # 6. The report page, then the PDF download rendered to an image.
     page.goto(app + "/plan/")
@@ -196,8 +210,12 @@ def test_profile_to_plan_to_printed_report(
     inked = sum(1 for p in pixels if p < 200)
     assert inked > 0.01 * width * height, f"page 1 is nearly blank ({inked} dark pixels)"
 
-    # 7. The calendar file holds exactly the plan's tasks, from its first day.
+    # 7. The calendar file holds exactly the plan's tasks as the page shows them now (after the
+    # hours edit), from its first day.
     icalendar = pytest.importorskip("icalendar")
+    page.goto(app + "/plan/")
+    tasks_on_page = page.locator(".plan-table .tasks li strong").all_inner_texts()
+    page.goto(app + "/plan/report/")
     with page.expect_download() as info:
         page.get_by_role("link", name="Calendar file (.ics)").click()
     ics = tmp_path / "plan.ics"
