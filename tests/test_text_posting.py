@@ -323,3 +323,13 @@ def test_any_input_gives_a_posting_or_a_posting_error(data: bytes) -> None:
             assert str(err)
         else:
             assert p.source in ("text", "html", "json-ld")
+
+
+def test_title_employer_and_location_lines(ex: Extractor) -> None:
+    p = read_posting("Data Analyst - Globex Corporation\nChicago, IL (hybrid)\nWe use SQL.", ex)
+    assert (p.title, p.employer, p.location) == ("Data Analyst", "Globex Corporation",
+                                                  "Chicago, IL (hybrid)")  # fmt: skip
+    p = read_posting("Backend Engineer\nAbout us\nWe build things.\nLocation: Remote (EU)", ex)
+    assert (p.title, p.employer, p.location) == ("Backend Engineer", None, "Remote (EU)")
+    p = read_posting("Welcome to our careers page\nWe use SQL. Python too.", ex)
+    assert p.employer is None and p.location is None  # nothing that looks like either

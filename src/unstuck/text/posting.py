@@ -31,6 +31,7 @@ from html.parser import HTMLParser
 from typing import Any
 
 from unstuck.text.extract import Concept, Extractor, Mention
+from unstuck.text.resume import title_employer
 
 MAX_BYTES = 5_000_000  # a posting page larger than this is not a posting
 
@@ -447,6 +448,12 @@ def read_posting(data: bytes | str, extractor: Extractor) -> Posting:
     lines = [line for line in (ln.strip() for ln in text.splitlines()) if line]
     if posting.title is None:
         posting.title = h1 or page_title or _first_title_line(lines)
+        if posting.title and posting.employer is None and _TITLE_SPLIT.search(posting.title):
+            title, employer = title_employer(posting.title)
+            if title and employer:
+                posting.title, posting.employer = title, employer
+    if posting.location is None:
+        posting.location = _find_location(lines)
     sectioned: list[tuple[str, str | None]] = []
     section: str | None = None
     for line in lines:
@@ -460,6 +467,24 @@ def read_posting(data: bytes | str, extractor: Extractor) -> Posting:
     posting.requirements = _requirements(sectioned)
     posting.skills = _skills(sectioned, extractor)
     return posting
+
+
+_TITLE_SPLIT = re.compile(r"\s(?:-|–|—|\||at|@)\s")
+_LOCATION = re.compile(
+    r"^(?:location\s*:\s*(?P<any>.+)|(?P<place>[A-Z][A-Za-z.' -]+,\s*(?:[A-Z]{2}|[A-Z][a-z]+)"
+    r"(?:\s*\((?:remote|hybrid|on[- ]?site)\))?|(?:fully\s+)?remote|hybrid))\s*$",
+    re.IGNORECASE,
+)
+
+
+def _find_location(lines: list[str]) -> str | None:
+    """A "Location: ..." line anywhere, or near the top a line that is only a place ("Chicago,
+    IL", "Berlin, Germany (hybrid)", "Remote")."""
+    for i, line in enumerate(lines):
+        m = _LOCATION.match(line.strip("•-* "))
+        if m and (m.group("any") or i < 6):
+            return (m.group("any") or m.group(0)).strip("•-* ").strip()
+    return None
 
 
 def _first_title_line(lines: list[str]) -> str | None:

@@ -450,7 +450,10 @@ def _section_of(line: str) -> str | None:
     return "other"
 
 
-def _title_employer(text: str) -> tuple[str | None, str | None]:
+def title_employer(text: str) -> tuple[str | None, str | None]:
+    """Split "Senior Analyst, Acme" / "Analyst at Acme" / "Acme | Analyst" into (title,
+    employer): the part with a job word is the title; one part alone is a title only if it
+    holds a job word."""
     text = re.sub(r"[*_`]{1,3}", "", text).strip(" \t-–—|,•#")  # Markdown emphasis
     if not text:
         return None, None
@@ -500,7 +503,7 @@ def _from_text(text: str, source: str, extractor: Extractor) -> Resume:
             rest = (line[: date.start()] + " " + line[date.end() :]).strip(" \t-–—|,()")
             if not rest and i > 0 and _section_of(lines[i - 1]) is None:
                 rest = lines[i - 1]
-            title, employer = _title_employer(rest)
+            title, employer = title_employer(rest)
             end = date.group("end")
             current = end.lower() in ("present", "current", "now", "today")
             resume.positions.append(
