@@ -195,30 +195,52 @@ class Cues:
         return lo, hi
 
     def assertion(self, start: int, end: int) -> Assertion:
-        """The assertion of the mention ``text[start:end]``."""
+        """The assertion of the mention ``text[start:end]``.
+
+        Cues are walked outwards from the mention, nearest first, and the walk stops at the
+        first clause break between a cue and the mention; only the gaps between consecutive
+        cues are searched for breaks, so a mention with no cue near costs two bisections."""
         starts = self.starts
         if not starts:
             return PLAIN
-        first = bisect_left(starts, start - WINDOW)
-        if first >= len(starts) or starts[first] >= end + AHEAD:
-            return PLAIN  # no cue anywhere near: skip the clause lookup
-        lo, hi = self.clause(start, end)
-        first = bisect_left(starts, lo)
-        if first >= len(starts) or starts[first] >= hi:
-            return PLAIN
         text, ends, kinds = self.text, self.ends, self.kinds
+        search = _BREAK.search
+        j = bisect_left(starts, start)
+        pre: list[int] = []  # indices, nearest first
+        boundary = start
+        i = j - 1
+        floor = start - WINDOW
+        while i >= 0 and starts[i] >= floor:
+            e = ends[i]
+            if e <= start:  # (cue words inside the mention are not cues for it)
+                if kinds[i] == "break" or search(text, e, boundary):
+                    break
+                boundary = starts[i]
+                pre.append(i)
+            i -= 1
+        k = j
+        while k < len(starts) and starts[k] < end:  # cue words inside the mention
+            k += 1
+        post: dict[str, tuple[int, int]] = {}
+        boundary = end
+        ceiling = end + AHEAD
+        while k < len(starts) and starts[k] < ceiling:
+            s = starts[k]
+            if kinds[k] == "break" or (s > boundary and search(text, boundary, s)):
+                break
+            post.setdefault(kinds[k], (s, ends[k]))
+            boundary = max(boundary, ends[k])
+            k += 1
+        if not pre and not post:
+            return PLAIN
         negated = False
         strength: str | None = None
         requirement: str | None = None
         years: float | None = None
         cues: list[str] = []
         pseudo_at = -1
-        i = first
-        while i < len(starts) and starts[i] < start:
+        for i in reversed(pre):  # text order: the nearest strength cue is seen last and wins
             s, e, kind = starts[i], ends[i], kinds[i]
-            i += 1
-            if e > start:  # overlaps the mention itself
-                continue
             if kind == "pseudo":
                 pseudo_at = s
             elif kind == "neg" and s != pseudo_at:
@@ -228,23 +250,17 @@ class Cues:
                 strength = kind
                 cues.append(text[s:e])
             elif kind == "years":
-                n = _years_before(text, s)
-                if n is not None:
-                    years = n
-                    strength = "strong" if n >= STRONG_YEARS else "normal"
-                    cues.append(text[max(lo, s - 8) : e].strip())
+                found = _years_before(text, s)
+                if found is not None:
+                    years, at = found
+                    strength = "strong" if years >= STRONG_YEARS else "normal"
+                    cues.append(text[at:e])
             elif kind == "optional":
                 requirement = "optional"
                 cues.append(text[s:e])
             elif kind == "required" and requirement is None:
                 requirement = "required"
                 cues.append(text[s:e])
-        while i < len(starts) and starts[i] < end:  # cue words inside the mention
-            i += 1
-        post: dict[str, tuple[int, int]] = {}
-        while i < len(starts) and starts[i] < hi:
-            post.setdefault(kinds[i], (starts[i], ends[i]))
-            i += 1
         if "post_neg" in post:
             s, e = post["post_neg"]
             negated = True
@@ -259,23 +275,26 @@ class Cues:
             cues.append(text[s:e])
         if "years" in post and years is None:
             s, e = post["years"]
-            n = _years_before(text, s)
-            if n is not None and "(" in text[end:s]:
-                years = n
-                if n >= STRONG_YEARS:
+            found = _years_before(text, s)
+            if found is not None and "(" in text[end:s]:
+                years, at = found
+                if years >= STRONG_YEARS:
                     strength = "strong"
-                cues.append(text[max(end, s - 8) : e].strip())
+                cues.append(text[at:e])
         if not cues:
             return PLAIN
         return Assertion(negated, strength or "normal", requirement, years, tuple(cues))
 
 
-def _years_before(text: str, at: int) -> float | None:
+def _years_before(text: str, at: int) -> tuple[float, int] | None:
+    """The number of years stated just before ``at`` ("5+ years", "3-5 years", "five years")
+    and where it starts."""
     m = _NUMBER_BEFORE.search(text, max(0, at - 16), at)
     if not m:
         return None
     value = m.group(1).lower()
-    return float(_WORD_NUMBERS[value]) if value in _WORD_NUMBERS else float(value)
+    number = float(_WORD_NUMBERS[value]) if value in _WORD_NUMBERS else float(value)
+    return number, m.start()
 
 
 def assess(text: str, start: int, end: int) -> Assertion:
