@@ -33,9 +33,10 @@ Of the strength cues before a mention the nearest wins; any negation in scope ne
 
 **Speed.** Cues are found by one Aho-Corasick pass over the document's normal form (see
 :mod:`unstuck.text.normal`): the cue phrases are stored space-delimited, so they match whole
-words only. Clause breaks are looked for only around a mention that has a cue within reach
-(many have none), by a regular expression over its window. Nothing here knows about skills:
-it works on character offsets into any text.
+words only. For each mention the cues are walked outwards from it, nearest first, and clause
+breaks are searched for only in the gaps between the mention and those cues, so a mention
+with no cue in reach costs two bisections. Nothing here knows about skills: it works on
+character offsets into any text.
 """
 
 from __future__ import annotations
