@@ -267,7 +267,7 @@ class Extractor:
                     if case or inflect:
                         add(variant, term.concept, term.rank + VARIANT, case)
         self.term_count = len(terms)
-        self._keys = list(table)
+        keys_in_order = list(table)
         # The negation cues and the phrase leads ride in the same automaton: one pass finds
         # labels, cues and leads.
         cue_kinds: dict[bytes, str] = {}
@@ -275,9 +275,9 @@ class Extractor:
             for phrase in phrases:
                 cue_kinds.setdefault(cue_key(phrase), kind)
         leads = {cue_key(lead) for lead in LEADS}
-        self._keys += [k for k in {**cue_kinds, **dict.fromkeys(leads)} if k not in table]
+        keys_in_order += [k for k in {**cue_kinds, **dict.fromkeys(leads)} if k not in table]
         self._entries: list[_Entry] = []
-        for k in self._keys:
+        for k in keys_in_order:
             if k not in table:
                 self._entries.append(
                     _Entry((), (), False, False, False, cue_kinds.get(k), k in leads)
@@ -302,7 +302,8 @@ class Extractor:
         self._roles = [(1 if e.concepts else 0) | (2 if e.cue else 0) | (4 if e.lead else 0)
                        for e in self._entries]  # fmt: skip
         self._cue_of = [e.cue or "" for e in self._entries]
-        self._automaton = ahocorasick_rs.BytesAhoCorasick([b" " + k + b" " for k in self._keys])
+        # (the keys are not kept: the automaton has them, and 400,000 of them weigh ~25 MB)
+        self._automaton = ahocorasick_rs.BytesAhoCorasick([b" " + k + b" " for k in keys_in_order])
 
     def __len__(self) -> int:
         """Number of distinct surface forms (labels and variants) in the automaton."""
