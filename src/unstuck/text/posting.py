@@ -11,7 +11,15 @@ state stays None.
 library's parser (scripts, styles and templates are dropped, block elements become line
 breaks); a ``JobPosting`` object in JSON-LD (inside the HTML or as the whole input) supplies the
 structured fields, with its ``description`` (HTML) read like the page. Inputs over
-:data:`MAX_BYTES` are refused with :class:`PostingError`, as are empty ones.
+:data:`MAX_BYTES` are refused with :class:`PostingError`, as are empty ones, PDFs and zips.
+Without structured data the title is the page's first heading or the text's first short line
+("Data Analyst - Globex" is split into title and employer), the location a place line near
+the top ("Chicago, IL (hybrid)", "Remote") or a "Location:" line.
+
+**URLs and batches.** :func:`fetch_posting` fetches a page over HTTP(S) only, with a timeout
+and a size cap enforced while streaming, and refuses content that is not a page, text or JSON.
+:func:`read_postings_batch` reads CSV (a text column, optional title/company/location columns)
+or JSON Lines, one result per posting, errors included in place.
 
 **Required or preferred.** A section heading sets the default for the lines under it
 ("Requirements", "What you bring", "Must have" -> required; "Nice to have", "Preferred",
