@@ -310,3 +310,23 @@ def test_hours_set_for_an_activity_replace_the_estimate(kb: KnowledgeBase) -> No
     client.post("/plan/learning/", {"action": "hours", "activity": first.id, "hours": ""})
     back = next(a for a in services.build(kb).action.learning.activities if a.id == first.id)
     assert back.hours == first.hours
+
+
+def test_fewer_gaps_at_once(kb: KnowledgeBase) -> None:
+    make_person(kb)
+    services.choose_target(NP)
+    before = services.build(kb).action.learning
+    client = Client()
+    assert (
+        client.post("/plan/learning/", {"action": "max-gaps", "max_gaps": "0"}).status_code == 400
+    )
+    assert (
+        client.post("/plan/learning/", {"action": "max-gaps", "max_gaps": "x"}).status_code == 400
+    )
+    assert (
+        client.post("/plan/learning/", {"action": "max-gaps", "max_gaps": "2"}).status_code == 302
+    )
+    after = services.build(kb).action.learning
+    keys = list(dict.fromkeys(a.gap_key for a in after.activities))
+    assert len(keys) == 2 < len({a.gap_key for a in before.activities})
+    assert 'value="2"' in client.get("/plan/learning/").content.decode()

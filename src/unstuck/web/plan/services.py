@@ -152,6 +152,19 @@ def mark_done(activity_id: str, done: bool = True, key: str = ME) -> None:
         models.DoneActivity.objects.filter(plan=state, activity_id=activity_id).delete()
 
 
+#: The most gaps one plan may work on at once.
+MAX_GAPS = 12
+
+
+def set_max_gaps(count: int, key: str = ME) -> None:
+    """How many of the highest-priority gaps the learning plan works on."""
+    if not 1 <= count <= MAX_GAPS:
+        raise PlanError(f"Work on between 1 and {MAX_GAPS} gaps at once.")
+    state = get_state(key)
+    state.max_gaps = count
+    state.save(update_fields=["max_gaps", "updated_at"])
+
+
 #: Hours a person may set for one activity.
 MAX_ACTIVITY_HOURS = 500
 

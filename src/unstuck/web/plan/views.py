@@ -71,6 +71,12 @@ def learning(request: HttpRequest, kb: KnowledgeBase) -> HttpResponse:
             if action in ("done", "undone"):
                 services.mark_done(request.POST.get("activity", ""), action == "done")
                 return _back("learning", "activities")
+            if action == "max-gaps":
+                raw = request.POST.get("max_gaps", "").strip()
+                if not raw.isdigit():
+                    raise services.PlanError("The number of gaps must be a whole number.")
+                services.set_max_gaps(int(raw))
+                return _back("learning", "activities")
             if action == "hours":
                 raw = request.POST.get("hours", "").strip()
                 if raw and not raw.isdigit():
