@@ -339,3 +339,27 @@ def test_password_protected_and_unsupported_zips(ex: Extractor) -> None:
     corrupt[start : start + 20] = b"\xff" * 20  # garbles the deflate stream
     with pytest.raises(ResumeError):
         read_resume(bytes(corrupt), ex)
+
+
+def test_pdf_decompression_bomb_is_bounded(ex: Extractor) -> None:
+    import zlib
+
+    payload = zlib.compress(b" " * 80_000_000, 9)  # over pypdf's 75 MB inflation limit
+    objects = [
+        b"<< /Type /Catalog /Pages 2 0 R >>",
+        b"<< /Type /Pages /Kids [3 0 R] /Count 1 >>",
+        b"<< /Type /Page /Parent 2 0 R /MediaBox [0 0 612 792] /Contents 4 0 R >>",
+        b"<< /Length " + str(len(payload)).encode() + b" /Filter /FlateDecode >>\nstream\n"
+        + payload + b"\nendstream",
+    ]  # fmt: skip
+    out = bytearray(b"%PDF-1.4\n")
+    offsets = []
+    for i, body in enumerate(objects, start=1):
+        offsets.append(len(out))
+        out += f"{i} 0 obj\n".encode() + body + b"\nendobj\n"
+    xref = len(out)
+    out += f"xref\n0 {len(objects) + 1}\n0000000000 65535 f \n".encode()
+    out += b"".join(f"{off:010d} 00000 n \n".encode() for off in offsets)
+    out += f"trailer\n<< /Size 5 /Root 1 0 R >>\nstartxref\n{xref}\n%%EOF\n".encode()
+    with pytest.raises(ResumeError):  # inflation stops at the limit: no text, no blow-up
+        read_resume(bytes(out), ex)
