@@ -4,7 +4,7 @@ Fixtures (imported into ``conftest.py``, so every test module can use them):
 
 - ``live_app``: the base URL (``http://127.0.0.1:PORT``) of ``unstuck serve`` running in a child
   process, exactly as a person starts it: migrations applied, waitress serving, its own
-  ``UNSTUCK_HOME`` holding the session's knowledge base. Session-scoped; its log is printed
+  ``UNSTUCK_HOME`` holding the session's knowledge base. Module-scoped; its log is printed
   when it fails to start.
 - ``chromium``: one headless Chromium per session (``/usr/bin/chromium``, from apt).
 - ``page``: a fresh browser context and page per test, desktop size; ``phone_page`` is the same
@@ -69,9 +69,13 @@ def _wait_until_up(url: str, proc: subprocess.Popen[bytes], log: Path, timeout: 
     pytest.fail(f"the app did not start at {url} (exit code {proc.poll()}):\n{output}")
 
 
-@pytest.fixture(scope="session")
+@pytest.fixture(scope="module")
 def live_app(built_home: Path, tmp_path_factory: pytest.TempPathFactory) -> Iterator[str]:
-    """``unstuck serve`` on a free port of 127.0.0.1, with the session's knowledge base."""
+    """``unstuck serve`` on a free port of 127.0.0.1, with the session's knowledge base.
+
+    One server, with its own empty user database, per test module: unstuck is a single-person
+    app, so modules that walk the wizard or build a plan must not see each other's answers.
+    """
     home = tmp_path_factory.mktemp("live-home")
     # The app's own home (database, secret key) with the shared, read-only knowledge base.
     (home / "knowledge").symlink_to(built_home / "knowledge", target_is_directory=True)
