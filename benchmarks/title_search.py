@@ -5,16 +5,23 @@
 Builds (or reuses, the build is idempotent) an O*NET knowledge base in a cache folder through
 ``unstuck.knowledge.build.install``, then:
 
-(a) **held-out reported titles**: the index is built *without* O*NET's Sample of Reported
-    Titles; every reported title is a query (deduplicated by normal form; a title listed under
-    several occupations counts as found if any of them is) and titles whose normal form, or
-    that of their parenthesised part, equals a form of an indexed title are left out, since
-    those are lookups rather than searches. Queried as written and with the parenthesised
-    part removed (which often spells out an abbreviation).
+(a) **held-out reported titles**: every title of O*NET's Sample of Reported Titles is a query
+    (deduplicated by normal form; a title listed under several occupations counts as found if
+    any of them is), asked of an index that has never seen it: the reported file is left out
+    and, since O*NET's alternate titles repeat nearly every reported title, so is every
+    alternate title sharing a form with a held-out one. Reported titles are split in 5 folds
+    by a hash of their normal form and each fold is queried against an index built without
+    it; a harsher variant removes all of them from one index at once. Reported titles equal
+    to an official title are left out (lookups, not searches). Queried as written and with
+    the parenthesised part removed (which often spells out an abbreviation).
 (b) **JobBERT vacancy titles** (ESCO-tagged) mapped to O*NET through the Nesta ESCO->O*NET
-    crosswalk (concept URI -> O*NET code; titles whose concept is not in the crosswalk are
-    left out), index built without ESCO labels.
-(c) **speed**: index build time, p50/p95 per query with the index loaded.
+    crosswalk (concept URI -> O*NET code), index built without ESCO labels. The crosswalk maps
+    1,680 ESCO occupations; titles of other concepts, and of the 325 rows that name an
+    O*NET-SOC 2010 code absent from the 2019 taxonomy, are left out (counts are printed). The
+    crosswalk keeps one O*NET occupation per ESCO occupation, so this gold is noisy: read it
+    as a relative comparison.
+(c) **speed**: index build time, p50/p95 per query with the index loaded, wall clock and CPU
+    time (on a shared machine the wall clock includes waiting for a core).
 (d) **baselines in the same run**: token-overlap (Jaccard over normalised tokens, best
     title per occupation), difflib ratio over every indexed title (on a fixed sample: it is
     slow), and sockit 0.3.1 run through its own CLI when ``--sockit``/``UNSTUCK_SOCKIT`` points
