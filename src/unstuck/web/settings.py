@@ -49,6 +49,7 @@ INSTALLED_APPS = [
     "unstuck.web.profile",
     "unstuck.web.paths",
     "unstuck.web.plan",
+    "unstuck.web.documents",
 ]
 
 MIDDLEWARE = [

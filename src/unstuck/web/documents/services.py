@@ -1,0 +1,419 @@
+"""The Python API for resumes and job postings, shared by the web pages and the CLI.
+
+Reading is :mod:`unstuck.text.resume` / :mod:`unstuck.text.posting`, scoring
+:mod:`unstuck.core.match` and :mod:`unstuck.core.market`, tailoring :mod:`unstuck.text.tailor`;
+this module stores and retrieves through the Django models and keeps two promises:
+
+- **nothing is stored half-way.** A file is parsed in full before the database is touched, and
+  a batch of postings is stored only when every posting in it reads (one transaction); a bad
+  input raises the reader's error (:class:`~unstuck.text.resume.ResumeError`,
+  :class:`~unstuck.text.posting.PostingError`) and the store is unchanged;
+- **the profile changes only with consent.** :func:`profile_suggestions` says what a resume
+  suggests (occupation, skill areas, technology, each with the lines that show it) and
+  :func:`apply_suggestions` applies only what the person accepted.
+
+**Stored form.** ``parsed`` is the reader's result as JSON: skills are ``{kind, id, label,
+strength, years, surface, evidence}`` (``surface``: the words the document used; ``evidence``:
+the lines), so :class:`~unstuck.core.match.ResumeFacts` and
+:class:`~unstuck.core.match.PostingFacts` read it back without the knowledge base.
+
+**Suggestions** (:func:`profile_suggestions`) are a dict::
+
+    {"occupations": [{"code", "title", "score", "position", "evidence"}],  # best first
+     "skills": [{"element_id", "name", "domain", "evidence", "level"}],   # O*NET skill areas
+     "technology": [{"name", "evidence", "in_profile"}]}
+
+and :func:`apply_suggestions` takes ``{"occupation": code or None, "skills": [element ids],
+"technology": [names]}``.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import asdict
+from datetime import datetime
+from typing import TYPE_CHECKING, Any
+
+from django.db import transaction
+from django.utils import timezone
+
+from unstuck.core import market as core_market
+from unstuck.core import match as core_match
+from unstuck.text.posting import PostingError
+from unstuck.text.resume import ResumeError
+from unstuck.web.documents import models
+
+if TYPE_CHECKING:
+    from unstuck.knowledge.store import KnowledgeBase
+    from unstuck.text.extract import Extractor
+    from unstuck.text.posting import Posting as ParsedPosting
+    from unstuck.text.resume import Resume as ParsedResume
+
+__all__ = [
+    "PostingError",
+    "ResumeError",
+    "add_postings",
+    "apply_suggestions",
+    "get_posting",
+    "get_resume",
+    "import_resume",
+    "list_postings",
+    "list_resumes",
+    "market",
+    "match",
+    "profile_suggestions",
+    "tailor",
+]
+
+BATCH_SUFFIXES = (".csv", ".jsonl", ".ndjson")
+TAILOR_TYPES = {
+    "md": ("text/markdown; charset=utf-8", "md"),
+    "docx": ("application/vnd.openxmlformats-officedocument.wordprocessingml.document", "docx"),
+    "json": ("application/json", "json"),
+}
+
+
+def _kb() -> KnowledgeBase:
+    """The installed knowledge base; reading documents needs its vocabularies (raises
+    :class:`~unstuck.knowledge.errors.KnowledgeBaseMissing` when none is installed)."""
+    from unstuck.knowledge.store import get_knowledge_base
+
+    return get_knowledge_base()
+
+
+def _extractor(kb: KnowledgeBase | None = None) -> Extractor:
+    from unstuck.text.vocabulary import skill_extractor
+
+    return skill_extractor(kb or _kb())
+
+
+# -- stored form ----------------------------------------------------------------------------------
+
+
+def _skill_dict(concept: Any, mentions: Any, evidence: Any, **extra: Any) -> dict[str, Any]:
+    surface = list(dict.fromkeys(m.text for m in mentions))
+    return {
+        "kind": concept.kind,
+        "id": concept.id,
+        "label": concept.label,
+        **extra,
+        "surface": surface,
+        "evidence": list(evidence),
+    }
+
+
+def resume_to_dict(r: ParsedResume) -> dict[str, Any]:
+    return {
+        "source": r.source,
+        "name": r.name,
+        "headline": r.headline,
+        "positions": [asdict(p) for p in r.positions],
+        "education": [asdict(e) for e in r.education],
+        "certifications": [asdict(c) for c in r.certifications],
+        "listed_skills": list(r.listed_skills),
+        "skills": [
+            _skill_dict(s.concept, s.mentions, s.evidence, strength=s.strength, years=s.years)
+            for s in r.skills
+        ],
+    }
+
+
+def posting_to_dict(p: ParsedPosting) -> dict[str, Any]:
+    return {
+        "source": p.source,
+        "title": p.title,
+        "employer": p.employer,
+        "location": p.location,
+        "pay": None if p.pay is None else asdict(p.pay),
+        "requirements": [asdict(r) for r in p.requirements],
+        "skills": [
+            _skill_dict(s.concept, s.mentions, s.evidence, required=s.required) for s in p.skills
+        ],
+    }
+
+
+# -- resumes --------------------------------------------------------------------------------------
+
+
+def import_resume(data: bytes, filename: str, *, when: datetime | None = None) -> models.Resume:
+    """Read a resume file and store it; raises :class:`ResumeError` (nothing stored) when the
+    file cannot be read."""
+    from unstuck.text.resume import read_resume
+
+    parsed = read_resume(data, _extractor(), filename=filename)
+    with transaction.atomic():
+        return models.Resume.objects.create(
+            filename=filename[:255],
+            kind=parsed.source,
+            uploaded_at=when or timezone.now(),
+            parsed=resume_to_dict(parsed),
+            text=parsed.text,
+        )
+
+
+def list_resumes() -> list[models.Resume]:
+    return list(models.Resume.objects.all())
+
+
+def get_resume(pk: int) -> models.Resume | None:
+    return models.Resume.objects.filter(pk=pk).first()
+
+
+def latest_resume() -> models.Resume | None:
+    return models.Resume.objects.first()
+
+
+def _position_codes(kb: KnowledgeBase, parsed: dict[str, Any]) -> list[dict[str, Any]]:
+    """Occupations the resume's job titles map to: the current position first, then the rest
+    in the resume's order; one entry per occupation (its best score)."""
+    from unstuck.text.resume import Position
+    from unstuck.text.vocabulary import position_occupations
+
+    positions = [Position(**p) for p in parsed.get("positions") or ()]
+    positions.sort(key=lambda p: not p.current)  # stable: resume order otherwise
+    out: dict[str, dict[str, Any]] = {}
+    for position, matches in position_occupations(kb, positions, limit=3):
+        for m in matches:
+            if m.code not in out:
+                out[m.code] = {
+                    "code": m.code,
+                    "title": kb.titles.get(m.code, m.code),
+                    "score": round(m.score, 3),
+                    "position": position.title,
+                    "evidence": position.evidence,
+                }
+    return list(out.values())
+
+
+def profile_suggestions(resume: models.Resume) -> dict[str, Any]:
+    """What the resume suggests for the profile (see the module docstring for the shape)."""
+    from unstuck.web.profile import services as profile_services
+
+    kb = _kb()
+    profile = profile_services.to_core(profile_services.get_profile())
+    occupations = _position_codes(kb, resume.parsed)
+    typical: dict[str, float] = {}
+    code = (occupations[0]["code"] if occupations else None) or profile.occupation_code
+    if code and kb.occupation(code) is not None:
+        typical = {eid: level for eid, _, _, level in profile_services.occupation_levels(kb, code)}
+    own = profile.levels()
+    skills, technology = [], []
+    have_tech = {t.lower() for t in profile.technology}
+    for s in resume.parsed.get("skills") or ():
+        if s["kind"] == "element" and s["id"].startswith(("2.A", "2.B", "2.C")):
+            domain = "knowledge" if s["id"].startswith("2.C") else "skill"
+            level = own.get(s["id"], typical.get(s["id"]))
+            skills.append(
+                {
+                    "element_id": s["id"],
+                    "name": s["label"],
+                    "domain": domain,
+                    "evidence": s["evidence"],
+                    "level": level,
+                    "in_profile": s["id"] in own,
+                }
+            )
+        elif s["kind"] == "technology" and not s["id"].startswith("unspsc:"):
+            technology.append(
+                {
+                    "name": s["label"],
+                    "evidence": s["evidence"],
+                    "in_profile": s["label"].lower() in have_tech,
+                }
+            )
+    return {"occupations": occupations, "skills": skills, "technology": technology}
+
+
+def apply_suggestions(resume: models.Resume, accepted: dict[str, Any]) -> None:
+    """Apply what the person accepted: ``occupation`` (a code; sets the occupation and
+    prefills its skill levels, keeping the person's own), ``technology`` (names added to the
+    profile's list) and ``skills`` (O*NET element ids added as ratings). A skill area gets the
+    typical level of the profile's occupation; one with no known level is not added (a level is
+    the person's to give, not ours to invent). Only suggestions this resume made are applied."""
+    from unstuck.core.profile import Rating
+    from unstuck.web.profile import services as profile_services
+
+    suggestions = profile_suggestions(resume)
+    offered_codes = {o["code"] for o in suggestions["occupations"]}
+    offered_tech = {t["name"] for t in suggestions["technology"]}
+    offered_skills = {s["element_id"]: s for s in suggestions["skills"]}
+    kb = _kb()
+    with transaction.atomic():
+        code = accepted.get("occupation")
+        if code:
+            if code not in offered_codes:
+                raise ValueError(f"{code} was not suggested by this resume")
+            profile_services.set_occupation(kb, code)
+        current = profile_services.to_core(profile_services.get_profile())
+        tech = list(current.technology)
+        for name in accepted.get("technology") or ():
+            if name in offered_tech and name.lower() not in {t.lower() for t in tech}:
+                tech.append(name)
+        ratings = list(current.ratings)
+        have = {r.element_id for r in ratings}
+        typical = {}
+        if current.occupation_code and kb.occupation(current.occupation_code) is not None:
+            typical = {
+                eid: lvl
+                for eid, _, _, lvl in profile_services.occupation_levels(
+                    kb, current.occupation_code
+                )
+            }
+        for eid in accepted.get("skills") or ():
+            s = offered_skills.get(eid)
+            level = typical.get(eid) if s else None
+            if s and eid not in have and level is not None:
+                ratings.append(Rating(eid, s["name"], s["domain"], level, level))
+                have.add(eid)
+        from dataclasses import replace
+
+        profile_services.save_profile(
+            replace(current, technology=tuple(tech), ratings=tuple(ratings))
+        )
+
+
+# -- postings -------------------------------------------------------------------------------------
+
+
+def add_postings(
+    data: bytes | None,
+    *,
+    filename: str | None = None,
+    url: str | None = None,
+    target_code: str | None = None,
+    when: datetime | None = None,
+) -> list[models.Posting]:
+    """Read one posting (text, HTML, JSON-LD), a batch (``.csv``/``.jsonl`` file) or a URL and
+    store them, all or nothing: if any posting in a batch fails, :class:`PostingError` lists
+    every failure and nothing is stored. ``target_code`` must be an O*NET code in the
+    knowledge base."""
+    from unstuck.text.posting import fetch_posting, read_posting, read_postings_batch
+
+    kb = _kb()
+    if target_code and kb.occupation(target_code) is None:
+        raise PostingError(f"no occupation {target_code} in O*NET {kb.release}")
+    extractor = _extractor(kb)
+    items: list[tuple[str, ParsedPosting]] = []
+    if url:
+        items.append((url, fetch_posting(url, extractor)))
+    elif data is None:
+        raise PostingError("give a posting's text, a file or an address")
+    elif filename and filename.lower().endswith(BATCH_SUFFIXES):
+        kind = "csv" if filename.lower().endswith(".csv") else "jsonl"
+        results = read_postings_batch(data, extractor, kind=kind)
+        errors = [str(r) for r in results if isinstance(r, PostingError)]
+        if errors:
+            raise PostingError(
+                f"{len(errors)} of {len(results)} postings could not be read, "
+                "nothing was saved: " + "; ".join(errors[:10])
+            )
+        if not results:
+            raise PostingError("this batch holds no postings")
+        items += [
+            (f"{filename}#{i}", r)
+            for i, r in enumerate(results, start=1)
+            if not isinstance(r, PostingError)
+        ]
+    else:
+        items.append((filename or "pasted text", read_posting(data, extractor)))
+    now = when or timezone.now()
+    with transaction.atomic():
+        return [
+            models.Posting.objects.create(
+                source=source[:2000],
+                fetched_at=now,
+                target_code=target_code or "",
+                parsed=posting_to_dict(p),
+                text=p.text,
+            )
+            for source, p in items
+        ]
+
+
+def list_postings(target_code: str | None = None) -> list[models.Posting]:
+    qs = models.Posting.objects.all()
+    if target_code:
+        qs = qs.filter(target_code=target_code)
+    return list(qs)
+
+
+def get_posting(pk: int) -> models.Posting | None:
+    return models.Posting.objects.filter(pk=pk).first()
+
+
+# -- match, tailor, market ------------------------------------------------------------------------
+
+
+def _title_codes(kb: KnowledgeBase | None, title: str | None) -> list[str]:
+    if kb is None or not title:
+        return []
+    return [m.code for m in kb.search(title, limit=1) if m.score >= 0.5]
+
+
+def _facts(
+    resume: models.Resume, posting: models.Posting
+) -> tuple[core_match.ResumeFacts, core_match.PostingFacts]:
+    from unstuck.knowledge.errors import KnowledgeBaseMissing
+
+    kb: KnowledgeBase | None
+    try:
+        kb = _kb()
+    except KnowledgeBaseMissing:
+        kb = None  # the title component falls back to words
+    resume_codes = [o["code"] for o in _position_codes(kb, resume.parsed)] if kb else []
+    posting_codes = _title_codes(kb, posting.title)
+    if posting.target_code and not posting_codes:
+        posting_codes = [posting.target_code]
+    return (
+        core_match.ResumeFacts.from_dict(resume.parsed, resume_codes),
+        core_match.PostingFacts.from_dict(posting.parsed, posting_codes),
+    )
+
+
+def now_month() -> int:
+    today = timezone.now()
+    return today.year * 12 + today.month - 1
+
+
+def match(resume: models.Resume, posting: models.Posting) -> core_match.MatchResult:
+    resume_facts, posting_facts = _facts(resume, posting)
+    return core_match.match(resume_facts, posting_facts, now_month=now_month())
+
+
+def tailor(resume: models.Resume, posting: models.Posting, fmt: str) -> tuple[bytes, str, str]:
+    """The resume tailored to the posting as ``fmt`` ("md", "docx" or "json"): (content,
+    content type, file name). Tailoring reorders and surfaces the resume's own lines; it never
+    adds a claim (see :mod:`unstuck.text.tailor`)."""
+    from unstuck.text import tailor as tailoring
+
+    if fmt not in TAILOR_TYPES:
+        raise ValueError(f"unknown format {fmt!r}: one of {', '.join(TAILOR_TYPES)}")
+    result = match(resume, posting)
+    plan = tailoring.tailor(resume.parsed, resume.text, result)
+    content_type, suffix = TAILOR_TYPES[fmt]
+    body = {
+        "md": tailoring.to_markdown,
+        "docx": tailoring.to_docx,
+        "json": tailoring.to_json_resume,
+    }[fmt](plan)
+    stem = re.sub(r"[^A-Za-z0-9_-]+", "-", (posting.title or "posting")).strip("-")[:60]
+    return body, content_type, f"resume-{stem or 'posting'}.{suffix}"
+
+
+def person_evidence() -> dict[str, list[str]]:
+    """Skill key -> the lines of the person's resumes that show it (every stored resume)."""
+    evidence: dict[str, list[str]] = {}
+    for r in models.Resume.objects.all():
+        for s in r.parsed.get("skills") or ():
+            for k in (
+                core_market.evidence_key(s["kind"], s["id"]),
+                core_match.fold_label(s["label"]),
+            ):
+                lines = evidence.setdefault(k, [])
+                lines += [line for line in s["evidence"] if line not in lines]
+    return evidence
+
+
+def market(target_code: str) -> core_market.MarketSummary:
+    postings = [core_match.PostingFacts.from_dict(p.parsed) for p in list_postings(target_code)]
+    return core_market.summarise(postings, person_evidence(), target_code=target_code)
