@@ -347,7 +347,7 @@ def experience_years(positions: Iterable[PositionFact], now_month: int) -> float
             continue
         end: int
         if p.current:
-            end = now_month
+            end = now_month + 1  # the current month counts
         else:
             parsed_end = parse_month(p.end)
             if parsed_end is None:
@@ -360,7 +360,7 @@ def experience_years(positions: Iterable[PositionFact], now_month: int) -> float
                 and not re.search(r"[A-Za-z]|\d{1,2}\s*[/.-]|[/.-]\s*\d{1,2}\b", p.end)
             ):
                 end += 11  # a bare year: to its end
-            end += 1
+            end += 1  # the end month counts
         if end > start:
             spans.append((start, end))
     if not spans:

@@ -30,7 +30,6 @@ and :func:`apply_suggestions` takes ``{"occupation": code or None, "skills": [el
 from __future__ import annotations
 
 import re
-from dataclasses import asdict
 from datetime import datetime
 from typing import TYPE_CHECKING, Any
 
@@ -41,13 +40,13 @@ from unstuck.core import market as core_market
 from unstuck.core import match as core_match
 from unstuck.text.posting import PostingError
 from unstuck.text.resume import ResumeError
+from unstuck.text.stored import posting_to_dict, resume_to_dict
 from unstuck.web.documents import models
 
 if TYPE_CHECKING:
     from unstuck.knowledge.store import KnowledgeBase
     from unstuck.text.extract import Extractor
     from unstuck.text.posting import Posting as ParsedPosting
-    from unstuck.text.resume import Resume as ParsedResume
 
 __all__ = [
     "PostingError",
@@ -85,51 +84,6 @@ def _extractor(kb: KnowledgeBase | None = None) -> Extractor:
     from unstuck.text.vocabulary import skill_extractor
 
     return skill_extractor(kb or _kb())
-
-
-# -- stored form ----------------------------------------------------------------------------------
-
-
-def _skill_dict(concept: Any, mentions: Any, evidence: Any, **extra: Any) -> dict[str, Any]:
-    surface = list(dict.fromkeys(m.text for m in mentions))
-    return {
-        "kind": concept.kind,
-        "id": concept.id,
-        "label": concept.label,
-        **extra,
-        "surface": surface,
-        "evidence": list(evidence),
-    }
-
-
-def resume_to_dict(r: ParsedResume) -> dict[str, Any]:
-    return {
-        "source": r.source,
-        "name": r.name,
-        "headline": r.headline,
-        "positions": [asdict(p) for p in r.positions],
-        "education": [asdict(e) for e in r.education],
-        "certifications": [asdict(c) for c in r.certifications],
-        "listed_skills": list(r.listed_skills),
-        "skills": [
-            _skill_dict(s.concept, s.mentions, s.evidence, strength=s.strength, years=s.years)
-            for s in r.skills
-        ],
-    }
-
-
-def posting_to_dict(p: ParsedPosting) -> dict[str, Any]:
-    return {
-        "source": p.source,
-        "title": p.title,
-        "employer": p.employer,
-        "location": p.location,
-        "pay": None if p.pay is None else asdict(p.pay),
-        "requirements": [asdict(r) for r in p.requirements],
-        "skills": [
-            _skill_dict(s.concept, s.mentions, s.evidence, required=s.required) for s in p.skills
-        ],
-    }
 
 
 # -- resumes --------------------------------------------------------------------------------------
