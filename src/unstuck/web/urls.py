@@ -15,4 +15,5 @@ urlpatterns = [
     path("profile/", include("unstuck.web.profile.urls")),
     path("paths/", include("unstuck.web.paths.urls")),
     path("plan/", include("unstuck.web.plan.urls")),
+    path("documents/", include("unstuck.web.documents.urls")),
 ]

@@ -1,0 +1,373 @@
+"""What the resume and posting templates show, shaped from the stored rows and the core's results.
+
+Kept apart from the views so they stay thin, and from the core because this is presentation:
+labels, rounding so the parts add up to the total shown, and evidence lines split into pieces
+with the words that show a requirement marked (the template wraps those in ``<mark>``; every
+piece is still autoescaped).
+"""
+
+from __future__ import annotations
+
+import math
+import re
+from collections.abc import Iterable, Mapping, Sequence
+from typing import Any
+
+from unstuck.core.market import MarketSummary, PayRange
+from unstuck.core.match import MatchResult
+
+TAILOR_FORMATS = {"md": "Markdown", "docx": "Word (.docx)", "json": "JSON Resume"}
+
+COMPONENT_LABELS = {
+    "required": "Required skills",
+    "preferred": "Preferred skills",
+    "experience": "Years of experience",
+    "education": "Education and licences",
+    "title": "Job title",
+}
+
+SOURCE_LABELS = {
+    "pdf": "PDF",
+    "docx": "Word document",
+    "linkedin": "LinkedIn export",
+    "json-resume": "JSON Resume",
+    "text": "text",
+}
+
+_SYMBOLS = {"USD": "$", "EUR": "€", "GBP": "£", "CAD": "CA$", "AUD": "A$", "INR": "₹", "JPY": "¥"}
+_PERIODS = {"year": "a year", "month": "a month", "week": "a week", "day": "a day",
+            "hour": "an hour"}  # fmt: skip
+
+
+# -- rows ----------------------------------------------------------------------------------------
+
+
+def resume_row(resume: Any) -> dict[str, Any]:
+    name = resume.name
+    return {
+        "pk": resume.pk,
+        "label": f"{resume.filename}" + (f" ({name})" if name else ""),
+        "filename": resume.filename,
+        "source": SOURCE_LABELS.get(resume.kind, resume.kind),
+        "uploaded": resume.uploaded_at,
+    }
+
+
+def pay_text(pay: Mapping[str, Any] | None) -> str | None:
+    if not pay or pay.get("minimum") is None:
+        return None
+    low, high = pay["minimum"], pay.get("maximum")
+    figure = money(low, pay.get("currency"))
+    if high is not None and high != low:
+        figure += "–" + money(high, pay.get("currency"))
+    period = _PERIODS.get(pay.get("period") or "")
+    return figure + (f" {period}" if period else " (period not stated)")
+
+
+def money(value: float, currency: str | None) -> str:
+    digits = f"{value:,.0f}" if value >= 100 or value == int(value) else f"{value:,.2f}"
+    symbol = _SYMBOLS.get(currency or "")
+    if symbol:
+        return symbol + digits
+    return f"{digits} {currency}" if currency else digits
+
+
+def posting_row(posting: Any, titles: Mapping[str, str] | None = None) -> dict[str, Any]:
+    parsed = posting.parsed or {}
+    source = posting.source or "pasted text"
+    return {
+        "pk": posting.pk,
+        "title": posting.title,
+        "employer": posting.employer,
+        "location": parsed.get("location"),
+        "pay": pay_text(parsed.get("pay")),
+        "source": source,
+        "target_code": posting.target_code,
+        "target_title": (titles or {}).get(posting.target_code),
+        "skill_count": len(parsed.get("skills") or ()),
+    }
+
+
+def targets(
+    postings: Iterable[Any], titles: Mapping[str, str] | None = None
+) -> list[dict[str, Any]]:
+    counts: dict[str, int] = {}
+    for p in postings:
+        if p.target_code:
+            counts[p.target_code] = counts.get(p.target_code, 0) + 1
+    return [
+        {"code": code, "title": (titles or {}).get(code), "count": n}
+        for code, n in sorted(counts.items())
+    ]
+
+
+# -- problems ------------------------------------------------------------------------------------
+
+
+def resume_problem(reason: str) -> str:
+    reason = reason.strip().rstrip(".")
+    return f"This file could not be read as a resume: {reason}. Nothing was saved."
+
+
+def posting_problem(reason: str) -> str:
+    reason = reason.strip().rstrip(".")
+    return f"The posting could not be added: {reason}. Nothing was saved."
+
+
+# -- the confirm page ----------------------------------------------------------------------------
+
+
+def _dates(p: Mapping[str, Any]) -> str:
+    start = p.get("start")
+    end = "present" if p.get("current") else p.get("end")
+    if start and end:
+        return f"{start} – {end}"
+    return start or end or "dates not found"
+
+
+def resume_read(resume: Any) -> dict[str, Any]:
+    parsed = resume.parsed or {}
+    positions = [
+        {
+            "title": p.get("title"),
+            "employer": p.get("employer"),
+            "dates": _dates(p),
+            "evidence": p.get("evidence"),
+        }
+        for p in parsed.get("positions") or ()
+    ]
+    education = []
+    for e in parsed.get("education") or ():
+        parts = [x for x in (e.get("degree"), e.get("field"), e.get("school"), e.get("end")) if x]
+        education.append({"text": ", ".join(parts) or e.get("evidence") or "",
+                          "evidence": e.get("evidence")})  # fmt: skip
+    certifications = [
+        {"text": ", ".join(x for x in (c.get("name"), c.get("issuer"), c.get("date")) if x)}
+        for c in parsed.get("certifications") or ()
+    ]
+    return {"positions": positions, "education": education, "certifications": certifications}
+
+
+def suggestion_view(suggestions: Mapping[str, Any]) -> dict[str, Any]:
+    """The confirm page's choices: occupations (radio), skill areas and technology (ticked
+    unless already in the profile, each with the resume lines that show it)."""
+    occupations = [
+        {
+            "code": o["code"],
+            "title": o["title"],
+            "why": f"From “{o['position']}”" if o.get("position") else "",
+        }
+        for o in suggestions.get("occupations") or ()
+    ]
+    skills = [
+        {
+            "key": s["element_id"],
+            "label": s["name"],
+            "evidence": s.get("evidence") or (),
+            "checked": not s.get("in_profile"),
+            "note": "already in your profile"
+            if s.get("in_profile")
+            else (f"{s['domain']}" + ("" if s.get("level") is not None else ", no typical level")),
+        }
+        for s in suggestions.get("skills") or ()
+    ]
+    technology = [
+        {
+            "key": t["name"],
+            "label": t["name"],
+            "evidence": t.get("evidence") or (),
+            "checked": not t.get("in_profile"),
+            "note": "already in your profile" if t.get("in_profile") else "",
+        }
+        for t in suggestions.get("technology") or ()
+    ]
+    return {
+        "occupations": occupations,
+        "groups": [
+            {
+                "name": "skills",
+                "label": "Skill and knowledge areas",
+                "items": skills,
+                "hint": "Added at the typical level for your occupation; you can change the level "
+                "in your profile. An area with no typical level is not added.",
+            },
+            {
+                "name": "technology",
+                "label": "Tools and technology",
+                "items": technology,
+                "hint": "Added to the technology list in your profile.",
+            },
+        ],  # fmt: skip
+    }
+
+
+def accepted_from(post: Any, suggestions: Mapping[str, Any]) -> dict[str, Any]:
+    """What the person ticked, limited to what was offered (a forged value is dropped)."""
+    codes = {o["code"] for o in suggestions.get("occupations") or ()}
+    skills = {s["element_id"] for s in suggestions.get("skills") or ()}
+    tech = {t["name"] for t in suggestions.get("technology") or ()}
+    code = post.get("occupation") or None
+    return {
+        "occupation": code if code in codes else None,
+        "skills": [e for e in dict.fromkeys(post.getlist("skills")) if e in skills],
+        "technology": [t for t in dict.fromkeys(post.getlist("technology")) if t in tech],
+    }
+
+
+def applied_summary(accepted: Mapping[str, Any], suggestions: Mapping[str, Any]) -> list[str]:
+    titles = {o["code"]: o["title"] for o in suggestions.get("occupations") or ()}
+    names = {s["element_id"]: s["name"] for s in suggestions.get("skills") or ()}
+    out = []
+    if accepted.get("occupation"):
+        code = accepted["occupation"]
+        out.append(f"Current occupation set to {titles.get(code, code)} ({code}).")
+    if accepted.get("skills"):
+        out.append("Skill and knowledge areas: "
+                   + ", ".join(names.get(e, e) for e in accepted["skills"]) + ".")  # fmt: skip
+    if accepted.get("technology"):
+        out.append("Technology: " + ", ".join(accepted["technology"]) + ".")
+    return out
+
+
+# -- the match page ------------------------------------------------------------------------------
+
+
+def shown_points(values: Sequence[float], total: float, places: int = 1) -> list[float]:
+    """``values`` rounded to ``places`` so that they add up to ``total`` rounded the same way
+    (largest remainder): the parts on the page add up to the score on the page."""
+    scale = 10**places
+    target = round(total * scale)
+    floors = [math.floor(v * scale) for v in values]
+    short = target - sum(floors)
+    order = sorted(range(len(values)), key=lambda i: -(values[i] * scale - floors[i]))
+    for i in order[: max(0, short)]:
+        floors[i] += 1
+    return [f / scale for f in floors]
+
+
+def pieces(line: str, words: Iterable[str]) -> list[tuple[str, bool]]:
+    """``line`` cut into ``(text, marked)`` pieces, the occurrences of ``words`` marked (case
+    folded, whole words); the whole line marked when none of them occurs in it."""
+    terms = sorted({w for w in words if w and w.strip()}, key=len, reverse=True)
+    spans: list[tuple[int, int]] = []
+    for term in terms:
+        pattern = r"(?<![\w])" + re.escape(term) + r"(?![\w])"
+        for m in re.finditer(pattern, line, re.IGNORECASE):
+            if not any(s < m.end() and m.start() < e for s, e in spans):
+                spans.append((m.start(), m.end()))
+    if not spans:
+        return [(line, True)]
+    spans.sort()
+    out: list[tuple[str, bool]] = []
+    at = 0
+    for s, e in spans:
+        if s > at:
+            out.append((line[at:s], False))
+        out.append((line[s:e], True))
+        at = e
+    if at < len(line):
+        out.append((line[at:], False))
+    return out
+
+
+def _surfaces(resume: Any) -> dict[tuple[str, str], list[str]]:
+    out: dict[tuple[str, str], list[str]] = {}
+    for s in (resume.parsed or {}).get("skills") or ():
+        words = list(s.get("surface") or ()) + [s.get("label") or ""]
+        out[(s.get("kind"), s.get("id"))] = words
+    return out
+
+
+def match_view(result: MatchResult, resume: Any) -> dict[str, Any]:
+    surfaces = _surfaces(resume)
+    shown = [c for c in result.components.values() if c.shown]
+    points = shown_points([c.score * c.weight for c in shown], result.score)
+    components = []
+    for c, pts in zip(shown, points, strict=True):
+        items = []
+        for item in c.items:
+            words: list[str] = []
+            if item.concept is not None:
+                words = surfaces.get(item.concept, []) + [item.requirement]
+            elif c.name == "title":
+                words = [item.requirement]
+            lines = [pieces(line, words) for line in item.lines or ()] if item.met else []
+            items.append(
+                {
+                    "label": item.requirement,
+                    "required": item.required,
+                    "met": item.met,
+                    "partial": item.met and item.credit < 1,
+                    "credit": round(item.credit * 100),
+                    "lines": lines,
+                    "asked": item.posting_line if item.posting_line != item.requirement else None,
+                }
+            )
+        components.append(
+            {
+                "name": c.name,
+                "label": COMPONENT_LABELS.get(c.name, c.name),
+                "percent": f"{c.score:.0f}",
+                "weight": f"{c.weight * 100:.0f}%",
+                "points": f"{pts:.1f}",
+                "max_width": round(c.weight * 100, 2),
+                "fill_width": round(c.score, 2),
+                "note": c.note,
+                "items": items,
+            }
+        )
+    unscored = [COMPONENT_LABELS.get(c.name, c.name) for c in result.components.values()
+                if not c.shown]  # fmt: skip
+    missing = [
+        f"{m.requirement} ({COMPONENT_LABELS.get(m.component, m.component).lower()}"
+        + (", preferred)" if not m.required else ")")
+        for m in result.missing
+    ]
+    return {
+        "total": f"{result.score:.1f}",
+        "components": components,
+        "unscored": unscored,
+        "missing": missing,
+    }
+
+
+# -- the market page -----------------------------------------------------------------------------
+
+
+def _pay_range(r: PayRange) -> dict[str, Any]:
+    figure = money(r.low, r.currency)
+    if r.high != r.low:
+        figure += "–" + money(r.high, r.currency)
+    period = _PERIODS.get(r.period or "", "(period not stated)")
+    return {
+        "text": f"{figure} {period}",
+        "median": f"{money(r.median_mid, r.currency)} {period}",
+        "stated": r.postings,
+        "currency": r.currency or "currency not stated",
+    }
+
+
+def market_view(summary: MarketSummary, title: str | None = None) -> dict[str, Any]:
+    return {
+        "title": title,
+        "postings": summary.postings,
+        "coverage": None if summary.coverage is None else f"{summary.coverage:.0f}",
+        "skills": [
+            {
+                "label": s.label,
+                "count": s.postings,
+                "required": s.required,
+                "percent": f"{s.percent:.0f}",
+                "width": s.percent,
+                "covered": s.covered,
+                "evidence": s.evidence[0] if s.evidence else None,
+            }
+            for s in summary.skills
+        ],
+        "pairs": [
+            {"a": p.a, "b": p.b, "count": p.postings, "percent": f"{p.percent:.0f}"}
+            for p in summary.pairs
+        ],
+        "pay": [_pay_range(r) for r in summary.pay],
+        "without_pay": summary.without_pay,
+    }
