@@ -115,7 +115,9 @@ def engine_orders(
 
 
 def tune(data, queries: Sequence[int], gold: Mapping[int, set[int]]) -> dict[str, float]:
-    """Coordinate ascent on recall@10 + nDCG@10 (Primary-Short + Primary-Long) of ``queries``."""
+    """Coordinate ascent on recall@10 + nDCG@10 (Primary-Short + Primary-Long) of ``queries``,
+    starting from the current :data:`DEFAULT_WEIGHTS` (a signal new there starts at 0), so a
+    re-run refines the weights in use rather than starting over from a flat point."""
     everything = {s: 1.0 for s in DEFAULT_WEIGHTS if s not in ("pay", "outlook")}
     z: dict[str, np.ndarray] = {
         s: np.zeros((len(queries), len(data)), np.float32) for s in everything
@@ -141,7 +143,7 @@ def tune(data, queries: Sequence[int], gold: Mapping[int, set[int]]) -> dict[str
         return float(recall + ndcg)
 
     grid = (0.0, 0.25, 0.5, 1.0, 1.5, 2.0, 3.0, 4.0, 6.0, 8.0)
-    w = dict(everything)
+    w = {s: DEFAULT_WEIGHTS[s] for s in everything}
     best = objective(w)
     for p in range(4):
         changed = False

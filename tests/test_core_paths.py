@@ -283,8 +283,22 @@ def test_occupation_without_ratings_is_ranked_and_marked_not_published() -> None
 
 def test_a_person_in_an_unrated_occupation_skips_skill_profile_signal() -> None:
     ranking = score(DATA, person_from_occupation(DATA, "15-1252.00"))
-    assert "skills_knowledge" in {u.signal for u in ranking.unused}
+    unused = {u.signal: u.reason for u in ranking.unused}
+    assert "skills_knowledge" in unused
+    assert unused["knowledge"] == "O*NET publishes no knowledge ratings for your occupation"
     assert "tasks" in ranking.z and "interests" in ranking.z
+
+
+def test_knowledge_signal_compares_the_knowledge_areas_alone() -> None:
+    # one knowledge area in the fixture: every rated occupation has the same knowledge profile
+    # shape, so that signal cannot tell them apart while skills and knowledge together can
+    ranking = score(DATA, person_from_occupation(DATA, "29-1141.00"))
+    rated = DATA.has_ratings
+    assert np.allclose(ranking.z["knowledge"][rated], 0.0)
+    assert np.ptp(ranking.z["skills_knowledge"][rated]) > 0.1
+    rec = explain(ranking, "15-1211.00")
+    skills = next(c for c in rec.components if c.key == "skills")
+    assert "knowledge" in {p.signal for p in skills.parts}
 
 
 # -- explanations ----------------------------------------------------------------------------

@@ -107,6 +107,10 @@ class OccupationData:
     values_norm: F64 = field(init=False, compare=False, repr=False)
     level_centred: F64 = field(init=False, compare=False, repr=False)
     level_norm: F64 = field(init=False, compare=False, repr=False)
+    #: importance of the knowledge areas alone (which knowledge an occupation rests on), and
+    #: its row norms
+    knowledge_importance: F64 = field(init=False, compare=False, repr=False)
+    knowledge_length: F64 = field(init=False, compare=False, repr=False)
     #: SOC code cut at major group, minor group, broad and detailed occupation
     soc_prefixes: tuple[npt.NDArray[np.str_], ...] = field(init=False, compare=False, repr=False)
 
@@ -127,6 +131,9 @@ class OccupationData:
             centred = m - m.mean(axis=1, keepdims=True)
             put(f"{name}_centred", centred)
             put(f"{name}_norm", np.linalg.norm(centred, axis=1))
+        knowledge = [k for k, e in enumerate(self.elements) if e.domain == "knowledge"]
+        put("knowledge_importance", self.importance0[:, knowledge])
+        put("knowledge_length", np.linalg.norm(self.knowledge_importance, axis=1))
         put("soc_prefixes", tuple(np.array([c[:k] for c in self.codes]) for k in SOC_CUTS))
 
     def __len__(self) -> int:

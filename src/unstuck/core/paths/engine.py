@@ -53,6 +53,7 @@ SIGNALS: dict[str, tuple[str, str]] = {
     "activity_groups": ("work", "shared intermediate work activities"),
     "technology": ("work", "the same software and technology"),
     "skills_knowledge": ("skills", "which skills and knowledge matter, compared with your job"),
+    "knowledge": ("skills", "which knowledge areas matter, compared with your job"),
     "levels": ("skills", "your skill and knowledge levels against the levels required"),
     "gaps": ("skills", "how far below the required levels you are (importance-weighted)"),
     "titles": ("field", "job titles people in both use"),
@@ -79,18 +80,19 @@ COMPONENTS: dict[str, str] = {
 #: Tuned on the even half of the benchmark queries; see the module docstring.
 DEFAULT_WEIGHTS: dict[str, float] = {
     "tasks": 3.0,
-    "activities": 0.25,
-    "tools": 0.5,
+    "activities": 0.5,
+    "tools": 0.25,
     "activity_groups": 1.0,
-    "technology": 1.0,
+    "technology": 0.5,
     "skills_knowledge": 8.0,
-    "levels": 6.0,
+    "knowledge": 8.0,
+    "levels": 4.0,
     "gaps": 0.25,
     "titles": 3.0,
     "description": 0.5,
     "family": 0.0,
-    "interests": 4.0,
-    "values": 2.0,
+    "interests": 8.0,
+    "values": 0.25,
     "job_zone": 6.0,
     "pay": 0.5,
     "outlook": 0.25,
@@ -109,6 +111,7 @@ CHANGE_FIELD_MULTIPLIERS: dict[str, float] = {
     "interests": 2.0,
     "values": 2.0,
     "skills_knowledge": 0.5,
+    "knowledge": 0.5,
     "levels": 0.5,
     "gaps": 0.25,
     "tasks": 0.5,
@@ -352,6 +355,20 @@ def score(
             with np.errstate(invalid="ignore", divide="ignore"):
                 cos = np.where(norms > 0, (imp @ imp[me]) / norms, 0.0)
             raw["skills_knowledge"] = (cos, data.has_ratings)
+    if w.get("knowledge", 0.0):
+        # the knowledge areas alone as well: what an occupation needs to know says more about
+        # which occupations are related than the broad skills most occupations share
+        has_knowledge = data.knowledge_length > 0
+        if me is None:
+            skip("knowledge", no_occ)
+        elif not has_knowledge[me]:
+            skip("knowledge", "O*NET publishes no knowledge ratings for your occupation")
+        else:
+            kimp = data.knowledge_importance
+            norms = data.knowledge_length * float(data.knowledge_length[me])
+            with np.errstate(invalid="ignore", divide="ignore"):
+                cos = np.where(norms > 0, (kimp @ kimp[me]) / norms, 0.0)
+            raw["knowledge"] = (cos, has_knowledge)
     cols = [data.element_index[e] for e in person.levels if e in data.element_index]
     gap_share = np.full(n, np.nan, dtype=np.float32)
     if cols:
