@@ -1,0 +1,145 @@
+"""Tailoring reorders and surfaces the resume's own evidence and never adds a claim: checked on
+examples and as a property over generated resumes and postings (hypothesis)."""
+
+from __future__ import annotations
+
+import io
+import json
+import zipfile
+
+import pytest
+from hypothesis import HealthCheck, given, settings
+from hypothesis import strategies as st
+
+from unstuck.core.match import PostingFacts, ResumeFacts, match
+from unstuck.text.extract import Concept, Extractor, Term
+from unstuck.text.posting import read_posting
+from unstuck.text.resume import read_resume
+from unstuck.text.stored import posting_to_dict, resume_to_dict
+from unstuck.text.tailor import rephrase, tailor, to_docx, to_json_resume, to_markdown
+
+SKILLS = ["Python", "SQL", "Tableau", "Excel", "Java", "JavaScript", "data analysis", "analysis",
+          "project management", "management", "stakeholder management", "R"]  # fmt: skip
+NOW = 2026 * 12 + 10
+
+
+@pytest.fixture(scope="module")
+def ex() -> Extractor:
+    return Extractor([Term(s, Concept("esco", s.lower(), s)) for s in SKILLS])
+
+
+RESUME = """Jane Doe
+Data analyst
+
+Experience
+Senior Data Analyst, Acme Corp   Jan 2019 – Present
+- ran the weekly stand-up
+- built Excel reports for the finance team
+- wrote SQL for stakeholder management
+Junior Analyst | Globex
+2015 - 2018
+- Cleaned data in Python
+- No experience with Tableau
+
+Education
+BSc in Statistics, University of Leeds, 2015
+"""
+
+POSTING = "Data Analyst\nRequirements\n- SQL\n- Tableau\nNice to have\n- Excel\n"
+
+
+def claims(text: str, ex: Extractor) -> set[Concept]:
+    """Concepts asserted (not negated, not vague) anywhere in text, line by line as the resume
+    reader reads."""
+    return {c for line in text.splitlines() for m in ex.extract(line)
+            if not m.negated and not m.vague for c in m.concepts}  # fmt: skip
+
+
+def tailored(ex: Extractor, resume: str = RESUME, posting: str = POSTING):  # noqa: ANN201
+    parsed_resume = read_resume(resume.encode(), ex)
+    stored = resume_to_dict(parsed_resume)
+    p = PostingFacts.from_dict(posting_to_dict(read_posting(posting, ex)))
+    result = match(ResumeFacts.from_dict(stored), p, now_month=NOW)
+    return parsed_resume, tailor(stored, parsed_resume.text, result)
+
+
+def test_reorders_asked_lines_first_and_surfaces_skills(ex: Extractor) -> None:
+    _, t = tailored(ex)
+    first = t.positions[0]
+    assert first.heading.startswith("Senior Data Analyst, Acme Corp")
+    assert first.lines == ["Wrote SQL for stakeholder management",  # required ask (SQL)
+                           "Built Excel reports for the finance team",  # preferred ask
+                           "Ran the weekly stand-up"]  # fmt: skip
+    assert t.skills[:2] == ["SQL", "Excel"]
+    assert "Tableau" not in t.skills  # negated in the resume, asked by the posting
+    assert t.changes
+
+
+def test_markdown_keeps_denials_and_adds_nothing(ex: Extractor) -> None:
+    parsed, t = tailored(ex)
+    md = to_markdown(t).decode()
+    assert "No experience with Tableau" in md
+    assert claims(md, ex) <= {s.concept for s in parsed.skills}
+    assert "Data Analyst\n" not in md.split("\n", 2)[0]  # the posting's title is not copied
+
+
+def test_docx_reads_back_with_the_same_skills(ex: Extractor) -> None:
+    parsed, t = tailored(ex)
+    data = to_docx(t)
+    with zipfile.ZipFile(io.BytesIO(data)) as z:
+        assert {"[Content_Types].xml", "_rels/.rels", "word/document.xml"} <= set(z.namelist())
+    again = read_resume(data, ex, filename="tailored.docx")
+    assert again.source == "docx"
+    assert {s.concept for s in again.skills} <= {s.concept for s in parsed.skills}
+    assert "Wrote SQL for stakeholder management" in again.text
+
+
+def test_json_resume_is_valid_and_reads_back(ex: Extractor) -> None:
+    parsed, t = tailored(ex)
+    doc = json.loads(to_json_resume(t))
+    assert doc["basics"]["name"] == "Jane Doe"
+    assert doc["work"][0]["position"] == "Senior Data Analyst"
+    assert doc["work"][0]["highlights"][0] == "Wrote SQL for stakeholder management"
+    assert "endDate" not in doc["work"][0]  # current: no end date invented
+    again = read_resume(json.dumps(doc).encode(), ex)
+    assert again.source == "json-resume"
+    assert {s.concept for s in again.skills} <= {s.concept for s in parsed.skills}
+
+
+def test_rephrase_changes_form_only() -> None:
+    assert rephrase("  -  built   reports ") == "Built reports"
+    assert rephrase("1. led the team") == "Led the team"
+    assert rephrase("• SQL") == "SQL"
+
+
+# -- property: tailoring never introduces a skill ---------------------------------------------
+
+WORDS = ["built", "led", "the", "team", "with", "and", "for", "reports", "data", "no",
+         "not", "never", "experience", "familiar", "Acme", "Corp", "analyst", ",", "-", "/",
+         "java", "script", "project", "stakeholder", "r", "R", "management", "analysis"]  # fmt: skip
+PIECES = st.one_of(st.sampled_from(SKILLS), st.sampled_from(WORDS))
+LINE = st.lists(PIECES, min_size=1, max_size=8).map(" ".join)
+HEAD = st.sampled_from(["Senior Analyst, Acme Corp Jan 2019 – Present", "Globex | Analyst",
+                        "2015 - 2018", "Experience", "Skills", "Education",
+                        "BSc in Statistics, University of Leeds, 2015"])  # fmt: skip
+BULLET = LINE.map(lambda s: "- " + s)
+DOC = st.lists(st.one_of(HEAD, LINE, BULLET), min_size=1, max_size=14).map("\n".join)
+
+
+@settings(max_examples=150, deadline=None, suppress_health_check=[HealthCheck.too_slow,
+                                                                   HealthCheck.function_scoped_fixture])  # fmt: skip
+@given(resume=DOC, posting=DOC)
+def test_tailoring_never_introduces_a_skill(ex: Extractor, resume: str, posting: str) -> None:
+    try:
+        parsed = read_resume(("Name\n" + resume).encode(), ex)
+        ask = read_posting("Job\n" + posting, ex)
+    except ValueError:
+        return  # an input the readers refuse has nothing to tailor
+    stored = resume_to_dict(parsed)
+    result = match(ResumeFacts.from_dict(stored),
+                   PostingFacts.from_dict(posting_to_dict(ask)), now_month=NOW)  # fmt: skip
+    t = tailor(stored, parsed.text, result)
+    have = {s.concept for s in parsed.skills}
+    assert claims(to_markdown(t).decode(), ex) <= have
+    assert {s.concept for s in read_resume(to_docx(t), ex).skills} <= have
+    assert set(t.skills) <= {m.text for s in parsed.skills for m in s.mentions}
