@@ -18,8 +18,20 @@ from unstuck.text.resume import read_resume
 from unstuck.text.stored import posting_to_dict, resume_to_dict
 from unstuck.text.tailor import rephrase, tailor, to_docx, to_json_resume, to_markdown
 
-SKILLS = ["Python", "SQL", "Tableau", "Excel", "Java", "JavaScript", "data analysis", "analysis",
-          "project management", "management", "stakeholder management", "R"]  # fmt: skip
+SKILLS = [
+    "Python",
+    "SQL",
+    "Tableau",
+    "Excel",
+    "Java",
+    "JavaScript",
+    "data analysis",
+    "analysis",
+    "project management",
+    "management",
+    "stakeholder management",
+    "R",
+]
 NOW = 2026 * 12 + 10
 
 
@@ -51,8 +63,13 @@ POSTING = "Data Analyst\nRequirements\n- SQL\n- Tableau\nNice to have\n- Excel\n
 def claims(text: str, ex: Extractor) -> set[Concept]:
     """Concepts asserted (not negated, not vague) anywhere in text, line by line as the resume
     reader reads."""
-    return {c for line in text.splitlines() for m in ex.extract(line)
-            if not m.negated and not m.vague for c in m.concepts}  # fmt: skip
+    return {
+        c
+        for line in text.splitlines()
+        for m in ex.extract(line)
+        if not m.negated and not m.vague
+        for c in m.concepts
+    }
 
 
 def tailored(ex: Extractor, resume: str = RESUME, posting: str = POSTING):  # noqa: ANN201
@@ -67,9 +84,11 @@ def test_reorders_asked_lines_first_and_surfaces_skills(ex: Extractor) -> None:
     _, t = tailored(ex)
     first = t.positions[0]
     assert first.heading.startswith("Senior Data Analyst, Acme Corp")
-    assert first.lines == ["Wrote SQL for stakeholder management",  # required ask (SQL)
-                           "Built Excel reports for the finance team",  # preferred ask
-                           "Ran the weekly stand-up"]  # fmt: skip
+    assert first.lines == [
+        "Wrote SQL for stakeholder management",  # required ask (SQL)
+        "Built Excel reports for the finance team",  # preferred ask
+        "Ran the weekly stand-up",
+    ]
     assert t.skills[:2] == ["SQL", "Excel"]
     assert "Tableau" not in t.skills  # negated in the resume, asked by the posting
     assert t.changes
@@ -114,20 +133,58 @@ def test_rephrase_changes_form_only() -> None:
 
 # -- property: tailoring never introduces a skill ---------------------------------------------
 
-WORDS = ["built", "led", "the", "team", "with", "and", "for", "reports", "data", "no",
-         "not", "never", "experience", "familiar", "Acme", "Corp", "analyst", ",", "-", "/",
-         "java", "script", "project", "stakeholder", "r", "R", "management", "analysis"]  # fmt: skip
+WORDS = [
+    "built",
+    "led",
+    "the",
+    "team",
+    "with",
+    "and",
+    "for",
+    "reports",
+    "data",
+    "no",
+    "not",
+    "never",
+    "experience",
+    "familiar",
+    "Acme",
+    "Corp",
+    "analyst",
+    ",",
+    "-",
+    "/",
+    "java",
+    "script",
+    "project",
+    "stakeholder",
+    "r",
+    "R",
+    "management",
+    "analysis",
+]
 PIECES = st.one_of(st.sampled_from(SKILLS), st.sampled_from(WORDS))
 LINE = st.lists(PIECES, min_size=1, max_size=8).map(" ".join)
-HEAD = st.sampled_from(["Senior Analyst, Acme Corp Jan 2019 – Present", "Globex | Analyst",
-                        "2015 - 2018", "Experience", "Skills", "Education",
-                        "BSc in Statistics, University of Leeds, 2015"])  # fmt: skip
+HEAD = st.sampled_from(
+    [
+        "Senior Analyst, Acme Corp Jan 2019 – Present",
+        "Globex | Analyst",
+        "2015 - 2018",
+        "Experience",
+        "Skills",
+        "Education",
+        "BSc in Statistics, University of Leeds, 2015",
+    ]
+)
 BULLET = LINE.map(lambda s: "- " + s)
 DOC = st.lists(st.one_of(HEAD, LINE, BULLET), min_size=1, max_size=14).map("\n".join)
 
 
-@settings(max_examples=150, deadline=None, suppress_health_check=[HealthCheck.too_slow,
-                                                                   HealthCheck.function_scoped_fixture])  # fmt: skip
+@settings(
+    max_examples=150,
+    deadline=None,
+    suppress_health_check=[HealthCheck.too_slow, HealthCheck.function_scoped_fixture],
+)
 @given(resume=DOC, posting=DOC)
 def test_tailoring_never_introduces_a_skill(ex: Extractor, resume: str, posting: str) -> None:
     try:
@@ -136,8 +193,9 @@ def test_tailoring_never_introduces_a_skill(ex: Extractor, resume: str, posting:
     except ValueError:
         return  # an input the readers refuse has nothing to tailor
     stored = resume_to_dict(parsed)
-    result = match(ResumeFacts.from_dict(stored),
-                   PostingFacts.from_dict(posting_to_dict(ask)), now_month=NOW)  # fmt: skip
+    result = match(
+        ResumeFacts.from_dict(stored), PostingFacts.from_dict(posting_to_dict(ask)), now_month=NOW
+    )
     t = tailor(stored, parsed.text, result)
     have = {s.concept for s in parsed.skills}
     assert claims(to_markdown(t).decode(), ex) <= have
