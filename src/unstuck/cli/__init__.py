@@ -13,10 +13,14 @@ from unstuck.cli.assess import assess
 from unstuck.cli.data import data
 from unstuck.cli.explore import compare_cmd, explore_cmd, shortlist
 from unstuck.cli.goals import goals
+from unstuck.cli.market import market_cmd
+from unstuck.cli.match import match_cmd
 from unstuck.cli.occupations import occupations
 from unstuck.cli.plan import plan
+from unstuck.cli.posting import posting
 from unstuck.cli.profile import profile
 from unstuck.cli.report import report
+from unstuck.cli.resume import resume
 from unstuck.cli.serve import serve
 
 CONTEXT_SETTINGS = {
@@ -54,6 +58,10 @@ cli.add_command(profile)
 cli.add_command(plan)
 cli.add_command(report)
 cli.add_command(serve)
+cli.add_command(resume)
+cli.add_command(posting)
+cli.add_command(match_cmd)
+cli.add_command(market_cmd)
 
 
 def main() -> None:

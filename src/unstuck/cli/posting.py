@@ -1,0 +1,107 @@
+"""``unstuck posting``: keep job postings (a file, a CSV/JSON Lines batch, or a URL).
+
+A thin wrapper over :mod:`unstuck.web.documents.services`: all or nothing, a batch with one
+unreadable posting stores none of them.
+"""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import click
+
+from unstuck.cli.assess import setup_django
+from unstuck.cli.common import echo_json, fail, load_kb
+from unstuck.cli.status import ExitStatus
+
+
+@click.group()
+def posting() -> None:
+    """Keep job postings to match against and research the market with.
+
+    \b
+    Example:
+      unstuck posting add job.html --target 15-2051.00
+      unstuck posting add https://example.com/jobs/42
+      unstuck posting add postings.csv --target 15-2051.00   # a batch
+      unstuck posting list --target 15-2051.00
+    """
+
+
+def _row(p) -> dict:  # noqa: ANN001
+    pay = p.parsed.get("pay")
+    return {
+        "id": p.pk,
+        "title": p.title,
+        "employer": p.employer,
+        "source": p.source,
+        "target_code": p.target_code or None,
+        "pay": pay,
+        "skills": len(p.parsed.get("skills") or ()),
+        "fetched_at": p.fetched_at.isoformat(),
+    }
+
+
+@posting.command("add")
+@click.argument("source")
+@click.option("--target", "target", metavar="CODE", help="The O*NET occupation it is for.")
+@click.option("--json", "as_json", is_flag=True, help="Print JSON.")
+def add_cmd(source: str, target: str | None, as_json: bool) -> None:
+    """Read SOURCE (a file or an http(s) address) and keep the posting(s).
+
+    Files ending .csv, .jsonl or .ndjson are batches (a text column or one posting per line).
+
+    \b
+    Example:
+      unstuck posting add saved-job.html --target 15-2051.00 --json
+    """
+    load_kb()
+    setup_django()
+    from unstuck.web.documents import services
+
+    try:
+        if source.lower().startswith(("http://", "https://")):
+            added = services.add_postings(None, url=source, target_code=target)
+        else:
+            path = Path(source)
+            if not path.is_file():
+                fail(f"{source}: no such file", ExitStatus.NOT_FOUND)
+            added = services.add_postings(path.read_bytes(), filename=path.name, target_code=target)
+    except services.PostingError as err:
+        fail(f"{err} (nothing was saved)", ExitStatus.INVALID_INPUT)
+    rows = [_row(p) for p in added]
+    if as_json:
+        echo_json(rows)
+        return
+    for row in rows:
+        click.echo(
+            f"Posting {row['id']}: {row['title'] or '(no title)'}"
+            f"{' at ' + row['employer'] if row['employer'] else ''}"
+            f" - {row['skills']} skill(s) asked"
+        )
+
+
+@posting.command("list")
+@click.option("--target", "target", metavar="CODE", help="Only postings for this occupation.")
+@click.option("--json", "as_json", is_flag=True, help="Print JSON.")
+def list_cmd(target: str | None, as_json: bool) -> None:
+    """The postings kept, newest first.
+
+    \b
+    Example:
+      unstuck posting list --target 15-2051.00
+    """
+    setup_django()
+    from unstuck.web.documents import services
+
+    rows = [_row(p) for p in services.list_postings(target)]
+    if as_json:
+        echo_json(rows)
+        return
+    for row in rows:
+        click.echo(
+            f"{row['id']:>4}  {row['target_code'] or '-':<10}  "
+            f"{row['title'] or '(no title)'}  [{row['source']}]"
+        )
+    if not rows:
+        click.echo("No postings yet: unstuck posting add FILE|URL")

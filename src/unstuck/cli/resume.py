@@ -1,0 +1,122 @@
+"""``unstuck resume``: import a resume or LinkedIn export; show what it suggests for the profile.
+
+A thin wrapper over :mod:`unstuck.web.documents.services`: the file is read in full before
+anything is stored, and the profile changes only with ``--apply`` (the occupation suggested
+first, the skill areas and technology the resume evidences).
+"""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import click
+
+from unstuck.cli.assess import setup_django
+from unstuck.cli.common import echo_json, fail, load_kb
+from unstuck.cli.status import ExitStatus
+
+
+@click.group()
+def resume() -> None:
+    """Import a resume (PDF, Word, text, JSON Resume, LinkedIn export zip).
+
+    \b
+    Example:
+      unstuck resume import cv.pdf            # read and keep it, show suggestions
+      unstuck resume import cv.docx --apply   # ...and update the profile with them
+      unstuck resume list --json
+    """
+
+
+@resume.command("import")
+@click.argument("file", type=click.Path(exists=True, dir_okay=False, path_type=Path))
+@click.option("--apply", "apply_", is_flag=True, help="Update the profile with the suggestions.")
+@click.option("--json", "as_json", is_flag=True, help="Print JSON.")
+def import_cmd(file: Path, apply_: bool, as_json: bool) -> None:
+    """Read FILE, keep it, and show what it suggests for your profile.
+
+    \b
+    Example:
+      unstuck resume import ~/Downloads/Basic_LinkedInDataExport.zip --apply
+    """
+    load_kb()
+    setup_django()
+    from unstuck.web.documents import services
+
+    try:
+        stored = services.import_resume(file.read_bytes(), file.name)
+    except services.ResumeError as err:
+        fail(f"{file}: {err} (nothing was saved)", ExitStatus.INVALID_INPUT)
+    suggestions = services.profile_suggestions(stored)
+    accepted = None
+    if apply_:
+        accepted = {
+            "occupation": suggestions["occupations"][0]["code"]
+            if suggestions["occupations"]
+            else None,
+            "skills": [s["element_id"] for s in suggestions["skills"] if not s["in_profile"]],
+            "technology": [t["name"] for t in suggestions["technology"] if not t["in_profile"]],
+        }
+        services.apply_suggestions(stored, accepted)
+    if as_json:
+        echo_json(
+            {
+                "id": stored.pk,
+                "filename": stored.filename,
+                "kind": stored.kind,
+                "parsed": stored.parsed,
+                "suggestions": suggestions,
+                "applied": accepted,
+            }
+        )
+        return
+    p = stored.parsed
+    click.echo(f"Resume {stored.pk}: {stored.filename} ({stored.kind})")
+    click.echo(
+        f"  {len(p['positions'])} position(s), {len(p['education'])} education, "
+        f"{len(p['certifications'])} certification(s), {len(p['skills'])} skill(s) found"
+    )
+    for o in suggestions["occupations"][:3]:
+        click.echo(f'  occupation: {o["code"]} {o["title"]}  (from "{o["position"]}")')
+    if suggestions["technology"]:
+        names = ", ".join(t["name"] for t in suggestions["technology"][:12])
+        click.echo(f"  technology: {names}")
+    if suggestions["skills"]:
+        click.echo("  skill areas: " + ", ".join(s["name"] for s in suggestions["skills"][:12]))
+    if accepted is not None:
+        click.secho("Profile updated with these suggestions.", fg="green")
+    else:
+        click.echo("Nothing changed in your profile; run again with --apply to use them.")
+
+
+@resume.command("list")
+@click.option("--json", "as_json", is_flag=True, help="Print JSON.")
+def list_cmd(as_json: bool) -> None:
+    """The resumes kept, newest first.
+
+    \b
+    Example:
+      unstuck resume list
+    """
+    setup_django()
+    from unstuck.web.documents import services
+
+    rows = [
+        {
+            "id": r.pk,
+            "filename": r.filename,
+            "kind": r.kind,
+            "name": r.name,
+            "uploaded_at": r.uploaded_at.isoformat(),
+        }
+        for r in services.list_resumes()
+    ]
+    if as_json:
+        echo_json(rows)
+        return
+    for row in rows:
+        click.echo(
+            f"{row['id']:>4}  {row['uploaded_at'][:16]}  {row['kind']:<11} {row['filename']}"
+        )
+    if not rows:
+        click.echo("No resumes yet: unstuck resume import FILE")
