@@ -83,7 +83,9 @@ def tailored(ex: Extractor, resume: str = RESUME, posting: str = POSTING):  # no
 def test_reorders_asked_lines_first_and_surfaces_skills(ex: Extractor) -> None:
     _, t = tailored(ex)
     first = t.positions[0]
-    assert first.heading.startswith("Senior Data Analyst, Acme Corp")
+    assert first.heading == ["Senior Data Analyst, Acme Corp Jan 2019 – Present"]
+    assert t.positions[1].heading == ["Junior Analyst | Globex", "2015 - 2018"]
+    assert t.positions[1].lines == ["Cleaned data in Python", "No experience with Tableau"]
     assert first.lines == [
         "Wrote SQL for stakeholder management",  # required ask (SQL)
         "Built Excel reports for the finance team",  # preferred ask

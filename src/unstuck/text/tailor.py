@@ -46,7 +46,7 @@ def rephrase(line: str) -> str:
 
 @dataclass
 class TailoredPosition:
-    heading: str  # the resume's own line naming the position
+    heading: list[str]  # the resume's own line(s) naming the position
     title: str | None
     employer: str | None
     start: str | None
@@ -72,46 +72,51 @@ def _is_heading(line: str) -> bool:
     return _section_of(line) is not None
 
 
-def _position_lines(text: str, positions: list[Mapping[str, Any]]) -> list[list[str]]:
-    """For each position, the resume lines below its line, up to the next position or section
-    heading (a date-only line right below the position line is part of its heading)."""
+_DATES_ONLY = re.compile(r"^[\s\d/.,\-–—a-zA-Z]*\b(?:19|20)\d{2}\b[\s\d/.,\-–—a-zA-Z]*$")
+
+
+def _position_lines(
+    text: str, positions: list[Mapping[str, Any]]
+) -> list[tuple[list[str], list[str]]]:
+    """For each position, its heading lines and the resume lines below them, up to the next
+    position or section heading. The reader's evidence for a position written "Title |
+    Employer" with its dates on the next line is the dates line; the line above it is then
+    part of the heading (kept as its own line: joining lines could make words meet that the
+    resume never put together)."""
     lines = [" ".join(ln.split()) for ln in text.splitlines()]
     lines = [ln for ln in lines if ln]
     heads: list[int | None] = []
     for p in positions:
         evidence = " ".join(str(p.get("evidence") or "").split())
         heads.append(next((i for i, ln in enumerate(lines) if ln == evidence), None))
-    starts = sorted(i for i in heads if i is not None)
-    out = []
+    starts: dict[int, int] = {}  # first line of each heading -> its evidence line
     for head in heads:
         if head is None:
-            out.append([])
             continue
-        later = [s for s in starts if s > head]
-        stop = later[0] if later else len(lines)
+        first = head
+        if (
+            head > 0
+            and _DATES_ONLY.match(lines[head])
+            and len(lines[head].split()) <= 6
+            and not _BULLET.match(lines[head - 1])
+            and not _is_heading(lines[head - 1])
+            and head - 1 not in heads
+        ):
+            first = head - 1
+        starts[first] = head
+    out: list[tuple[list[str], list[str]]] = []
+    for head in heads:
+        if head is None:
+            out.append(([], []))
+            continue
+        first = next(f for f, h in starts.items() if h == head)
         body = []
-        for ln in lines[head + 1 : stop]:
-            if _is_heading(ln):
+        for i in range(head + 1, len(lines)):
+            if i in starts or _is_heading(lines[i]):
                 break
-            body.append(ln)
-        # the title line above a dates-only line is the line before the next head: not a bullet
-        if later and body and stop < len(lines) and _is_title_of_next(body[-1], lines[stop]):
-            body.pop()
-        out.append(body)
+            body.append(lines[i])
+        out.append((lines[first : head + 1], body))
     return out
-
-
-_DATES_ONLY = re.compile(r"^[\s\d/.\-–—a-zA-Z]*\b(?:19|20)\d{2}\b[\s\d/.\-–—a-zA-Z]*$")
-
-
-def _is_title_of_next(candidate: str, next_head: str) -> bool:
-    """A position written "Title | Employer" on one line and its dates on the next: the
-    reader's evidence is the dates line, so the line above belongs to the next position."""
-    return (
-        bool(_DATES_ONLY.match(next_head))
-        and len(next_head.split()) <= 6
-        and not _BULLET.match(candidate)
-    )
 
 
 def tailor(parsed: Mapping[str, Any], text: str, result: MatchResult) -> Tailored:
@@ -132,7 +137,7 @@ def tailor(parsed: Mapping[str, Any], text: str, result: MatchResult) -> Tailore
     changes: list[str] = []
     positions: list[TailoredPosition] = []
     raw_positions = list(parsed.get("positions") or ())
-    for p, body in zip(raw_positions, _position_lines(text, raw_positions), strict=True):
+    for p, (heading, body) in zip(raw_positions, _position_lines(text, raw_positions), strict=True):
         order = sorted(range(len(body)), key=lambda i: (asked.get(body[i], 2), i))
         if order != list(range(len(body))):
             moved = sum(1 for i in order[: len(body)] if asked.get(body[i], 2) < 2)
@@ -142,7 +147,7 @@ def tailor(parsed: Mapping[str, Any], text: str, result: MatchResult) -> Tailore
             )
         positions.append(
             TailoredPosition(
-                heading=str(p.get("evidence") or ""),
+                heading=heading or [str(p.get("evidence") or "")],
                 title=p.get("title"),
                 employer=p.get("employer"),
                 start=p.get("start"),
@@ -151,7 +156,6 @@ def tailor(parsed: Mapping[str, Any], text: str, result: MatchResult) -> Tailore
                 lines=[rephrase(body[i]) for i in order],
             )
         )
-    first: list[str] = []
     rest: list[str] = []
     by_rank: list[tuple[int, int, str]] = []
     for n, s in enumerate(parsed.get("skills") or ()):
@@ -159,9 +163,9 @@ def tailor(parsed: Mapping[str, Any], text: str, result: MatchResult) -> Tailore
         if not surface:
             continue
         word = " ".join(surface[0].split())
-        rank = wanted_keys.get((s["kind"], s["id"]))
-        if rank is not None:
-            by_rank.append((rank, n, word))
+        wanted = wanted_keys.get((s["kind"], s["id"]))
+        if wanted is not None:
+            by_rank.append((wanted, n, word))
         else:
             rest.append(word)
     first = [w for _, _, w in sorted(by_rank)]
@@ -204,7 +208,8 @@ def _blocks(t: Tailored) -> list[tuple[str, str]]:
     if t.positions:
         out.append(("h1", "Experience"))
         for p in t.positions:
-            out.append(("h2", p.heading))
+            out.append(("h2", p.heading[0]))
+            out += [("dates", line) for line in p.heading[1:]]
             out += [("bullet", line) for line in p.lines]
     if t.education:
         out.append(("h1", "Education"))
@@ -223,7 +228,14 @@ def _md(text: str) -> str:
 
 
 def to_markdown(t: Tailored) -> bytes:
-    prefix = {"title": "# ", "subtitle": "", "h1": "\n## ", "h2": "\n### ", "bullet": "- "}
+    prefix = {
+        "title": "# ",
+        "subtitle": "",
+        "h1": "\n## ",
+        "h2": "\n### ",
+        "dates": "",
+        "bullet": "- ",
+    }
     lines = [prefix[style] + _md(text) for style, text in _blocks(t)]
     return ("\n".join(lines).strip() + "\n").encode()
 
@@ -242,7 +254,7 @@ _DOCX_RELS = (
     '<Relationship Id="rId1" Type="http://schemas.openxmlformats.org/officeDocument/2006/'
     'relationships/officeDocument" Target="word/document.xml"/></Relationships>'
 )
-_SIZES = {"title": 36, "subtitle": 24, "h1": 28, "h2": 24, "bullet": 22}
+_SIZES = {"title": 36, "subtitle": 24, "h1": 28, "h2": 24, "dates": 22, "bullet": 22}
 
 
 def _paragraph(style: str, text: str) -> str:
