@@ -68,3 +68,10 @@ def test_coverage_by_evidence(ex: Extractor) -> None:
 def test_no_postings() -> None:
     summary = summarise([], {})
     assert summary.postings == 0 and summary.skills == () and summary.coverage is None
+
+
+def test_shares_feed_the_gap_analysis(ex: Extractor) -> None:
+    summary = summarise(read_all(ex), {})
+    shares = summary.shares()
+    assert shares["SQL"] == 0.75 and shares["Tableau"] == 0.25
+    assert all(0 < v <= 1 for v in shares.values())

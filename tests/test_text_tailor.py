@@ -122,6 +122,14 @@ def test_json_resume_is_valid_and_reads_back(ex: Extractor) -> None:
     assert doc["work"][0]["position"] == "Senior Data Analyst"
     assert doc["work"][0]["highlights"][0] == "Wrote SQL for stakeholder management"
     assert "endDate" not in doc["work"][0]  # current: no end date invented
+    assert doc["education"] == [
+        {
+            "institution": "University of Leeds",
+            "studyType": "BSc",
+            "area": "Statistics",
+            "endDate": "2015",
+        }
+    ]
     again = read_resume(json.dumps(doc).encode(), ex)
     assert again.source == "json-resume"
     assert {s.concept for s in again.skills} <= {s.concept for s in parsed.skills}

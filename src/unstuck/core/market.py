@@ -72,6 +72,14 @@ class MarketSummary:
         first."""
         return tuple(s for s in self.skills if not s.covered)
 
+    def shares(self) -> dict[str, float]:
+        """Skill label -> share of postings asking for it (0-1): the ``market`` argument of
+        :func:`unstuck.core.plan.gaps.analyse_gaps`, so the gap list ranks what postings ask
+        for higher."""
+        if not self.postings:
+            return {}
+        return {s.label: s.postings / self.postings for s in self.skills}
+
 
 def summarise(
     postings: Sequence[PostingFacts],

@@ -64,6 +64,7 @@ class Tailored:
     education: list[str]
     certifications: list[str]
     changes: list[str]  # what was moved or surfaced, for the person to review
+    education_items: list[dict[str, str]] = field(default_factory=list)  # for JSON Resume
 
 
 def _is_heading(line: str) -> bool:
@@ -189,7 +190,20 @@ def tailor(parsed: Mapping[str, Any], text: str, result: MatchResult) -> Tailore
             for c in parsed.get("certifications") or ()
         ],
         changes=changes,
+        education_items=[
+            {key: str(e[name]) for key, name in _JSON_EDUCATION if e.get(name)}
+            for e in parsed.get("education") or ()
+            if e.get("evidence")
+        ],
     )
+
+
+_JSON_EDUCATION = (
+    ("institution", "school"),
+    ("studyType", "degree"),
+    ("area", "field"),
+    ("endDate", "end"),
+)
 
 
 # -- renderers ------------------------------------------------------------------------------------
@@ -302,7 +316,10 @@ def to_json_resume(t: Tailored) -> bytes:
         work.append(job)
     doc: dict[str, Any] = {"basics": basics, "work": work}
     if t.education:
-        doc["education"] = [{"studyType": e} for e in t.education]
+        doc["education"] = [
+            item or {"studyType": line}
+            for item, line in zip(t.education_items, t.education, strict=False)
+        ]
     if t.certifications:
         doc["certificates"] = [{"name": c} for c in t.certifications]
     if t.skills:
