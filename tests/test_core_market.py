@@ -75,3 +75,28 @@ def test_shares_feed_the_gap_analysis(ex: Extractor) -> None:
     shares = summary.shares()
     assert shares["SQL"] == 0.75 and shares["Tableau"] == 0.25
     assert all(0 < v <= 1 for v in shares.values())
+
+
+def test_one_skill_across_vocabularies_and_wordings() -> None:
+    excel = Concept("technology", "Microsoft Excel", "Microsoft Excel")
+    ex2 = Extractor(
+        [
+            Term("Python", Concept("esco", "py-skill", "Python (computer programming)")),
+            Term("Python", Concept("technology", "Python", "Python")),
+            Term("Microsoft Excel", excel),
+            Term("Excel", excel, rank=1),
+            Term("Excel", Concept("esco", "spreadsheets", "use spreadsheets software"), rank=1),
+        ]
+    )
+    texts = [
+        "Requirements\n- Python\n- Excel\n",
+        "Requirements\n- Microsoft Excel\n",
+        "Requirements\n- Excel, Python\n",
+    ]
+    facts = [PostingFacts.from_dict(posting_to_dict(read_posting(t, ex2))) for t in texts]
+    summary = summarise(facts, {"technology:Python": ["wrote Python scripts"]}, min_pair=1)
+    by = {s.label: s for s in summary.skills}
+    assert set(by) == {"Python", "Excel"}  # not four skills
+    assert by["Excel"].postings == 3 and by["Python"].postings == 2
+    assert by["Python"].covered and not by["Excel"].covered
+    assert [(p.a, p.b, p.postings) for p in summary.pairs] == [("Excel", "Python", 2)]

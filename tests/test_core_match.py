@@ -169,3 +169,36 @@ def test_title_same_occupation_scores_full(ex: Extractor) -> None:
     r2 = ResumeFacts(r.skills, r.positions, r.education, r.certifications, ("15-2051.00",))
     p2 = PostingFacts(p.title, p.employer, p.skills, p.requirements, p.pay, ("15-2051.00",))
     assert match(r2, p2, now_month=NOW).components["title"].score == 100.0
+
+
+def test_one_word_naming_two_concepts_is_one_item() -> None:
+    ex2 = Extractor(
+        [
+            Term("Python", Concept("esco", "py-skill", "Python (computer programming)")),
+            Term("Python", Concept("technology", "Python", "Python")),
+            Term("SQL", Concept("esco", "sql", "SQL")),
+        ]
+    )
+    r, p = facts(
+        ex2,
+        resume="Jane\n- wrote Python scripts\n",
+        posting="Analyst\nRequirements\n- Python and SQL\n",
+    )
+    assert len(p.skills) == 3  # three concepts asked...
+    items = match(r, p, now_month=NOW).components["required"].items
+    assert [i.requirement for i in items] == ["Python", "SQL"]  # ...two things named
+    python = items[0]
+    assert python.met and set(python.concepts) == {("esco", "py-skill"), ("technology", "Python")}
+    assert python.concept in python.concepts
+
+
+def test_hedged_evidence_earns_half(ex: Extractor) -> None:
+    r, p = facts(
+        ex,
+        resume="Jane\n- familiar with Kubernetes\n- built SQL reports\n",
+        posting="Analyst\nRequirements\n- Kubernetes\n- SQL\n",
+    )
+    items = {i.requirement: i for i in match(r, p, now_month=NOW).components["required"].items}
+    assert items["Kubernetes"].met and items["Kubernetes"].credit == 0.5
+    assert items["SQL"].credit == 1.0
+    assert match(r, p, now_month=NOW).components["required"].score == 75.0

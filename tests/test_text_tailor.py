@@ -87,9 +87,9 @@ def test_reorders_asked_lines_first_and_surfaces_skills(ex: Extractor) -> None:
     assert t.positions[1].heading == ["Junior Analyst | Globex", "2015 - 2018"]
     assert t.positions[1].lines == ["Cleaned data in Python", "No experience with Tableau"]
     assert first.lines == [
-        "Wrote SQL for stakeholder management",  # required ask (SQL)
-        "Built Excel reports for the finance team",  # preferred ask
-        "Ran the weekly stand-up",
+        "wrote SQL for stakeholder management",  # required ask (SQL)
+        "built Excel reports for the finance team",  # preferred ask
+        "ran the weekly stand-up",
     ]
     assert t.skills[:2] == ["SQL", "Excel"]
     assert "Tableau" not in t.skills  # negated in the resume, asked by the posting
@@ -112,7 +112,7 @@ def test_docx_reads_back_with_the_same_skills(ex: Extractor) -> None:
     again = read_resume(data, ex, filename="tailored.docx")
     assert again.source == "docx"
     assert {s.concept for s in again.skills} <= {s.concept for s in parsed.skills}
-    assert "Wrote SQL for stakeholder management" in again.text
+    assert "wrote SQL for stakeholder management" in again.text
 
 
 def test_json_resume_is_valid_and_reads_back(ex: Extractor) -> None:
@@ -120,7 +120,7 @@ def test_json_resume_is_valid_and_reads_back(ex: Extractor) -> None:
     doc = json.loads(to_json_resume(t))
     assert doc["basics"]["name"] == "Jane Doe"
     assert doc["work"][0]["position"] == "Senior Data Analyst"
-    assert doc["work"][0]["highlights"][0] == "Wrote SQL for stakeholder management"
+    assert doc["work"][0]["highlights"][0] == "wrote SQL for stakeholder management"
     assert "endDate" not in doc["work"][0]  # current: no end date invented
     assert doc["education"] == [
         {
@@ -136,8 +136,9 @@ def test_json_resume_is_valid_and_reads_back(ex: Extractor) -> None:
 
 
 def test_rephrase_changes_form_only() -> None:
-    assert rephrase("  -  built   reports ") == "Built reports"
-    assert rephrase("1. led the team") == "Led the team"
+    assert rephrase("  -  built   reports ") == "built reports"
+    assert rephrase("1. led the team") == "led the team"
+    assert rephrase("- r and Python") == "r and Python"  # "R" would be a claim
     assert rephrase("• SQL") == "SQL"
 
 

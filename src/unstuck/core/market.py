@@ -4,7 +4,8 @@
 the person's evidence covers, and returns a :class:`MarketSummary`:
 
 - **skill frequency**: for each skill, the share of postings that ask for it (a posting that
-  names a skill twice counts once), and how many of those ask for it as required;
+  names a skill twice counts once; a word that names concepts in two vocabularies is one
+  skill, shown in the postings' most common wording), and how many ask for it as required;
 - **co-occurrence**: pairs of skills asked for in the same posting, with the count and the
   share of postings; only pairs seen in at least ``min_pair`` postings, the most frequent first;
 - **pay**: the stated pay, grouped by (currency, period) because an hourly and a yearly figure
@@ -23,7 +24,9 @@ from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
 from itertools import combinations
 
-from unstuck.core.match import PostingFacts, fold_label
+from unstuck.core.match import PostingFacts, fold_label, skill_groups
+
+Ident = tuple[str, str]
 
 
 @dataclass(frozen=True)
@@ -92,41 +95,80 @@ def summarise(
     """Summarise ``postings``. ``evidence`` maps a skill key (``"kind:id"`` or a folded label,
     see :func:`evidence_key`) to the person's lines that show it."""
     n = len(postings)
-    counts: Counter[tuple[str, str]] = Counter()
-    required: Counter[tuple[str, str]] = Counter()
-    labels: dict[tuple[str, str], str] = {}
-    pair_counts: Counter[tuple[str, str]] = Counter()
+    # One skill is the concepts one word names: "Python" is an ESCO skill and an O*NET
+    # technology, counted once (core.match.skill_groups); words naming a shared concept in
+    # different postings ("Excel", "Microsoft Excel") join the same skill.
+    parent: dict[Ident, Ident] = {}
+
+    def root(x: Ident) -> Ident:
+        parent.setdefault(x, x)
+        while parent[x] != x:
+            parent[x] = parent[parent[x]]
+            x = parent[x]
+        return x
+
+    asked: list[list[tuple[list[Ident], bool, str]]] = []
+    labels: dict[Ident, str] = {}
     for posting in postings:
-        seen: dict[tuple[str, str], bool] = {}
-        for ask in posting.skills:
-            ident = (ask.kind, ask.id)
-            labels.setdefault(ident, ask.label)
-            seen[ident] = seen.get(ident, False) or ask.required
-        for ident, req in seen.items():
-            counts[ident] += 1
-            required[ident] += req
-        names = sorted({labels[i] for i in seen})
-        pair_counts.update(combinations(names, 2))
+        found = []
+        for group in skill_groups(posting.skills):
+            idents = [(a.kind, a.id) for a in group]
+            for ident, ask in zip(idents, group, strict=True):
+                labels.setdefault(ident, ask.label)
+                parent[root(ident)] = root(idents[0])
+            surface = group[0].surface[0] if group[0].surface else group[0].label
+            found.append((idents, any(a.required for a in group), surface))
+        asked.append(found)
+    counts: Counter[Ident] = Counter()
+    required: Counter[Ident] = Counter()
+    words: dict[Ident, Counter[str]] = {}
+    pair_counts: Counter[tuple[Ident, Ident]] = Counter()
+    for found in asked:
+        seen: dict[Ident, bool] = {}
+        for idents, req, surface in found:
+            r = root(idents[0])
+            seen[r] = seen.get(r, False) or req
+            words.setdefault(r, Counter())[surface] += 1
+        for r, req in seen.items():
+            counts[r] += 1
+            required[r] += req
+        pair_counts.update(combinations(sorted(seen), 2))
+    members: dict[Ident, list[Ident]] = {}
+    for ident in labels:
+        members.setdefault(root(ident), []).append(ident)
+
+    def name(r: Ident) -> str:
+        return words[r].most_common(1)[0][0] if words.get(r) else labels[r]
+
     skills = []
-    for ident, count in counts.items():
-        kind, id_ = ident
-        lines = evidence.get(f"{kind}:{id_}") or evidence.get(fold_label(labels[ident])) or ()
+    for r, count in counts.items():
+        lines: Sequence[str] = ()
+        for kind, id_ in members[r]:
+            lines = (
+                evidence.get(evidence_key(kind, id_))
+                or evidence.get(fold_label(labels[(kind, id_)]))
+                or ()
+            )
+            if lines:
+                break
         skills.append(
             SkillFrequency(
-                kind,
-                id_,
-                labels[ident],
+                r[0],
+                r[1],
+                name(r),
                 count,
                 round(100 * count / n, 1),
-                required[ident],
+                required[r],
                 bool(lines),
                 tuple(lines),
             )
         )
     skills.sort(key=lambda s: (-s.postings, -s.required, s.label))
-    pairs = [
-        Pair(a, b, c, round(100 * c / n, 1)) for (a, b), c in pair_counts.items() if c >= min_pair
-    ]
+    pairs = []
+    for (x, y), c in pair_counts.items():
+        if c >= min_pair:
+            a, b = sorted((name(x), name(y)))
+            pairs.append(Pair(a, b, c, round(100 * c / n, 1)))
     pairs.sort(key=lambda p: (-p.postings, p.a, p.b))
     groups: dict[tuple[str | None, str | None], list[tuple[float, float]]] = {}
     without = 0

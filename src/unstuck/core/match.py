@@ -7,9 +7,12 @@ module does no I/O and knows no knowledge base: occupations a title maps to arri
 
 **Components.** Five, each scored 0-100 from its items:
 
-- ``required`` / ``preferred``: the skills the posting asks for; an item is met when the
-  resume evidences the same concept (same vocabulary id, or the same label folded) and its
-  matched lines are the resume lines that evidence it. Score: the share of items met.
+- ``required`` / ``preferred``: the skills the posting asks for, one item per thing named
+  (the posting's word "Python" names an ESCO skill and an O*NET technology: one item, see
+  :func:`skill_groups`); an item is met when the resume evidences one of its concepts (same
+  vocabulary id, or the same label folded) and its matched lines are the resume lines that
+  evidence it; evidence that is only hedged ("familiar with") earns half. Score: the share
+  of items met.
 - ``experience``: the posting's "N years" requirements against the years the resume's dated
   positions span (overlaps counted once); partial credit in proportion.
 - ``education``: stated degrees against the resume's highest degree, and licences or
@@ -46,6 +49,7 @@ WEIGHTS: dict[str, float] = {
     "title": 0.15,
 }
 COMPONENTS = tuple(WEIGHTS)
+WEAK_CREDIT = 0.5  # a skill the resume only hedges ("familiar with") half meets an ask
 
 
 def fold_label(text: str) -> str:
@@ -155,10 +159,37 @@ class AskFact:
     label: str
     required: bool
     lines: tuple[str, ...]
+    surface: tuple[str, ...] = ()  # the posting's own words for it
 
     @property
     def key(self) -> str:
         return fold_label(self.label)
+
+
+def skill_groups(asks: Sequence[AskFact]) -> list[list[AskFact]]:
+    """Asks that name one thing: one word in a posting can name several concepts ("Python" is
+    an ESCO skill and an O*NET technology), and counting each would count the word twice.
+    Asks sharing a surface (folded) form one group, in the order first asked."""
+    parent = list(range(len(asks)))
+
+    def root(i: int) -> int:
+        while parent[i] != i:
+            parent[i] = parent[parent[i]]
+            i = parent[i]
+        return i
+
+    seen: dict[str, int] = {}
+    for i, ask in enumerate(asks):
+        for word in ask.surface:
+            k = fold_label(word)
+            if k in seen:
+                parent[root(i)] = root(seen[k])
+            else:
+                seen[k] = i
+    groups: dict[int, list[AskFact]] = {}
+    for i, ask in enumerate(asks):
+        groups.setdefault(root(i), []).append(ask)
+    return sorted(groups.values(), key=lambda g: asks.index(g[0]))
 
 
 @dataclass(frozen=True)
@@ -199,6 +230,7 @@ class PostingFacts:
                     s["label"],
                     bool(s.get("required")),
                     tuple(s.get("evidence") or ()),
+                    tuple(s.get("surface") or ()),
                 )
                 for s in data.get("skills") or ()
             ),
@@ -233,7 +265,8 @@ class MatchItem:
     credit: float
     required: bool = True
     posting_line: str | None = None
-    concept: tuple[str, str] | None = None  # (kind, id) for skill items
+    concept: tuple[str, str] | None = None  # skill items: (kind, id) matched, or asked first
+    concepts: tuple[tuple[str, str], ...] = ()  # skill items: every concept the words name
 
     @property
     def met(self) -> bool:
@@ -286,19 +319,31 @@ def _skill_index(
 
 
 def _skill_items(asks: Sequence[AskFact], resume: ResumeFacts) -> list[MatchItem]:
+    """One item per group of asks (see :func:`skill_groups`), met by the resume's evidence for
+    any concept in the group; evidence that is only hedged ("familiar with") earns
+    :data:`WEAK_CREDIT`."""
     by_id, by_label = _skill_index(resume)
     items = []
-    for ask in asks:
-        found = by_id.get((ask.kind, ask.id)) or by_label.get(ask.key)
+    for group in skill_groups(asks):
+        found = None
+        for ask in group:
+            found = by_id.get((ask.kind, ask.id)) or by_label.get(ask.key)
+            if found is not None and found.lines:
+                break
+        lead = group[0]
         lines = found.lines if found is not None and found.lines else None
+        credit = (
+            0.0 if lines is None else (WEAK_CREDIT if found and found.strength == "weak" else 1.0)
+        )
         items.append(
             MatchItem(
-                ask.label,
+                lead.surface[0] if lead.surface else lead.label,
                 lines,
-                1.0 if lines else 0.0,
-                ask.required,
-                ask.lines[0] if ask.lines else None,
-                (ask.kind, ask.id),
+                credit,
+                any(a.required for a in group),
+                lead.lines[0] if lead.lines else None,
+                (found.kind, found.id) if found is not None and lines else (lead.kind, lead.id),
+                tuple((a.kind, a.id) for a in group),
             )
         )
     return items
@@ -415,12 +460,9 @@ def match(resume: ResumeFacts, posting: PostingFacts, *, now_month: int) -> Matc
     """Score ``resume`` against ``posting`` (see the module docstring). ``now_month`` is the
     current month (year * 12 + month - 1), for positions that run to the present."""
     comps: dict[str, Component] = {}
-    comps["required"] = _component(
-        "required", _skill_items([a for a in posting.skills if a.required], resume)
-    )
-    comps["preferred"] = _component(
-        "preferred", _skill_items([a for a in posting.skills if not a.required], resume)
-    )
+    skill_items = _skill_items(posting.skills, resume)
+    comps["required"] = _component("required", [i for i in skill_items if i.required])
+    comps["preferred"] = _component("preferred", [i for i in skill_items if not i.required])
 
     exp_items = []
     have = experience_years(resume.positions, now_month)

@@ -9,8 +9,8 @@ keeps, and its text) and a :class:`~unstuck.core.match.MatchResult`, and returns
 - **surfaces**: a skills list leads with the skills the posting asks for that the resume
   evidences, written as the resume wrote them (the mention's own words, never a vocabulary
   label, which could name more than the resume says), then the resume's other skills;
-- **rephrases** only the form: bullet markers and extra spaces go, the first letter is
-  capitalised.
+- **rephrases** only the form: bullet markers and extra spaces go. Not even the case of a
+  first letter changes ("r" capitalised is "R", the language: the property test found that).
 
 Every line of the output is a line of the resume (or a skill as the resume wrote it); the
 section headings are fixed words. Nothing from the posting is copied in, not even its title,
@@ -39,9 +39,9 @@ _BULLET = re.compile(r"^\s*(?:[-*•·‣◦▪–—]+|\d+[.)])\s+")
 
 
 def rephrase(line: str) -> str:
-    """The same words without a bullet marker or extra spaces, first letter capitalised."""
-    text = " ".join(_BULLET.sub("", line).split())
-    return text[:1].upper() + text[1:] if text[:1].islower() else text
+    """The same words without a bullet marker or extra spaces. Case is left alone: "r" and
+    "R" (the language) are different claims to a reader, and to the extractor."""
+    return " ".join(_BULLET.sub("", line).split())
 
 
 @dataclass
