@@ -100,3 +100,6 @@ def test_one_skill_across_vocabularies_and_wordings() -> None:
     assert by["Excel"].postings == 3 and by["Python"].postings == 2
     assert by["Python"].covered and not by["Excel"].covered
     assert [(p.a, p.b, p.postings) for p in summary.pairs] == [("Excel", "Python", 2)]
+    shares = summary.shares()  # the gap list looks skills up by their O*NET names
+    assert shares["Microsoft Excel"] == shares["Excel"] == 1.0
+    assert shares["Python (computer programming)"] == pytest.approx(2 / 3)

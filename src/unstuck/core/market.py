@@ -39,6 +39,7 @@ class SkillFrequency:
     required: int  # postings that ask for it as required
     covered: bool
     evidence: tuple[str, ...]  # the person's lines that show it (empty when not covered)
+    names: tuple[str, ...] = ()  # every concept's label (and O*NET element id) it stands for
 
 
 @dataclass(frozen=True)
@@ -76,12 +77,17 @@ class MarketSummary:
         return tuple(s for s in self.skills if not s.covered)
 
     def shares(self) -> dict[str, float]:
-        """Skill label -> share of postings asking for it (0-1): the ``market`` argument of
+        """Skill name -> share of postings asking for it (0-1): the ``market`` argument of
         :func:`unstuck.core.plan.gaps.analyse_gaps`, so the gap list ranks what postings ask
-        for higher."""
+        for higher. Every name a skill stands for is a key: the postings' wording ("Excel"),
+        each concept's label ("Microsoft Excel") and O*NET element ids."""
         if not self.postings:
             return {}
-        return {s.label: s.postings / self.postings for s in self.skills}
+        out: dict[str, float] = {}
+        for s in self.skills:
+            for name in (s.label, *s.names):
+                out[name] = max(out.get(name, 0.0), s.postings / self.postings)
+        return out
 
 
 def summarise(
@@ -161,6 +167,13 @@ def summarise(
                 required[r],
                 bool(lines),
                 tuple(lines),
+                tuple(
+                    dict.fromkeys(
+                        n
+                        for m in members[r]
+                        for n in (labels[m], *((m[1],) if m[0] == "element" else ()))
+                    )
+                ),
             )
         )
     skills.sort(key=lambda s: (-s.postings, -s.required, s.label))
