@@ -322,7 +322,7 @@ def build(kb: KnowledgeBase, *, today: date | None = None, key: str = ME) -> Bui
     planned = None
     skipped: tuple[Gap, ...] = ()
     if target is not None:
-        analysis = analyse_gaps(profile, target)
+        analysis = analyse_gaps(profile, target, market=market_shares(target.code))
         left = set(
             models.SkippedGap.objects.filter(plan=state, target_code=target.code).values_list(
                 "gap_key", flat=True
@@ -574,3 +574,13 @@ def report_pdf(kb: KnowledgeBase, *, today: date | None = None, key: str = ME) -
     from unstuck.report.pdf import render_pdf
 
     return render_pdf(report_data(build(kb, today=today, key=key)))
+
+
+def market_shares(code: str) -> dict[str, float] | None:
+    """Share of the saved postings for ``code`` that ask for each skill, or None without any
+    postings (the gap list then ranks on importance and size alone, and says so)."""
+    from unstuck.web.documents import services as documents
+
+    if not documents.list_postings(code):
+        return None
+    return documents.market(code).shares() or None
