@@ -191,6 +191,10 @@ def test_a_50_mb_upload_is_refused_before_it_is_read(client: Client) -> None:
     # the same cap on the postings form
     response = add_posting(client, big, "huge.html")
     assert response.status_code == 413
+    # pasted text over Django's 5 MB form-data cap, under the upload cap: refused the same way
+    response = client.post("/documents/postings/", {"text": "Analyst " * 800_000})
+    assert response.status_code == 413
+    assert "over the 10 MB limit" in text_of(response)
     assert models.Posting.objects.count() == 0
 
 
@@ -338,6 +342,10 @@ def test_match_view_parts_add_up_and_evidence_is_marked(client: Client, pair) ->
     for item in missing:
         assert f"Missing: {item.requirement}" in text
     assert "Nothing in your resume shows this." in text
+    # a position is shown with its title and employer, the title marked
+    title = result.components["title"]
+    assert title.shown and title.items[0].met
+    assert "<mark>Data Analyst</mark>, Acme Corp (Jan 2019 - Present)" in body
     assert "<script>alert" not in body
 
 

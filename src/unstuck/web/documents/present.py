@@ -278,8 +278,25 @@ def _surfaces(resume: Any) -> dict[tuple[str, str], list[str]]:
     return out
 
 
+def _asked(line: str | None, requirement: str) -> str | None:
+    """The posting's line, without its list bullet; None when it only repeats the item."""
+    if not line:
+        return None
+    line = line.lstrip("•·-*–— \t")
+    return None if line == requirement else line
+
+
+def _position_line(position: Mapping[str, Any]) -> str:
+    """A position as one line: its title and employer with the line holding its dates (which
+    is what the reader keeps as its evidence)."""
+    head = ", ".join(x for x in (position.get("title"), position.get("employer")) if x)
+    line = position.get("evidence") or ""
+    return f"{head} ({line})" if head and head not in line else line
+
+
 def match_view(result: MatchResult, resume: Any) -> dict[str, Any]:
     surfaces = _surfaces(resume)
+    positions = {p.get("evidence"): p for p in (resume.parsed or {}).get("positions") or ()}
     shown = [c for c in result.components.values() if c.shown]
     points = shown_points([c.score * c.weight for c in shown], result.score)
     components = []
@@ -290,8 +307,12 @@ def match_view(result: MatchResult, resume: Any) -> dict[str, Any]:
             if item.concept is not None:
                 words = surfaces.get(item.concept, []) + [item.requirement]
             elif c.name == "title":
-                words = [item.requirement]
-            lines = [pieces(line, words) for line in item.lines or ()] if item.met else []
+                words = [p.get("title") or "" for p in positions.values()]
+            shown = [
+                _position_line(positions[line]) if line in positions else line
+                for line in item.lines or ()
+            ]
+            lines = [pieces(line, words) for line in shown] if item.met else []
             items.append(
                 {
                     "label": item.requirement,
@@ -300,7 +321,7 @@ def match_view(result: MatchResult, resume: Any) -> dict[str, Any]:
                     "partial": item.met and item.credit < 1,
                     "credit": round(item.credit * 100),
                     "lines": lines,
-                    "asked": item.posting_line if item.posting_line != item.requirement else None,
+                    "asked": _asked(item.posting_line, item.requirement),
                 }
             )
         components.append(

@@ -26,6 +26,7 @@ from __future__ import annotations
 
 from typing import Any
 
+from django.core.exceptions import RequestDataTooBig
 from django.http import Http404, HttpRequest, HttpResponse
 from django.shortcuts import redirect, render
 from django.views.decorators.csrf import csrf_exempt, csrf_protect
@@ -167,7 +168,11 @@ def _postings(request: HttpRequest, kb: KnowledgeBase) -> HttpResponse:
     added: list[Any] = []
     status = 200
     if request.method == "POST":
-        form = forms.PostingForm(request.POST, request.FILES)
+        try:
+            form = forms.PostingForm(request.POST, request.FILES)
+        except RequestDataTooBig:  # pasted text over DATA_UPLOAD_MAX_MEMORY_SIZE
+            context = _postings_context(forms.PostingForm(), "", kb)
+            return _refuse_large(request, "documents/postings.html", context)
         if form.is_valid():
             data, filename, url = form.source()
             target = form.cleaned_data.get("target_code") or ""
