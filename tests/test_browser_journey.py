@@ -9,18 +9,15 @@ meet the other browser tests' people. axe-core runs on every plan page and on th
 
 from __future__ import annotations
 
-import os
 import re
 import shutil
 import subprocess
-import sys
-from collections.abc import Iterator
 from pathlib import Path
 from typing import Any
 
 import pytest
 
-from live import _free_port, _wait_until_up, assert_accessible
+from live import assert_accessible
 from unstuck.core.assess import get_instrument
 from unstuck.web.profile import wizard
 
@@ -31,34 +28,10 @@ NURSE = "29-1141.00"
 HOURS = 6
 
 
-@pytest.fixture(scope="module")
-def journey_app(built_home: Path, tmp_path_factory: pytest.TempPathFactory) -> Iterator[str]:
-    """``unstuck serve`` with an empty database of its own and the session's knowledge base."""
-    home = tmp_path_factory.mktemp("journey-home")
-    (home / "knowledge").symlink_to(built_home / "knowledge", target_is_directory=True)
-    port = _free_port()
-    env = {k: v for k, v in os.environ.items()
-           if not k.startswith(("UNSTUCK_", "DJANGO_", "DATABASE_"))}  # fmt: skip
-    env.update(UNSTUCK_HOME=str(home), DJANGO_SETTINGS_MODULE="unstuck.web.settings")
-    log = home / "server.log"
-    with open(log, "wb") as out:
-        proc = subprocess.Popen(
-            [sys.executable, "-m", "unstuck", "serve", "--host", "127.0.0.1", "--port", str(port)],
-            env=env,
-            stdout=out,
-            stderr=subprocess.STDOUT,
-        )
-    url = f"http://127.0.0.1:{port}"
-    try:
-        _wait_until_up(url + "/", proc, log, timeout=60)
-        yield url
-    finally:
-        proc.terminate()
-        try:
-            proc.wait(timeout=10)
-        except subprocess.TimeoutExpired:
-            proc.kill()
-            proc.wait()
+@pytest.fixture
+def journey_app(live_app: str) -> str:
+    """The module's own server (``live_app`` is per module: an empty database of its own)."""
+    return live_app
 
 
 def submit(page: Any, button: str) -> None:
