@@ -8,6 +8,7 @@ over HTTP by a local server for the URL path.
 
 from __future__ import annotations
 
+import csv
 import html
 import io
 import json
@@ -141,6 +142,34 @@ def test_docx_resume_is_read(client: Client) -> None:
     assert "&lt;sales&gt;" in page.content.decode() and "<sales>" not in page.content.decode()
     overview = text_of(client.get("/documents/"))
     assert "kim.docx (Kim Park)" in overview and "Word document" in overview
+
+
+def test_linkedin_export_zip_is_read(client: Client) -> None:
+    def table(header: list[str], rows: list[list[str]]) -> str:
+        out = io.StringIO()
+        csv.writer(out).writerows([header, *rows])
+        return out.getvalue()
+
+    files = {
+        "Profile.csv": table(["First Name", "Last Name", "Headline"], [["Ana", "Silva", "Dev"]]),
+        "Positions.csv": table(
+            ["Company Name", "Title", "Description", "Started On", "Finished On"],
+            [["Acme", "Developer", "Built Tableau dashboards", "Mar 2021", ""],
+             ["Initech", "Intern", "", "Jan 2019", "Dec 2020"]],
+        ),
+        "Skills.csv": table(["Name"], [["Excel"]]),
+    }  # fmt: skip
+    buf = io.BytesIO()
+    with zipfile.ZipFile(buf, "w", zipfile.ZIP_DEFLATED) as z:
+        for name, content in files.items():
+            z.writestr(name, content)
+    response = upload_resume(client, buf.getvalue(), "Basic_LinkedInDataExport.zip")
+    assert response.status_code == 302
+    assert models.Resume.objects.get().kind == "linkedin"
+    text = text_of(client.get(response["Location"]))
+    assert "Developer , Acme Mar 2021 – present" in text
+    assert "Intern , Initech Jan 2019 – Dec 2020" in text
+    assert "Built Tableau dashboards" in text  # the evidence line of a technology
 
 
 def _pdf_blank() -> bytes:
