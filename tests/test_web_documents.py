@@ -109,7 +109,11 @@ def test_resume_upload_shows_what_was_read_and_applies_only_what_is_ticked(clien
         assert tech["name"] in text
         for line in tech["evidence"]:
             assert line in text  # each item with the line that shows it
-    # nothing is applied before the person confirms
+    body = page.content.decode()
+    for skill in suggestions["skills"]:  # ticked only when it can be applied at a known level
+        ticked = f'name="skills" value="{skill["element_id"]}" checked' in body
+        assert ticked == (skill["level"] is not None and not skill["in_profile"]), skill
+        # nothing is applied before the person confirms
     before = profile_services.get_profile()
     assert before.occupation_code == "" and before.technology == []
 

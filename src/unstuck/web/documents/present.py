@@ -164,7 +164,8 @@ def suggestion_view(suggestions: Mapping[str, Any]) -> dict[str, Any]:
             "key": s["element_id"],
             "label": s["name"],
             "evidence": s.get("evidence") or (),
-            "checked": not s.get("in_profile"),
+            # one with no typical level is added only if the chosen occupation gives it one
+            "checked": not s.get("in_profile") and s.get("level") is not None,
             "note": "already in your profile"
             if s.get("in_profile")
             else (f"{s['domain']}" + ("" if s.get("level") is not None else ", no typical level")),
