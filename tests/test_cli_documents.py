@@ -109,3 +109,23 @@ def test_match_unknown_resume_or_posting(kb: KnowledgeBase, tmp_path: Path) -> N
     run("resume", "import", str(tmp_path / "cv.txt"))
     result = CliRunner().invoke(cli, ["match", "--posting", "999"])
     assert result.exit_code == ExitStatus.NOT_FOUND and "no posting 999" in result.output
+
+
+def test_resume_import_linkedin_folder(kb: KnowledgeBase, tmp_path: Path) -> None:
+    folder = tmp_path / "Basic_LinkedInDataExport"
+    folder.mkdir()
+    (folder / "Profile.csv").write_text("First Name,Last Name,Headline\nSam,Lee,Registered Nurse\n")
+    (folder / "Positions.csv").write_text(
+        "Company Name,Title,Description,Location,Started On,Finished On\n"
+        'City Hospital,Registered Nurse,"Charted care in Epic Systems",Ohio,Mar 2017,\n'
+    )
+    result = run("resume", "import", str(folder), "--json")
+    assert result.exit_code == 0, result.output
+    data = json.loads(result.output)
+    assert data["kind"] == "linkedin"
+    assert data["suggestions"]["occupations"][0]["code"] == "29-1141.00"
+    empty = tmp_path / "empty"
+    empty.mkdir()
+    bad = CliRunner().invoke(cli, ["resume", "import", str(empty)])
+    assert bad.exit_code == ExitStatus.INVALID_INPUT
+    assert models.Resume.objects.count() == 1

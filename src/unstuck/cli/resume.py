@@ -29,11 +29,12 @@ def resume() -> None:
 
 
 @resume.command("import")
-@click.argument("file", type=click.Path(exists=True, dir_okay=False, path_type=Path))
+@click.argument("file", type=click.Path(exists=True, path_type=Path))
 @click.option("--apply", "apply_", is_flag=True, help="Update the profile with the suggestions.")
 @click.option("--json", "as_json", is_flag=True, help="Print JSON.")
 def import_cmd(file: Path, apply_: bool, as_json: bool) -> None:
-    """Read FILE, keep it, and show what it suggests for your profile.
+    """Read FILE, keep it, and show what it suggests for your profile. FILE may also be the
+    folder a LinkedIn data export was unzipped into.
 
     \b
     Example:
@@ -44,7 +45,8 @@ def import_cmd(file: Path, apply_: bool, as_json: bool) -> None:
     from unstuck.web.documents import services
 
     try:
-        stored = services.import_resume(file.read_bytes(), file.name)
+        data = _export_zip(file) if file.is_dir() else file.read_bytes()
+        stored = services.import_resume(data, file.name)
     except services.ResumeError as err:
         fail(f"{file}: {err} (nothing was saved)", ExitStatus.INVALID_INPUT)
     suggestions = services.profile_suggestions(stored)
@@ -87,6 +89,19 @@ def import_cmd(file: Path, apply_: bool, as_json: bool) -> None:
         click.secho("Profile updated with these suggestions.", fg="green")
     else:
         click.echo("Nothing changed in your profile; run again with --apply to use them.")
+
+
+def _export_zip(folder: Path) -> bytes:
+    """An unzipped LinkedIn export folder as the zip it came in (its CSV files only), so the
+    store reads it the same way as the download."""
+    import io
+    import zipfile
+
+    buffer = io.BytesIO()
+    with zipfile.ZipFile(buffer, "w", zipfile.ZIP_DEFLATED) as archive:
+        for path in sorted(folder.glob("*.csv")):
+            archive.write(path, path.name)
+    return buffer.getvalue()
 
 
 @resume.command("list")
