@@ -115,6 +115,12 @@ def test_docx_reads_back_with_the_same_skills(ex: Extractor) -> None:
     assert "wrote SQL for stakeholder management" in again.text
 
 
+def test_docx_survives_control_characters(ex: Extractor) -> None:
+    _, t = tailored(ex, resume=RESUME.replace("finance team", "finance\x01 team & <co>"))
+    again = read_resume(to_docx(t), ex, filename="t.docx")  # parses: the XML is well formed
+    assert "built Excel reports for the finance team & <co>" in again.text
+
+
 def test_json_resume_is_valid_and_reads_back(ex: Extractor) -> None:
     parsed, t = tailored(ex)
     doc = json.loads(to_json_resume(t))

@@ -271,10 +271,13 @@ _DOCX_RELS = (
 _SIZES = {"title": 36, "subtitle": 24, "h1": 28, "h2": 24, "dates": 22, "bullet": 22}
 
 
+_NOT_XML = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\ufffe\uffff]")  # not allowed in XML 1.0
+
+
 def _paragraph(style: str, text: str) -> str:
     bold = "<w:b/>" if style in ("title", "h1", "h2") else ""
     run = f'<w:rPr>{bold}<w:sz w:val="{_SIZES[style]}"/></w:rPr>'
-    shown = ("• " + text) if style == "bullet" else text
+    shown = _NOT_XML.sub("", ("• " + text) if style == "bullet" else text)
     space = '<w:pPr><w:spacing w:before="240"/></w:pPr>' if style == "h1" else ""
     return f'<w:p>{space}<w:r>{run}<w:t xml:space="preserve">{escape(shown)}</w:t></w:r></w:p>'
 
