@@ -9,6 +9,8 @@ with its share. axe-core checks every page at desktop size and at 360 px.
 from __future__ import annotations
 
 import re
+import urllib.error
+import urllib.request
 from typing import Any
 
 import pytest
@@ -142,3 +144,28 @@ def test_a_bad_file_is_explained_by_the_page(page: Any, live_app: str) -> None:
     assert_accessible(page, "upload error (desktop)")
     page.goto(live_app + "/documents/")
     assert "scan.pdf" not in page.locator("main").inner_text()  # nothing stored
+
+
+def test_the_running_server_refuses_a_50_mb_upload_cleanly(live_app: str) -> None:
+    """Through waitress, as a browser would send it: a 413 page, not a dropped connection."""
+    boundary = "unstuckboundary"
+    body = (
+        (
+            f'--{boundary}\r\nContent-Disposition: form-data; name="file"; filename="big.txt"\r\n'
+            "Content-Type: text/plain\r\n\r\n"
+        ).encode()
+        + b"a" * (50 * 1024 * 1024)
+        + f"\r\n--{boundary}--\r\n".encode()
+    )
+    request = urllib.request.Request(
+        live_app + "/documents/resume/",
+        data=body,
+        headers={"Content-Type": f"multipart/form-data; boundary={boundary}"},
+        method="POST",
+    )
+    with pytest.raises(urllib.error.HTTPError) as refused:
+        urllib.request.urlopen(request, timeout=60)
+    assert refused.value.code == 413
+    assert "over the 10 MB limit" in refused.value.read().decode()
+    with urllib.request.urlopen(live_app + "/documents/", timeout=10) as overview:
+        assert "big.txt" not in overview.read().decode()
