@@ -131,6 +131,8 @@ def test_linkedin_suggestions_apply_only_what_was_accepted(kb: KnowledgeBase) ->
                                    "skills": []})  # fmt: skip
     after = profile_services.to_core(profile_services.get_profile())
     assert after.occupation_code == "29-1141.00"
+    years = s["occupations"][0]["years"]  # Mar 2017 to the present
+    assert years is not None and years > 8 and after.years_in_occupation == years
     assert after.technology == ("Epic Systems",)  # Excel was not accepted
     with pytest.raises(ValueError, match="not suggested"):
         services.apply_suggestions(r, {"occupation": "11-1011.00"})

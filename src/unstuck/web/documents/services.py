@@ -19,7 +19,7 @@ the lines), so :class:`~unstuck.core.match.ResumeFacts` and
 
 **Suggestions** (:func:`profile_suggestions`) are a dict::
 
-    {"occupations": [{"code", "title", "score", "position", "evidence"}],  # best first
+    {"occupations": [{"code", "title", "score", "position", "evidence", "years"}],  # best first
      "skills": [{"element_id", "name", "domain", "evidence", "level"}],   # O*NET skill areas
      "technology": [{"name", "evidence", "in_profile"}]}
 
@@ -119,15 +119,27 @@ def latest_resume() -> models.Resume | None:
 
 def _position_codes(kb: KnowledgeBase, parsed: dict[str, Any]) -> list[dict[str, Any]]:
     """Occupations the resume's job titles map to: the current position first, then the rest
-    in the resume's order; one entry per occupation (its best score)."""
+    in the resume's order; one entry per occupation (its best score), with ``years``: the
+    years the dated positions mapped to it span (None when none is dated)."""
     from unstuck.text.resume import Position
     from unstuck.text.vocabulary import position_occupations
 
     positions = [Position(**p) for p in parsed.get("positions") or ()]
     positions.sort(key=lambda p: not p.current)  # stable: resume order otherwise
     out: dict[str, dict[str, Any]] = {}
+    held: dict[str, list[core_match.PositionFact]] = {}
     for position, matches in position_occupations(kb, positions, limit=3):
         for m in matches:
+            held.setdefault(m.code, []).append(
+                core_match.PositionFact(
+                    position.title,
+                    position.employer,
+                    position.start,
+                    position.end,
+                    position.current,
+                    position.evidence,
+                )
+            )
             if m.code not in out:
                 out[m.code] = {
                     "code": m.code,
@@ -136,6 +148,8 @@ def _position_codes(kb: KnowledgeBase, parsed: dict[str, Any]) -> list[dict[str,
                     "position": position.title,
                     "evidence": position.evidence,
                 }
+    for code, entry in out.items():
+        entry["years"] = core_match.experience_years(held[code], now_month())
     return list(out.values())
 
 
@@ -179,8 +193,9 @@ def profile_suggestions(resume: models.Resume) -> dict[str, Any]:
 
 
 def apply_suggestions(resume: models.Resume, accepted: dict[str, Any]) -> None:
-    """Apply what the person accepted: ``occupation`` (a code; sets the occupation and
-    prefills its skill levels, keeping the person's own), ``technology`` (names added to the
+    """Apply what the person accepted: ``occupation`` (a code; sets the occupation, the years
+    in it when the resume dates the positions mapped to it, and prefills its skill levels,
+    keeping the person's own), ``technology`` (names added to the
     profile's list) and ``skills`` (O*NET element ids added as ratings). A skill area gets the
     typical level of the profile's occupation; one with no known level is not added (a level is
     the person's to give, not ours to invent). Only suggestions this resume made are applied."""
@@ -197,7 +212,8 @@ def apply_suggestions(resume: models.Resume, accepted: dict[str, Any]) -> None:
         if code:
             if code not in offered_codes:
                 raise ValueError(f"{code} was not suggested by this resume")
-            profile_services.set_occupation(kb, code)
+            years = next(o["years"] for o in suggestions["occupations"] if o["code"] == code)
+            profile_services.set_occupation(kb, code, years=years)
         current = profile_services.to_core(profile_services.get_profile())
         tech = list(current.technology)
         for name in accepted.get("technology") or ():
