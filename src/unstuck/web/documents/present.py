@@ -309,11 +309,11 @@ def match_view(result: MatchResult, resume: Any) -> dict[str, Any]:
                 words = surfaces.get(item.concept, []) + [item.requirement]
             elif c.name == "title":
                 words = [p.get("title") or "" for p in positions.values()]
-            shown = [
+            texts = [
                 _position_line(positions[line]) if line in positions else line
                 for line in item.lines or ()
             ]
-            lines = [pieces(line, words) for line in shown] if item.met else []
+            lines = [pieces(text, words) for text in texts] if item.met else []
             items.append(
                 {
                     "label": item.requirement,
