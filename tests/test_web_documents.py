@@ -105,6 +105,8 @@ def test_resume_upload_shows_what_was_read_and_applies_only_what_is_ticked(clien
     assert suggestions["occupations"] and suggestions["technology"]
     for occ in suggestions["occupations"]:
         assert occ["title"] in text and occ["code"] in text
+    years = suggestions["occupations"][0]["years"]
+    assert years and f"{years:g} years in dated positions" in text
     for tech in suggestions["technology"]:
         assert tech["name"] in text
         for line in tech["evidence"]:

@@ -155,7 +155,8 @@ def suggestion_view(suggestions: Mapping[str, Any]) -> dict[str, Any]:
         {
             "code": o["code"],
             "title": o["title"],
-            "why": f"From “{o['position']}”" if o.get("position") else "",
+            "why": (f"From “{o['position']}”" if o.get("position") else "")
+            + (f", {o['years']:g} years in dated positions" if o.get("years") else ""),
         }
         for o in suggestions.get("occupations") or ()
     ]
