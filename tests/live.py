@@ -70,7 +70,9 @@ def _wait_until_up(url: str, proc: subprocess.Popen[bytes], log: Path, timeout: 
 
 
 @pytest.fixture(scope="module")
-def live_app(built_home: Path, tmp_path_factory: pytest.TempPathFactory) -> Iterator[str]:
+def live_app(
+    built_home: Path, tmp_path_factory: pytest.TempPathFactory, request: pytest.FixtureRequest
+) -> Iterator[str]:
     """``unstuck serve`` on a free port of 127.0.0.1, with the session's knowledge base.
 
     One server, with its own empty user database, per test module: unstuck is a single-person
@@ -79,6 +81,9 @@ def live_app(built_home: Path, tmp_path_factory: pytest.TempPathFactory) -> Iter
     home = tmp_path_factory.mktemp("live-home")
     # The app's own home (database, secret key) with the shared, read-only knowledge base.
     (home / "knowledge").symlink_to(built_home / "knowledge", target_is_directory=True)
+    # Only modules that read resumes or postings build the skill vocabularies at start; the
+    # others would spend 10-30 s of a shared CPU on it.
+    warm_skills = bool(getattr(request.module, "WARM_SKILLS", False))
     port = _free_port()
     env = {
         k: v
@@ -89,7 +94,8 @@ def live_app(built_home: Path, tmp_path_factory: pytest.TempPathFactory) -> Iter
     log = home / "server.log"
     with open(log, "wb") as out:
         proc = subprocess.Popen(
-            [sys.executable, "-m", "unstuck", "serve", "--host", "127.0.0.1", "--port", str(port)],
+            [sys.executable, "-m", "unstuck", "serve", "--host", "127.0.0.1", "--port", str(port),
+             *(() if warm_skills else ("--no-warm-skills",))],  # fmt: skip
             env=env,
             stdout=out,
             stderr=subprocess.STDOUT,

@@ -18,6 +18,7 @@ import pytest
 from live import assert_accessible
 
 pytestmark = pytest.mark.browser
+WARM_SKILLS = True  # the live server builds the skill vocabularies as it starts
 
 RESUME = b"""Jane Doe
 Experience

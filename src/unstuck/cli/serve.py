@@ -11,7 +11,10 @@ import click
 @click.option("--port", default=8000, show_default=True, type=click.IntRange(1, 65535))
 @click.option("--threads", default=4, show_default=True, type=click.IntRange(1, 64))
 @click.option("--no-migrate", is_flag=True, help="Skip applying database migrations first.")
-def serve(host: str, port: int, threads: int, no_migrate: bool) -> None:
+@click.option("--no-warm-skills", is_flag=True,
+              help="Build the skill vocabularies on first use instead of in the background "
+              "at start (saves memory when you will not read resumes or postings).")  # fmt: skip
+def serve(host: str, port: int, threads: int, no_migrate: bool, no_warm_skills: bool) -> None:
     """Start the unstuck web app (http://127.0.0.1:8000 by default).
 
     Applies database migrations first, then serves with waitress. Data stays on this
@@ -44,6 +47,10 @@ def serve(host: str, port: int, threads: int, no_migrate: bool) -> None:
         kb = get_knowledge_base()  # load and index now, not on the first request
         kb.title_index  # noqa: B018 - built lazily; touching it builds it
         occupation_data(kb)
+        if not no_warm_skills:
+            from unstuck.text.vocabulary import warm_up
+
+            warm_up(kb)  # resumes and postings: built in the background, the app answers now
     except Exception as exc:  # noqa: BLE001 - the app shows its own "not installed" page
         click.secho(f"Note: {exc}", fg="yellow", err=True)
     click.echo(f"unstuck is running at http://{host}:{port}/ (Ctrl+C to stop)")
