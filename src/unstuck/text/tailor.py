@@ -9,13 +9,16 @@ keeps, and its text) and a :class:`~unstuck.core.match.MatchResult`, and returns
 - **surfaces**: a skills list leads with the skills the posting asks for that the resume
   evidences, written as the resume wrote them (the mention's own words, never a vocabulary
   label, which could name more than the resume says), then the resume's other skills;
-- **rephrases** only the form: bullet markers and extra spaces go. Not even the case of a
-  first letter changes ("r" capitalised is "R", the language: the property test found that).
+- **rephrases** a listed skill in the posting's words ("Excel" -> "Microsoft Excel") only when
+  every concept those words name is one the resume evidences, so the claim stays the same;
+- and otherwise rephrases only the form: bullet markers and extra spaces go. Not even the
+  case of a first letter changes ("r" capitalised is "R", the language: the property test
+  found that).
 
-Every line of the output is a line of the resume (or a skill as the resume wrote it); the
-section headings are fixed words. Nothing from the posting is copied in, not even its title,
-which could itself name a skill. Lines that deny a skill ("no experience with Tableau") stay
-as written, so they still deny it.
+Every line of the output is a line of the resume, or a skill as the resume (or, under the rule
+above, the posting) words it; the section headings are fixed words. Nothing else from the
+posting is copied in, not even its title, which could itself name a skill. Lines that deny a
+skill ("no experience with Tableau") stay as written, so they still deny it.
 
 Renderers: :func:`to_markdown`, :func:`to_docx` (a minimal WordprocessingML package written
 with the standard library's zip, which the resume reader reads back) and
@@ -124,6 +127,8 @@ def tailor(parsed: Mapping[str, Any], text: str, result: MatchResult) -> Tailore
     """Reorder and surface the resume's own evidence for the posting ``result`` was scored on."""
     asked: dict[str, int] = {}  # resume line -> rank (0 required, 1 preferred)
     wanted_keys: dict[tuple[str, str], int] = {}
+    have = {(s["kind"], s["id"]) for s in parsed.get("skills") or ()}
+    wording: dict[tuple[str, str], str] = {}  # resume concept -> the posting's word for it
     for name in ("required", "preferred"):
         comp = result.components.get(name)
         if comp is None:
@@ -132,6 +137,9 @@ def tailor(parsed: Mapping[str, Any], text: str, result: MatchResult) -> Tailore
         for item in comp.items:
             if item.concept is not None:
                 wanted_keys.setdefault(item.concept, rank)
+                # the posting's word may stand in only if it claims nothing the resume does not
+                if item.met and item.concepts and set(item.concepts) <= have:
+                    wording.setdefault(item.concept, item.requirement)
             for line in item.lines or ():
                 key = " ".join(line.split())
                 asked[key] = min(asked.get(key, rank), rank)
@@ -159,17 +167,29 @@ def tailor(parsed: Mapping[str, Any], text: str, result: MatchResult) -> Tailore
         )
     rest: list[str] = []
     by_rank: list[tuple[int, int, str]] = []
+    replace: dict[str, str] = {}
+    for s in parsed.get("skills") or ():
+        surface = [w for w in s.get("surface") or () if w.strip()]
+        found = wording.get((s["kind"], s["id"]))
+        if surface and found and found != surface[0]:
+            replace.setdefault(" ".join(surface[0].split()), found)
     for n, s in enumerate(parsed.get("skills") or ()):
         surface = [w for w in s.get("surface") or () if w.strip()]
         if not surface:
             continue
         word = " ".join(surface[0].split())
+        word = replace.get(word, word)
         wanted = wanted_keys.get((s["kind"], s["id"]))
         if wanted is not None:
             by_rank.append((wanted, n, word))
         else:
             rest.append(word)
     first = [w for _, _, w in sorted(by_rank)]
+    if replace:
+        changes.append(
+            "used the posting's words for skills you show: "
+            + ", ".join(f"{a} -> {b}" for a, b in replace.items())
+        )
     skills = list(dict.fromkeys(first + rest))
     if first:
         changes.append(
