@@ -129,3 +129,17 @@ def test_resume_import_linkedin_folder(kb: KnowledgeBase, tmp_path: Path) -> Non
     bad = CliRunner().invoke(cli, ["resume", "import", str(empty)])
     assert bad.exit_code == ExitStatus.INVALID_INPUT
     assert models.Resume.objects.count() == 1
+
+
+def test_remove(kb: KnowledgeBase, tmp_path: Path) -> None:
+    (tmp_path / "cv.txt").write_text(RESUME)
+    (tmp_path / "job.txt").write_text(POSTING)
+    run("resume", "import", str(tmp_path / "cv.txt"))
+    run("posting", "add", str(tmp_path / "job.txt"))
+    r = models.Resume.objects.get()
+    p = models.Posting.objects.get()
+    assert run("resume", "remove", str(r.pk)).exit_code == 0
+    assert run("posting", "remove", str(p.pk)).exit_code == 0
+    assert models.Resume.objects.count() == 0 and models.Posting.objects.count() == 0
+    again = CliRunner().invoke(cli, ["posting", "remove", str(p.pk)])
+    assert again.exit_code == ExitStatus.NOT_FOUND

@@ -105,3 +105,21 @@ def list_cmd(target: str | None, as_json: bool) -> None:
         )
     if not rows:
         click.echo("No postings yet: unstuck posting add FILE|URL")
+
+
+@posting.command("remove")
+@click.argument("ids", nargs=-1, type=int, required=True)
+def remove_cmd(ids: tuple[int, ...]) -> None:
+    """Forget postings by id.
+
+    \b
+    Example:
+      unstuck posting remove 4 5
+    """
+    setup_django()
+    from unstuck.web.documents import services
+
+    missing = [i for i in ids if not services.delete_posting(i)]
+    if missing:
+        fail(f"no posting {', '.join(map(str, missing))}", ExitStatus.NOT_FOUND)
+    click.echo(f"Removed {len(ids)} posting(s).")

@@ -135,3 +135,21 @@ def list_cmd(as_json: bool) -> None:
         )
     if not rows:
         click.echo("No resumes yet: unstuck resume import FILE")
+
+
+@resume.command("remove")
+@click.argument("ids", nargs=-1, type=int, required=True)
+def remove_cmd(ids: tuple[int, ...]) -> None:
+    """Forget resumes by id (what you applied to your profile stays).
+
+    \b
+    Example:
+      unstuck resume remove 3
+    """
+    setup_django()
+    from unstuck.web.documents import services
+
+    missing = [i for i in ids if not services.delete_resume(i)]
+    if missing:
+        fail(f"no resume {', '.join(map(str, missing))}", ExitStatus.NOT_FOUND)
+    click.echo(f"Removed {len(ids)} resume(s).")

@@ -53,6 +53,8 @@ __all__ = [
     "ResumeError",
     "add_postings",
     "apply_suggestions",
+    "delete_posting",
+    "delete_resume",
     "get_posting",
     "get_resume",
     "import_resume",
@@ -111,6 +113,13 @@ def list_resumes() -> list[models.Resume]:
 
 def get_resume(pk: int) -> models.Resume | None:
     return models.Resume.objects.filter(pk=pk).first()
+
+
+def delete_resume(pk: int) -> bool:
+    """Forget a resume (its parsed content and text); False when there was none. The profile
+    keeps what the person already accepted from it."""
+    deleted, _ = models.Resume.objects.filter(pk=pk).delete()
+    return bool(deleted)
 
 
 def latest_resume() -> models.Resume | None:
@@ -305,6 +314,11 @@ def list_postings(target_code: str | None = None) -> list[models.Posting]:
     if target_code:
         qs = qs.filter(target_code=target_code)
     return list(qs)
+
+
+def delete_posting(pk: int) -> bool:
+    deleted, _ = models.Posting.objects.filter(pk=pk).delete()
+    return bool(deleted)
 
 
 def get_posting(pk: int) -> models.Posting | None:
