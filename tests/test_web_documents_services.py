@@ -75,7 +75,8 @@ def linkedin_zip() -> bytes:
                                            "Headline": "Registered Nurse"}]))  # fmt: skip
         z.writestr("Positions.csv", table([
             {"Company Name": "City Hospital", "Title": "Registered Nurse",
-             "Description": "Charted care in Epic Systems and Microsoft Excel",
+             "Description": "Charted care in Epic Systems and Microsoft Excel. "
+                            "Used critical thinking and mathematics every day.",
              "Location": "Ohio", "Started On": "Mar 2017", "Finished On": ""},
         ]))  # fmt: skip
         z.writestr("Skills.csv", table([{"Name": "Microsoft Excel"}]))
@@ -134,6 +135,23 @@ def test_linkedin_suggestions_apply_only_what_was_accepted(kb: KnowledgeBase) ->
     years = s["occupations"][0]["years"]  # Mar 2017 to the present
     assert years is not None and years > 8 and after.years_in_occupation == years
     assert after.technology == ("Epic Systems",)  # Excel was not accepted
+    assert {r.element_id for r in after.ratings} == {r.element_id for r in before.ratings} | {
+        eid for eid, _, _, _ in profile_services.occupation_levels(kb, "29-1141.00")
+    }
+    skills = {x["name"]: x for x in s["skills"]}
+    assert {"Critical Thinking", "Mathematics"} <= set(skills)
+    math = skills["Mathematics"]
+    assert any("mathematics" in line for line in math["evidence"])
+    services.apply_suggestions(r, {"skills": [math["element_id"]]})
+    rating = {
+        x.element_id: x for x in profile_services.to_core(profile_services.get_profile()).ratings
+    }[math["element_id"]]
+    nurse_level = next(
+        x.level
+        for x in (*kb.occupation("29-1141.00").skills, *kb.occupation("29-1141.00").knowledge)
+        if x.element_id == math["element_id"]
+    )
+    assert rating.level == rating.typical == nurse_level
     with pytest.raises(ValueError, match="not suggested"):
         services.apply_suggestions(r, {"occupation": "11-1011.00"})
     assert profile_services.to_core(profile_services.get_profile()).occupation_code == "29-1141.00"

@@ -162,6 +162,19 @@ def _position_codes(kb: KnowledgeBase, parsed: dict[str, Any]) -> list[dict[str,
     return list(out.values())
 
 
+def _typical_levels(kb: KnowledgeBase, code: str | None) -> dict[str, float]:
+    """Every skill and knowledge element's level in occupation ``code`` (O*NET's level
+    scale), leaving out elements O*NET marks not relevant or publishes no level for."""
+    occ = kb.occupation(code) if code else None
+    if occ is None:
+        return {}
+    return {
+        r.element_id: float(r.level)
+        for r in (*occ.skills, *occ.knowledge)
+        if r.level is not None and not r.not_relevant
+    }
+
+
 def profile_suggestions(resume: models.Resume) -> dict[str, Any]:
     """What the resume suggests for the profile (see the module docstring for the shape)."""
     from unstuck.web.profile import services as profile_services
@@ -169,10 +182,8 @@ def profile_suggestions(resume: models.Resume) -> dict[str, Any]:
     kb = _kb()
     profile = profile_services.to_core(profile_services.get_profile())
     occupations = _position_codes(kb, resume.parsed)
-    typical: dict[str, float] = {}
     code = (occupations[0]["code"] if occupations else None) or profile.occupation_code
-    if code and kb.occupation(code) is not None:
-        typical = {eid: level for eid, _, _, level in profile_services.occupation_levels(kb, code)}
+    typical = _typical_levels(kb, code)
     own = profile.levels()
     skills, technology = [], []
     have_tech = {t.lower() for t in profile.technology}
@@ -204,10 +215,11 @@ def profile_suggestions(resume: models.Resume) -> dict[str, Any]:
 def apply_suggestions(resume: models.Resume, accepted: dict[str, Any]) -> None:
     """Apply what the person accepted: ``occupation`` (a code; sets the occupation, the years
     in it when the resume dates the positions mapped to it, and prefills its skill levels,
-    keeping the person's own), ``technology`` (names added to the
-    profile's list) and ``skills`` (O*NET element ids added as ratings). A skill area gets the
-    typical level of the profile's occupation; one with no known level is not added (a level is
-    the person's to give, not ours to invent). Only suggestions this resume made are applied."""
+    keeping the person's own), ``technology`` (names added to the profile's list) and
+    ``skills`` (O*NET element ids added as ratings). A skill area gets its typical level in the
+    profile's occupation, to adjust on the profile page; one with no published level there is
+    not added (a level is the person's to give, not ours to invent). Only suggestions this
+    resume made are applied."""
     from unstuck.core.profile import Rating
     from unstuck.web.profile import services as profile_services
 
@@ -230,14 +242,7 @@ def apply_suggestions(resume: models.Resume, accepted: dict[str, Any]) -> None:
                 tech.append(name)
         ratings = list(current.ratings)
         have = {r.element_id for r in ratings}
-        typical = {}
-        if current.occupation_code and kb.occupation(current.occupation_code) is not None:
-            typical = {
-                eid: lvl
-                for eid, _, _, lvl in profile_services.occupation_levels(
-                    kb, current.occupation_code
-                )
-            }
+        typical = _typical_levels(kb, current.occupation_code)
         for eid in accepted.get("skills") or ():
             s = offered_skills.get(eid)
             level = typical.get(eid) if s else None
