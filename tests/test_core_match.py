@@ -202,3 +202,20 @@ def test_hedged_evidence_earns_half(ex: Extractor) -> None:
     assert items["Kubernetes"].met and items["Kubernetes"].credit == 0.5
     assert items["SQL"].credit == 1.0
     assert match(r, p, now_month=NOW).components["required"].score == 75.0
+
+
+@pytest.mark.parametrize(
+    "line",
+    [
+        "No bachelor's degree required",
+        "A bachelor's degree is not required",
+        "3+ years of experience not required",
+        "No driver's licence needed",
+    ],
+)
+def test_negated_hard_requirement_is_never_checked(ex: Extractor, line: str) -> None:
+    r, p = facts(ex, posting=f"Analyst\nRequirements\n- {line}\n- SQL\n")
+    result = match(r, p, now_month=NOW)
+    for name in ("experience", "education"):
+        assert not result.components[name].shown, result.components[name].items
+    assert not result.missing

@@ -39,6 +39,7 @@ from html.parser import HTMLParser
 from typing import Any
 
 from unstuck.text.extract import Concept, Extractor, Mention
+from unstuck.text.negation import assess
 from unstuck.text.resume import title_employer
 
 MAX_BYTES = 5_000_000  # a posting page larger than this is not a posting
@@ -364,24 +365,32 @@ def _requirements(lines: list[tuple[str, str | None]]) -> list[Requirement]:
         preferred = section == "preferred" or bool(_PREFERRED.search(line))
         out.append(Requirement(kind, value, not preferred, line.strip()))
 
+    def negated(m: re.Match[str] | None) -> bool:
+        # "No bachelor's degree required", "3+ years of experience not required": the same
+        # NegEx reading the skills get (unstuck.text.negation), so "no X" is never asked for
+        return m is not None and assess(line, m.start(), m.end()).negated
+
     for line, section in lines:
         if section == "other":
             continue
         for name, pattern in _DEGREE:
-            if pattern.search(line) and re.search(r"degree|diploma|ged|ph\.?d|mba|b\.?s|m\.?s|"
-                                                  r"bachelor|master", line, re.I):  # fmt: skip
-                add("degree", name, section, line)
+            found = pattern.search(line)
+            if found and re.search(r"degree|diploma|ged|ph\.?d|mba|b\.?s|m\.?s|"
+                                   r"bachelor|master", line, re.I):  # fmt: skip
+                if not negated(found):
+                    add("degree", name, section, line)
                 break
         m = _YEARS_EXP.search(line)
-        if m:
+        if m and not negated(m):
             add("experience", f"{m.group('n') or m.group('m')} years", section, line)
         m = _LICENCE.search(line)
-        if m:
+        if m and not negated(m):
             add("licence", " ".join(m.group(0).lower().split()), section, line)
         if _AUTH.search(line):
             value = "no visa sponsorship" if _NO_SPONSOR.search(line) else "work authorisation"
             add("authorisation", value, section, line)
-        if _CLEARANCE.search(line):
+        m = _CLEARANCE.search(line)
+        if m and not negated(m):
             add("clearance", "security clearance", section, line)
     return out
 
