@@ -219,3 +219,20 @@ def test_negated_hard_requirement_is_never_checked(ex: Extractor, line: str) -> 
     for name in ("experience", "education"):
         assert not result.components[name].shown, result.components[name].items
     assert not result.missing
+
+
+@pytest.mark.parametrize(
+    ("education", "met"),
+    [
+        ("BSc in Statistics, University of Leeds, 2015", True),
+        ("MSc in Statistics, University of Leeds, 2017", True),
+        ("BSc in Statistics (incomplete), University of Leeds", False),
+        ("BSc in Statistics, University of Leeds, expected 2027", False),
+        ("Associate degree in Business, 2012", False),
+    ],
+)
+def test_degree_must_be_earned_and_high_enough(ex: Extractor, education: str, met: bool) -> None:
+    resume = f"Jane\nEducation\n{education}\n"
+    r, p = facts(ex, resume=resume, posting="Analyst\nRequirements\n- Bachelor's degree required\n")
+    (item,) = match(r, p, now_month=NOW).components["education"].items
+    assert item.met is met

@@ -432,6 +432,14 @@ _DEGREE_RANK = (
 )
 
 
+#: A degree the resume says is not (yet) earned does not meet a degree requirement.
+_UNFINISHED = re.compile(
+    r"\b(?:incomplete|not completed|uncompleted|unfinished|no degree|did not (?:complete|finish)|"
+    r"(?:in )?progress|ongoing|expected|anticipated|pursuing|candidate|current student)\b",
+    re.I,
+)
+
+
 def degree_rank(text: str | None) -> int | None:
     """4 doctorate, 3 master, 2 bachelor, 1 associate, 0 high school; None: not a degree."""
     if not text:
@@ -489,7 +497,10 @@ def match(resume: ResumeFacts, posting: PostingFacts, *, now_month: int) -> Matc
     )
 
     edu_items = []
-    ranked = [(degree_rank(e.degree or e.line), e) for e in resume.education]
+    ranked = [
+        (None if _UNFINISHED.search(e.line) else degree_rank(e.degree or e.line), e)
+        for e in resume.education
+    ]
     for req in posting.requirements:
         if req.kind == "degree":
             need_rank = degree_rank(req.value)
