@@ -29,7 +29,11 @@ def posting() -> None:
 
 
 def _row(p) -> dict:  # noqa: ANN001
+    from unstuck.core.match import PostingFacts, skill_groups
+
     pay = p.parsed.get("pay")
+    # one skill per thing named ("Python" is an ESCO skill and an O*NET technology)
+    asked = len(skill_groups(PostingFacts.from_dict(p.parsed).skills))
     return {
         "id": p.pk,
         "title": p.title,
@@ -37,7 +41,7 @@ def _row(p) -> dict:  # noqa: ANN001
         "source": p.source,
         "target_code": p.target_code or None,
         "pay": pay,
-        "skills": len(p.parsed.get("skills") or ()),
+        "skills": asked,
         "fetched_at": p.fetched_at.isoformat(),
     }
 
