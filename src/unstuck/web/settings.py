@@ -35,7 +35,9 @@ SECRET_KEY = _secret_key()
 DEBUG = os.environ.get("UNSTUCK_DEBUG", "") == "1"
 ALLOWED_HOSTS = [
     h.strip()
-    for h in os.environ.get("UNSTUCK_ALLOWED_HOSTS", "127.0.0.1,localhost,[::1],testserver").split(",")
+    for h in os.environ.get(
+        "UNSTUCK_ALLOWED_HOSTS", "127.0.0.1,localhost,[::1],testserver"
+    ).split(",")
     if h.strip()
 ]
 
