@@ -17,8 +17,10 @@ import pytest
 
 REPO = Path(__file__).resolve().parent.parent
 CORE = REPO / "src" / "unstuck" / "core"
-FORBIDDEN = {"django", "click", "sqlite3", "psycopg", "urllib.request", "http", "socket", "subprocess",
-             "unstuck.web", "unstuck.cli", "unstuck.knowledge", "unstuck.text"}  # fmt: skip
+FORBIDDEN = {
+    "django", "click", "sqlite3", "psycopg", "urllib.request", "http", "socket", "subprocess",
+    "unstuck.web", "unstuck.cli", "unstuck.knowledge", "unstuck.text",
+}  # fmt: skip
 
 
 def _imports(path: Path) -> set[str]:
