@@ -26,9 +26,10 @@ bootstrap_venv() {
       exit 1
     }
   fi
-  local stamp=".venv/.unstuck-install-stamp"
+  # One stamp per set of extras; installing with extras also satisfies the plain install.
+  local stamp=".venv/.unstuck-install-stamp-${extras:-base}"
   local want
-  want="$(cat pyproject.toml | sha256sum 2>/dev/null || shasum -a 256 pyproject.toml) extras=$extras"
+  want="$(sha256sum pyproject.toml 2>/dev/null || shasum -a 256 pyproject.toml)"
   if [ ! -f "$stamp" ] || [ "$(cat "$stamp")" != "$want" ]; then
     echo "Installing unstuck and its dependencies into .venv ..." >&2
     .venv/bin/python -m pip install --quiet --upgrade pip >/dev/null 2>&1 || true
@@ -38,5 +39,6 @@ bootstrap_venv() {
       .venv/bin/python -m pip install --quiet -e .
     fi
     printf '%s' "$want" > "$stamp"
+    printf '%s' "$want" > ".venv/.unstuck-install-stamp-base"
   fi
 }
