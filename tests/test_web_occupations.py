@@ -311,3 +311,10 @@ def test_profile_of_a_sparse_occupation(kb: KnowledgeBase) -> None:
         "Projected growth": "not loaded",
     }
     assert p.wages is None and p.outlook is None
+
+
+def test_home_leads_a_stuck_person_into_the_loop(client: Client) -> None:
+    page = client.get("/").content.decode()
+    for url in ("/profile/", "/paths/", "/plan/"):
+        assert f'href="{url}"' in page
+    assert "Feeling stuck at work?" in page and "Start here" in page

@@ -25,7 +25,7 @@ MAX_QUERY = 200
 RESULTS = 20
 SUGGESTIONS = 8
 CODE = re.compile(r"^[0-9]{2}-[0-9]{4}\.[0-9]{2}$")
-EXAMPLES = ("registered nurse", "bookkeeper", "sr. software eng II", "data wrangler", "welder")
+EXAMPLES = ("registered nurse", "bookkeeper", "sr. software eng II", "HR mgr", "welder")
 
 
 def _query(request: HttpRequest) -> str:
