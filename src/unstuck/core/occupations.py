@@ -119,6 +119,8 @@ class Outlook:
     self_employed_percent: float | None
     typical_education: str | None
     note: str | None = None
+    work_experience: str | None = None  # "None", "Less than 5 years", "5 years or more"
+    training: str | None = None  # typical on-the-job training ("Apprenticeship", ...)
 
 
 @dataclass(frozen=True)

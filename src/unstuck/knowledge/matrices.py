@@ -23,6 +23,7 @@ from typing import TYPE_CHECKING
 import numpy as np
 
 from unstuck.core.paths.data import RIASEC_IDS, VALUE_IDS, Element, OccupationData
+from unstuck.core.paths.readiness import EntryFacts
 from unstuck.core.paths.text import tfidf_cosine, tokens
 
 if TYPE_CHECKING:
@@ -59,16 +60,30 @@ def occupation_data(kb: KnowledgeBase) -> OccupationData:
 def area_wages(kb: KnowledgeBase, area: str) -> tuple[dict[str, float], str | None]:
     """Annual median wage per occupation in a state or metro area (by code or exact name), and
     the area's name; empty when the BLS area wages are not installed or the area is unknown."""
+    wages, _, name = area_figures(kb, area)
+    return wages, name
+
+
+def area_figures(
+    kb: KnowledgeBase, area: str
+) -> tuple[dict[str, float], dict[str, float], str | None]:
+    """(annual median wage, employment) per occupation in a state or metro area, and the area's
+    name. An occupation BLS publishes no estimate for in the area is absent from both."""
     table = getattr(kb, "area_wages", None)
     found = table.find(area) if table else None
     if table is None or found is None:
-        return {}, None
-    out: dict[str, float] = {}
+        return {}, {}, None
+    wages: dict[str, float] = {}
+    jobs: dict[str, float] = {}
     for code in kb.titles:
         w = table.get(code, found.code)
-        if w is not None and w.annual_median is not None:
-            out[code] = float(w.annual_median)
-    return out, f"{found.name}, {table.year}"
+        if w is None:
+            continue
+        if w.annual_median is not None:
+            wages[code] = float(w.annual_median)
+        if w.employment is not None:
+            jobs[code] = float(w.employment)
+    return wages, jobs, f"{found.name}, {table.year}"
 
 
 def _activities(kb: KnowledgeBase) -> dict[str, list[str]]:
@@ -207,6 +222,36 @@ def build(kb: KnowledgeBase) -> OccupationData:
         v = None if o is None else getattr(o, attr)
         return math.nan if v is None else float(v)
 
+    def entry(code: str) -> EntryFacts:
+        o = kb.outlook.get(code)
+        prep = getattr(kb, "preparation", {}).get(code, {})
+        return EntryFacts(
+            code=code,
+            title=kb.titles[code],
+            job_zone=kb.job_zones.get(code),
+            bls_education=None if o is None else o.typical_education,
+            bls_experience=None if o is None else o.work_experience,
+            bls_training=None if o is None else o.training,
+            education_shares=dict(prep.get("RL", {})),
+            experience_shares=dict(prep.get("RW", {})),
+            training_shares=dict(prep.get("OJ", {})),
+        )
+
+    commodity_of: dict[str, str] = {}
+    commodity_titles: dict[str, str] = {}
+    for techs in kb.technology.values():
+        for t in techs:
+            if t.commodity_code:
+                cc = str(t.commodity_code)
+                commodity_of.setdefault(t.example.casefold(), cc)
+                if t.commodity_title:
+                    commodity_titles.setdefault(cc, t.commodity_title)
+                    commodity_of.setdefault(t.commodity_title.casefold(), cc)
+
+    def employment(code: str) -> float:
+        w = kb.wages.get(code)
+        return math.nan if w is None or w.employment is None else float(w.employment)
+
     any_wage = next(iter(kb.wages.values()), None)
     any_outlook = next(iter(kb.outlook.values()), None)
     return OccupationData(
@@ -236,7 +281,16 @@ def build(kb: KnowledgeBase) -> OccupationData:
         ),
         tasks=tuple(tuple(t.text for t in kb.tasks.get(c, ())) for c in codes),
         interest_keywords=_interest_keywords(kb),
+        entry=tuple(entry(c) for c in codes),
+        employment=np.array([employment(c) for c in codes], dtype=np.float32),
+        wage_note=tuple((kb.wages[c].note if c in kb.wages else None) for c in codes),
+        technology_commodities=tuple(
+            frozenset(str(t.commodity_code) for t in kb.technology.get(c, ()) if t.commodity_code)
+            for c in codes
+        ),
+        commodity_of=commodity_of,
+        commodity_titles=commodity_titles,
     )
 
 
-__all__ = ["occupation_data", "build"]
+__all__ = ["area_figures", "area_wages", "build", "occupation_data"]

@@ -92,6 +92,9 @@ class KnowledgeBase:
         self.job_zones: dict[str, int] = {}
         self.job_zone_ref: dict[int, JobZone] = {}
         self.education: dict[str, list[EducationShare]] = {}
+        #: O*NET Education, Training, and Experience: code -> scale (RL, RW, PT, OJ) ->
+        #: category -> percent of incumbents
+        self.preparation: dict[str, dict[str, dict[int, float]]] = {}
         self.tasks: dict[str, list[Task]] = defaultdict(list)
         self.technology: dict[str, list[Technology]] = defaultdict(list)
         self.tools: dict[str, list[Tool]] = defaultdict(list)
@@ -230,6 +233,15 @@ class KnowledgeBase:
             label = labels.get(category, f"Category {category}")
             education[code].append(EducationShare(category, label.split(" - ")[0], value))
         self.education = dict(education)
+        preparation: dict[str, dict[str, dict[int, float]]] = defaultdict(dict)
+        for code, scale, category, value in _rows(
+            conn,
+            "SELECT code, scale_id, category, value FROM education_training_experience "
+            "WHERE category IS NOT NULL ORDER BY code, scale_id, category",
+        ):
+            if value is not None:
+                preparation[code].setdefault(scale, {})[int(category)] = float(value)
+        self.preparation = dict(preparation)
         for code, task_id, text, kind in _rows(
             conn, "SELECT code, task_id, task, task_type FROM task ORDER BY code, rowid"
         ):

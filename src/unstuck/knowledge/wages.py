@@ -365,7 +365,8 @@ def load_outlook(conn: sqlite3.Connection, codes: Iterable[str], meta: Mapping[s
     for code, title, *rest in _rows(
         conn,
         "SELECT code, title, employment_start, employment_end, change_percent, openings, "
-        "self_employed_percent, typical_education FROM bls_projection",
+        "self_employed_percent, typical_education, work_experience, training "
+        "FROM bls_projection",
     ):
         rows.setdefault(code, tuple(rest))
         titles.setdefault(code, title)
@@ -377,9 +378,10 @@ def load_outlook(conn: sqlite3.Connection, codes: Iterable[str], meta: Mapping[s
         if resolved is None:
             continue
         soc, note = resolved
-        start, end, change, openings, self_emp, education = rows[soc]
+        start, end, change, openings, self_emp, education, experience, training = rows[soc]
         outlook[code] = Outlook(soc_code=soc, period=period, employment_start=start,
                                 employment_end=end, change_percent=change,
                                 openings_per_year=openings, self_employed_percent=self_emp,
-                                typical_education=education, note=note)  # fmt: skip
+                                typical_education=education, note=note,
+                                work_experience=experience, training=training)  # fmt: skip
     return outlook

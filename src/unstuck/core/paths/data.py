@@ -19,6 +19,8 @@ from dataclasses import dataclass, field
 import numpy as np
 import numpy.typing as npt
 
+from unstuck.core.paths.readiness import EntryFacts
+
 F32 = npt.NDArray[np.float32]
 F64 = npt.NDArray[np.float64]
 Mask = npt.NDArray[np.bool_]
@@ -94,6 +96,19 @@ class OccupationData:
     tasks: tuple[tuple[str, ...], ...] = ()
     #: RIASEC letter -> O*NET's RIASEC keywords (verbs and objects typical of the type)
     interest_keywords: dict[str, tuple[str, ...]] = field(default_factory=dict)
+    #: what entry into each occupation takes (BLS and O*NET preparation data)
+    entry: tuple[EntryFacts, ...] = ()
+    #: national employment (BLS OEWS), nan where missing
+    employment: F32 | None = None
+    #: per occupation, a note when the wage shown is another SOC code's ("the SOC occupation
+    #: 15-2051 Data Scientists, which includes this one")
+    wage_note: tuple[str | None, ...] = ()
+    #: per occupation, O*NET technology commodity codes of its technology examples
+    technology_commodities: tuple[frozenset[str], ...] = ()
+    #: technology example or commodity name (casefolded) -> commodity code
+    commodity_of: dict[str, str] = field(default_factory=dict)
+    #: commodity code -> title
+    commodity_titles: dict[str, str] = field(default_factory=dict)
     index: dict[str, int] = field(init=False, compare=False)
     element_index: dict[str, int] = field(init=False, compare=False)
 
@@ -113,6 +128,15 @@ class OccupationData:
     knowledge_length: F64 = field(init=False, compare=False, repr=False)
     #: SOC code cut at major group, minor group, broad and detailed occupation
     soc_prefixes: tuple[npt.NDArray[np.str_], ...] = field(init=False, compare=False, repr=False)
+    #: for an occupation O*NET publishes no skill or knowledge ratings for, the row of the
+    #: closest rated occupation whose ratings stand in for its own (named as such wherever
+    #: shown); -1 for rated occupations and where no close rated occupation exists
+    proxy: npt.NDArray[np.intp] = field(init=False, compare=False, repr=False)
+    #: published ratings, or the proxy's (see :attr:`proxy`)
+    has_effective_ratings: Mask = field(init=False, compare=False, repr=False)
+    #: n x E, 0-1: how specific each element is to each occupation: how far its importance
+    #: there stands above its mean over rated occupations, as a share of the room to 5
+    specificity: F64 = field(init=False, compare=False, repr=False)
 
     def __post_init__(self) -> None:
         def put(name: str, value: object) -> None:
@@ -120,9 +144,19 @@ class OccupationData:
 
         put("index", {c: i for i, c in enumerate(self.codes)})
         put("element_index", {e.element_id: i for i, e in enumerate(self.elements)})
-        put("importance0", np.nan_to_num(self.importance.astype(np.float64)))
-        put("level0", np.nan_to_num(self.level.astype(np.float64)))
+        proxy = _proxies(self)
+        put("proxy", proxy)
+        rows = np.where(proxy >= 0, proxy, np.arange(len(self.codes)))
+        put("has_effective_ratings", self.has_ratings[rows])
+        put("importance0", np.nan_to_num(self.importance[rows].astype(np.float64)))
+        put("level0", np.nan_to_num(self.level[rows].astype(np.float64)))
         put("importance_length", np.linalg.norm(self.importance0, axis=1))
+        imp = self.importance[rows].astype(np.float64)
+        with np.errstate(invalid="ignore"):
+            mean = np.nanmean(self.importance[self.has_ratings].astype(np.float64), axis=0) \
+                if self.has_ratings.any() else np.full(imp.shape[1], np.nan)
+            spec = (imp - mean) / np.maximum(5.0 - mean, 0.5)
+        put("specificity", np.clip(np.nan_to_num(spec), 0.0, 1.0))
         for name, m in (
             ("interests", np.nan_to_num(self.interests.astype(np.float64))),
             ("values", np.nan_to_num(self.values.astype(np.float64))),
@@ -150,3 +184,50 @@ class OccupationData:
     def family(self, code: str) -> str:
         """SOC minor group ("15-12"): the unit "step up in the same family" moves within."""
         return code[:5]
+
+    def rated_row(self, i: int) -> int | None:
+        """The row whose ratings describe occupation ``i``: its own, its proxy's, or None."""
+        if self.has_ratings[i]:
+            return i
+        p = int(self.proxy[i])
+        return p if p >= 0 else None
+
+    def entry_of(self, i: int) -> EntryFacts:
+        if self.entry:
+            return self.entry[i]
+        zone = float(self.job_zone[i])
+        return EntryFacts(
+            self.codes[i],
+            self.titles[i],
+            int(zone) if np.isfinite(zone) else None,
+            self.typical_education[i] if self.typical_education else None,
+        )
+
+
+#: Text signals that say which rated occupation is closest to an unrated one, and the least
+#: similarity a proxy needs.
+PROXY_SIGNALS = ("tasks", "titles", "description")
+PROXY_MIN_SIMILARITY = 0.15
+
+
+def _proxies(data: OccupationData) -> npt.NDArray[np.intp]:
+    """For each unrated occupation the most similar rated one (same SOC major group first)."""
+    n = len(data.codes)
+    out = np.full(n, -1, dtype=np.intp)
+    missing = np.flatnonzero(~data.has_ratings)
+    if not len(missing) or not data.has_ratings.any():
+        return out
+    parts = [data.similarity[s][0] for s in PROXY_SIGNALS if s in data.similarity]
+    if not parts:
+        return out
+    majors = np.array([c[:2] for c in data.codes])
+    for i in missing:
+        sim = np.mean([p[i].astype(np.float64) for p in parts], axis=0)
+        sim[~data.has_ratings] = -np.inf
+        sim[i] = -np.inf
+        same = majors == majors[i]
+        boosted = np.where(same, sim + 0.05, sim)
+        j = int(np.argmax(boosted))
+        if np.isfinite(sim[j]) and sim[j] >= PROXY_MIN_SIMILARITY:
+            out[i] = j
+    return out

@@ -1,21 +1,21 @@
 """Paths grouped by kind of move, each recommendation explaining itself.
 
-:func:`explore` turns a :class:`~unstuck.core.paths.engine.Ranking` into groups:
+:func:`explore` turns a :class:`~unstuck.core.paths.engine.Ranking` into groups by kind of move
+(:mod:`.kinds`: grow where you are, step up, step sideways, change field, work for yourself) and
+into the person's top picks across kinds, mixed by their strategy (:func:`picks`).
 
-- **grow** where you are: the person's own occupation, with job-crafting ideas: task statements
-  of the occupation and of its closest higher-zone relatives that carry the RIASEC keywords of
-  the person's strongest interests (O*NET's RIASEC Keywords list);
-- **sideways**: same or lower job zone, ranked by the full score (what transfers leads);
-- **up**: same SOC major group, higher job zone;
-- **change** field: another SOC major group, ranked with interests and values weighted up and
-  skills transfer down (:data:`CHANGE_FIELD_MULTIPLIERS`), so larger gaps are accepted;
-- **self**-employment: occupations where at least :data:`SELF_EMPLOYED_MIN_PERCENT` % of workers
-  are self-employed, per the BLS Employment Projections; absent when those are not installed.
+One scoring function, :func:`assess`, is behind every view (the paths page, compare, the CLI,
+the report): the engine's weighted signals (under the kind's weights; "change field" weights
+interests and values up and transfer down, :data:`CHANGE_FIELD_MULTIPLIERS`), plus the time to
+get ready (:mod:`.readiness`) as one more component, so the components shown add up to the
+score shown.
 
-Every :class:`Recommendation` carries the score and its components (they sum to the score under
-that kind's weights), the strongest transferable elements and the largest gaps with current and
-required level, interest and values fit, the job-zone step, pay and outlook, and a rough
-time-to-ready. Constraints filter occupations out with a stated reason.
+Every :class:`Recommendation` carries the score and its components, the kind and why, the
+strongest transferable elements and the largest gaps with current and required level (the
+closest rated occupation's when O*NET rates the target only by proxy, named as such), interest
+and values fit, the job-zone step, pay (the exact occupation's wage, or the broader group's,
+labelled), outlook, and readiness with its parts. Constraints leave occupations out, each with
+a reason code and the value that would let it in (:class:`LeftOut`), worded by the front ends.
 """
 
 from __future__ import annotations
@@ -23,7 +23,7 @@ from __future__ import annotations
 import math
 import re
 from collections.abc import Iterable, Mapping, Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 
 import numpy as np
 
@@ -31,16 +31,49 @@ from unstuck.core.paths.data import RIASEC_IDS, VALUE_IDS, OccupationData
 from unstuck.core.paths.engine import (
     CHANGE_FIELD_MULTIPLIERS,
     COMPONENTS,
-    FULL_TIME_HOURS_A_YEAR,
     KINDS,
-    PREPARATION_YEARS,
-    SELF_EMPLOYED_MIN_PERCENT,
     SIGNALS,
-    WEEKS_A_MONTH,
     Ranking,
+    person_commodities,
+)
+from unstuck.core.paths.kinds import Move, Moves, is_manager, is_supervisor, moves
+from unstuck.core.paths.readiness import (
+    Background,
+    Readiness,
+    estimate,
+    Step,
+    learnable,
+    skill_gap_points,
 )
 
-FULL_TIME_HOURS_A_WEEK = 40.0
+#: Points the time to get ready takes off a score: this many per doubling of (1 + months/12).
+READY_POINTS = 6.0
+#: Components shown: the engine's, plus readiness and local jobs.
+ALL_COMPONENTS: dict[str, str] = {
+    **COMPONENTS,
+    "ready": "Time to get ready",
+    "local": "Jobs near you",
+}
+#: Jobs near you: points per halving of the area's share of this work against the nation's
+#: (location quotient), from -LOCAL_FLOOR up to 0; no area estimate counts as the floor.
+LOCAL_POINTS = 2.0
+LOCAL_FLOOR = 6.0
+#: How many candidates of a kind are scored in full (readiness included) before ordering.
+CANDIDATES = 80
+
+#: strategy id (rut check) -> how its share is spread over kinds of move for the top picks
+STRATEGY_KINDS: dict[str, dict[str, float]] = {
+    "reshape": {"grow": 1.0},
+    "internal": {"up": 0.7, "grow": 0.3},
+    "elsewhere": {"sideways": 0.7, "up": 0.3},
+    "change_field": {"change": 1.0},
+    "self": {"self": 1.0},
+    "exit_plan": {"sideways": 0.5, "change": 0.3, "up": 0.2},
+    "recover": {"sideways": 0.5, "grow": 0.3, "up": 0.2},
+}
+#: The kind the person's own occupation is shown as in the top picks, by leading strategy.
+OWN_AS: dict[str, str] = {"elsewhere": "sideways", "self": "self", "exit_plan": "sideways"}
+DEFAULT_MIX: dict[str, float] = {"up": 1.0, "sideways": 1.0, "change": 1.0, "self": 0.3}
 
 
 @dataclass(frozen=True)
@@ -50,7 +83,7 @@ class SignalPart:
     weight: float
     standardised: float
     contribution: float
-    published: bool  # False: the target has no data for it (counted slightly below average)
+    published: bool  # False: the target has no data for it (counted as average)
 
 
 @dataclass(frozen=True)
@@ -99,6 +132,9 @@ class PayChange:
     target: float | None
     change_percent: float | None
     area: str | None  # where the target figure is for
+    #: set when the figure is another SOC code's (the broader group's, or the SOC occupation
+    #: that contains this O*NET one)
+    note: str | None = None
 
 
 @dataclass(frozen=True)
@@ -110,15 +146,24 @@ class OutlookFacts:
 
 
 @dataclass(frozen=True)
-class TimeToReady:
-    """A rough estimate, not a promise: see :func:`time_to_ready`."""
+class LocalJobs:
+    area: str | None
+    jobs: float | None  # employment in the area, None when BLS publishes no estimate there
+    quotient: float | None  # the area's share of this work against the nation's
 
-    share_of_required_level: float  # importance-weighted share of required levels not yet met
-    preparation_years: float  # typical preparation for the target's job zone (SVP midpoint)
-    hours: float
-    months: float
-    hours_per_week: float
-    assumed_full_time: bool
+
+@dataclass(frozen=True)
+class LeftOut:
+    """Why the person's constraints leave an occupation out, and what would let it in.
+
+    ``reason``: ``excluded``, ``pay_below_floor`` (value: its pay, limit: the floor),
+    ``longer_than_limit`` (value: months to get ready, limit: the retraining months),
+    ``readiness_unknown`` (limit: the retraining months), ``zone_step`` (value: job-zone
+    step, limit: the largest step allowed)."""
+
+    reason: str
+    value: float | None = None
+    limit: float | None = None
 
 
 @dataclass(frozen=True)
@@ -135,13 +180,23 @@ class Recommendation:
     education: EducationStep
     pay: PayChange
     outlook: OutlookFacts
-    time_to_ready: TimeToReady | None
+    readiness: Readiness
     not_published: tuple[str, ...]  # signals the target has no data for
-    filtered: tuple[str, ...] = ()  # why the person's constraints rule it out
+    filtered: tuple[LeftOut, ...] = ()  # why the person's constraints leave it out
+    move: Move | None = None
+    #: title of the rated occupation whose ratings stand in for this one's (None: its own)
+    rated_by: str | None = None
+    local: LocalJobs | None = None
+    #: the person's technology this occupation uses (commodity titles)
+    shared_technology: tuple[str, ...] = ()
 
     @property
     def component_sum(self) -> float:
         return sum(c.value for c in self.components)
+
+    @property
+    def months(self) -> float | None:
+        return self.readiness.months
 
 
 def rounded_to_add_up(values: Sequence[float], total: float, places: int = 1) -> list[float]:
@@ -176,6 +231,15 @@ class CraftingIdea:
 
 
 @dataclass(frozen=True)
+class LeftOutItem:
+    code: str
+    title: str
+    score: float
+    reasons: tuple[LeftOut, ...]
+    months: float | None = None
+
+
+@dataclass(frozen=True)
 class PathGroup:
     kind: str
     label: str
@@ -183,6 +247,10 @@ class PathGroup:
     note: str | None = None
     ideas: tuple[CraftingIdea, ...] = ()
     filtered_count: int = 0
+    #: the best occupations of this kind the constraints left out, with their reasons
+    left_out: tuple[LeftOutItem, ...] = ()
+    #: more occupations of this kind pass the constraints than are shown
+    more: bool = False
 
 
 @dataclass(frozen=True)
@@ -190,19 +258,122 @@ class Exploration:
     groups: tuple[PathGroup, ...]
     unused: tuple[tuple[str, str], ...]  # (signal, reason) parts of the score not used
     data_release: str
+    #: the person's top picks across kinds, mixed by their strategy (see :func:`picks`)
+    picks: tuple[Recommendation, ...] = ()
 
     def group(self, kind: str) -> PathGroup | None:
         return next((g for g in self.groups if g.kind == kind), None)
 
+    def top(self, n: int = 10) -> tuple[Recommendation, ...]:
+        return self.picks[:n]
 
-# -- weights per kind -------------------------------------------------------------------------
+
+# -- the per-person context: kinds, readiness ----------------------------------------------
+@dataclass
+class Context:
+    """What explaining targets for one ranking needs, computed once (kinds, caches)."""
+
+    ranking: Ranking
+    moves: Moves
+    readiness: dict[int, Readiness] = field(default_factory=dict)
+    local_quotient: dict[int, float | None] | None = None
+
+
+def context(ranking: Ranking) -> Context:
+    return Context(ranking, moves(ranking.data, ranking.person.occupation))
+
+
+def _background(ranking: Ranking) -> Background:
+    p = ranking.person
+    data = ranking.data
+    leads = False
+    if p.occupation and p.occupation in data.index:
+        title = data.titles[data.index[p.occupation]]
+        leads = is_manager(p.occupation) or is_supervisor(title)
+    return Background(p.occupation, p.education, p.credentials, p.years, p.hours_per_week, leads)
+
+
+def readiness_of(ctx: Context, i: int) -> Readiness:
+    cached = ctx.readiness.get(i)
+    if cached is not None:
+        return cached
+    r = ctx.ranking
+    data = r.data
+    row = data.rated_row(i)
+    mv = ctx.moves.of(i)
+    up = mv.kind == "up"
+    share: float | None = None
+    if row is not None and r.levels.size:
+        share = skill_gap_points(
+            data.level[row].astype(np.float64),
+            data.importance[row].astype(np.float64),
+            r.levels,
+            data.specificity[i],
+            [learnable(e.element_id, up) for e in data.elements],
+        )
+    me = data.index.get(r.person.occupation) if r.person.occupation else None
+    my_zone = None if me is None else _zone(data, me)
+    out = estimate(
+        data.entry_of(i),
+        _background(r),
+        closeness=float(ctx.moves.closeness[i]),
+        skill_points=share,
+        step_up=mv.kind == "up" and mv.reason != "close_and_higher",
+        person_zone=my_zone,
+    )
+    ctx.readiness[i] = out
+    return out
+
+
+def ready_points(months: float | None) -> float:
+    if months is None:
+        return 0.0
+    return -READY_POINTS * math.log2(1.0 + max(0.0, months) / 12.0)
+
+
+def _local_quotients(ctx: Context) -> dict[int, float | None]:
+    if ctx.local_quotient is not None:
+        return ctx.local_quotient
+    r = ctx.ranking
+    jobs = r.person.area_employment
+    out: dict[int, float | None] = {}
+    emp = r.data.employment
+    if jobs and emp is not None:
+        area_total = float(sum(jobs.values()))
+        nat = np.nan_to_num(emp.astype(np.float64))
+        nat_total = float(nat.sum())
+        if area_total > 0 and nat_total > 0:
+            for i, code in enumerate(r.data.codes):
+                if nat[i] <= 0:
+                    continue  # no national figure: nothing to compare with
+                local = jobs.get(code)
+                out[i] = None if local is None else (local / area_total) / (nat[i] / nat_total)
+    ctx.local_quotient = out
+    return out
+
+
+def local_points(ctx: Context, i: int) -> float | None:
+    """Points for local jobs (None: not compared: no area figures, or no national figure)."""
+    q = _local_quotients(ctx)
+    if i not in q:
+        return None
+    if ctx.ranking.person.occupation and ctx.ranking.data.codes[i] == ctx.ranking.person.occupation:
+        return 0.0
+    lq = q[i]
+    if lq is None or lq <= 0:
+        return -LOCAL_FLOOR
+    return max(-LOCAL_FLOOR, min(0.0, LOCAL_POINTS * math.log2(lq)))
+
+
+# -- scoring: one function behind every view ------------------------------------------------
 def kind_weights(ranking: Ranking, kind: str) -> dict[str, float]:
     if kind != "change":
         return dict(ranking.weights)
     return {s: w * CHANGE_FIELD_MULTIPLIERS.get(s, 1.0) for s, w in ranking.weights.items()}
 
 
-def kind_scores(ranking: Ranking, kind: str) -> np.ndarray:
+def base_scores(ranking: Ranking, kind: str) -> np.ndarray:
+    """The engine's scores under ``kind``'s weights (readiness not yet in)."""
     if kind != "change":
         return ranking.total_scores
     w = kind_weights(ranking, kind)
@@ -212,12 +383,8 @@ def kind_scores(ranking: Ranking, kind: str) -> np.ndarray:
     return total
 
 
-# -- pieces of an explanation -----------------------------------------------------------------
-def _num(x: float) -> float | None:
-    return float(x) if math.isfinite(float(x)) else None
-
-
-def components_of(ranking: Ranking, i: int, kind: str) -> tuple[Component, ...]:
+def components_of(ctx: Context, i: int, kind: str) -> tuple[Component, ...]:
+    ranking = ctx.ranking
     w = kind_weights(ranking, kind)
     parts: dict[str, list[SignalPart]] = {}
     for s, z in ranking.z.items():
@@ -232,35 +399,58 @@ def components_of(ranking: Ranking, i: int, kind: str) -> tuple[Component, ...]:
                 published=bool(ranking.present[s][i]),
             )
         )
+    ready = readiness_of(ctx, i)
+    rp = ready_points(ready.months)
+    parts["ready"] = [
+        SignalPart("ready", "months until you could credibly apply", 1.0, rp, rp,
+                   ready.months is not None)  # fmt: skip
+    ]
+    lp = local_points(ctx, i)
+    if lp is not None:
+        parts["local"] = [
+            SignalPart("local", "how common this work is where you live", 1.0, lp, lp, True)
+        ]
     return tuple(
-        Component(key, COMPONENTS[key], sum(p.contribution for p in parts[key]), tuple(parts[key]))
-        for key in COMPONENTS
+        Component(key, ALL_COMPONENTS[key], sum(p.contribution for p in parts[key]),
+                  tuple(parts[key]))  # fmt: skip
+        for key in ALL_COMPONENTS
         if key in parts
     )
 
 
+def assess(ctx: Context, i: int, kind: str) -> tuple[float, tuple[Component, ...]]:
+    """The score of occupation row ``i`` as a ``kind`` move, and its components (they add up).
+    Every view calls this, so a target scores the same on every page."""
+    comps = components_of(ctx, i, kind)
+    return sum(c.value for c in comps), comps
+
+
+# -- pieces of an explanation -----------------------------------------------------------------
+def _num(x: float) -> float | None:
+    return float(x) if math.isfinite(float(x)) else None
+
+
 def element_fits(ranking: Ranking, i: int) -> tuple[list[ElementFit], list[ElementFit]]:
     """(strengths, gaps): elements the person meets, by importance; shortfalls, by
-    importance x shortfall."""
+    importance x shortfall. Over every rated element, the person's level being their own where
+    they gave one and their occupation's typical level otherwise."""
     data = ranking.data
     strengths: list[tuple[float, ElementFit]] = []
     gaps: list[tuple[float, ElementFit]] = []
-    if not data.has_ratings[i]:
+    row = data.rated_row(i)
+    if row is None or not ranking.levels.size:
         return [], []
-    for eid, current in ranking.person.levels.items():
-        k = data.element_index.get(eid)
-        if k is None:
+    for k, e in enumerate(data.elements):
+        current = float(ranking.levels[k])
+        req = float(data.level[row, k])
+        imp = float(data.importance[row, k])
+        if not (math.isfinite(req) and math.isfinite(current)):
             continue
-        req = float(data.level[i, k])
-        imp = float(data.importance[i, k])
-        if not math.isfinite(req):
-            continue
-        e = data.elements[k]
-        fit = ElementFit(eid, e.name, e.domain, _num(imp), req, float(current), req - current)
+        fit = ElementFit(e.element_id, e.name, e.domain, _num(imp), req, current, req - current)
         weight = imp if math.isfinite(imp) else 1.0
         if current >= req:
             strengths.append((weight * req, fit))
-        else:
+        elif weight >= 2.5:
             gaps.append((weight * (req - current), fit))
     strengths.sort(key=lambda t: (-t[0], t[1].name))
     gaps.sort(key=lambda t: (-t[0], t[1].name))
@@ -293,26 +483,6 @@ def profile_fit(
     return ProfileFit(fit, p_top, o_top, tuple(x for x in p_top if x in o_top), dims)
 
 
-def time_to_ready(ranking: Ranking, i: int) -> TimeToReady | None:
-    """Importance-weighted share of the target's required levels the person does not yet
-    reach, times the typical preparation for the target's job zone (midpoint of O*NET's SVP
-    range), in full-time hours; months at the hours a week the person has (40 if not given).
-
-    Rough by design: it assumes closing a gap costs in proportion to the preparation the
-    occupation usually takes, and says nothing of licences or degree requirements.
-    """
-    share = float(ranking.gap_share[i])
-    zone = ranking.data.job_zone[i]
-    if not math.isfinite(share) or not math.isfinite(float(zone)):
-        return None
-    years = PREPARATION_YEARS[int(zone)]
-    hours = share * years * FULL_TIME_HOURS_A_YEAR
-    per_week = ranking.person.hours_per_week
-    assumed = not per_week
-    week = FULL_TIME_HOURS_A_WEEK if assumed or per_week is None else per_week
-    return TimeToReady(share, years, hours, hours / (week * WEEKS_A_MONTH), week, assumed)
-
-
 def _zone(data: OccupationData, i: int | None) -> int | None:
     if i is None:
         return None
@@ -320,49 +490,69 @@ def _zone(data: OccupationData, i: int | None) -> int | None:
     return int(z) if math.isfinite(z) else None
 
 
-def constraint_reasons(ranking: Ranking, i: int) -> tuple[str, ...]:
+def constraint_reasons(ctx: Context, i: int) -> tuple[LeftOut, ...]:
+    ranking = ctx.ranking
     p = ranking.person
     data = ranking.data
     code = data.codes[i]
-    out: list[str] = []
+    out: list[LeftOut] = []
     if code in p.excluded:
-        out.append("you excluded it")
+        out.append(LeftOut("excluded"))
     pay = float(ranking.pay[i])
     if p.min_pay is not None and math.isfinite(pay) and pay < p.min_pay:
-        out.append(f"median pay ${pay:,.0f} is below your floor of ${p.min_pay:,.0f}")
+        out.append(LeftOut("pay_below_floor", pay, float(p.min_pay)))
     me = data.index.get(p.occupation) if p.occupation else None
     if p.max_zone_step is not None:
         a, b = _zone(data, me), _zone(data, i)
         if a is not None and b is not None and b - a > p.max_zone_step:
-            out.append(f"job zone {b} is {b - a} steps above yours (your limit: {p.max_zone_step})")
+            out.append(LeftOut("zone_step", float(b - a), float(p.max_zone_step)))
     if p.retraining_months is not None:
-        t = time_to_ready(ranking, i)
-        if t is not None and t.months > p.retraining_months:
-            out.append(
-                f"about {t.months:.0f} months to get ready, more than your {p.retraining_months:g}"
-            )
+        ready = readiness_of(ctx, i)
+        if ready.months is None:
+            out.append(LeftOut("readiness_unknown", None, float(p.retraining_months)))
+        elif ready.months > p.retraining_months + 1e-9:
+            out.append(LeftOut("longer_than_limit", ready.months, float(p.retraining_months)))
     return tuple(out)
 
 
-def explain(ranking: Ranking, code: str, kind: str = "sideways") -> Recommendation:
-    """Everything behind one target's score, for ``kind``'s weights."""
-    data = ranking.data
+def explain(ranking: Ranking | Context, code: str, kind: str | None = None) -> Recommendation:
+    """Everything behind one target's score; ``kind`` defaults to the target's own kind of
+    move (``compare`` uses it so a target scores the same as on the paths page)."""
+    ctx = ranking if isinstance(ranking, Context) else context(ranking)
+    r = ctx.ranking
+    data = r.data
     i = data.index[code]
-    p = ranking.person
+    p = r.person
     me = data.index.get(p.occupation) if p.occupation else None
-    strengths, gaps = element_fits(ranking, i)
+    mv = ctx.moves.of(i)
+    kind = kind or mv.kind
+    strengths, gaps = element_fits(r, i)
     riasec_names = {eid: name for eid, _, name in RIASEC_IDS}
     value_names = dict(VALUE_IDS)
     a, b = _zone(data, me), _zone(data, i)
-    pay = _num(ranking.pay[i])
+    pay = _num(r.pay[i])
     current = p.current_pay
-    area = p.area_name if p.area_wages and code in p.area_wages else data.wage_area
+    in_area = bool(p.area_wages) and code in p.area_wages
+    area = p.area_name if in_area else data.wage_area
+    note = data.wage_note[i] if data.wage_note else None
+    score, comps = assess(ctx, i, kind)
+    row = data.rated_row(i)
+    q = _local_quotients(ctx)
+    local = None
+    if i in q:
+        local = LocalJobs(p.area_name, p.area_employment.get(code), q[i])
+    own = person_commodities(data, p)
+    shared = ()
+    if own and data.technology_commodities:
+        shared = tuple(
+            sorted(data.commodity_titles.get(c, c) for c in own & data.technology_commodities[i])
+        )
     return Recommendation(
         code=code,
         title=data.titles[i],
         kind=kind,
-        score=float(kind_scores(ranking, kind)[i]),
-        components=components_of(ranking, i, kind),
+        score=score,
+        components=comps,
         strengths=tuple(strengths[:5]),
         gaps=tuple(gaps[:5]),
         interests=profile_fit(
@@ -387,6 +577,7 @@ def explain(ranking: Ranking, code: str, kind: str = "sideways") -> Recommendati
             pay,
             None if pay is None or not current else 100.0 * (pay - current) / current,
             area if pay is not None else None,
+            note if pay is not None and not in_area else note,
         ),
         outlook=OutlookFacts(
             _num(data.growth_percent[i]),
@@ -394,49 +585,34 @@ def explain(ranking: Ranking, code: str, kind: str = "sideways") -> Recommendati
             _num(data.self_employed_percent[i]),
             data.projections_period,
         ),
-        time_to_ready=time_to_ready(ranking, i),
-        not_published=tuple(s for s in ranking.z if not ranking.present[s][i]),
-        filtered=constraint_reasons(ranking, i),
+        readiness=readiness_of(ctx, i),
+        not_published=tuple(s for s in r.z if not r.present[s][i]),
+        filtered=constraint_reasons(ctx, i),
+        move=mv,
+        rated_by=None if row is None or row == i else data.titles[row],
+        local=local,
+        shared_technology=shared,
     )
 
 
 # -- grouping ---------------------------------------------------------------------------------
-def _candidates(ranking: Ranking, kind: str) -> tuple[np.ndarray | None, str | None]:
-    """Which rows a kind may hold (None: the kind does not apply), and a note."""
-    data = ranking.data
-    p = ranking.person
+def _candidates(ctx: Context, kind: str) -> tuple[list[int] | None, str | None]:
+    """Rows a kind may hold (None: the kind does not apply), and a note."""
+    data = ctx.ranking.data
+    p = ctx.ranking.person
     me = data.index.get(p.occupation) if p.occupation else None
-    n = len(data)
-    mask = np.ones(n, dtype=bool)
-    if me is not None:
-        mask[me] = False
-    zone_me = _zone(data, me)
-    step = data.job_zone - (zone_me if zone_me is not None else np.nan)
-    major = data.soc_prefixes[0]
-    if kind == "sideways":
-        if zone_me is None:
-            return None, "needs your current occupation (and its job zone)"
-        return mask & (step <= 0), None
-    if kind == "up":
-        if zone_me is None or p.occupation is None:
-            return None, "needs your current occupation (and its job zone)"
-        return mask & (step >= 1) & (major == p.occupation[:2]), None
-    if kind == "change":
-        if p.occupation is None:
-            return mask, "no current occupation: every occupation counts as a change of field"
-        return mask & (major != p.occupation[:2]), None
     if kind == "self":
         if not data.has_outlook:
-            return None, (
-                "needs the BLS Employment Projections (percent self-employed); install them "
-                "with 'unstuck data install --bls-projections'"
-            )
-        share = np.nan_to_num(data.self_employed_percent, nan=-1.0)
-        return mask & (share >= SELF_EMPLOYED_MIN_PERCENT), (
-            f"occupations where at least {SELF_EMPLOYED_MIN_PERCENT:g}% of workers are "
-            f"self-employed (BLS Employment Projections {data.projections_period or ''})".strip()
-        )
-    raise ValueError(f"unknown kind {kind!r}; one of {', '.join(KINDS)}")
+            return None, "needs_projections"
+        if me is None:
+            return None, "needs_occupation"
+        return list(ctx.moves.self_rows), None
+    if kind in ("up", "sideways"):
+        if me is None or _zone(data, me) is None:
+            return None, "needs_occupation"
+    if kind == "change" and me is None:
+        return [i for i in range(len(data))], "no_occupation"
+    return [i for i in range(len(data)) if i != me and ctx.moves.of(i).kind == kind], None
 
 
 _WORD = re.compile(r"[a-z]+")
@@ -451,10 +627,10 @@ def _task_interests(task: str, keywords: Mapping[str, Iterable[str]]) -> tuple[s
     )
 
 
-def crafting_ideas(ranking: Ranking, limit: int = 8) -> tuple[CraftingIdea, ...]:
-    """Tasks of the person's occupation and its three best-scoring higher-zone relatives in
-    the same SOC major group that carry keywords of the person's top two interests (or, with
-    no interests taken, of the occupation's own top two)."""
+def crafting_ideas(ctx: Context, limit: int = 8) -> tuple[CraftingIdea, ...]:
+    """Tasks of the person's occupation and of the moves up from it that carry keywords of the
+    person's top two interests (or, with no interests taken, of the occupation's own top two)."""
+    ranking = ctx.ranking
     data = ranking.data
     p = ranking.person
     me = data.index.get(p.occupation) if p.occupation else None
@@ -472,10 +648,9 @@ def crafting_ideas(ranking: Ranking, limit: int = 8) -> tuple[CraftingIdea, ...]
         return ()
     keywords = {x: data.interest_keywords.get(x, ()) for x in letters}
     sources = [me]
-    up, _ = _candidates(ranking, "up")
-    if up is not None:
-        scores = np.where(up, ranking.total_scores, -np.inf)
-        sources += [int(k) for k in np.argsort(-scores, kind="stable")[:3] if up[k]]
+    up = [i for i in range(len(data)) if ctx.moves.of(i).kind == "up"]
+    up.sort(key=lambda i: -float(ranking.total_scores[i]))
+    sources += up[:3]
     own = set(data.tasks[me])
     ideas: list[CraftingIdea] = []
     for src in sources:
@@ -498,50 +673,182 @@ def crafting_ideas(ranking: Ranking, limit: int = 8) -> tuple[CraftingIdea, ...]
     return tuple(out)
 
 
-def explore(ranking: Ranking, kinds: Sequence[str] | None = None, limit: int = 10) -> Exploration:
-    """The best ``limit`` targets of each kind, constraints applied."""
+def _group(ctx: Context, kind: str, limit: int, left_out_limit: int = 6) -> PathGroup:
+    data = ctx.ranking.data
+    rows, note = _candidates(ctx, kind)
+    if rows is None:
+        return PathGroup(kind, KINDS[kind], (), note)
+    base = base_scores(ctx.ranking, kind)
+    me = data.index.get(ctx.ranking.person.occupation) if ctx.ranking.person.occupation else None
+    if kind == "self":
+        pool = rows  # own occupation first, then close ones, all scored
+    else:
+        pool = sorted(rows, key=lambda i: (-float(base[i]), i))[: max(CANDIDATES, limit * 4)]
+    scored = [(assess(ctx, i, kind)[0], i) for i in pool]
+    if kind == "self" and me is not None:
+        scored = [(s + (1e6 if i == me else 0.0), i) for s, i in scored]
+    scored.sort(key=lambda t: (-t[0], t[1]))
+    items: list[Recommendation] = []
+    left: list[LeftOutItem] = []
+    filtered = 0
+    more = False
+    for s, i in scored:
+        reasons = constraint_reasons(ctx, i)
+        if reasons:
+            filtered += 1
+            if len(left) < left_out_limit:
+                left.append(
+                    LeftOutItem(data.codes[i], data.titles[i], assess(ctx, i, kind)[0], reasons,
+                                readiness_of(ctx, i).months)  # fmt: skip
+                )
+            continue
+        if len(items) == limit:
+            more = True
+            if len(left) >= left_out_limit:
+                break
+            continue
+        items.append(explain(ctx, data.codes[i], kind))
+    return PathGroup(kind, KINDS[kind], tuple(items), note, (), filtered, tuple(left), more)
+
+
+def explore(
+    ranking: Ranking,
+    kinds: Sequence[str] | None = None,
+    limit: int = 10,
+    strategy: Mapping[str, float] | None = None,
+) -> Exploration:
+    """The best ``limit`` targets of each kind, constraints applied, and the top picks.
+
+    ``strategy``: the person's strategy mix (strategy id -> weight, :data:`STRATEGY_KINDS`),
+    which decides how the top picks mix kinds; without it every kind counts alike.
+    """
+    ctx = context(ranking)
     groups: list[PathGroup] = []
     data = ranking.data
     me = data.index.get(ranking.person.occupation) if ranking.person.occupation else None
-    for kind in kinds or tuple(KINDS):
+    wanted = list(kinds or KINDS)
+    need = set(wanted) | ({"grow", "up", "sideways", "change", "self"} if kinds is None else set())
+    by_kind: dict[str, PathGroup] = {}
+    for kind in KINDS:
+        if kind not in need:
+            continue
         if kind == "grow":
             if me is None:
-                groups.append(PathGroup(kind, KINDS[kind], (), "needs your current occupation"))
+                by_kind[kind] = PathGroup(kind, KINDS[kind], (), "needs_occupation")
                 continue
-            rec = explain(ranking, data.codes[me], "grow")
-            grow_note = (
-                "tasks that fit your strongest interests"
-                if ranking.person.interests
-                else "tasks that fit your occupation's strongest interests; take the interests "
-                "questionnaire for ideas fitted to you"
-            )
-            groups.append(PathGroup(kind, KINDS[kind], (rec,), grow_note, crafting_ideas(ranking)))
+            rec = explain(ctx, data.codes[me], "grow")
+            grow_note = "fitted_to_interests" if ranking.person.interests else "occupation_interests"
+            by_kind[kind] = PathGroup(kind, KINDS[kind], (rec,), grow_note, crafting_ideas(ctx))
             continue
-        mask, note = _candidates(ranking, kind)
-        if mask is None:
-            groups.append(PathGroup(kind, KINDS[kind], (), note))
-            continue
-        scores = np.where(mask, kind_scores(ranking, kind), -np.inf)
-        items: list[Recommendation] = []
-        filtered = 0
-        for k in np.argsort(-scores, kind="stable"):
-            if not mask[k]:
-                break
-            if constraint_reasons(ranking, int(k)):
-                filtered += 1
-                continue
-            items.append(explain(ranking, data.codes[int(k)], kind))
-            if len(items) == limit:
-                break
-        groups.append(PathGroup(kind, KINDS[kind], tuple(items), note, (), filtered))
+        by_kind[kind] = _group(ctx, kind, max(limit, 10))
+    for kind in wanted:
+        g = by_kind[kind]
+        if len(g.items) > limit:
+            g = PathGroup(g.kind, g.label, g.items[:limit], g.note, g.ideas, g.filtered_count,
+                          g.left_out, True)  # fmt: skip
+        groups.append(g)
+    top = picks(ctx, by_kind, strategy) if kinds is None else ()
     return Exploration(
-        tuple(groups), tuple((u.signal, u.reason) for u in ranking.unused), data.release
+        tuple(groups), tuple((u.signal, u.reason) for u in ranking.unused), data.release, top
     )
 
 
+def kind_mix(strategy: Mapping[str, float] | None) -> dict[str, float]:
+    """How the top picks spread over kinds, from the strategy mix."""
+    if not strategy or sum(max(0.0, v) for v in strategy.values()) <= 0:
+        return dict(DEFAULT_MIX)
+    mix: dict[str, float] = {}
+    for sid, weight in strategy.items():
+        for kind, share in STRATEGY_KINDS.get(sid, {}).items():
+            mix[kind] = mix.get(kind, 0.0) + max(0.0, weight) * share
+    return mix
+
+
+def picks(
+    ctx: Context, groups: Mapping[str, PathGroup], strategy: Mapping[str, float] | None,
+    n: int = 10,
+) -> tuple[Recommendation, ...]:
+    """The top ``n`` across kinds: the person's own occupation (shown as the move their leading
+    strategy suggests), then the kinds in proportion to the strategy mix, every applicable kind
+    represented, best first within each kind, interleaved."""
+    mix = kind_mix(strategy)
+    lead = max(strategy, key=lambda k: strategy[k]) if strategy else None
+    out: list[Recommendation] = []
+    seen: set[str] = set()
+    grow = groups.get("grow")
+    if grow and grow.items:
+        own = grow.items[0]
+        as_kind = OWN_AS.get(lead or "", "grow")
+        if as_kind != "grow":
+            own = explain(ctx, own.code, as_kind)
+        out.append(own)
+        seen.add(own.code)
+    pools = {
+        k: [r for r in g.items if r.code not in seen]
+        for k, g in groups.items()
+        if k != "grow" and g.items
+    }
+    slots = n - len(out)
+    kinds = [k for k in pools if pools[k]]
+    if not kinds or slots <= 0:
+        return tuple(out)
+    weights = {k: mix.get(k, 0.0) for k in kinds}
+    # every applicable kind gets at least one place; the rest by the mix
+    floor = 0.1 * max(1e-9, sum(weights.values()))
+    weights = {k: max(v, floor) for k, v in weights.items()}
+    total = sum(weights.values())
+    quota = {k: slots * weights[k] / total for k in kinds}
+    alloc = {k: int(math.floor(q)) for k, q in quota.items()}
+    for k in sorted(kinds, key=lambda k: -(quota[k] - alloc[k])):
+        if sum(alloc.values()) >= slots:
+            break
+        alloc[k] += 1
+    for k in kinds:
+        alloc[k] = max(1, min(alloc[k], len(pools[k])))
+    order = sorted(kinds, key=lambda k: -weights[k])
+    taken = {k: 0 for k in kinds}
+    while len(out) < n:
+        moved = False
+        for k in order:
+            if taken[k] >= alloc[k]:
+                continue
+            while pools[k] and pools[k][0].code in seen:
+                pools[k].pop(0)
+            if not pools[k]:
+                continue
+            rec = pools[k].pop(0)
+            out.append(rec)
+            seen.add(rec.code)
+            taken[k] += 1
+            moved = True
+            if len(out) == n:
+                break
+        if not moved:
+            # quotas met or pools empty: fill from whatever is left, by the mix
+            rest = [r for k in order for r in pools[k] if r.code not in seen]
+            for rec in rest[: n - len(out)]:
+                out.append(rec)
+                seen.add(rec.code)
+            break
+    return tuple(out)
+
+
 def compare(ranking: Ranking, codes: Sequence[str]) -> tuple[Recommendation, ...]:
-    """Side-by-side explanations of two or three targets (full weights, no filtering)."""
+    """Side-by-side explanations of two or three targets, each scored as on the paths page
+    (its own kind of move, readiness included), constraints shown but not applied."""
     unknown = [c for c in codes if c not in ranking.data.index]
     if unknown:
-        raise KeyError(", ".join(unknown))
-    return tuple(explain(ranking, c, "compare") for c in codes)
+        raise UnknownOccupation(unknown)
+    ctx = context(ranking)
+    return tuple(explain(ctx, c) for c in codes)
+
+
+class UnknownOccupation(KeyError):
+    """One or more occupation codes this knowledge base does not have."""
+
+    def __init__(self, codes: Sequence[str]) -> None:
+        super().__init__(", ".join(codes))
+        self.codes = tuple(codes)
+
+    def __str__(self) -> str:
+        return f"unknown occupation code(s): {', '.join(self.codes)}"
