@@ -849,6 +849,7 @@ def build_profile(kb: Any, data: Any, persona: Mapping[str, Any]) -> list[str]:
     from unstuck.core.assess import get_instrument
     from unstuck.web.documents import present as doc_present
     from unstuck.web.documents import services as documents
+    from unstuck.web.plan import services as plan_services
     from unstuck.web.profile import services as profile_services
 
     notes: list[str] = []
@@ -899,6 +900,14 @@ def build_profile(kb: Any, data: Any, persona: Mapping[str, Any]) -> list[str]:
             notes.append("credentials not supported (the profile service does not keep them)")
     else:
         notes.append("credentials not supported")
+
+    # the exit plan's own inputs (savings and expenses are the profile's)
+    plan_services.set_exit(
+        {
+            "severance": float(money.get("severance_usd") or 0),
+            "notice_months": float(money.get("notice_weeks") or 0) / WEEKS_A_MONTH,
+        }
+    )
 
     # questionnaires
     answers, ranking = values_answers(persona["values"])
