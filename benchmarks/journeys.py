@@ -74,6 +74,8 @@ README leaves open, made here once:
   ranked causes never include emotional toll (it is a separate subscale), so
   ``emotional_toll`` in ``top_causes`` can only be matched by another listed cause;
 - ``care_note``: the results page's note (the rut check's or the wellbeing check-in's);
+- ``targets.kind``: an occupation can sit in more than one kind's list (sideways and self, for
+  one); the kind matches when the expected kind is any of the kinds whose list holds the code;
 - rows that are a rate in the README (``targets.kind``, ``targets.ready``, ``readiness``,
   ``plan.must_mention``) have ``pass`` = rate 1.0, ``null`` when there is nothing to rate;
 - an unknown readiness estimate is never "within" a range;
@@ -289,12 +291,15 @@ class Item:
     score: float
     months: float | None  # readiness estimate; None: unknown
     pay: float | None = None  # annual median, the person's area when known, else national
+    #: every kind whose list holds this code (an occupation can be both sideways and self)
+    kinds: tuple[str, ...] = ()
 
     def to_dict(self) -> dict[str, Any]:
         return {
             "code": self.code,
             "title": self.title,
             "kind": self.kind,
+            "kinds": list(self.kinds or (self.kind,)),
             "score": round(self.score, 2),
             "months": None if self.months is None else round(self.months, 1),
             "pay": self.pay,
@@ -452,10 +457,12 @@ def _rate(n: int, d: int) -> float | None:
     return None if d == 0 else n / d
 
 
-def _kind_matches(expected: str, got: str, is_current: bool) -> bool:
+def _kind_matches(expected: str, got: Sequence[str], is_current: bool) -> bool:
+    """Whether the product files the target under the expected kind (any of the kinds whose
+    list holds it); for the current code, grow and sideways are the same answer."""
     if is_current and expected in ("grow", "sideways"):
-        return got in ("grow", "sideways")
-    return expected == got
+        return any(k in ("grow", "sideways") for k in got)
+    return expected in got
 
 
 def score_persona(persona: Mapping[str, Any], output: ProductOutput) -> dict[str, Check]:
@@ -506,10 +513,11 @@ def score_persona(persona: Mapping[str, Any], output: ProductOutput) -> dict[str
         rows = []
         good = 0
         for t in hits:
-            got = top10[t["code"]][1].kind
+            it = top10[t["code"]][1]
+            got = (it.kind, *(k for k in it.kinds if k != it.kind))
             ok = _kind_matches(t["kind"], got, t["code"] == current)
             good += ok
-            rows.append(f"{t['code']} {got} (expected {t['kind']}){'' if ok else ' x'}")
+            rows.append(f"{t['code']} {'/'.join(got)} (expected {t['kind']}){'' if ok else ' x'}")
         rate = good / len(hits)
         out["targets.kind"] = Check(rate == 1.0, rate, "; ".join(rows))
         rows, good = [], 0
@@ -1019,6 +1027,11 @@ def rank(data: Any, person: Any, persona: Mapping[str, Any]) -> tuple[Any, list,
         for it in merged:
             seen.setdefault(it.code, it)
         top = list(seen.values())[:10]
+    kinds: dict[str, list[str]] = {}
+    for kind, items in by_kind.items():
+        for it in items:
+            kinds.setdefault(it.code, []).append(kind)
+    top = [dataclasses.replace(it, kinds=tuple(kinds.get(it.code, [it.kind]))) for it in top]
     readiness = {}
     for r in persona["expect"]["readiness"]:
         code = r["code"]

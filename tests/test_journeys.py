@@ -191,6 +191,21 @@ def test_targets_kind(expected: str, got_kind: str, is_current: bool, matches: b
     assert got.passed is matches
 
 
+def test_targets_kind_any_of_the_kinds_listing_the_code() -> None:
+    targets = [
+        {"code": "27-3043.00", "title": "Writers", "kind": "self", "ready_months": [0, 6]},
+        {"code": "17-2112.00", "title": "t", "kind": "up", "ready_months": [0, 6]},
+    ]
+    o = output(
+        top=(
+            J.dataclasses.replace(item("27-3043.00"), kinds=("sideways", "self")),
+            J.dataclasses.replace(item("17-2112.00"), kinds=("sideways",)),
+        )
+    )
+    got = check("targets.kind", persona(targets=targets), o)
+    assert got.rate == 0.5 and "sideways/self (expected self)" in got.why
+
+
 @pytest.mark.parametrize(
     ("months", "within"),
     [(6.0, True), (24.0, True), (5.9, False), (24.1, False), (None, False)],
