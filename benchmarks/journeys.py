@@ -1007,8 +1007,11 @@ def _item(rec: Any) -> Item:
     )
 
 
-def rank(data: Any, person: Any, persona: Mapping[str, Any]) -> tuple[Any, list, dict]:
-    """Overall top 10, each kind's items and the readiness of the codes asked about."""
+def rank(
+    data: Any, person: Any, persona: Mapping[str, Any]
+) -> tuple[Any, list[Item], dict[str, tuple[Item, ...]], dict[str, float | None]]:
+    """The ranking, the overall top 10, each kind's items (10 each, constraints applied, as
+    ``/paths/`` lists them) and the readiness of the codes the persona asks about."""
     from unstuck.core.paths import explain, explore, score
 
     ranking = score(data, person)
@@ -1036,7 +1039,7 @@ def rank(data: Any, person: Any, persona: Mapping[str, Any]) -> tuple[Any, list,
     for r in persona["expect"]["readiness"]:
         code = r["code"]
         readiness[code] = _months(explain(ranking, code)) if code in data.index else None
-    return ranking, top, {"by_kind": by_kind, "readiness": readiness}
+    return ranking, top, by_kind, readiness
 
 
 _SKIP_KEYS = frozenset(
@@ -1142,7 +1145,7 @@ def journey_output(
     from unstuck.core.paths import explain
     from unstuck.web.paths import services as paths_services
 
-    ranking, top, parts = rank(data, person, persona)
+    ranking, top, by_kind, readiness = rank(data, person, persona)
     for old in paths_services.shortlist():
         paths_services.remove(old.code)
     for it in top:
@@ -1163,8 +1166,8 @@ def journey_output(
         first_strategy=first,
         care_note=care,
         top=tuple(top),
-        by_kind=parts["by_kind"],
-        readiness=parts["readiness"],
+        by_kind=by_kind,
+        readiness=readiness,
         learning_text=plan.get("learning_text", ""),
         exit_text=plan.get("exit_text", ""),
         weekly_hours=plan.get("weekly_hours", ()),
@@ -1349,7 +1352,9 @@ def find_kb(home: Path | None, data: Path, cache: Path) -> Path:
         return usual.parent
     from unstuck.knowledge.extras import extras_from_folder
 
-    print(f"building the knowledge base from {data} into {cache} ...", file=sys.stderr)
+    print(
+        f"knowledge base: {cache / 'knowledge'} (built from {data} when missing)", file=sys.stderr
+    )
     result = install(
         data / "onet" / "db_29_0_text.zip",
         extras=extras_from_folder(data),

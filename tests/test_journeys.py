@@ -44,12 +44,24 @@ def persona(**expect: Any) -> dict[str, Any]:
                 "care_note": False,
             },
             "targets": [
-                {"code": "11-9041.00", "title": "Eng Managers", "kind": "up",
-                 "ready_months": [6, 24]},
-                {"code": "17-2112.00", "title": "Industrial Eng", "kind": "sideways",
-                 "ready_months": [0, 3]},
-                {"code": CURRENT, "title": "Mechanical Engineers", "kind": "grow",
-                 "ready_months": [0, 0]},
+                {
+                    "code": "11-9041.00",
+                    "title": "Eng Managers",
+                    "kind": "up",
+                    "ready_months": [6, 24],
+                },
+                {
+                    "code": "17-2112.00",
+                    "title": "Industrial Eng",
+                    "kind": "sideways",
+                    "ready_months": [0, 3],
+                },
+                {
+                    "code": CURRENT,
+                    "title": "Mechanical Engineers",
+                    "kind": "grow",
+                    "ready_months": [0, 0],
+                },
             ],  # fmt: skip
             "absurd": [{"code": "27-2031.00", "title": "Dancers"}],
             "readiness": [
