@@ -820,6 +820,36 @@ def values_answers(values: Sequence[str]) -> tuple[dict[str, int], list[str]]:
 # -- the journey through the product ------------------------------------------------------------
 
 
+#: area -> a function its application services module must have
+_SERVICE_MARK = {
+    "profile": "save_profile",
+    "paths": "person_for",
+    "plan": "report_data",
+    "documents": "import_resume",
+}
+
+
+def services(area: str) -> Any:
+    """The application services of one area (profile, paths, plan, documents): the module the
+    pages and the CLI call. They are moving from ``unstuck.web.<area>.services`` to
+    ``unstuck.app``; whichever holds them is used."""
+    import importlib
+
+    mark = _SERVICE_MARK[area]
+    for name in (
+        f"unstuck.app.{area}.services",
+        f"unstuck.app.{area}",
+        f"unstuck.web.{area}.services",
+    ):
+        try:
+            module = importlib.import_module(name)
+        except ImportError:
+            continue
+        if hasattr(module, mark):
+            return module
+    raise ImportError(f"no application services for {area!r} (looked for {mark}())")
+
+
 def load_personas(folder: Path) -> list[dict[str, Any]]:
     import yaml
 
@@ -856,9 +886,10 @@ def build_profile(kb: Any, data: Any, persona: Mapping[str, Any]) -> list[str]:
     from unstuck.core import profile as core_profile
     from unstuck.core.assess import get_instrument
     from unstuck.web.documents import present as doc_present
-    from unstuck.web.documents import services as documents
-    from unstuck.web.plan import services as plan_services
-    from unstuck.web.profile import services as profile_services
+
+    documents = services("documents")
+    plan_services = services("plan")
+    profile_services = services("profile")
 
     notes: list[str] = []
     cur = persona["current"]
@@ -974,7 +1005,7 @@ def build_profile(kb: Any, data: Any, persona: Mapping[str, Any]) -> list[str]:
 def diagnosis() -> tuple[tuple[str, ...], str | None, bool]:
     """The product's ranked causes, first strategy (adjusted for constraints, as the results
     page shows it) and whether a care note is shown, as README keys."""
-    from unstuck.web.profile import services as profile_services
+    profile_services = services("profile")
 
     summary = profile_services.summary()["assessments"]
     rut = (summary.get("rut-check") or {}).get("result") or {}
@@ -1074,7 +1105,7 @@ def strings(node: Any) -> list[str]:
 
 def plan_output(kb: Any, target: str | None, target_months: float | None) -> dict[str, Any]:
     """Build the plan towards ``target`` and read what the scorer needs from it."""
-    from unstuck.web.plan import services as plan_services
+    plan_services = services("plan")
 
     if target is None:
         return {"notes": ["no target to plan for"]}
@@ -1143,7 +1174,8 @@ def journey_output(
 ) -> ProductOutput:
     """Rank for ``person``, shortlist the top 10, plan, and collect the product's output."""
     from unstuck.core.paths import explain
-    from unstuck.web.paths import services as paths_services
+
+    paths_services = services("paths")
 
     ranking, top, by_kind, readiness = rank(data, person, persona)
     for old in paths_services.shortlist():
@@ -1209,7 +1241,8 @@ def evaluate(
 ) -> Run:
     """Walk every persona through the product (Django set up, database migrated) and score."""
     from unstuck.knowledge.matrices import occupation_data
-    from unstuck.web.paths import services as paths_services
+
+    paths_services = services("paths")
 
     started = time.perf_counter()
     data = occupation_data(kb)
