@@ -12,6 +12,9 @@ persona, so unseen files work the same.
 row of unstuck's models deleted between personas), the person walks through the product's own
 services, as the pages and the CLI call them:
 
+Services are found by :func:`services` (``unstuck.app`` when they have moved there, else
+``unstuck.web.<area>.services``).
+
 1. *About you* (``web/profile/services``): ``set_occupation`` with the current code and years
    (which prefills the occupation's top skills and knowledge at their typical levels), then
    ``save_profile`` with the education (enum -> O*NET RL category: none 1, high-school 2,
@@ -81,7 +84,9 @@ README leaves open, made here once:
 - an unknown readiness estimate is never "within" a range;
 - ``plan.must_respect``: ``false`` if any named constraint fails, else ``null`` if any could not
   be checked, else ``true``; its rate is the share of named constraints that hold (unchecked
-  ones do not). "Shown" occupations are the top 10 overall and each kind's top 5. Retraining
+  ones do not). "Shown" occupations are the top 10 overall and each kind's top 5, the current
+  occupation under "grow where you are" included (the page shows it with the filters on).
+  Retraining
   fails for a shown occupation with an unknown estimate (an estimate that cannot be made must
   not slip through the limit), pay for one without a wage. The plan reaches its target when
   both its learning activities are done (their finishing week; hours that did not fit in the
@@ -103,7 +108,12 @@ README leaves open, made here once:
   README's "offer" (licences, insurance, savings, first customers) is not recognised: the same
   rule applies. When ``true``: passes, resigning first is acceptable;
 - points per persona with the README's suggested weights: pass/fail rows full points on a pass,
-  rate rows weight x rate; ``care_note`` false gives its 4 points to the strategy.
+  rate rows weight x rate (``plan.must_respect`` too: its rate); ``care_note`` false gives
+  its 4 points to the strategy;
+- totals: per check, personas passed / scored (``null`` not scored); every pass/fail row
+  passed (``null`` counts as not passed, except an unscored care note) and, looser, no
+  pass/fail row failed; readiness in range pooled over every readiness code of every persona;
+  absurd appearances summed; recall@10 averaged over personas.
 
 **Baseline**, same run, same rules: the same profile, answers, plan service and scoring, but
 the ranking is on occupation similarity alone: the engine's person is
