@@ -1,4 +1,4 @@
-"""The Python API (unstuck.web.profile.services) on a real database and knowledge base."""
+"""The Python API (unstuck.app.profile.services) on a real database and knowledge base."""
 
 from __future__ import annotations
 
@@ -7,10 +7,10 @@ from datetime import timedelta
 import pytest
 from django.utils import timezone
 
+from unstuck.app.profile import models, services
 from unstuck.core.assess import AnswersError, InsufficientAnswersError, Responses, get_instrument
 from unstuck.core.profile import Constraints, Profile, Rating
 from unstuck.knowledge.store import KnowledgeBase
-from unstuck.web.profile import models, services
 
 pytestmark = pytest.mark.django_db
 RUT = get_instrument("rut")

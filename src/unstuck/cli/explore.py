@@ -83,10 +83,10 @@ def _person(
             )
         person = person_from_occupation(data, code)
     elif use_profile:
-        from unstuck.cli.assess import setup_django
+        from unstuck.app import setup
 
-        setup_django()
-        from unstuck.web.paths.services import saved_person
+        setup()
+        from unstuck.app.paths.services import saved_person
 
         person = saved_person(kb)
     else:
@@ -342,10 +342,10 @@ def shortlist() -> None:
 
 
 def _shortlist_services():  # noqa: ANN202
-    from unstuck.cli.assess import setup_django
+    from unstuck.app import setup
 
-    setup_django()
-    from unstuck.web.paths import services
+    setup()
+    from unstuck.app.paths import services
 
     return services
 

@@ -3,7 +3,7 @@
 ``show`` prints the plan built from your saved profile, latest rut check, chosen target and
 edits (``--json``: the report's full data); ``target`` chooses the target from your shortlist;
 ``export-ics`` writes the 90 days as an iCalendar file. Each command is one call into
-:mod:`unstuck.web.plan.services`, which the web pages use too.
+:mod:`unstuck.app.plan.services`, which the web pages use too.
 """
 
 from __future__ import annotations
@@ -18,10 +18,10 @@ from unstuck.cli.status import ExitStatus
 
 
 def plan_services():  # noqa: ANN201
-    from unstuck.cli.assess import setup_django
+    from unstuck.app import setup
 
-    setup_django()
-    from unstuck.web.plan import services
+    setup()
+    from unstuck.app.plan import services
 
     return services
 

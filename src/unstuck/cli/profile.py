@@ -4,7 +4,8 @@ from __future__ import annotations
 
 import click
 
-from unstuck.cli.assess import print_change, print_result, setup_django
+from unstuck.app import setup
+from unstuck.cli.assess import print_change, print_result
 from unstuck.cli.common import echo_json
 
 
@@ -30,9 +31,9 @@ def show_cmd(as_json: bool) -> None:
     Example:
       unstuck profile show --json > me.json
     """
-    setup_django()
+    setup()
+    from unstuck.app.profile import services
     from unstuck.core.assess import INSTRUMENTS
-    from unstuck.web.profile import services
 
     if as_json:
         echo_json(services.summary())

@@ -15,7 +15,7 @@ from pathlib import Path
 
 import dj_database_url
 
-from unstuck import paths
+from unstuck import dirs
 
 BASE_DIR = Path(__file__).resolve().parent
 
@@ -24,7 +24,7 @@ def _secret_key() -> str:
     key = os.environ.get("UNSTUCK_SECRET_KEY")
     if key:
         return key
-    key_file = paths.home() / "secret_key"
+    key_file = dirs.home() / "secret_key"
     if not key_file.exists():
         key_file.write_text(secrets.token_urlsafe(50), encoding="utf-8")
         key_file.chmod(0o600)
@@ -47,6 +47,12 @@ INSTALLED_APPS = [
     "django.contrib.sessions",
     "django.contrib.messages",
     "django.contrib.staticfiles",
+    # the application layer: models, migrations and services (labels: the area names)
+    "unstuck.app.profile",
+    "unstuck.app.paths",
+    "unstuck.app.plan",
+    "unstuck.app.documents",
+    # the pages: templates, static files, template tags
     "unstuck.web.occupations",
     "unstuck.web.profile",
     "unstuck.web.paths",
@@ -87,7 +93,7 @@ WSGI_APPLICATION = "unstuck.web.wsgi.application"
 
 DATABASES = {
     "default": dj_database_url.parse(
-        os.environ.get("DATABASE_URL") or f"sqlite:///{paths.user_database()}",
+        os.environ.get("DATABASE_URL") or f"sqlite:///{dirs.user_database()}",
         conn_max_age=60,
     )
 }

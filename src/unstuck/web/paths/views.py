@@ -13,13 +13,13 @@ from django.http import HttpRequest, HttpResponse, HttpResponseBadRequest
 from django.shortcuts import redirect, render
 from django.views.decorators.http import require_http_methods
 
+from unstuck.app.paths import services
 from unstuck.core.paths import KINDS, score
 from unstuck.core.paths import compare as compare_targets
 from unstuck.core.paths import explore as explore_paths
 from unstuck.knowledge.matrices import occupation_data
 from unstuck.knowledge.store import KnowledgeBase
-from unstuck.web.knowledge import requires_knowledge_base
-from unstuck.web.paths import services
+from unstuck.web.installed import requires_knowledge_base
 
 LIMIT = 6
 

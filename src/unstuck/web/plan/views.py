@@ -22,10 +22,11 @@ from django.shortcuts import redirect, render
 from django.urls import reverse
 from django.views.decorators.http import require_http_methods
 
+from unstuck.app.plan import services
 from unstuck.knowledge.store import KnowledgeBase
 from unstuck.report import charts
-from unstuck.web.knowledge import requires_knowledge_base
-from unstuck.web.plan import forms, services
+from unstuck.web.installed import requires_knowledge_base
+from unstuck.web.plan import forms
 
 
 def _context(kb: KnowledgeBase, page: str, **more: Any) -> dict[str, Any]:

@@ -1,7 +1,7 @@
 """The results page: every finished questionnaire, explained, with the answers behind each score.
 
 Scores are re-computed from the stored answers with the instrument version that produced them
-(:func:`~unstuck.web.profile.services.latest`), so what the page shows is always traceable;
+(:func:`~unstuck.app.profile.services.latest`), so what the page shows is always traceable;
 the change since last time comes from the stored snapshots. ``results.json`` is the same data
 as ``unstuck profile show --json``.
 """
@@ -13,11 +13,12 @@ from typing import Any
 from django.http import HttpRequest, HttpResponse, JsonResponse
 from django.shortcuts import render
 
+from unstuck.app.profile import services, wizard
 from unstuck.core import profile as core_profile
 from unstuck.core.assess import RutCheckResult
 from unstuck.core.assess.interests import RIASEC, code_of, fit_words, interest_fit
 from unstuck.core.assess.strategy import adjust_for_constraints
-from unstuck.web.profile import present, services, wizard
+from unstuck.web.profile import nav, present
 
 
 def results(request: HttpRequest) -> HttpResponse:
@@ -42,7 +43,7 @@ def results(request: HttpRequest) -> HttpResponse:
         except KeyError:
             record = services.history(short)[-1]
             outdated.append({"name": wizard.instrument_for(short).name, "id": record.instrument_id,
-                             "url": wizard.step_url(short)})  # fmt: skip
+                             "url": nav.step_url(short)})  # fmt: skip
             continue
         if found is None:
             continue
@@ -66,7 +67,7 @@ def results(request: HttpRequest) -> HttpResponse:
         care = {"message": care_notes[0].message, "resources": care_notes[0].resources,
                 "reasons": reasons}  # fmt: skip
     context = (
-        wizard.context(profile, "results")
+        nav.context(profile, "results")
         | _current_job_fit(core, shown, radar)
         | {
             "results": shown,

@@ -15,7 +15,7 @@ models and keeps three promises:
 Example::
 
     from unstuck.core.assess import Responses, get_instrument
-    from unstuck.web.profile import services
+    from unstuck.app.profile import services
 
     rut = get_instrument("rut")
     done = services.submit(Responses(rut.id, {item.id: 3 for item in rut.items}))
@@ -34,6 +34,7 @@ from typing import TYPE_CHECKING, Any
 from django.db import transaction
 from django.utils import timezone
 
+from unstuck.app.profile import models
 from unstuck.core import profile as core_profile
 from unstuck.core.assess import (
     INSTRUMENTS,
@@ -52,7 +53,6 @@ from unstuck.core.assess import (
     validate_answers,
 )
 from unstuck.core.assess.strategy import adjust_for_constraints
-from unstuck.web.profile import models
 
 if TYPE_CHECKING:
     from unstuck.knowledge.store import KnowledgeBase

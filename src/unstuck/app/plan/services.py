@@ -20,7 +20,7 @@ gathers its inputs and applies the edits it cannot know about:
 Example::
 
     from unstuck.knowledge.store import get_knowledge_base
-    from unstuck.web.plan import services
+    from unstuck.app.plan import services
 
     plan = services.build(get_knowledge_base())
     print(services.report_data(plan)["plan"]["weeks"][0])
@@ -35,6 +35,9 @@ from typing import TYPE_CHECKING, Any
 
 from django.db import transaction
 
+from unstuck.app.paths import services as paths_services
+from unstuck.app.plan import models
+from unstuck.app.profile import services as profile_services
 from unstuck.core import profile as core_profile
 from unstuck.core.assess import RutCheckResult
 from unstuck.core.assess.strategy import adjust_for_constraints
@@ -59,9 +62,6 @@ from unstuck.core.plan.exit import Readiness, Runway, Timeline
 from unstuck.core.plan.gaps import Gap
 from unstuck.core.plan.smart import GoalCheck
 from unstuck.report import charts
-from unstuck.web.paths import services as paths_services
-from unstuck.web.plan import models
-from unstuck.web.profile import services as profile_services
 
 if TYPE_CHECKING:
     from unstuck.knowledge.store import KnowledgeBase
@@ -579,7 +579,7 @@ def report_pdf(kb: KnowledgeBase, *, today: date | None = None, key: str = ME) -
 def market_shares(code: str) -> dict[str, float] | None:
     """Share of the saved postings for ``code`` that ask for each skill, or None without any
     postings (the gap list then ranks on importance and size alone, and says so)."""
-    from unstuck.web.documents import services as documents
+    from unstuck.app.documents import services as documents
 
     if not documents.list_postings(code):
         return None

@@ -7,12 +7,12 @@ occupation's typical profile. What-if parameters in the query string (``min_pay`
 ``retraining_months``, ``hours``, ``max_zone_step``) override the profile's constraints for that
 page only; nothing is saved until the person saves their profile.
 
-The shortlist is kept by this app (:class:`~unstuck.web.paths.models.Shortlisted`, one row per
+The shortlist is kept by this app (:class:`~unstuck.app.paths.models.Shortlisted`, one row per
 profile key and occupation). Other steps read it through :func:`shortlist_for`, which takes the
 person's profile (or its key) and returns plain :class:`ShortlistEntry` values, oldest first, so
 the planning step never imports this app's model::
 
-    from unstuck.web.paths.services import shortlist_for
+    from unstuck.app.paths.services import shortlist_for
     targets = shortlist_for(profile)  # [ShortlistEntry(code, title, added_at), ...]
 """
 
@@ -24,6 +24,9 @@ from dataclasses import dataclass, replace
 from datetime import datetime
 from typing import Any
 
+from unstuck.app.paths.models import Shortlisted
+from unstuck.app.profile import models as profile_models
+from unstuck.app.profile import services as profile_services
 from unstuck.core.assess import InterestsResult, ValuesResult
 from unstuck.core.paths import Person, Recommendation, person_from_occupation
 from unstuck.core.paths.data import OccupationData
@@ -31,9 +34,6 @@ from unstuck.core.paths.engine import COMPONENTS, SIGNALS, person_from_profile
 from unstuck.core.paths.explain import shown_components
 from unstuck.knowledge.matrices import area_wages
 from unstuck.knowledge.store import KnowledgeBase
-from unstuck.web.paths.models import Shortlisted
-from unstuck.web.profile import models as profile_models
-from unstuck.web.profile import services as profile_services
 
 ME = profile_services.ME
 

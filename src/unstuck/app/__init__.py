@@ -1,0 +1,53 @@
+"""The application layer: the person's data (Django models and migrations) and the services
+that both front ends, the web pages and the ``unstuck`` command, call.
+
+One package per area, each a Django app whose ``AppConfig.label`` is the area's name (so tables
+and migration history are the ones these areas always had):
+
+- :mod:`unstuck.app.profile`: the profile, questionnaire drafts and results, the wizard's state;
+- :mod:`unstuck.app.paths`: the shortlist and the person the career-path engine scores;
+- :mod:`unstuck.app.plan`: the chosen target and the person's edits to the plan;
+- :mod:`unstuck.app.documents`: resumes and job postings.
+
+Scoring, matching and planning are :mod:`unstuck.core`; this layer gathers their inputs from
+what is stored and the knowledge base, and stores what they return. It imports nothing from
+:mod:`unstuck.web` or :mod:`unstuck.cli`.
+
+Outside Django's own process (a script, a command), call :func:`setup` once first::
+
+    import unstuck.app
+
+    unstuck.app.setup()
+    from unstuck.app.profile import services
+
+    services.summary()
+"""
+
+from __future__ import annotations
+
+import os
+
+#: The settings Django reads unless ``DJANGO_SETTINGS_MODULE`` names others.
+SETTINGS_MODULE = "unstuck.web.settings"
+
+
+def setup(*, migrate: bool = True) -> None:
+    """Configure Django and bring the user database up to date (quietly, only if needed).
+
+    Safe to call more than once, and inside a process where Django is already set up (the
+    test suite, the web server): it then only checks for pending migrations.
+    """
+    os.environ.setdefault("DJANGO_SETTINGS_MODULE", SETTINGS_MODULE)
+    import django
+
+    django.setup()
+    if not migrate:
+        return
+    from django.db import connection
+    from django.db.migrations.executor import MigrationExecutor
+
+    executor = MigrationExecutor(connection)
+    if executor.migration_plan(executor.loader.graph.leaf_nodes()):
+        from django.core.management import call_command
+
+        call_command("migrate", interactive=False, verbosity=0)
