@@ -16,7 +16,7 @@ from typing import TYPE_CHECKING, Any
 
 import click
 
-from unstuck.cli.common import fail, load_kb, to_jsonable
+from unstuck.cli.common import fail, load_kb, to_jsonable, unusable_words
 from unstuck.cli.status import ExitStatus
 
 if TYPE_CHECKING:
@@ -86,9 +86,14 @@ def _person(
         from unstuck.app import setup
 
         setup()
-        from unstuck.app.paths.services import saved_person
+        from unstuck.app.paths.services import PERSON_RESULTS, saved_person
+        from unstuck.app.profile.services import latest_results
 
-        person = saved_person(kb)
+        results = latest_results(only=PERSON_RESULTS)
+        for unusable in results.unusable.values():
+            note = f"Note: your {unusable.name}: {unusable_words(unusable)}"
+            click.secho(note, err=True, fg="yellow")
+        person = saved_person(kb, results)
     else:
         from unstuck.core.paths import Person
 

@@ -13,7 +13,7 @@ from pathlib import Path
 
 import click
 
-from unstuck.cli.common import echo_json, fail, load_kb
+from unstuck.cli.common import echo_json, fail, load_kb, unusable_words
 from unstuck.cli.status import ExitStatus
 
 
@@ -77,10 +77,13 @@ def show_cmd(as_json: bool) -> None:
     """
     kb = load_kb()
     services = plan_services()
-    data = services.report_data(services.build(kb))
+    built = services.build(kb)
+    data = services.report_data(built)
     if as_json:
         echo_json(data)
         return
+    for unusable in built.unusable:
+        click.secho(f"Note: your {unusable.name}: {unusable_words(unusable)}", fg="yellow")
     target = data["target"]
     p = data["plan"]
     click.secho(

@@ -255,6 +255,7 @@ class BuiltPlan:
     profile: core_profile.Profile
     rut: RutCheckResult | None
     rut_taken: datetime | None
+    unusable: tuple[profile_services.Unusable, ...]  # a rut check this unstuck cannot re-score
     strategies: tuple[Any, ...]  # the strategy mix adjusted for the constraints
     shortlist: tuple[Any, ...]
     target: Occupation | None
@@ -287,14 +288,15 @@ class BuiltPlan:
         return len(closed) / len(keys)
 
 
-def _latest_rut(key: str) -> tuple[RutCheckResult | None, datetime | None]:
-    try:
-        found = profile_services.latest("rut", key)
-    except KeyError:  # taken with an instrument version this unstuck cannot re-score
-        return None, None
+def _latest_rut(
+    key: str,
+) -> tuple[RutCheckResult | None, datetime | None, tuple[profile_services.Unusable, ...]]:
+    results = profile_services.latest_results(key, only=("rut",))
+    found = results.get("rut")
+    unusable = tuple(results.unusable.values())
     if found is None or not isinstance(found.result, RutCheckResult):
-        return None, None
-    return found.result, found.record.completed_at
+        return None, None, unusable
+    return found.result, found.record.completed_at, unusable
 
 
 def build(kb: KnowledgeBase, *, today: date | None = None, key: str = ME) -> BuiltPlan:
@@ -302,7 +304,7 @@ def build(kb: KnowledgeBase, *, today: date | None = None, key: str = ME) -> Bui
     today = today or date.today()
     state = get_state(key)
     profile = profile_services.to_core(profile_services.get_profile(key))
-    rut, rut_taken = _latest_rut(key)
+    rut, rut_taken, unusable = _latest_rut(key)
     strategies: tuple[Any, ...] = ()
     signals = None
     if rut is not None:
@@ -366,6 +368,7 @@ def build(kb: KnowledgeBase, *, today: date | None = None, key: str = ME) -> Bui
         profile=profile,
         rut=rut,
         rut_taken=rut_taken,
+        unusable=unusable,
         strategies=strategies,
         shortlist=shortlist,
         target=target,

@@ -6,11 +6,13 @@ adds where each step lives and what the progress bar shows.
 
 from __future__ import annotations
 
+from collections.abc import Iterable
 from typing import Any
 
 from django.urls import reverse
 
 from unstuck.app.profile import models
+from unstuck.app.profile.services import Unusable
 from unstuck.app.profile.wizard import STEPS, index, status, step
 
 
@@ -52,3 +54,11 @@ def step_url(slug: str, page: int | None = None) -> str:
 def context(profile: models.Profile, slug: str) -> dict[str, Any]:
     """What every wizard page's template needs: the progress bar and the current step."""
     return {"progress": progress(profile, slug), "step": step(slug)}
+
+
+def unusable(entries: Iterable[Unusable]) -> list[dict[str, str]]:
+    """Results that cannot be used, for ``_unusable.html``: each with the step to retake it."""
+    return [
+        {"name": u.name, "short": u.short, "id": u.instrument_id, "url": step_url(u.short)}
+        for u in entries
+    ]

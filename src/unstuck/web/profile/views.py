@@ -19,6 +19,7 @@ from unstuck.app.profile import models as m
 from unstuck.app.profile import services, wizard
 from unstuck.core import profile as core_profile
 from unstuck.core.assess import AnswersError, Instrument, InsufficientAnswersError
+from unstuck.core.occupations import UnknownOccupation
 from unstuck.web.profile import forms, nav
 
 
@@ -102,7 +103,7 @@ def about(request: HttpRequest) -> HttpResponse:
                     _save_about(profile, data, code, kb, areas)
                 except services.ProfileError as exc:
                     problems.extend(str(p) for p in exc.problems)
-                except KeyError:
+                except UnknownOccupation:
                     problems.append("That occupation is not in the installed data.")
                 else:
                     wizard.mark(services.get_profile(), "about", "done")
@@ -130,7 +131,7 @@ def _save_about(
         location = core_profile.Location(kinds.get(value, "state"), value, names.get(value, value))
     if code and code != profile.occupation_code:
         if kb is None:
-            raise KeyError(code)
+            raise UnknownOccupation(code)
         services.set_occupation(kb, code)
         profile = services.get_profile()
     current = services.to_core(profile)
