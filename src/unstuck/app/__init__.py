@@ -26,17 +26,53 @@ Outside Django's own process (a script, a command), call :func:`setup` once firs
 from __future__ import annotations
 
 import os
+import secrets
+from pathlib import Path
+
+from unstuck import dirs
 
 #: The settings Django reads unless ``DJANGO_SETTINGS_MODULE`` names others.
 SETTINGS_MODULE = "unstuck.web.settings"
+SECRET_KEY_ENV = "UNSTUCK_SECRET_KEY"
+
+
+def secret_key_file() -> Path:
+    return dirs.home() / "secret_key"
+
+
+def write_secret_key() -> None:
+    """Generate the key Django signs with, once, readable by its owner only; nothing to do
+    when ``UNSTUCK_SECRET_KEY`` is set or the file exists. The app's entry points call this
+    when it starts (:func:`setup`, ``unstuck.web.wsgi``), before Django reads its settings."""
+    if os.environ.get(SECRET_KEY_ENV):
+        return
+    path = secret_key_file()
+    if path.exists():
+        return
+    tmp = path.with_suffix(".tmp")
+    tmp.write_text(secrets.token_urlsafe(50), encoding="utf-8")
+    tmp.chmod(0o600)
+    tmp.replace(path)  # two starting processes never read a half-written key
+
+
+def read_secret_key() -> str:
+    """``UNSTUCK_SECRET_KEY``, else the key the app wrote when it started, else ``""`` (the
+    settings read this; importing them writes nothing)."""
+    key = os.environ.get(SECRET_KEY_ENV)
+    if key:
+        return key
+    path = secret_key_file()
+    return path.read_text(encoding="utf-8").strip() if path.exists() else ""
 
 
 def setup(*, migrate: bool = True) -> None:
-    """Configure Django and bring the user database up to date (quietly, only if needed).
+    """Start the application outside a web server: write the secret key if there is none yet,
+    configure Django and bring the user database up to date (quietly, only if needed).
 
     Safe to call more than once, and inside a process where Django is already set up (the
     test suite, the web server): it then only checks for pending migrations.
     """
+    write_secret_key()
     os.environ.setdefault("DJANGO_SETTINGS_MODULE", SETTINGS_MODULE)
     import django
 
