@@ -112,14 +112,14 @@ def main() -> None:
     os.environ["UNSTUCK_HOME"] = str(home)
     os.environ["DATABASE_URL"] = f"sqlite:///{tmp / 'user.sqlite3'}"
     os.environ["DJANGO_SETTINGS_MODULE"] = "unstuck.web.settings"
-    from unstuck.cli.assess import setup_django
+    import unstuck.app
 
-    setup_django()
+    unstuck.app.setup()
+    from unstuck.app.documents import models, services
     from unstuck.knowledge.store import get_knowledge_base
     from unstuck.text.posting import read_postings_batch
     from unstuck.text.resume import read_resume
     from unstuck.text.vocabulary import skill_extractor
-    from unstuck.web.documents import models, services
 
     figures: dict[str, float] = {}
     t = time.perf_counter()

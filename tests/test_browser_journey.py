@@ -18,8 +18,8 @@ from typing import Any
 import pytest
 
 from live import assert_accessible
+from unstuck.app.profile import wizard
 from unstuck.core.assess import get_instrument
-from unstuck.web.profile import wizard
 
 pytestmark = pytest.mark.browser
 

@@ -14,8 +14,8 @@ from typing import Any
 import pytest
 
 from live import assert_accessible
+from unstuck.app.profile import wizard
 from unstuck.core.assess import Responses, get_instrument, score
-from unstuck.web.profile import wizard
 
 pytestmark = pytest.mark.browser
 

@@ -13,10 +13,10 @@ import pytest
 import yaml
 from click.testing import CliRunner
 
+from unstuck.app.profile import models
 from unstuck.cli import cli
 from unstuck.cli.status import ExitStatus
 from unstuck.core.assess import Responses, get_instrument, score
-from unstuck.web.profile import models
 
 pytestmark = pytest.mark.django_db
 RUT = get_instrument("rut")
@@ -175,7 +175,7 @@ def test_json_needs_a_file() -> None:
 def test_interactive_and_web_resume_on_the_same_draft() -> None:
     from django.test import Client
 
-    from unstuck.web.profile import wizard
+    from unstuck.app.profile import wizard
 
     replies = "\n".join(["3"] * (wizard.PAGE_SIZE + 2) + ["q"]) + "\n"
     run("assess", "rut", input=replies)

@@ -9,11 +9,11 @@ from pathlib import Path
 import pytest
 from click.testing import CliRunner
 
+from unstuck.app.documents import models
+from unstuck.app.profile import services as profile_services
 from unstuck.cli import cli
 from unstuck.cli.status import ExitStatus
 from unstuck.knowledge.store import KnowledgeBase
-from unstuck.web.documents import models
-from unstuck.web.profile import services as profile_services
 
 pytestmark = pytest.mark.django_db
 TARGET = "15-2051.00"

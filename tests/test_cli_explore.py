@@ -204,8 +204,8 @@ def test_printed_components_add_up_to_the_printed_score(kb_home: Path) -> None:
 
 @pytest.mark.django_db
 def test_profile_with_a_job_but_no_questionnaires_says_what_it_left_out(kb_home: Path) -> None:
+    from unstuck.app.profile import services
     from unstuck.knowledge.store import get_knowledge_base
-    from unstuck.web.profile import services
 
     services.set_occupation(get_knowledge_base(), NURSE_CODE)  # as the wizard's first step does
     out = run("explore", "-n", "3", "--kind", "sideways")

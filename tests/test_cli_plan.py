@@ -10,12 +10,12 @@ from pathlib import Path
 import pytest
 from click.testing import CliRunner
 
+from unstuck.app.paths import services as paths_services
+from unstuck.app.plan import services
+from unstuck.app.profile import services as profile_services
 from unstuck.cli import cli
 from unstuck.cli.status import ExitStatus
 from unstuck.knowledge.store import KnowledgeBase, get_knowledge_base
-from unstuck.web.paths import services as paths_services
-from unstuck.web.plan import services
-from unstuck.web.profile import services as profile_services
 
 pytestmark = pytest.mark.django_db
 NURSE = "29-1141.00"

@@ -7,10 +7,10 @@ import json
 import pytest
 from click.testing import CliRunner
 
+from unstuck.app.profile import services
 from unstuck.cli import cli
 from unstuck.core.assess import Responses, get_instrument
 from unstuck.core.profile import Constraints, Location, Profile, Rating
-from unstuck.web.profile import services
 
 pytestmark = pytest.mark.django_db
 
@@ -59,7 +59,7 @@ def test_show_json_traces_scores_to_answers() -> None:
 
 
 def test_show_explains_a_result_from_an_unknown_version() -> None:
-    from unstuck.web.profile import models
+    from unstuck.app.profile import models
 
     wb = get_instrument("wellbeing")
     done = services.submit(Responses(wb.id, {i.id: 3 for i in wb.items}))

@@ -8,7 +8,15 @@ import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from unstuck.core.assess import INSTRUMENTS, SHORT_NAMES, get_instrument, score, short_name
+from unstuck.core.assess import (
+    INSTRUMENTS,
+    SHORT_NAMES,
+    UnknownInstrument,
+    UnknownInstrumentVersion,
+    get_instrument,
+    score,
+    short_name,
+)
 from unstuck.core.assess.instruments import (
     SUBSCALE_MIN_COVERAGE,
     Instrument,
@@ -63,8 +71,10 @@ def test_lookup_by_id_family_and_short_name() -> None:
         assert get_instrument(inst.family) is inst
         assert get_instrument(iid) is inst
         assert short_name(iid) == short
-    with pytest.raises(KeyError, match="unknown instrument"):
+    with pytest.raises(UnknownInstrument, match="unknown instrument"):
         get_instrument("personality")
+    with pytest.raises(UnknownInstrumentVersion, match="rut-check/0 is not known"):
+        score(Responses("rut-check/0", {}))
 
 
 def test_instrument_rejects_items_naming_unknown_subscales() -> None:

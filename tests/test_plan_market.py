@@ -6,11 +6,11 @@ from pathlib import Path
 
 import pytest
 
+from unstuck.app.documents import services as documents
+from unstuck.app.paths import services as paths_services
+from unstuck.app.plan import services
+from unstuck.app.profile import services as profile_services
 from unstuck.knowledge.store import KnowledgeBase, get_knowledge_base
-from unstuck.web.documents import services as documents
-from unstuck.web.paths import services as paths_services
-from unstuck.web.plan import services
-from unstuck.web.profile import services as profile_services
 
 pytestmark = pytest.mark.django_db
 

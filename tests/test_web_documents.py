@@ -23,8 +23,9 @@ import pytest
 from django.core.files.uploadedfile import SimpleUploadedFile
 from django.test import Client
 
-from unstuck.web.documents import forms, models, present, services
-from unstuck.web.profile import services as profile_services
+from unstuck.app.documents import models, services
+from unstuck.app.profile import services as profile_services
+from unstuck.web.documents import forms, present
 
 pytestmark = pytest.mark.django_db
 

@@ -1,4 +1,4 @@
-"""The documents API (unstuck.web.documents.services) on a real database and knowledge base,
+"""The documents API (unstuck.app.documents.services) on a real database and knowledge base,
 with resumes and postings in real formats written here."""
 
 from __future__ import annotations
@@ -13,10 +13,10 @@ from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
 
 import pytest
 
+from unstuck.app.documents import models, services
+from unstuck.app.profile import services as profile_services
 from unstuck.knowledge.store import KnowledgeBase
 from unstuck.text.vocabulary import skill_extractor
-from unstuck.web.documents import models, services
-from unstuck.web.profile import services as profile_services
 
 pytestmark = pytest.mark.django_db
 ANALYST = "15-2051.00"  # Data Scientists

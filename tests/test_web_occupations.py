@@ -16,7 +16,7 @@ from django.test import Client
 
 from unstuck.core.occupations import Occupation, Rating, Wages
 from unstuck.knowledge.store import KnowledgeBase, get_knowledge_base
-from unstuck.web import knowledge as web_knowledge
+from unstuck.web import installed
 from unstuck.web.occupations import present
 
 NURSE = "29-1141.00"
@@ -244,13 +244,13 @@ def test_every_page_carries_the_attribution_and_release(client: Client, kb: Know
 
 def test_summary_notices_a_new_install(built_home: Path, unstuck_home: Path) -> None:
     target = unstuck_home / "knowledge" / "knowledge.sqlite"
-    assert web_knowledge.summary(target).installed is False
+    assert installed.summary(target).installed is False
     target.parent.mkdir(parents=True)
     shutil.copy(built_home / "knowledge" / "knowledge.sqlite", target)
-    found = web_knowledge.summary(target)
+    found = installed.summary(target)
     assert found.installed and found.release == "29.0"
     assert [s.name for s in found.sources][0] == "onet"
-    assert found.sources[0].licence_url == web_knowledge.CC_BY_4
+    assert found.sources[0].licence_url == installed.CC_BY_4
 
 
 def test_bar_keeps_missing_apart_from_zero() -> None:

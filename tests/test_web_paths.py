@@ -9,10 +9,10 @@ from pathlib import Path
 import pytest
 from django.test import Client
 
+from unstuck.app.paths.models import Shortlisted
 from unstuck.core.paths import explore, person_from_occupation, score
 from unstuck.knowledge.matrices import occupation_data
 from unstuck.knowledge.store import KnowledgeBase, get_knowledge_base
-from unstuck.web.paths.models import Shortlisted
 
 pytestmark = pytest.mark.django_db
 NURSE = "29-1141.00"
@@ -152,8 +152,8 @@ def unused_signals(response) -> set[str]:  # noqa: ANN001
 
 
 def save(profile, interests: dict[str, int] | None = None) -> None:  # noqa: ANN001
+    from unstuck.app.profile import services as profile_services
     from unstuck.core.assess import Responses, get_instrument
-    from unstuck.web.profile import services as profile_services
 
     profile_services.save_profile(profile)
     if interests is not None:
@@ -165,7 +165,7 @@ def save(profile, interests: dict[str, int] | None = None) -> None:  # noqa: ANN
 def test_profile_without_interests_is_ranked_and_says_interests_were_not_used(
     kb: KnowledgeBase,
 ) -> None:
-    from unstuck.web.profile import services as profile_services
+    from unstuck.app.profile import services as profile_services
 
     profile_services.set_occupation(kb, NURSE, years=5)
     response = Client().get("/paths/", {"kind": "sideways"})
@@ -236,8 +236,8 @@ def test_charts_have_text_equivalents(kb: KnowledgeBase) -> None:
 
 
 def test_area_wages_from_a_postal_code_in_the_profile(kb: KnowledgeBase) -> None:
+    from unstuck.app.profile import services as profile_services
     from unstuck.core.profile import Constraints, Location
-    from unstuck.web.profile import services as profile_services
 
     profile_services.set_occupation(kb, NURSE)
     current = profile_services.to_core(profile_services.get_profile())
@@ -251,8 +251,8 @@ def test_area_wages_from_a_postal_code_in_the_profile(kb: KnowledgeBase) -> None
 
 
 def test_shortlist_for_gives_the_plan_plain_entries(kb: KnowledgeBase) -> None:
-    from unstuck.web.paths.services import ShortlistEntry, add, shortlist_for
-    from unstuck.web.profile import services as profile_services
+    from unstuck.app.paths.services import ShortlistEntry, add, shortlist_for
+    from unstuck.app.profile import services as profile_services
 
     assert shortlist_for() == []
     add("29-1171.00", "Nurse Practitioners")

@@ -12,13 +12,13 @@ from pathlib import Path
 import pytest
 from django.test import Client
 
+from unstuck.app.paths import services as paths_services
+from unstuck.app.plan import services
+from unstuck.app.profile import services as profile_services
 from unstuck.core import profile as core_profile
 from unstuck.core.assess import Responses, get_instrument
 from unstuck.core.plan import ExitInputs, runway
 from unstuck.knowledge.store import KnowledgeBase, get_knowledge_base
-from unstuck.web.paths import services as paths_services
-from unstuck.web.plan import services
-from unstuck.web.profile import services as profile_services
 
 pytestmark = pytest.mark.django_db
 NURSE = "29-1141.00"

@@ -10,10 +10,10 @@ import re
 import pytest
 from django.test import Client
 
+from unstuck.app.profile import models, services, wizard
 from unstuck.core.assess import Responses, get_instrument, score
 from unstuck.core.profile import Location
 from unstuck.knowledge.store import KnowledgeBase
-from unstuck.web.profile import models, services, wizard
 
 pytestmark = pytest.mark.django_db
 NURSE = "29-1141.00"

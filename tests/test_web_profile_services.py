@@ -1,4 +1,4 @@
-"""The Python API (unstuck.web.profile.services) on a real database and knowledge base."""
+"""The Python API (unstuck.app.profile.services) on a real database and knowledge base."""
 
 from __future__ import annotations
 
@@ -7,10 +7,17 @@ from datetime import timedelta
 import pytest
 from django.utils import timezone
 
-from unstuck.core.assess import AnswersError, InsufficientAnswersError, Responses, get_instrument
+from unstuck.app.profile import models, services
+from unstuck.core.assess import (
+    AnswersError,
+    InsufficientAnswersError,
+    Responses,
+    UnknownInstrumentVersion,
+    get_instrument,
+)
+from unstuck.core.occupations import UnknownOccupation
 from unstuck.core.profile import Constraints, Profile, Rating
 from unstuck.knowledge.store import KnowledgeBase
-from unstuck.web.profile import models, services
 
 pytestmark = pytest.mark.django_db
 RUT = get_instrument("rut")
@@ -46,7 +53,7 @@ def test_set_occupation_prefills_by_importance_and_keeps_own_levels(kb: Knowledg
     kept = services.to_core(again)
     assert kept.levels()[p.ratings[0].element_id] == 1.0
     assert kept.years_in_occupation == 3
-    with pytest.raises(KeyError):
+    with pytest.raises(UnknownOccupation, match="no occupation 99-9999.99 in O.NET"):
         services.set_occupation(kb, "99-9999.99")
 
 
@@ -116,8 +123,13 @@ def test_rescore_refuses_unknown_versions() -> None:
     done = services.submit(Responses(WB.id, {i.id: 3 for i in WB.items}))
     models.AssessmentResult.objects.filter(pk=done.record.pk).update(instrument_id="wellbeing/7")
     record = models.AssessmentResult.objects.get(pk=done.record.pk)
-    with pytest.raises(KeyError, match="not known to this version"):
+    with pytest.raises(UnknownInstrumentVersion, match="not known to this version"):
         services.rescore(record)
+    with pytest.raises(UnknownInstrumentVersion):
+        services.latest("wellbeing")
+    results = services.latest_results()
+    assert results.get("wellbeing") is None
+    assert results.unusable["wellbeing"].instrument_id == "wellbeing/7"
 
 
 def test_parse_answers_text_reports_bad_yaml_position() -> None:

@@ -1,6 +1,6 @@
 """``unstuck assess``: take the questionnaires in the terminal, or score an answers file.
 
-Thin wrappers over :mod:`unstuck.web.profile.services` (storage) and :mod:`unstuck.core.assess`
+Thin wrappers over :mod:`unstuck.app.profile.services` (storage) and :mod:`unstuck.core.assess`
 (scoring). Interactive runs save every answer to a draft, so quitting half-way (``q`` or
 Ctrl+C) loses nothing and the next run resumes; ``--answers FILE`` validates the whole file
 first and reports every problem by item id, storing nothing unless the file is clean.
@@ -8,12 +8,12 @@ first and reports every problem by item id, storing nothing unless the file is c
 
 from __future__ import annotations
 
-import os
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
 import click
 
+from unstuck.app import setup
 from unstuck.cli.common import echo_json, fail
 from unstuck.cli.status import ExitStatus
 
@@ -21,22 +21,6 @@ if TYPE_CHECKING:
     from unstuck.core.assess import Comparison, Instrument, Result
 
 NAMES = ("rut", "interests", "values", "wellbeing")
-
-
-def setup_django() -> None:
-    """Configure Django and bring the user database up to date (quietly, only if needed)."""
-    os.environ.setdefault("DJANGO_SETTINGS_MODULE", "unstuck.web.settings")
-    import django
-
-    django.setup()
-    from django.db import connection
-    from django.db.migrations.executor import MigrationExecutor
-
-    executor = MigrationExecutor(connection)
-    if executor.migration_plan(executor.loader.graph.leaf_nodes()):
-        from django.core.management import call_command
-
-        call_command("migrate", interactive=False, verbosity=0)
 
 
 @click.group()
@@ -54,8 +38,8 @@ def assess() -> None:
 def _run(name: str, answers: Path | None, as_json: bool, restart: bool) -> None:
     from unstuck.core.assess import AnswersError, InsufficientAnswersError, get_instrument
 
-    setup_django()
-    from unstuck.web.profile import services
+    setup()
+    from unstuck.app.profile import services
 
     instrument = get_instrument(name)
     if answers is not None:
@@ -106,7 +90,7 @@ def _run(name: str, answers: Path | None, as_json: bool, restart: bool) -> None:
 
 def _interactive(instrument: Instrument) -> bool:
     """Ask the unanswered items one by one; False when the person stopped early."""
-    from unstuck.web.profile import services, wizard
+    from unstuck.app.profile import services, wizard
 
     draft = services.get_draft(instrument)
     answered: dict[str, Any] = dict(draft.answers)
@@ -330,8 +314,8 @@ def history_cmd(name: str | None, as_json: bool) -> None:
       unstuck assess history
       unstuck assess history rut --json
     """
-    setup_django()
-    from unstuck.web.profile import services
+    setup()
+    from unstuck.app.profile import services
 
     records = services.history(name)
     if as_json:

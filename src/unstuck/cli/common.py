@@ -12,6 +12,7 @@ import click
 from unstuck.cli.status import ExitStatus
 
 if TYPE_CHECKING:
+    from unstuck.app.profile.services import Unusable
     from unstuck.knowledge.store import KnowledgeBase
 
 
@@ -44,3 +45,8 @@ def load_kb() -> KnowledgeBase:
         return get_knowledge_base()
     except KnowledgeBaseMissing as exc:
         fail(str(exc), ExitStatus.NOT_INSTALLED)
+
+
+def unusable_words(u: Unusable) -> str:
+    """A stored result this version cannot re-score, in words, with the command to retake it."""
+    return f"{u.reason}, so it cannot be used; retake it with 'unstuck assess {u.short}'."

@@ -16,7 +16,7 @@ from typing import TYPE_CHECKING, Any
 
 import click
 
-from unstuck.cli.common import fail, load_kb, to_jsonable
+from unstuck.cli.common import fail, load_kb, to_jsonable, unusable_words
 from unstuck.cli.status import ExitStatus
 
 if TYPE_CHECKING:
@@ -83,12 +83,17 @@ def _person(
             )
         person = person_from_occupation(data, code)
     elif use_profile:
-        from unstuck.cli.assess import setup_django
+        from unstuck.app import setup
 
-        setup_django()
-        from unstuck.web.paths.services import saved_person
+        setup()
+        from unstuck.app.paths.services import PERSON_RESULTS, saved_person
+        from unstuck.app.profile.services import latest_results
 
-        person = saved_person(kb)
+        results = latest_results(only=PERSON_RESULTS)
+        for unusable in results.unusable.values():
+            note = f"Note: your {unusable.name}: {unusable_words(unusable)}"
+            click.secho(note, err=True, fg="yellow")
+        person = saved_person(kb, results)
     else:
         from unstuck.core.paths import Person
 
@@ -342,10 +347,10 @@ def shortlist() -> None:
 
 
 def _shortlist_services():  # noqa: ANN202
-    from unstuck.cli.assess import setup_django
+    from unstuck.app import setup
 
-    setup_django()
-    from unstuck.web.paths import services
+    setup()
+    from unstuck.app.paths import services
 
     return services
 

@@ -1,13 +1,13 @@
 """``unstuck market``: what the postings kept for one occupation ask for.
 
-A thin wrapper over :func:`unstuck.web.documents.services.market`.
+A thin wrapper over :func:`unstuck.app.documents.services.market`.
 """
 
 from __future__ import annotations
 
 import click
 
-from unstuck.cli.assess import setup_django
+from unstuck.app import setup
 from unstuck.cli.common import echo_json
 
 
@@ -23,8 +23,8 @@ def market_cmd(code: str, as_json: bool) -> None:
       unstuck posting add postings.csv --target 15-2051.00
       unstuck market 15-2051.00
     """
-    setup_django()
-    from unstuck.web.documents import services
+    setup()
+    from unstuck.app.documents import services
 
     summary = services.market(code)
     if as_json:

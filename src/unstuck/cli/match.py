@@ -1,6 +1,6 @@
 """``unstuck match``: a resume against a posting, and the tailored resume.
 
-A thin wrapper over :func:`unstuck.web.documents.services.match` and ``tailor``.
+A thin wrapper over :func:`unstuck.app.documents.services.match` and ``tailor``.
 """
 
 from __future__ import annotations
@@ -9,7 +9,7 @@ from pathlib import Path
 
 import click
 
-from unstuck.cli.assess import setup_django
+from unstuck.app import setup
 from unstuck.cli.common import echo_json, fail, load_kb
 from unstuck.cli.status import ExitStatus
 
@@ -41,8 +41,8 @@ def match_cmd(
     if fmt and output is None:
         fail("--tailor needs -o FILE", ExitStatus.USAGE)
     load_kb()
-    setup_django()
-    from unstuck.web.documents import services
+    setup()
+    from unstuck.app.documents import services
 
     stored = services.get_resume(resume_id) if resume_id else services.latest_resume()
     if stored is None:

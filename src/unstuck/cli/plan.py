@@ -3,7 +3,7 @@
 ``show`` prints the plan built from your saved profile, latest rut check, chosen target and
 edits (``--json``: the report's full data); ``target`` chooses the target from your shortlist;
 ``export-ics`` writes the 90 days as an iCalendar file. Each command is one call into
-:mod:`unstuck.web.plan.services`, which the web pages use too.
+:mod:`unstuck.app.plan.services`, which the web pages use too.
 """
 
 from __future__ import annotations
@@ -13,15 +13,15 @@ from pathlib import Path
 
 import click
 
-from unstuck.cli.common import echo_json, fail, load_kb
+from unstuck.cli.common import echo_json, fail, load_kb, unusable_words
 from unstuck.cli.status import ExitStatus
 
 
 def plan_services():  # noqa: ANN201
-    from unstuck.cli.assess import setup_django
+    from unstuck.app import setup
 
-    setup_django()
-    from unstuck.web.plan import services
+    setup()
+    from unstuck.app.plan import services
 
     return services
 
@@ -77,10 +77,13 @@ def show_cmd(as_json: bool) -> None:
     """
     kb = load_kb()
     services = plan_services()
-    data = services.report_data(services.build(kb))
+    built = services.build(kb)
+    data = services.report_data(built)
     if as_json:
         echo_json(data)
         return
+    for unusable in built.unusable:
+        click.secho(f"Note: your {unusable.name}: {unusable_words(unusable)}", fg="yellow")
     target = data["target"]
     p = data["plan"]
     click.secho(

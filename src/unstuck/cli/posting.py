@@ -1,6 +1,6 @@
 """``unstuck posting``: keep job postings (a file, a CSV/JSON Lines batch, or a URL).
 
-A thin wrapper over :mod:`unstuck.web.documents.services`: all or nothing, a batch with one
+A thin wrapper over :mod:`unstuck.app.documents.services`: all or nothing, a batch with one
 unreadable posting stores none of them.
 """
 
@@ -10,7 +10,7 @@ from pathlib import Path
 
 import click
 
-from unstuck.cli.assess import setup_django
+from unstuck.app import setup
 from unstuck.cli.common import echo_json, fail, load_kb
 from unstuck.cli.status import ExitStatus
 
@@ -60,8 +60,8 @@ def add_cmd(source: str, target: str | None, as_json: bool) -> None:
       unstuck posting add saved-job.html --target 15-2051.00 --json
     """
     load_kb()
-    setup_django()
-    from unstuck.web.documents import services
+    setup()
+    from unstuck.app.documents import services
 
     try:
         if source.lower().startswith(("http://", "https://")):
@@ -95,8 +95,8 @@ def list_cmd(target: str | None, as_json: bool) -> None:
     Example:
       unstuck posting list --target 15-2051.00
     """
-    setup_django()
-    from unstuck.web.documents import services
+    setup()
+    from unstuck.app.documents import services
 
     rows = [_row(p) for p in services.list_postings(target)]
     if as_json:
@@ -120,8 +120,8 @@ def remove_cmd(ids: tuple[int, ...]) -> None:
     Example:
       unstuck posting remove 4 5
     """
-    setup_django()
-    from unstuck.web.documents import services
+    setup()
+    from unstuck.app.documents import services
 
     missing = [i for i in ids if not services.delete_posting(i)]
     if missing:

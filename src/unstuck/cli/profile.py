@@ -4,8 +4,9 @@ from __future__ import annotations
 
 import click
 
-from unstuck.cli.assess import print_change, print_result, setup_django
-from unstuck.cli.common import echo_json
+from unstuck.app import setup
+from unstuck.cli.assess import print_change, print_result
+from unstuck.cli.common import echo_json, unusable_words
 
 
 @click.group()
@@ -30,9 +31,9 @@ def show_cmd(as_json: bool) -> None:
     Example:
       unstuck profile show --json > me.json
     """
-    setup_django()
-    from unstuck.core.assess import INSTRUMENTS
-    from unstuck.web.profile import services
+    setup()
+    from unstuck.app.profile import services
+    from unstuck.core.assess import SHORT_NAMES, get_instrument
 
     if as_json:
         echo_json(services.summary())
@@ -66,13 +67,13 @@ def show_cmd(as_json: bool) -> None:
         )
     if p.technology:
         click.echo(f"  Technology: {', '.join(p.technology)}")
-    for instrument in INSTRUMENTS.values():
+    results = services.latest_results()
+    for short, instrument in ((s, get_instrument(s)) for s in SHORT_NAMES):
         click.echo("")
-        try:
-            found = services.latest(instrument.family)
-        except KeyError as exc:  # taken with a version this unstuck cannot re-score
-            click.secho(f"{instrument.name}: {exc.args[0]}", bold=True)
+        if short in results.unusable:
+            click.secho(f"{instrument.name}: {unusable_words(results.unusable[short])}", bold=True)
             continue
+        found = results.get(short)
         if found is None:
             click.secho(f"{instrument.name}: not taken yet", bold=True)
             continue

@@ -1,7 +1,7 @@
 """``unstuck report``: the career restart plan as one document to print or share (HTML or PDF).
 
-A thin wrapper over :func:`unstuck.web.plan.services.report_html` and
-:func:`~unstuck.web.plan.services.report_pdf`, which the app's report page and PDF download use.
+A thin wrapper over :func:`unstuck.app.plan.services.report_html` and
+:func:`~unstuck.app.plan.services.report_pdf`, which the app's report page and PDF download use.
 """
 
 from __future__ import annotations

@@ -1,6 +1,6 @@
 """``unstuck resume``: import a resume or LinkedIn export; show what it suggests for the profile.
 
-A thin wrapper over :mod:`unstuck.web.documents.services`: the file is read in full before
+A thin wrapper over :mod:`unstuck.app.documents.services`: the file is read in full before
 anything is stored, and the profile changes only with ``--apply`` (the occupation suggested
 first, the skill areas and technology the resume evidences).
 """
@@ -11,7 +11,7 @@ from pathlib import Path
 
 import click
 
-from unstuck.cli.assess import setup_django
+from unstuck.app import setup
 from unstuck.cli.common import echo_json, fail, load_kb
 from unstuck.cli.status import ExitStatus
 
@@ -41,8 +41,8 @@ def import_cmd(file: Path, apply_: bool, as_json: bool) -> None:
       unstuck resume import ~/Downloads/Basic_LinkedInDataExport.zip --apply
     """
     load_kb()
-    setup_django()
-    from unstuck.web.documents import services
+    setup()
+    from unstuck.app.documents import services
 
     try:
         data = _export_zip(file) if file.is_dir() else file.read_bytes()
@@ -113,8 +113,8 @@ def list_cmd(as_json: bool) -> None:
     Example:
       unstuck resume list
     """
-    setup_django()
-    from unstuck.web.documents import services
+    setup()
+    from unstuck.app.documents import services
 
     rows = [
         {
@@ -146,8 +146,8 @@ def remove_cmd(ids: tuple[int, ...]) -> None:
     Example:
       unstuck resume remove 3
     """
-    setup_django()
-    from unstuck.web.documents import services
+    setup()
+    from unstuck.app.documents import services
 
     missing = [i for i in ids if not services.delete_resume(i)]
     if missing:

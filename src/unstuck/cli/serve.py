@@ -4,6 +4,8 @@ from __future__ import annotations
 
 import click
 
+from unstuck.app import setup
+
 
 @click.command()
 @click.option("--host", default="127.0.0.1", show_default=True,
@@ -24,21 +26,13 @@ def serve(host: str, port: int, threads: int, no_migrate: bool, no_warm_skills: 
     Example:
       unstuck serve --port 8080
     """
-    import os
-
     if host == "localhost":
         host = "127.0.0.1"
-    os.environ.setdefault("DJANGO_SETTINGS_MODULE", "unstuck.web.settings")
-    import django
-
-    django.setup()
-    if not no_migrate:
-        from django.core.management import call_command
-
-        call_command("migrate", interactive=False, verbosity=0)
+    setup(migrate=not no_migrate)
+    from django.core.wsgi import get_wsgi_application
     from waitress import serve as waitress_serve
 
-    from unstuck.web.wsgi import application
+    application = get_wsgi_application()  # the settings' app: the pages of unstuck.web
 
     try:
         from unstuck.knowledge.matrices import occupation_data

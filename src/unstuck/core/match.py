@@ -108,7 +108,7 @@ class ResumeFacts:
 
     @classmethod
     def from_dict(cls, data: Mapping[str, Any], codes: Iterable[str] = ()) -> ResumeFacts:
-        """From the stored JSON form of a parsed resume (see ``web.documents.services``)."""
+        """From the stored JSON form of a parsed resume (see ``unstuck.app.documents.services``)."""
         return cls(
             skills=tuple(
                 SkillFact(

@@ -10,6 +10,17 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field
 
+
+class UnknownOccupation(LookupError):
+    """No occupation with this O*NET-SOC code (in the installed release, when it is named)."""
+
+    def __init__(self, code: str, release: str | None = None) -> None:
+        self.code = code
+        self.release = release
+        where = f" in O*NET {release}" if release else ""
+        super().__init__(f"no occupation {code}{where}")
+
+
 RIASEC = ("Realistic", "Investigative", "Artistic", "Social", "Enterprising", "Conventional")
 RIASEC_LETTER = {name: name[0] for name in RIASEC}
 

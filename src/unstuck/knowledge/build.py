@@ -120,9 +120,9 @@ def _noop_progress(step: str, done: int, total: int | None) -> None:
 
 def kb_path(directory: Path | None = None) -> Path:
     if directory is None:
-        from unstuck import paths
+        from unstuck import dirs
 
-        directory = paths.knowledge_dir()
+        directory = dirs.knowledge_dir()
     return directory / KB_FILENAME
 
 
@@ -213,13 +213,13 @@ def install(
             warn(message)
 
     if directory is None:
-        from unstuck import paths
+        from unstuck import dirs
 
-        directory = paths.knowledge_dir()
+        directory = dirs.knowledge_dir()
     if cache is None:
-        from unstuck import paths
+        from unstuck import dirs
 
-        cache = paths.cache_dir()
+        cache = dirs.cache_dir()
     if source is None:
         source = os.environ.get("UNSTUCK_ONET_SOURCE") or None
     directory.mkdir(parents=True, exist_ok=True)

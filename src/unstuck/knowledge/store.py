@@ -30,6 +30,7 @@ from unstuck.core.occupations import (
     Task,
     Technology,
     Tool,
+    UnknownOccupation,
     Wages,
     WorkValue,
 )
@@ -353,6 +354,14 @@ class KnowledgeBase:
             outlook=self.outlook.get(code),
             esco_labels=tuple(self.esco_labels.get(code, ())),
         )
+
+    def require_occupation(self, code: str) -> Occupation:
+        """The occupation with this code; raises
+        :class:`~unstuck.core.occupations.UnknownOccupation` when there is none."""
+        occ = self.occupation(code)
+        if occ is None:
+            raise UnknownOccupation(code, self.release)
+        return occ
 
     def level_anchors(self, element_id: str) -> list[LevelAnchor]:
         return list(self.anchors.get(element_id, ()))

@@ -1,6 +1,6 @@
 """Tailor a resume to a posting without adding a single claim.
 
-:func:`tailor` takes a stored resume (the JSON form :mod:`unstuck.web.documents.services`
+:func:`tailor` takes a stored resume (the JSON form :mod:`unstuck.app.documents.services`
 keeps, and its text) and a :class:`~unstuck.core.match.MatchResult`, and returns a
 :class:`Tailored` resume that only
 

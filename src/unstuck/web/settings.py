@@ -2,7 +2,9 @@
 
 - ``UNSTUCK_HOME``: where the SQLite database, secret key and knowledge base live.
 - ``DATABASE_URL``: another database (``postgres://user:pass@host/db``); SQLite by default.
-- ``UNSTUCK_SECRET_KEY``: otherwise a random key is generated once and kept in ``UNSTUCK_HOME``.
+- ``UNSTUCK_SECRET_KEY``: otherwise the key the app generated the first time it started, kept
+  in ``UNSTUCK_HOME`` (:func:`unstuck.app.write_secret_key`; importing these settings writes
+  nothing).
 - ``UNSTUCK_DEBUG``: ``1`` for Django's debug mode (never on by default).
 - ``UNSTUCK_ALLOWED_HOSTS``: comma-separated; defaults to loopback only.
 """
@@ -10,28 +12,16 @@
 from __future__ import annotations
 
 import os
-import secrets
 from pathlib import Path
 
 import dj_database_url
 
-from unstuck import paths
+from unstuck import dirs
+from unstuck.app import read_secret_key
 
 BASE_DIR = Path(__file__).resolve().parent
 
-
-def _secret_key() -> str:
-    key = os.environ.get("UNSTUCK_SECRET_KEY")
-    if key:
-        return key
-    key_file = paths.home() / "secret_key"
-    if not key_file.exists():
-        key_file.write_text(secrets.token_urlsafe(50), encoding="utf-8")
-        key_file.chmod(0o600)
-    return key_file.read_text(encoding="utf-8").strip()
-
-
-SECRET_KEY = _secret_key()
+SECRET_KEY = read_secret_key()
 DEBUG = os.environ.get("UNSTUCK_DEBUG", "") == "1"
 ALLOWED_HOSTS = [
     h.strip()
@@ -41,12 +31,15 @@ ALLOWED_HOSTS = [
     if h.strip()
 ]
 
+# No accounts, sessions or flash messages: one person, on their own machine.
 INSTALLED_APPS = [
-    "django.contrib.auth",
-    "django.contrib.contenttypes",
-    "django.contrib.sessions",
-    "django.contrib.messages",
     "django.contrib.staticfiles",
+    # the application layer: models, migrations and services (labels: the area names)
+    "unstuck.app.profile",
+    "unstuck.app.paths",
+    "unstuck.app.plan",
+    "unstuck.app.documents",
+    # the pages: templates, static files, template tags
     "unstuck.web.occupations",
     "unstuck.web.profile",
     "unstuck.web.paths",
@@ -57,11 +50,8 @@ INSTALLED_APPS = [
 MIDDLEWARE = [
     "django.middleware.security.SecurityMiddleware",
     "whitenoise.middleware.WhiteNoiseMiddleware",
-    "django.contrib.sessions.middleware.SessionMiddleware",
     "django.middleware.common.CommonMiddleware",
     "django.middleware.csrf.CsrfViewMiddleware",
-    "django.contrib.auth.middleware.AuthenticationMiddleware",
-    "django.contrib.messages.middleware.MessageMiddleware",
     "django.middleware.clickjacking.XFrameOptionsMiddleware",
 ]
 
@@ -75,8 +65,6 @@ TEMPLATES = [
         "OPTIONS": {
             "context_processors": [
                 "django.template.context_processors.request",
-                "django.contrib.auth.context_processors.auth",
-                "django.contrib.messages.context_processors.messages",
                 "unstuck.web.context.knowledge",
             ],
         },
@@ -87,7 +75,7 @@ WSGI_APPLICATION = "unstuck.web.wsgi.application"
 
 DATABASES = {
     "default": dj_database_url.parse(
-        os.environ.get("DATABASE_URL") or f"sqlite:///{paths.user_database()}",
+        os.environ.get("DATABASE_URL") or f"sqlite:///{dirs.user_database()}",
         conn_max_age=60,
     )
 }
@@ -112,8 +100,6 @@ STATICFILES_DIRS = [BASE_DIR / "static"]
 WHITENOISE_USE_FINDERS = True
 WHITENOISE_AUTOREFRESH = DEBUG
 
-SESSION_COOKIE_HTTPONLY = True
-SESSION_COOKIE_SAMESITE = "Lax"
 CSRF_COOKIE_SAMESITE = "Lax"
 X_FRAME_OPTIONS = "DENY"
 SECURE_CONTENT_TYPE_NOSNIFF = True

@@ -32,6 +32,30 @@ from unstuck.core.assess.wellbeing import WELLBEING, WellbeingResult, score_well
 
 Result = RutCheckResult | InterestsResult | ValuesResult | WellbeingResult
 
+
+class UnknownInstrument(LookupError):
+    """No questionnaire by this name, family or versioned id in this version of unstuck."""
+
+    def __init__(self, name: str, message: str | None = None) -> None:
+        self.name = name
+        super().__init__(message or f"unknown instrument {name!r}; known: {', '.join(INSTRUMENTS)}")
+
+
+class UnknownInstrumentVersion(UnknownInstrument):
+    """A versioned id (``"wellbeing/0"``) this version of unstuck cannot score.
+
+    A result stored with it keeps its summary (the snapshot), but it cannot be re-scored, so
+    nothing that needs the full result (paths, the plan, the results page) can use it.
+    """
+
+    def __init__(self, instrument_id: str) -> None:
+        self.instrument_id = instrument_id
+        super().__init__(
+            instrument_id,
+            f"{instrument_id} is not known to this version of unstuck; only its stored summary "
+            "is available",
+        )
+
 #: Every instrument this version of unstuck can score, by versioned id.
 INSTRUMENTS: dict[str, Instrument] = {
     i.id: i for i in (RUT_CHECK, INTERESTS, WORK_VALUES_INSTRUMENT, WELLBEING)
@@ -63,22 +87,29 @@ def get_instrument(name: str) -> Instrument:
     for inst in INSTRUMENTS.values():
         if inst.family == name:
             return inst
-    raise KeyError(f"unknown instrument {name!r}; known: {', '.join(INSTRUMENTS)}")
+    raise UnknownInstrument(name)
 
 
 def short_name(instrument_id: str) -> str:
     for short, iid in SHORT_NAMES.items():
         if iid.split("/")[0] == instrument_id.split("/")[0]:
             return short
-    raise KeyError(instrument_id)
+    raise UnknownInstrument(instrument_id)
+
+
+def instrument_version(instrument_id: str) -> Instrument:
+    """The instrument with exactly this versioned id; raises :class:`UnknownInstrumentVersion`."""
+    if instrument_id not in INSTRUMENTS:
+        raise UnknownInstrumentVersion(instrument_id)
+    return INSTRUMENTS[instrument_id]
 
 
 def score(responses: Responses) -> Result:
-    """Score responses with the instrument named in them."""
-    try:
-        scorer = _SCORERS[responses.instrument_id]
-    except KeyError:
-        raise KeyError(f"unknown instrument {responses.instrument_id!r}") from None
+    """Score responses with the instrument named in them; raises
+    :class:`UnknownInstrumentVersion` for an instrument this version cannot score."""
+    scorer = _SCORERS.get(responses.instrument_id)
+    if scorer is None:
+        raise UnknownInstrumentVersion(responses.instrument_id)
     result: Result = scorer(responses)
     return result
 
@@ -99,10 +130,13 @@ __all__ = [
     "RutCheckResult",
     "Snapshot",
     "Subscale",
+    "UnknownInstrument",
+    "UnknownInstrumentVersion",
     "ValuesResult",
     "WellbeingResult",
     "compare",
     "get_instrument",
+    "instrument_version",
     "parse_answers",
     "score",
     "short_name",

@@ -1,4 +1,5 @@
-"""The person's documents: imported resumes and saved job postings (the user store for issue 5).
+"""Resumes and job postings in the browser: upload, confirm suggestions, match, market.
 
-Models in :mod:`.models`, the Python API shared by the web pages and the CLI in :mod:`.services`.
+Storage and the Python API are :mod:`unstuck.app.documents`; this package keeps the urls, views,
+forms, presenters, templates and static files.
 """

@@ -32,11 +32,12 @@ from django.shortcuts import redirect, render
 from django.views.decorators.csrf import csrf_exempt, csrf_protect
 from django.views.decorators.http import require_GET, require_http_methods
 
+from unstuck.app.documents import services
 from unstuck.knowledge.store import KnowledgeBase
 from unstuck.text.posting import PostingError
 from unstuck.text.resume import ResumeError
-from unstuck.web.documents import forms, present, services
-from unstuck.web.knowledge import requires_knowledge_base
+from unstuck.web.documents import forms, present
+from unstuck.web.installed import requires_knowledge_base
 
 # multipart framing and the other fields ride along with the file
 _ENVELOPE = 256 * 1024

@@ -18,7 +18,7 @@ from django.urls import reverse
 
 from unstuck.knowledge.errors import KnowledgeBaseMissing
 from unstuck.knowledge.store import KnowledgeBase, get_knowledge_base
-from unstuck.web.knowledge import requires_knowledge_base
+from unstuck.web.installed import requires_knowledge_base
 from unstuck.web.occupations import present
 
 MAX_QUERY = 200

@@ -13,13 +13,17 @@ from django.http import HttpRequest, HttpResponse, HttpResponseBadRequest
 from django.shortcuts import redirect, render
 from django.views.decorators.http import require_http_methods
 
+from unstuck.app.paths import services
+from unstuck.app.profile import services as profile_services
+from unstuck.app.profile.services import LatestResults
 from unstuck.core.paths import KINDS, score
 from unstuck.core.paths import compare as compare_targets
 from unstuck.core.paths import explore as explore_paths
+from unstuck.core.paths.data import OccupationData
 from unstuck.knowledge.matrices import occupation_data
 from unstuck.knowledge.store import KnowledgeBase
-from unstuck.web.knowledge import requires_knowledge_base
-from unstuck.web.paths import services
+from unstuck.web.installed import requires_knowledge_base
+from unstuck.web.profile import nav
 
 LIMIT = 6
 
@@ -27,7 +31,8 @@ LIMIT = 6
 @requires_knowledge_base
 def explore(request: HttpRequest, kb: KnowledgeBase) -> HttpResponse:
     data = occupation_data(kb)
-    person, applied, problems = services.person_for(kb, data, request.GET)
+    results = profile_services.latest_results(only=services.PERSON_RESULTS)
+    person, applied, problems = services.person_for(kb, data, request.GET, results)
     kind = request.GET.get("kind", "")
     kinds = [kind] if kind in KINDS else None
     result = explore_paths(score(data, person), kinds, LIMIT)
@@ -40,6 +45,7 @@ def explore(request: HttpRequest, kb: KnowledgeBase) -> HttpResponse:
     context = {
         "groups": groups,
         "unused": services.unused_parts(result.unused),
+        "unusable": _unusable(request, data, results),
         "applied": applied,
         "problems": problems,
         "start": request.GET.get("from", "").strip(),
@@ -66,17 +72,28 @@ def compare(request: HttpRequest, kb: KnowledgeBase) -> HttpResponse:
     if not 2 <= len(known) <= 3:
         problems.append("Pick two or three occupations to compare (from your shortlist).")
         known = []
-    person, applied, more = services.person_for(kb, data, request.GET)
+    results = profile_services.latest_results(only=services.PERSON_RESULTS)
+    person, applied, more = services.person_for(kb, data, request.GET, results)
     ranking = score(data, person)
     recs = compare_targets(ranking, known) if known else ()
     context = {
         "cards": services.cards(recs, {s.code for s in services.shortlist()}),
         "problems": problems + more,
         "unused": services.unused_parts([(u.signal, u.reason) for u in ranking.unused]),
+        "unusable": _unusable(request, data, results),
         "shortlist": services.shortlist(),
         "codes": known,
     }
     return render(request, "paths/compare.html", context, status=200 if recs else 400)
+
+
+def _unusable(
+    request: HttpRequest, data: OccupationData, results: LatestResults
+) -> list[dict[str, str]]:
+    """Results the saved profile has but the ranking cannot use (none with ``?from=CODE``)."""
+    if request.GET.get("from", "").strip() in data.index:
+        return []
+    return nav.unusable(results.unusable.values())
 
 
 @require_http_methods(["GET", "POST"])

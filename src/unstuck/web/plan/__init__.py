@@ -1,1 +1,4 @@
-"""The career restart plan: the person's chosen target, their edits, and the report."""
+"""The career restart plan in the browser: overview, learning, goals, exit plan, the report.
+
+The plan's state and its building are :mod:`unstuck.app.plan`.
+"""

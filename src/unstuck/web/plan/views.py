@@ -22,16 +22,19 @@ from django.shortcuts import redirect, render
 from django.urls import reverse
 from django.views.decorators.http import require_http_methods
 
+from unstuck.app.plan import services
 from unstuck.knowledge.store import KnowledgeBase
 from unstuck.report import charts
-from unstuck.web.knowledge import requires_knowledge_base
-from unstuck.web.plan import forms, services
+from unstuck.web.installed import requires_knowledge_base
+from unstuck.web.plan import forms
+from unstuck.web.profile import nav
 
 
 def _context(kb: KnowledgeBase, page: str, **more: Any) -> dict[str, Any]:
     plan = services.build(kb)
     data = services.report_data(plan)
-    return {"plan": plan, "data": data, "page": page, **more}
+    unusable = nav.unusable(plan.unusable)
+    return {"plan": plan, "data": data, "page": page, "unusable": unusable, **more}
 
 
 def _back(name: str, anchor: str = "") -> HttpResponse:

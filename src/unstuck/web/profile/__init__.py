@@ -1,5 +1,5 @@
-"""The person's profile and assessments: models, the onboarding wizard, results, history.
+"""The profile and assessments in the browser: the onboarding wizard, results, history.
 
-The Python API is :mod:`unstuck.web.profile.services` (used by the views and the CLI alike);
-scoring itself lives in :mod:`unstuck.core.assess`.
+Storage and the Python API are :mod:`unstuck.app.profile` (used by these views and the CLI
+alike); scoring itself lives in :mod:`unstuck.core.assess`.
 """

@@ -1,7 +1,7 @@
 """The results page: every finished questionnaire, explained, with the answers behind each score.
 
 Scores are re-computed from the stored answers with the instrument version that produced them
-(:func:`~unstuck.web.profile.services.latest`), so what the page shows is always traceable;
+(:func:`~unstuck.app.profile.services.latest`), so what the page shows is always traceable;
 the change since last time comes from the stored snapshots. ``results.json`` is the same data
 as ``unstuck profile show --json``.
 """
@@ -13,11 +13,12 @@ from typing import Any
 from django.http import HttpRequest, HttpResponse, JsonResponse
 from django.shortcuts import render
 
+from unstuck.app.profile import services, wizard
 from unstuck.core import profile as core_profile
 from unstuck.core.assess import RutCheckResult
 from unstuck.core.assess.interests import RIASEC, code_of, fit_words, interest_fit
 from unstuck.core.assess.strategy import adjust_for_constraints
-from unstuck.web.profile import present, services, wizard
+from unstuck.web.profile import nav, present
 
 
 def results(request: HttpRequest) -> HttpResponse:
@@ -35,15 +36,9 @@ def results(request: HttpRequest) -> HttpResponse:
     }
     radar = None
     core = services.to_core(profile)
-    outdated = []
+    latest = services.latest_results()
     for short, fn in presenters.items():
-        try:
-            found = services.latest(short)
-        except KeyError:
-            record = services.history(short)[-1]
-            outdated.append({"name": wizard.instrument_for(short).name, "id": record.instrument_id,
-                             "url": wizard.step_url(short)})  # fmt: skip
-            continue
+        found = latest.get(short)
         if found is None:
             continue
         if isinstance(found.result, RutCheckResult):
@@ -66,8 +61,8 @@ def results(request: HttpRequest) -> HttpResponse:
         care = {"message": care_notes[0].message, "resources": care_notes[0].resources,
                 "reasons": reasons}  # fmt: skip
     context = (
-        wizard.context(profile, "results")
-        | _current_job_fit(core, shown, radar)
+        nav.context(profile, "results")
+        | _current_job_fit(core, latest, radar)
         | {
             "results": shown,
             "changes": changes,
@@ -75,7 +70,7 @@ def results(request: HttpRequest) -> HttpResponse:
             "history_counts": history_counts,
             "care": care,
             "chart_data": present.chart_data(shown),
-            "outdated": outdated,
+            "unusable": nav.unusable(latest.unusable.values()),
             "wellbeing_trend": _trend("wellbeing", "wellbeing"),
             "radar": radar,
             "profile": profile,
@@ -107,7 +102,7 @@ def _trend(short: str, key: str) -> list[dict[str, Any]]:
 
 
 def _current_job_fit(
-    core: core_profile.Profile, shown: dict[str, Any], radar: Any
+    core: core_profile.Profile, latest: services.LatestResults, radar: Any
 ) -> dict[str, Any]:
     """How the person's interests and values compare with their current occupation's."""
     kb = services.knowledge_base() if core.occupation_code else None
@@ -115,7 +110,7 @@ def _current_job_fit(
     if occ is None:
         return {"job_fit": None}
     fit: dict[str, Any] = {"title": occ.title, "code": occ.code}
-    latest_interests = services.latest("interests") if "interests" in shown else None
+    latest_interests = latest.get("interests")
     if latest_interests is not None and occ.interests:
         occ_oi = {i.element_id: i.score for i in occ.interests if i.score is not None}
         person = latest_interests.result.oi_profile()  # type: ignore[union-attr]
@@ -133,7 +128,7 @@ def _current_job_fit(
                 for letter, name, eid, _ in RIASEC
             ],
         }
-    latest_values = services.latest("values") if "values" in shown else None
+    latest_values = latest.get("values")
     if latest_values is not None and occ.work_values:
         mine = latest_values.result.ex_profile()  # type: ignore[union-attr]
         rows = []

@@ -15,10 +15,12 @@ from django.shortcuts import redirect, render
 from django.urls import reverse
 from django.views.decorators.http import require_http_methods, require_POST
 
+from unstuck.app.profile import models as m
+from unstuck.app.profile import services, wizard
 from unstuck.core import profile as core_profile
 from unstuck.core.assess import AnswersError, Instrument, InsufficientAnswersError
-from unstuck.web.profile import forms, services, wizard
-from unstuck.web.profile import models as m
+from unstuck.core.occupations import UnknownOccupation
+from unstuck.web.profile import forms, nav
 
 
 def start(request: HttpRequest) -> HttpResponse:
@@ -26,9 +28,9 @@ def start(request: HttpRequest) -> HttpResponse:
     resume = wizard.resume_step(profile)
     started = bool(profile.wizard_step or profile.step_status)
     context = {
-        "progress": wizard.progress(profile, resume.slug),
+        "progress": nav.progress(profile, resume.slug),
         "resume": resume,
-        "resume_url": wizard.step_url(resume.slug),
+        "resume_url": nav.step_url(resume.slug),
         "started": started,
     }
     return render(request, "profile/start.html", context)
@@ -78,7 +80,7 @@ def about(request: HttpRequest) -> HttpResponse:
         action = request.POST.get("action", "next")
         if action == "skip":
             wizard.mark(profile, "about", "skipped")
-            return redirect(wizard.step_url(wizard.next_step("about").slug))
+            return redirect(nav.step_url(wizard.next_step("about").slug))
         form = forms.AboutForm(request.POST, areas=areas)
         if form.is_valid():
             data = form.cleaned_data
@@ -101,14 +103,14 @@ def about(request: HttpRequest) -> HttpResponse:
                     _save_about(profile, data, code, kb, areas)
                 except services.ProfileError as exc:
                     problems.extend(str(p) for p in exc.problems)
-                except KeyError:
+                except UnknownOccupation:
                     problems.append("That occupation is not in the installed data.")
                 else:
                     wizard.mark(services.get_profile(), "about", "done")
-                    return redirect(wizard.step_url(wizard.next_step("about").slug))
+                    return redirect(nav.step_url(wizard.next_step("about").slug))
     else:
         form = forms.AboutForm(initial=_initial(profile), areas=areas)
-    context = wizard.context(profile, "about") | {
+    context = nav.context(profile, "about") | {
         "form": form,
         "matches": matches,
         "problems": problems,
@@ -129,7 +131,7 @@ def _save_about(
         location = core_profile.Location(kinds.get(value, "state"), value, names.get(value, value))
     if code and code != profile.occupation_code:
         if kb is None:
-            raise KeyError(code)
+            raise UnknownOccupation(code)
         services.set_occupation(kb, code)
         profile = services.get_profile()
     current = services.to_core(profile)
@@ -219,7 +221,7 @@ def assess(request: HttpRequest, slug: str) -> HttpResponse:
             if answers or ranking:
                 services.save_draft(instrument, answers, ranking or None, page)
             wizard.mark(profile, slug, "skipped")
-            return redirect(wizard.step_url(wizard.next_step(slug).slug))
+            return redirect(nav.step_url(wizard.next_step(slug).slug))
         if not errors:
             try:
                 draft = services.save_draft(instrument, answers, ranking, page)
@@ -231,10 +233,10 @@ def assess(request: HttpRequest, slug: str) -> HttpResponse:
                 if page == 0:
                     prev = wizard.previous_step(slug)
                     return redirect(
-                        wizard.step_url(prev.slug) if prev else reverse("profile:start")
+                        nav.step_url(prev.slug) if prev else reverse("profile:start")
                     )
                 services.save_draft(instrument, {}, None, page - 1)
-                return redirect(wizard.step_url(slug, page - 1))
+                return redirect(nav.step_url(slug, page - 1))
             if action == "finish" or page >= last:
                 try:
                     services.complete_draft(instrument)
@@ -245,11 +247,11 @@ def assess(request: HttpRequest, slug: str) -> HttpResponse:
                     retake = wizard.status(profile, slug) == "done"
                     wizard.mark(profile, slug, "done")
                     if retake:
-                        return redirect(f"{wizard.step_url('results')}#{slug}")
-                    return redirect(wizard.step_url(wizard.next_step(slug).slug))
+                        return redirect(f"{nav.step_url('results')}#{slug}")
+                    return redirect(nav.step_url(wizard.next_step(slug).slug))
             else:
                 services.save_draft(instrument, {}, None, page + 1)
-                return redirect(wizard.step_url(slug, page + 1))
+                return redirect(nav.step_url(slug, page + 1))
     else:
         default = draft.page if draft else 0
         page = _clamp_page(instrument, request.GET.get("page"), default)
@@ -259,7 +261,7 @@ def assess(request: HttpRequest, slug: str) -> HttpResponse:
     saved: dict[str, Any] = dict(draft.answers) if draft else {}
     if request.method == "POST":
         saved.update(_page_answers(request, instrument, page))
-    context = wizard.context(profile, slug) | _assess_context(instrument, page, saved, draft)
+    context = nav.context(profile, slug) | _assess_context(instrument, page, saved, draft)
     context["errors"] = errors
     return render(request, "profile/assess.html", context, status=400 if errors else 200)
 
@@ -380,9 +382,9 @@ def skills(request: HttpRequest) -> HttpResponse:
         action = request.POST.get("action", "next")
         if action == "skip":
             wizard.mark(profile, "skills", "skipped")
-            return redirect(wizard.step_url("results"))
+            return redirect(nav.step_url("results"))
         if action == "back":
-            return redirect(wizard.step_url("values"))
+            return redirect(nav.step_url("values"))
         ratings = []
         for r in current.ratings:
             raw = request.POST.get(f"level-{r.element_id}", "").strip()
@@ -419,7 +421,7 @@ def skills(request: HttpRequest) -> HttpResponse:
                 )
             )
             wizard.mark(profile, "skills", "done")
-            return redirect(wizard.step_url("results"))
+            return redirect(nav.step_url("results"))
     rows = []
     for r in current.ratings:
         anchors = []
@@ -439,7 +441,7 @@ def skills(request: HttpRequest) -> HttpResponse:
                 "error": errors.get(r.element_id),
             }
         )
-    context = wizard.context(profile, "skills") | {
+    context = nav.context(profile, "skills") | {
         "profile": profile,
         "skill_rows": [r for r in rows if r["domain"] == "skill"],
         "knowledge_rows": [r for r in rows if r["domain"] == "knowledge"],

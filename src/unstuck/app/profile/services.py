@@ -12,10 +12,16 @@ models and keeps three promises:
   answers; :func:`rescore` re-runs the same instrument version on them, so the traceable
   breakdown is always available, and the stored snapshot gives the change since last time.
 
+A result stored with an instrument version this unstuck does not know cannot be re-scored:
+:func:`rescore` and :func:`latest` raise
+:class:`~unstuck.core.assess.UnknownInstrumentVersion`, and :func:`latest_results`, which the
+pages, the plan, the paths and the CLI read, is the one place that turns it into an
+:class:`Unusable` entry (each front end words it), so nothing else has to catch it.
+
 Example::
 
     from unstuck.core.assess import Responses, get_instrument
-    from unstuck.web.profile import services
+    from unstuck.app.profile import services
 
     rut = get_instrument("rut")
     done = services.submit(Responses(rut.id, {item.id: 3 for item in rut.items}))
@@ -34,9 +40,11 @@ from typing import TYPE_CHECKING, Any
 from django.db import transaction
 from django.utils import timezone
 
+from unstuck.app.profile import models
 from unstuck.core import profile as core_profile
 from unstuck.core.assess import (
     INSTRUMENTS,
+    SHORT_NAMES,
     AnswersError,
     Comparison,
     Instrument,
@@ -45,14 +53,15 @@ from unstuck.core.assess import (
     Result,
     RutCheckResult,
     Snapshot,
+    UnknownInstrumentVersion,
     compare,
     get_instrument,
+    instrument_version,
     parse_answers,
     score,
     validate_answers,
 )
 from unstuck.core.assess.strategy import adjust_for_constraints
-from unstuck.web.profile import models
 
 if TYPE_CHECKING:
     from unstuck.knowledge.store import KnowledgeBase
@@ -165,11 +174,10 @@ def occupation_levels(
 
     Ordered by importance, highest first; elements O*NET marks not relevant or without a level
     are left out. Only the top :data:`PREFILL_SKILLS` / :data:`PREFILL_KNOWLEDGE` are used, so
-    the skills step asks about what matters for the job rather than all 68 elements.
+    the skills step asks about what matters for the job rather than all 68 elements. Raises
+    :class:`~unstuck.core.occupations.UnknownOccupation` for a code not in ``kb``.
     """
-    occ = kb.occupation(code)
-    if occ is None:
-        raise KeyError(code)
+    occ = kb.require_occupation(code)
     out: list[tuple[str, str, core_profile.Domain, float]] = []
     domains: tuple[tuple[core_profile.Domain, Any, int], ...] = (
         ("skill", occ.skills, PREFILL_SKILLS),
@@ -185,10 +193,9 @@ def occupation_levels(
 def set_occupation(
     kb: KnowledgeBase, code: str, years: float | None = None, key: str = ME
 ) -> models.Profile:
-    """Set the current occupation and prefill skill levels from it (own levels are kept)."""
-    occ = kb.occupation(code)
-    if occ is None:
-        raise KeyError(f"no occupation {code} in O*NET {kb.release}")
+    """Set the current occupation and prefill skill levels from it (own levels are kept);
+    raises :class:`~unstuck.core.occupations.UnknownOccupation` for a code not in ``kb``."""
+    occ = kb.require_occupation(code)
     current = to_core(get_profile(key))
     ratings = core_profile.prefill_ratings(occupation_levels(kb, code), current.ratings)
     updated = core_profile.Profile(
@@ -294,7 +301,7 @@ def submit(responses: Responses, key: str = ME, when: datetime | None = None) ->
     Raises :class:`~unstuck.core.assess.InsufficientAnswersError` below the minimum coverage and
     ``ValueError`` for answers scoring cannot trust; in both cases nothing is stored.
     """
-    instrument = INSTRUMENTS[responses.instrument_id]
+    instrument = instrument_version(responses.instrument_id)
     result = score(responses)
     snapshot = Snapshot.of(result)
     with transaction.atomic():
@@ -379,12 +386,10 @@ def history(family: str | None = None, key: str = ME) -> list[models.AssessmentR
 
 
 def rescore(record: models.AssessmentResult) -> Result:
-    """The full, traceable result of a stored assessment, re-scored with its own version."""
-    if record.instrument_id not in INSTRUMENTS:
-        raise KeyError(
-            f"{record.instrument_id} is not known to this version of unstuck; only its stored "
-            "summary is available"
-        )
+    """The full, traceable result of a stored assessment, re-scored with its own version;
+    raises :class:`~unstuck.core.assess.UnknownInstrumentVersion` for a version this unstuck
+    does not know."""
+    instrument_version(record.instrument_id)
     return score(Responses(record.instrument_id, dict(record.answers), tuple(record.ranking or ())))
 
 
@@ -397,7 +402,11 @@ class Latest:
 
 
 def latest(family: str, key: str = ME) -> Latest | None:
-    """The most recent result of a family, re-scored, with the change since the one before."""
+    """The most recent result of a family, re-scored, with the change since the one before.
+
+    Raises :class:`~unstuck.core.assess.UnknownInstrumentVersion` when it was taken with a
+    version this unstuck cannot re-score; :func:`latest_results` handles that case.
+    """
     records = history(family, key)
     if not records:
         return None
@@ -411,33 +420,78 @@ def latest(family: str, key: str = ME) -> Latest | None:
     return Latest(record, rescore(record), comparison, previous)
 
 
+@dataclass(frozen=True)
+class Unusable:
+    """The latest result of a questionnaire, taken with a version this unstuck cannot re-score:
+    only its stored summary is there, so nothing that needs the full result can use it."""
+
+    name: str  # the questionnaire's name ("Interests")
+    short: str  # its short name ("interests"), the wizard's step and the CLI's verb
+    record: models.AssessmentResult
+    reason: str  # the error's message, for the JSON output
+
+    @property
+    def instrument_id(self) -> str:
+        return self.record.instrument_id
+
+
+@dataclass(frozen=True)
+class LatestResults:
+    """The latest result of every questionnaire taken: the usable ones re-scored, by short name
+    (``"rut"``, ``"interests"``, ``"values"``, ``"wellbeing"``), and those that cannot be used."""
+
+    found: dict[str, Latest]
+    unusable: dict[str, Unusable]
+
+    def get(self, short: str) -> Latest | None:
+        return self.found.get(short)
+
+
+def latest_results(key: str = ME, only: Sequence[str] | None = None) -> LatestResults:
+    """The latest result of each questionnaire (or of the short names in ``only``)."""
+    found: dict[str, Latest] = {}
+    unusable: dict[str, Unusable] = {}
+    for short in only or SHORT_NAMES:
+        instrument = get_instrument(short)
+        try:
+            hit = latest(instrument.family, key)
+        except UnknownInstrumentVersion as exc:
+            record = history(instrument.family, key)[-1]
+            unusable[short] = Unusable(instrument.name, short, record, str(exc))
+            continue
+        if hit is not None:
+            found[short] = hit
+    return LatestResults(found, unusable)
+
+
 def summary(key: str = ME) -> dict[str, Any]:
     """Everything about the person as JSON-ready data (``unstuck profile show --json``)."""
     p = get_profile(key)
     person = to_core(p)
     out: dict[str, Any] = {"profile": person.to_dict(), "assessments": {}}
-    for instrument in INSTRUMENTS.values():
-        try:
-            found = latest(instrument.family, key)
-        except KeyError as exc:  # taken with a version this unstuck cannot re-score
-            record = history(instrument.family, key)[-1]
-            out["assessments"][instrument.family] = {
-                "instrument": record.instrument_id,
-                "completed_at": record.completed_at.isoformat(),
-                "snapshot": record.snapshot,
-                "note": str(exc.args[0]),
+    results = latest_results(key)
+    for short in SHORT_NAMES:
+        family = get_instrument(short).family
+        if short in results.unusable:
+            gone = results.unusable[short]
+            out["assessments"][family] = {
+                "instrument": gone.instrument_id,
+                "completed_at": gone.record.completed_at.isoformat(),
+                "snapshot": gone.record.snapshot,
+                "note": gone.reason,
             }
             continue
+        found = results.get(short)
         if found is None:
             continue
         result = found.result.to_dict()
         if isinstance(found.result, RutCheckResult):
             adjusted = adjust_for_constraints(found.result.strategies, person.constraints)
             result["strategy_mix_with_constraints"] = [s.to_dict() for s in adjusted]
-        out["assessments"][instrument.family] = {
+        out["assessments"][family] = {
             "instrument": found.record.instrument_id,
             "completed_at": found.record.completed_at.isoformat(),
-            "times_taken": len(history(instrument.family, key)),
+            "times_taken": len(history(family, key)),
             "result": result,
             "change_since_last_time": (
                 None if found.comparison is None else found.comparison.to_dict()

@@ -36,12 +36,12 @@ from typing import TYPE_CHECKING, Any
 from django.db import transaction
 from django.utils import timezone
 
+from unstuck.app.documents import models
 from unstuck.core import market as core_market
 from unstuck.core import match as core_match
 from unstuck.text.posting import PostingError
 from unstuck.text.resume import ResumeError
 from unstuck.text.stored import posting_to_dict, resume_to_dict
-from unstuck.web.documents import models
 
 if TYPE_CHECKING:
     from unstuck.knowledge.store import KnowledgeBase
@@ -177,7 +177,7 @@ def _typical_levels(kb: KnowledgeBase, code: str | None) -> dict[str, float]:
 
 def profile_suggestions(resume: models.Resume) -> dict[str, Any]:
     """What the resume suggests for the profile (see the module docstring for the shape)."""
-    from unstuck.web.profile import services as profile_services
+    from unstuck.app.profile import services as profile_services
 
     kb = _kb()
     profile = profile_services.to_core(profile_services.get_profile())
@@ -220,8 +220,8 @@ def apply_suggestions(resume: models.Resume, accepted: dict[str, Any]) -> None:
     profile's occupation, to adjust on the profile page; one with no published level there is
     not added (a level is the person's to give, not ours to invent). Only suggestions this
     resume made are applied."""
+    from unstuck.app.profile import services as profile_services
     from unstuck.core.profile import Rating
-    from unstuck.web.profile import services as profile_services
 
     suggestions = profile_suggestions(resume)
     offered_codes = {o["code"] for o in suggestions["occupations"]}

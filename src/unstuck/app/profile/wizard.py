@@ -2,24 +2,24 @@
 
 profile ("about you") → wellbeing check-in → rut check → interests → work values → skills →
 results. Each step is either done, skipped, or not yet reached; the status lives on the
-:class:`~unstuck.web.profile.models.Profile` row (``step_status``), together with the step last
+:class:`~unstuck.app.profile.models.Profile` row (``step_status``), together with the step last
 shown (``wizard_step``), so "continue where you left off" works after the tab was closed, and
 in another browser. Inside an assessment, the page to resume is the draft's ``page``.
 
 Assessments are split into pages of :data:`PAGE_SIZE` items: short enough for a phone screen,
-long enough that the rut check is five pages, not thirty-five.
+long enough that the rut check is five pages, not thirty-five. The terminal (``unstuck assess``)
+saves the same draft pages, so a run started there resumes in the browser.
+
+The steps' URLs and the progress bar are the web's (:mod:`unstuck.web.profile.nav`).
 """
 
 from __future__ import annotations
 
 import math
 from dataclasses import dataclass
-from typing import Any
 
-from django.urls import reverse
-
+from unstuck.app.profile import models
 from unstuck.core.assess import Instrument, get_instrument
-from unstuck.web.profile import models
 
 PAGE_SIZE = 7
 
@@ -118,46 +118,3 @@ def resume_step(profile: models.Profile) -> Step:
         if status(profile, s.slug) not in ("done", "skipped"):
             return s
     return STEPS[-1]
-
-
-def progress(profile: models.Profile, current: str) -> dict[str, Any]:
-    """What the progress bar shows: steps finished (done or skipped) and where we are."""
-    finished = sum(1 for s in STEPS[:-1] if status(profile, s.slug) in ("done", "skipped"))
-    return {
-        "steps": [
-            {
-                "slug": s.slug,
-                "title": s.title,
-                "status": status(profile, s.slug),
-                "current": s.slug == current,
-                "number": n,
-                "url": step_url(s.slug),
-            }
-            for n, s in enumerate(STEPS, start=1)
-        ],
-        "finished": finished,
-        "total": len(STEPS) - 1,
-        "number": index(current) + 1,
-        "count": len(STEPS),
-        "title": step(current).title,
-    }
-
-
-# -- URLs and template context ------------------------------------------------------------
-
-
-def step_url(slug: str, page: int | None = None) -> str:
-    """The URL of a step (and of a page within an assessment)."""
-    if slug == "about":
-        return reverse("profile:about")
-    if slug == "skills":
-        return reverse("profile:skills")
-    if slug == "results":
-        return reverse("profile:results")
-    url = reverse("profile:assess", args=[slug])
-    return f"{url}?page={page}" if page is not None else url
-
-
-def context(profile: models.Profile, slug: str) -> dict[str, Any]:
-    """What every wizard page's template needs: the progress bar and the current step."""
-    return {"progress": progress(profile, slug), "step": step(slug)}

@@ -20,7 +20,7 @@ gathers its inputs and applies the edits it cannot know about:
 Example::
 
     from unstuck.knowledge.store import get_knowledge_base
-    from unstuck.web.plan import services
+    from unstuck.app.plan import services
 
     plan = services.build(get_knowledge_base())
     print(services.report_data(plan)["plan"]["weeks"][0])
@@ -35,6 +35,9 @@ from typing import TYPE_CHECKING, Any
 
 from django.db import transaction
 
+from unstuck.app.paths import services as paths_services
+from unstuck.app.plan import models
+from unstuck.app.profile import services as profile_services
 from unstuck.core import profile as core_profile
 from unstuck.core.assess import RutCheckResult
 from unstuck.core.assess.strategy import adjust_for_constraints
@@ -59,9 +62,6 @@ from unstuck.core.plan.exit import Readiness, Runway, Timeline
 from unstuck.core.plan.gaps import Gap
 from unstuck.core.plan.smart import GoalCheck
 from unstuck.report import charts
-from unstuck.web.paths import services as paths_services
-from unstuck.web.plan import models
-from unstuck.web.profile import services as profile_services
 
 if TYPE_CHECKING:
     from unstuck.knowledge.store import KnowledgeBase
@@ -255,6 +255,7 @@ class BuiltPlan:
     profile: core_profile.Profile
     rut: RutCheckResult | None
     rut_taken: datetime | None
+    unusable: tuple[profile_services.Unusable, ...]  # a rut check this unstuck cannot re-score
     strategies: tuple[Any, ...]  # the strategy mix adjusted for the constraints
     shortlist: tuple[Any, ...]
     target: Occupation | None
@@ -287,14 +288,15 @@ class BuiltPlan:
         return len(closed) / len(keys)
 
 
-def _latest_rut(key: str) -> tuple[RutCheckResult | None, datetime | None]:
-    try:
-        found = profile_services.latest("rut", key)
-    except KeyError:  # taken with an instrument version this unstuck cannot re-score
-        return None, None
+def _latest_rut(
+    key: str,
+) -> tuple[RutCheckResult | None, datetime | None, tuple[profile_services.Unusable, ...]]:
+    results = profile_services.latest_results(key, only=("rut",))
+    found = results.get("rut")
+    unusable = tuple(results.unusable.values())
     if found is None or not isinstance(found.result, RutCheckResult):
-        return None, None
-    return found.result, found.record.completed_at
+        return None, None, unusable
+    return found.result, found.record.completed_at, unusable
 
 
 def build(kb: KnowledgeBase, *, today: date | None = None, key: str = ME) -> BuiltPlan:
@@ -302,7 +304,7 @@ def build(kb: KnowledgeBase, *, today: date | None = None, key: str = ME) -> Bui
     today = today or date.today()
     state = get_state(key)
     profile = profile_services.to_core(profile_services.get_profile(key))
-    rut, rut_taken = _latest_rut(key)
+    rut, rut_taken, unusable = _latest_rut(key)
     strategies: tuple[Any, ...] = ()
     signals = None
     if rut is not None:
@@ -366,6 +368,7 @@ def build(kb: KnowledgeBase, *, today: date | None = None, key: str = ME) -> Bui
         profile=profile,
         rut=rut,
         rut_taken=rut_taken,
+        unusable=unusable,
         strategies=strategies,
         shortlist=shortlist,
         target=target,
@@ -579,7 +582,7 @@ def report_pdf(kb: KnowledgeBase, *, today: date | None = None, key: str = ME) -
 def market_shares(code: str) -> dict[str, float] | None:
     """Share of the saved postings for ``code`` that ask for each skill, or None without any
     postings (the gap list then ranks on importance and size alone, and says so)."""
-    from unstuck.web.documents import services as documents
+    from unstuck.app.documents import services as documents
 
     if not documents.list_postings(code):
         return None

@@ -7,12 +7,12 @@ occupation's typical profile. What-if parameters in the query string (``min_pay`
 ``retraining_months``, ``hours``, ``max_zone_step``) override the profile's constraints for that
 page only; nothing is saved until the person saves their profile.
 
-The shortlist is kept by this app (:class:`~unstuck.web.paths.models.Shortlisted`, one row per
+The shortlist is kept by this app (:class:`~unstuck.app.paths.models.Shortlisted`, one row per
 profile key and occupation). Other steps read it through :func:`shortlist_for`, which takes the
 person's profile (or its key) and returns plain :class:`ShortlistEntry` values, oldest first, so
 the planning step never imports this app's model::
 
-    from unstuck.web.paths.services import shortlist_for
+    from unstuck.app.paths.services import shortlist_for
     targets = shortlist_for(profile)  # [ShortlistEntry(code, title, added_at), ...]
 """
 
@@ -24,6 +24,10 @@ from dataclasses import dataclass, replace
 from datetime import datetime
 from typing import Any
 
+from unstuck.app.paths.models import Shortlisted
+from unstuck.app.profile import models as profile_models
+from unstuck.app.profile import services as profile_services
+from unstuck.app.profile.services import LatestResults
 from unstuck.core.assess import InterestsResult, ValuesResult
 from unstuck.core.paths import Person, Recommendation, person_from_occupation
 from unstuck.core.paths.data import OccupationData
@@ -31,9 +35,6 @@ from unstuck.core.paths.engine import COMPONENTS, SIGNALS, person_from_profile
 from unstuck.core.paths.explain import shown_components
 from unstuck.knowledge.matrices import area_wages
 from unstuck.knowledge.store import KnowledgeBase
-from unstuck.web.paths.models import Shortlisted
-from unstuck.web.profile import models as profile_models
-from unstuck.web.profile import services as profile_services
 
 ME = profile_services.ME
 
@@ -46,11 +47,22 @@ WHAT_IF: dict[str, tuple[str, type, float, float]] = {
 }
 
 
-def saved_person(kb: KnowledgeBase) -> Person:
-    """The saved profile with the latest interests and values results, as the engine's person."""
+#: the questionnaires the engine's person takes results from
+PERSON_RESULTS = ("interests", "values")
+
+
+def saved_person(kb: KnowledgeBase, results: LatestResults | None = None) -> Person:
+    """The saved profile with the latest interests and values results, as the engine's person.
+
+    ``results`` (from :func:`~unstuck.app.profile.services.latest_results`, at least
+    :data:`PERSON_RESULTS`) lets a caller that also tells the person about results it cannot
+    use read them once; a result that cannot be used is left out, like one never taken.
+    """
     profile = profile_services.to_core(profile_services.get_profile())
-    interests = profile_services.latest("interests")
-    values = profile_services.latest("values")
+    if results is None:
+        results = profile_services.latest_results(only=PERSON_RESULTS)
+    interests = results.get("interests")
+    values = results.get("values")
     person = person_from_profile(
         profile,
         interests=interests.result.oi_profile()
@@ -71,9 +83,13 @@ def saved_person(kb: KnowledgeBase) -> Person:
 
 
 def person_for(
-    kb: KnowledgeBase, data: OccupationData, params: Mapping[str, str]
+    kb: KnowledgeBase,
+    data: OccupationData,
+    params: Mapping[str, str],
+    results: LatestResults | None = None,
 ) -> tuple[Person, dict[str, str], list[str]]:
-    """The person for a request, the what-if values in effect, and problems with parameters."""
+    """The person for a request, the what-if values in effect, and problems with parameters
+    (``results``: as for :func:`saved_person`)."""
     problems: list[str] = []
     start = params.get("from", "").strip()
     if start and start in data.index:
@@ -81,7 +97,7 @@ def person_for(
     else:
         if start:
             problems.append(f"There is no occupation {start!r}; showing your profile instead.")
-        person = saved_person(kb)
+        person = saved_person(kb, results)
     applied: dict[str, str] = {}
     changes: dict[str, Any] = {}
     for name, (field, conv, low, high) in WHAT_IF.items():
