@@ -119,12 +119,12 @@ KINDS: dict[str, str] = {
 
 #: "Change field" is led by interests and values, not by how much already transfers.
 CHANGE_FIELD_MULTIPLIERS: dict[str, float] = {
-    "interests": 2.0,
-    "values": 2.0,
-    "skills_knowledge": 0.5,
-    "knowledge": 0.5,
-    "levels": 0.5,
-    "gaps": 0.25,
+    "interests": 1.5,
+    "values": 1.5,
+    "skills_knowledge": 0.75,
+    "knowledge": 0.75,
+    "levels": 0.75,
+    "gaps": 0.5,
     "tasks": 0.5,
     "family": 0.0,
 }
@@ -178,6 +178,7 @@ class Person:
     technology: tuple[str, ...] = ()
     #: code -> employment in the person's area (BLS OEWS), when area figures are loaded
     area_employment: Mapping[str, float] = field(default_factory=dict)
+    risk_tolerance: str = "medium"
 
     def what_if(
         self,
@@ -265,6 +266,7 @@ def person_from_profile(
         years=profile.years_in_occupation,
         technology=tuple(profile.technology),
         area_employment=dict(area_employment or {}),
+        risk_tolerance=c.risk_tolerance,
     )
 
 

@@ -36,7 +36,7 @@ from unstuck.core.paths.engine import (
     Ranking,
     person_commodities,
 )
-from unstuck.core.paths.kinds import Move, Moves, is_manager, is_supervisor, moves
+from unstuck.core.paths.kinds import Move, Moves, is_manager, is_residual, is_supervisor, moves
 from unstuck.core.paths.readiness import (
     Background,
     Readiness,
@@ -606,13 +606,21 @@ def _candidates(ctx: Context, kind: str) -> tuple[list[int] | None, str | None]:
             return None, "needs_projections"
         if me is None:
             return None, "needs_occupation"
+        if p.risk_tolerance == "low":
+            # a safe, gradual change: only the person's own work, on their own
+            return list(ctx.moves.self_rows[:1]), "own_work_only_low_risk"
         return list(ctx.moves.self_rows), None
     if kind in ("up", "sideways"):
         if me is None or _zone(data, me) is None:
             return None, "needs_occupation"
+    residual = {i for i, t in enumerate(data.titles) if is_residual(t)}
     if kind == "change" and me is None:
-        return [i for i in range(len(data))], "no_occupation"
-    return [i for i in range(len(data)) if i != me and ctx.moves.of(i).kind == kind], None
+        return [i for i in range(len(data)) if i not in residual], "no_occupation"
+    return [
+        i
+        for i in range(len(data))
+        if i != me and i not in residual and ctx.moves.of(i).kind == kind
+    ], None
 
 
 _WORD = re.compile(r"[a-z]+")
@@ -681,33 +689,32 @@ def _group(ctx: Context, kind: str, limit: int, left_out_limit: int = 6) -> Path
     base = base_scores(ctx.ranking, kind)
     me = data.index.get(ctx.ranking.person.occupation) if ctx.ranking.person.occupation else None
     if kind == "self":
-        pool = rows  # own occupation first, then close ones, all scored
+        ordered = list(rows)  # own occupation first, then close ones
     else:
-        pool = sorted(rows, key=lambda i: (-float(base[i]), i))[: max(CANDIDATES, limit * 4)]
-    scored = [(assess(ctx, i, kind)[0], i) for i in pool]
-    if kind == "self" and me is not None:
-        scored = [(s + (1e6 if i == me else 0.0), i) for s, i in scored]
-    scored.sort(key=lambda t: (-t[0], t[1]))
-    items: list[Recommendation] = []
+        ordered = sorted(rows, key=lambda i: (-float(base[i]), i))
+    # walk down the engine's order, scoring in full (readiness included) until enough pass the
+    # constraints; then order those by the full score
+    passing: list[tuple[float, int]] = []
     left: list[LeftOutItem] = []
     filtered = 0
-    more = False
-    for s, i in scored:
+    window = max(CANDIDATES, limit * 4)
+    for n_seen, i in enumerate(ordered):
+        if len(passing) >= 2 * limit + 2 and n_seen >= window:
+            break
+        score = assess(ctx, i, kind)[0]
         reasons = constraint_reasons(ctx, i)
         if reasons:
             filtered += 1
             if len(left) < left_out_limit:
                 left.append(
-                    LeftOutItem(data.codes[i], data.titles[i], assess(ctx, i, kind)[0], reasons,
+                    LeftOutItem(data.codes[i], data.titles[i], score, reasons,
                                 readiness_of(ctx, i).months)  # fmt: skip
                 )
             continue
-        if len(items) == limit:
-            more = True
-            if len(left) >= left_out_limit:
-                break
-            continue
-        items.append(explain(ctx, data.codes[i], kind))
+        passing.append((score + (1e6 if kind == "self" and i == me else 0.0), i))
+    passing.sort(key=lambda t: (-t[0], t[1]))
+    more = len(passing) > limit
+    items = [explain(ctx, data.codes[i], kind) for _, i in passing[:limit]]
     return PathGroup(kind, KINDS[kind], tuple(items), note, (), filtered, tuple(left), more)
 
 

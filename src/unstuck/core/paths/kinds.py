@@ -44,9 +44,18 @@ SUPERVISORS = 2
 SELF_EMPLOYED_MIN_PERCENT = 15.0
 #: How many close occupations the "work for yourself" kind looks at.
 SELF_CLOSE_RANK = 60
+#: Work that at least this share do self-employed is a "work for yourself" move, not a job to
+#: apply for: it is listed under that kind only.
+MOSTLY_SELF_EMPLOYED_PERCENT = 50.0
 
 #: General management: a step up for anyone who already leads people.
 GENERAL_MANAGERS = ("11-1021",)
+
+
+def is_residual(title: str) -> bool:
+    """SOC's residual categories ("Computer Occupations, All Other"): not an occupation one
+    can aim for, and O*NET publishes almost nothing about them."""
+    return title.endswith("All Other") or ", All Other" in title
 
 
 def is_manager(code: str) -> bool:
@@ -147,10 +156,13 @@ def moves(data: OccupationData, occupation: str | None) -> Moves:
         elif rank[i] < CLOSE_RANK and z >= my_zone + 2:
             up[i] = "close_and_higher"
 
+    share = np.nan_to_num(data.self_employed_percent.astype(np.float64), nan=-1.0)
     kinds: list[Move] = []
     for i in range(n):
         z = _zone(data, i)
-        if i == me:
+        if i != me and share[i] >= MOSTLY_SELF_EMPLOYED_PERCENT:
+            kinds.append(Move("self", "mostly_self_employed", my_zone, z))
+        elif i == me:
             kinds.append(Move("grow", "own", my_zone, z))
         elif i in up:
             kinds.append(Move("up", up[i], my_zone, z))
@@ -161,10 +173,13 @@ def moves(data: OccupationData, occupation: str | None) -> Moves:
         else:
             kinds.append(Move("change", "other_field", my_zone, z))
 
-    share = np.nan_to_num(data.self_employed_percent.astype(np.float64), nan=-1.0)
     self_rows = [me]
+    own_wage = [note is None or "includes this one" not in note for note in data.wage_note] \
+        if data.wage_note else [True] * n
     for i in order[:SELF_CLOSE_RANK]:
         i = int(i)
-        if i != me and share[i] >= SELF_EMPLOYED_MIN_PERCENT:
+        # a business needs an income picture: not for work whose earnings BLS only publishes
+        # as part of a broader occupation's
+        if i != me and share[i] >= SELF_EMPLOYED_MIN_PERCENT and own_wage[i]:
             self_rows.append(i)
     return Moves(tuple(kinds), closeness, tuple(self_rows))

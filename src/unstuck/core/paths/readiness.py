@@ -105,7 +105,7 @@ YEARS_PER_STUDY_YEAR = 0.25
 #: (of projects, of newer staff) is likely already done, halving the lead step.
 SENIOR_YEARS = 8.0
 #: A move up into leading one's own kind of work counts at least this share of one's years.
-STEP_UP_CREDIT = 0.3
+STEP_UP_CREDIT = 0.4
 #: What the skill gap counts: knowledge areas, technical skills, mathematics and science, the
 #: things people learn by study. Basic, social, systems and resource-management skills grow
 #: with work itself and are covered by the experience and lead steps.
@@ -120,6 +120,8 @@ SUPERVISOR_LEAD_MONTHS = 3.0
 RW_YEARS: dict[int, float] = {
     1: 0.0, 2: 0.04, 3: 0.17, 4: 0.375, 5: 0.75, 6: 1.5, 7: 3.0, 8: 5.0, 9: 7.0, 10: 9.0, 11: 12.0,
 }  # fmt: skip
+#: BLS "long-term on-the-job training" (more than 12 months) for someone from other work.
+LONG_TERM_TRAINING_MONTHS = 12.0
 #: Hours a week assumed when the person has not said.
 DEFAULT_HOURS = 10.0
 
@@ -436,6 +438,11 @@ def estimate(
     else:
         parallel.extend(x for x in (lead, experience) if x is not None)
     complete = True
+    if not covered and entry.bls_training == "Long-term on-the-job training" and closeness < 0.5:
+        parallel.append(
+            Step("training", "Long-term training on the job (more than a year to become "
+                 "competent; an entry or trainee role first)", LONG_TERM_TRAINING_MONTHS)
+        )  # fmt: skip
     if not covered:
         hours = skill_hours(skill_points, entry.job_zone, closeness)
         if hours is None:
@@ -452,7 +459,9 @@ def estimate(
     study = sum(s.months for s in sequential)
     work = sum(s.months for s in track)
     steps = tuple(sequential) + tuple(track)
-    months = max(study, work)
+    months: float | None = max(study, work)
+    if not complete and not steps:
+        months = None  # nothing could be measured: unknown, never "ready now"
     if sequential and track:
         notes.append("The experience can be gained while you study.")
     if held:

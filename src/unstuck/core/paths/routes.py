@@ -475,6 +475,17 @@ ROUTES: tuple[Route, ...] = (
         family=("33-30", "33-1012"), excluded=("33-3021.06",),
     ),
     Route(
+        "performer", "Performer or athlete: years of training and a record of performances",
+        ("27-2011", "27-2021", "27-2031", "27-2042", "27-2091", "27-2099"),
+        (
+            _s("Years of training and practice (lessons, classes, competitions)", months=36),
+            _s("Auditions, tryouts or bookings that build a record of paid work", months=12),
+        ),
+        holds=r"(union|guild) member|\b(SAG|AFTRA|AFM|AEA)\b|professional (athlete|dancer)",
+        family=("27-20",),
+        note="most people in this work also hold another job; income is irregular",
+    ),
+    Route(
         "paralegal", "Paralegal certificate", ("23-2011",),
         (
             _s("Paralegal certificate (an ABA-approved programme of about 300-400 hours)",
