@@ -171,7 +171,7 @@ def test_profile_without_interests_is_ranked_and_says_interests_were_not_used(
     response = Client().get("/paths/", {"kind": "sideways"})
     page = text_of(response)
     assert "Parts of the score not used" in page
-    assert unused_signals(response) == {"interests", "values"}
+    assert unused_signals(response) == {"interests", "values", "own_technology"}
     assert (
         "Interests (your RIASEC interests against the occupation's): interests questionnaire "
         "not taken — take the interests questionnaire" in page

@@ -69,10 +69,12 @@ def _person(
     from_code: str | None,
     use_profile: bool,
     area: str | None,
-) -> Person:
+) -> tuple[Person, dict[str, float] | None]:
+    """The person to rank for, and their strategy mix (None: not from the saved profile)."""
     from unstuck.core.paths import person_from_occupation
-    from unstuck.knowledge.matrices import area_wages
+    from unstuck.knowledge.matrices import area_figures
 
+    strategy = None
     if from_code:
         code = from_code.strip()
         if code not in data.index:
@@ -86,20 +88,21 @@ def _person(
         from unstuck.app import setup
 
         setup()
-        from unstuck.app.paths.services import PERSON_RESULTS, saved_person
+        from unstuck.app.paths.services import PERSON_RESULTS, saved_person, strategy_weights
         from unstuck.app.profile.services import latest_results
 
-        results = latest_results(only=PERSON_RESULTS)
+        results = latest_results(only=(*PERSON_RESULTS, "rut"))
         for unusable in results.unusable.values():
             note = f"Note: your {unusable.name}: {unusable_words(unusable)}"
             click.secho(note, err=True, fg="yellow")
         person = saved_person(kb, results)
+        strategy = strategy_weights(results)
     else:
         from unstuck.core.paths import Person
 
         person = Person()
     if area:
-        wages, name = area_wages(kb, area)
+        wages, jobs, name = area_figures(kb, area)
         if not wages:
             click.secho(
                 f"Note: no wages for area {area!r} (BLS area wages not installed, or the "
@@ -110,8 +113,8 @@ def _person(
         else:
             from dataclasses import replace
 
-            person = replace(person, area_wages=wages, area_name=name)
-    return person
+            person = replace(person, area_wages=wages, area_name=name, area_employment=jobs)
+    return person, strategy
 
 
 def _money(x: float | None) -> str:
@@ -149,12 +152,18 @@ def _print_rec(rec: Recommendation, rank: int | None = None) -> None:
         facts.append(f"median pay {_money(rec.pay.target)}{change}")
     if rec.outlook.growth_percent is not None:
         facts.append(f"growth {rec.outlook.growth_percent:+.1f}%")
-    t = rec.time_to_ready
-    if t is not None:
-        per = "full time" if t.assumed_full_time else f"at {t.hours_per_week:g} h/week"
-        facts.append(f"ready in ~{t.months:.0f} months {per}")
     if facts:
         click.echo("   " + "; ".join(facts))
+    from unstuck.app.paths import wording
+
+    click.echo(f"   kind: {rec.kind} - {wording.move_reason(rec.move, rec.kind)}")
+    click.echo(f"   ready: {wording.readiness(rec.readiness)}")
+    if rec.pay.note:
+        click.echo(f"   pay: {rec.pay.note}")
+    if rec.rated_by:
+        click.echo(f"   skills compared through {rec.rated_by} (O*NET rates the target by proxy)")
+    if rec.filtered:
+        click.echo("   outside your constraints: " + "; ".join(map(wording.left_out, rec.filtered)))
     if rec.not_published:
         click.echo("   not published for it: " + ", ".join(rec.not_published))
 
@@ -216,29 +225,22 @@ def explore_cmd(
       unstuck explore --from 43-4051.00 --min-pay 50000 --hours 8
       unstuck explore --from 15-1251.00 --raise "Mathematics=5" --json
     """
-    from dataclasses import replace
-
-    from unstuck.core.paths import explore, score
+    from unstuck.app.paths import wording
+    from unstuck.core.paths import KEEP, explore, score
     from unstuck.knowledge.matrices import occupation_data
 
     kb = load_kb()
     data = occupation_data(kb)
-    person = _person(kb, data, from_code, use_profile, area)
-    changes: dict[str, Any] = {}
-    for name, value in (
-        ("min_pay", min_pay),
-        ("retraining_months", retraining_months),
-        ("max_zone_step", max_zone_step),
-        ("hours_per_week", hours),
-    ):
-        if value is not None:
-            changes[name] = float(value) if name != "max_zone_step" else value
-    if exclude:
-        changes["excluded"] = person.excluded | {c.strip() for c in exclude}
-    if raises:
-        changes["levels"] = {**person.levels, **_parse_raise(raises, data)}
-    person = replace(person, **changes)
-    result = explore(score(data, person), kinds or None, limit)
+    person, strategy = _person(kb, data, from_code, use_profile, area)
+    person = person.what_if(
+        levels=_parse_raise(raises, data) if raises else None,
+        min_pay=KEEP if min_pay is None else float(min_pay),
+        retraining_months=KEEP if retraining_months is None else float(retraining_months),
+        max_zone_step=KEEP if max_zone_step is None else max_zone_step,
+        hours_per_week=KEEP if hours is None else float(hours),
+        excluded={c.strip() for c in exclude},
+    )
+    result = explore(score(data, person), kinds or None, limit, strategy)
     if as_json:
         _echo_json(result)
         return
@@ -252,11 +254,18 @@ def explore_cmd(
         click.echo("Not used in the scores:")
         for signal, reason in result.unused:
             click.echo(f"  - {signal}: {reason}")
+    if result.picks:
+        click.echo("")
+        click.secho("== Top picks for you ==", bold=True)
+        for rank, rec in enumerate(result.top(10), start=1):
+            ready = wording.ready_short(rec)
+            click.echo(f"  {rank}. {rec.title} ({rec.code}) - {rec.kind}, {ready}")
     for group in result.groups:
         click.echo("")
         click.secho(f"== {group.label} ==", bold=True)
-        if group.note:
-            click.echo(f"   ({group.note})")
+        note = wording.group_note(group)
+        if note:
+            click.echo(f"   ({note})")
         if group.kind == "grow":
             for idea in group.ideas:
                 src = (
@@ -266,8 +275,13 @@ def explore_cmd(
             continue
         for rank, rec in enumerate(group.items, start=1):
             _print_rec(rec, rank)
+        if group.more:
+            click.echo(f"   (more of this kind: --kind {group.kind} --limit {limit + 10})")
         if group.filtered_count:
-            click.echo(f"   ({group.filtered_count} left out by your constraints)")
+            click.echo(f"   ({group.filtered_count} left out by your constraints; the closest:)")
+            for item in group.left_out[:3]:
+                why = "; ".join(map(wording.left_out, item.reasons))
+                click.echo(f"     - {item.title} ({item.code}): {why}")
 
 
 @click.command("compare")
@@ -297,8 +311,6 @@ def compare_cmd(
     Example:
       unstuck compare 29-1171.00 29-1141.04 --from 29-1141.00
     """
-    from dataclasses import replace
-
     from unstuck.core.paths import compare, score
     from unstuck.knowledge.matrices import occupation_data
 
@@ -312,9 +324,9 @@ def compare_cmd(
             f"no occupation with code {', '.join(map(repr, unknown))} in O*NET {kb.release}",
             ExitStatus.NOT_FOUND,
         )
-    person = _person(kb, data, from_code, use_profile, area)
+    person, _ = _person(kb, data, from_code, use_profile, area)
     if hours is not None:
-        person = replace(person, hours_per_week=hours)
+        person = person.what_if(hours_per_week=hours)
     ranking = score(data, person)
     recs = compare(ranking, [c.strip() for c in codes])
     if as_json:

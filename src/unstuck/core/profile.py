@@ -30,6 +30,8 @@ from unstuck.core.assess.validation import Problem
 
 LEVEL_MIN = 0.0
 LEVEL_MAX = 7.0
+MAX_CREDENTIALS = 40
+MAX_CREDENTIAL_LENGTH = 200
 
 Domain = Literal["skill", "knowledge"]
 RiskTolerance = Literal["low", "medium", "high"]
@@ -141,6 +143,9 @@ class Profile:
     technology: tuple[str, ...] = ()
     education: int | None = None
     constraints: Constraints = field(default_factory=Constraints)
+    #: licences and certifications the person holds, as they name them ("Class A CDL",
+    #: "LCSW, California"); the readiness model reads them for the routes they complete
+    credentials: tuple[str, ...] = ()
 
     def skills(self) -> tuple[Rating, ...]:
         return tuple(r for r in self.ratings if r.domain == "skill")
@@ -180,6 +185,7 @@ class Profile:
             "skills": [r.to_dict() for r in self.skills()],
             "knowledge": [r.to_dict() for r in self.knowledge()],
             "technology": list(self.technology),
+            "credentials": list(self.credentials),
             "education": {"level": self.education, "name": self.education_name},
             "constraints": self.constraints.to_dict(),
         }
@@ -202,6 +208,7 @@ class Profile:
             years_in_occupation=occ.get("years"),
             ratings=ratings,
             technology=tuple(data.get("technology") or ()),
+            credentials=tuple(data.get("credentials") or ()),
             education=edu.get("level"),
             constraints=Constraints(
                 location=None
@@ -286,6 +293,15 @@ def validate_profile(profile: Profile) -> list[Problem]:
             )
         if r.domain not in ("skill", "knowledge"):
             problems.append(Problem(where, f"unknown domain {r.domain!r}"))
+    for k, cred in enumerate(profile.credentials):
+        if not cred.strip():
+            problems.append(Problem(f"credentials.{k}", "is empty"))
+        elif len(cred) > MAX_CREDENTIAL_LENGTH:
+            problems.append(
+                Problem(f"credentials.{k}", f"is longer than {MAX_CREDENTIAL_LENGTH} characters")
+            )
+    if len(profile.credentials) > MAX_CREDENTIALS:
+        problems.append(Problem("credentials", f"more than {MAX_CREDENTIALS} entries"))
     if profile.education is not None and profile.education not in EDUCATION_LEVELS:
         problems.append(Problem("education", "must be one of O*NET's categories 1–12"))
     c = profile.constraints

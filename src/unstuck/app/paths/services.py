@@ -24,16 +24,17 @@ from dataclasses import dataclass, replace
 from datetime import datetime
 from typing import Any
 
+from unstuck.app.paths import wording
 from unstuck.app.paths.models import Shortlisted
 from unstuck.app.profile import models as profile_models
 from unstuck.app.profile import services as profile_services
 from unstuck.app.profile.services import LatestResults
 from unstuck.core.assess import InterestsResult, ValuesResult
-from unstuck.core.paths import Person, Recommendation, person_from_occupation
+from unstuck.core.paths import KINDS, Person, Recommendation, person_from_occupation
 from unstuck.core.paths.data import OccupationData
-from unstuck.core.paths.engine import COMPONENTS, SIGNALS, person_from_profile
-from unstuck.core.paths.explain import shown_components
-from unstuck.knowledge.matrices import area_wages
+from unstuck.core.paths.engine import COMPONENTS, SIGNALS, person_from_profile, score
+from unstuck.core.paths.explain import Exploration, PathGroup, explore, shown_components
+from unstuck.knowledge.matrices import area_figures, occupation_data
 from unstuck.knowledge.store import KnowledgeBase
 
 ME = profile_services.ME
@@ -76,10 +77,38 @@ def saved_person(kb: KnowledgeBase, results: LatestResults | None = None) -> Per
     if loc is not None:
         for key in (loc.name, loc.code):
             if key:
-                wages, name = area_wages(kb, key)
+                wages, jobs, name = area_figures(kb, key)
                 if wages:
-                    return replace(person, area_wages=wages, area_name=name)
+                    return replace(person, area_wages=wages, area_name=name, area_employment=jobs)
     return person
+
+
+def strategy_weights(results: LatestResults | None = None) -> dict[str, float] | None:
+    """The strategy mix (adjusted for constraints) as strategy id -> weight, for the top picks."""
+    mix = profile_services.strategy_mix(results=results)
+    return None if mix is None else {s.id: s.weight for s in mix}
+
+
+def exploration(
+    kb: KnowledgeBase,
+    params: Mapping[str, str] | None = None,
+    *,
+    kinds: Sequence[str] | None = None,
+    limit: int = 6,
+    results: LatestResults | None = None,
+) -> tuple[Exploration, Person, dict[str, str], list[str]]:
+    """Career paths for the saved profile (or ``?from=CODE``) with the request's what-if
+    values: what the paths page, ``unstuck explore`` and the journey benchmark all show.
+    Returns the exploration, the person it was made for, the what-if values in effect and
+    problems with the parameters."""
+    data = occupation_data(kb)
+    if results is None:
+        results = profile_services.latest_results(only=(*PERSON_RESULTS, "rut"))
+    person, applied, problems = person_for(kb, data, params or {}, results)
+    own = not (params or {}).get("from")
+    strategy = strategy_weights(results) if own else None
+    found = explore(score(data, person), kinds, limit, strategy)
+    return found, person, applied, problems
 
 
 def person_for(
@@ -125,10 +154,10 @@ def person_for(
         elif not 0.0 <= level <= 7.0:
             problems.append("The level to raise it to must be between 0 and 7.")
         else:
-            changes["levels"] = {**person.levels, element: level}
+            changes["levels"] = {element: level}
             applied["raise"] = element
             applied["to"] = params.get("to", "").strip()
-    return replace(person, **changes), applied, problems
+    return person.what_if(**changes), applied, problems
 
 
 @dataclass(frozen=True)
@@ -259,6 +288,42 @@ def cards(recs: Sequence[Recommendation], shortlisted: set[str]) -> list[dict[st
             "money": money_bars(r),
             "score": round(r.score, 1) or 0.0,
             "shortlisted": r.code in shortlisted,
+            "move": wording.move_reason(r.move, r.kind),
+            "kind_label": KINDS.get(r.kind, r.kind),
+            "ready": wording.readiness(r.readiness),
+            "ready_short": wording.ready_short(r),
+            "ready_steps": [
+                {"label": s.label, "months": wording.months(s.months)} for s in r.readiness.steps
+            ],
+            "constraints": [wording.left_out(x) for x in r.filtered],
         }
         for r in recs
     ]
+
+
+def left_out_rows(group: PathGroup) -> list[dict[str, Any]]:
+    """The best occupations of a kind the constraints left out, each with why in words."""
+    return [
+        {
+            "code": item.code,
+            "title": item.title,
+            "reasons": [wording.left_out(x) for x in item.reasons],
+        }
+        for item in group.left_out
+    ]
+
+
+def constraints_in_force(person: Person) -> list[str]:
+    """The constraints the ranking applies, in words (the what-if form shows them)."""
+    out = []
+    if person.min_pay is not None:
+        out.append(f"pay at least {wording.money(person.min_pay)} a year")
+    if person.retraining_months is not None:
+        out.append(f"ready within {person.retraining_months:g} months")
+    if person.hours_per_week:
+        out.append(f"{person.hours_per_week:g} hours a week for the change")
+    if person.max_zone_step is not None:
+        out.append(f"at most {person.max_zone_step} job zones up")
+    if person.excluded:
+        out.append(f"{len(person.excluded)} occupations excluded")
+    return out

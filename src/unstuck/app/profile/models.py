@@ -27,6 +27,8 @@ class Profile(models.Model):
     years_in_occupation = models.FloatField(null=True, blank=True)
     education = models.PositiveSmallIntegerField(null=True, blank=True)
     technology = models.JSONField(default=list, blank=True)
+    #: licences and certifications, as the person names them
+    credentials = models.JSONField(default=list, blank=True)
     location_kind = models.CharField(max_length=10, blank=True, default="")
     location_code = models.CharField(max_length=20, blank=True, default="")
     location_name = models.CharField(max_length=200, blank=True, default="")

@@ -61,6 +61,7 @@ from unstuck.core.assess import (
     score,
     validate_answers,
 )
+from unstuck.core.assess.rut import StrategyShare
 from unstuck.core.assess.strategy import adjust_for_constraints
 
 if TYPE_CHECKING:
@@ -108,6 +109,7 @@ def to_core(p: models.Profile) -> core_profile.Profile:
             for r in p.ratings.all()
         ),
         technology=tuple(p.technology or ()),
+        credentials=tuple(p.credentials or ()),
         education=p.education,
         constraints=core_profile.Constraints(
             location=location,
@@ -141,6 +143,7 @@ def save_profile(data: core_profile.Profile, key: str = ME) -> models.Profile:
     p.years_in_occupation = data.years_in_occupation
     p.education = data.education
     p.technology = list(data.technology)
+    p.credentials = list(data.credentials)
     p.location_kind = c.location.kind if c.location else ""
     p.location_code = c.location.code if c.location else ""
     p.location_name = c.location.name if c.location else ""
@@ -464,6 +467,20 @@ def latest_results(key: str = ME, only: Sequence[str] | None = None) -> LatestRe
     return LatestResults(found, unusable)
 
 
+def strategy_mix(
+    key: str = ME, results: LatestResults | None = None
+) -> tuple[StrategyShare, ...] | None:
+    """The person's strategy mix, adjusted for their constraints: the one function behind the
+    results page, the paths page's top picks, the plan, the report and ``unstuck profile show``.
+    None before the rut check is taken (or when its result cannot be used)."""
+    if results is None:
+        results = latest_results(key, only=("rut",))
+    found = results.get("rut")
+    if found is None or not isinstance(found.result, RutCheckResult):
+        return None
+    return adjust_for_constraints(found.result.strategies, to_core(get_profile(key)).constraints)
+
+
 def summary(key: str = ME) -> dict[str, Any]:
     """Everything about the person as JSON-ready data (``unstuck profile show --json``)."""
     p = get_profile(key)
@@ -486,7 +503,7 @@ def summary(key: str = ME) -> dict[str, Any]:
             continue
         result = found.result.to_dict()
         if isinstance(found.result, RutCheckResult):
-            adjusted = adjust_for_constraints(found.result.strategies, person.constraints)
+            adjusted = strategy_mix(key, results) or ()
             result["strategy_mix_with_constraints"] = [s.to_dict() for s in adjusted]
         out["assessments"][family] = {
             "instrument": found.record.instrument_id,

@@ -185,6 +185,7 @@ class Person:
         *,
         levels: Mapping[str, float] | None = None,
         technology: Iterable[str] | None = None,
+        excluded: Iterable[str] = (),
         min_pay: float | None | type[_Keep] = KEEP,
         retraining_months: float | None | type[_Keep] = KEEP,
         max_zone_step: int | None | type[_Keep] = KEEP,
@@ -197,6 +198,9 @@ class Person:
             changes["levels"] = {**self.levels, **levels}
         if technology is not None:
             changes["technology"] = tuple(dict.fromkeys((*self.technology, *technology)))
+        more = frozenset(excluded)
+        if more:
+            changes["excluded"] = self.excluded | more
         for name, value in (
             ("min_pay", min_pay),
             ("retraining_months", retraining_months),

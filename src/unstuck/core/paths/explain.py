@@ -41,7 +41,6 @@ from unstuck.core.paths.readiness import (
     Background,
     Readiness,
     estimate,
-    Step,
     learnable,
     skill_gap_points,
 )
@@ -307,8 +306,8 @@ def readiness_of(ctx: Context, i: int) -> Readiness:
         share = skill_gap_points(
             data.level[row].astype(np.float64),
             data.importance[row].astype(np.float64),
-            r.levels,
-            data.specificity[i],
+            list(r.levels),
+            list(data.specificity[i]),
             [learnable(e.element_id, up) for e in data.elements],
         )
     me = data.index.get(r.person.occupation) if r.person.occupation else None
@@ -499,8 +498,11 @@ def constraint_reasons(ctx: Context, i: int) -> tuple[LeftOut, ...]:
     if code in p.excluded:
         out.append(LeftOut("excluded"))
     pay = float(ranking.pay[i])
-    if p.min_pay is not None and math.isfinite(pay) and pay < p.min_pay:
-        out.append(LeftOut("pay_below_floor", pay, float(p.min_pay)))
+    if p.min_pay is not None:
+        if not math.isfinite(pay):
+            out.append(LeftOut("pay_unknown", None, float(p.min_pay)))
+        elif pay < p.min_pay:
+            out.append(LeftOut("pay_below_floor", pay, float(p.min_pay)))
     me = data.index.get(p.occupation) if p.occupation else None
     if p.max_zone_step is not None:
         a, b = _zone(data, me), _zone(data, i)
@@ -542,7 +544,7 @@ def explain(ranking: Ranking | Context, code: str, kind: str | None = None) -> R
     if i in q:
         local = LocalJobs(p.area_name, p.area_employment.get(code), q[i])
     own = person_commodities(data, p)
-    shared = ()
+    shared: tuple[str, ...] = ()
     if own and data.technology_commodities:
         shared = tuple(
             sorted(data.commodity_titles.get(c, c) for c in own & data.technology_commodities[i])
@@ -744,7 +746,17 @@ def explore(
                 by_kind[kind] = PathGroup(kind, KINDS[kind], (), "needs_occupation")
                 continue
             rec = explain(ctx, data.codes[me], "grow")
-            grow_note = "fitted_to_interests" if ranking.person.interests else "occupation_interests"
+            grow_note = (
+                "fitted_to_interests" if ranking.person.interests else "occupation_interests"
+            )
+            below = [r for r in rec.filtered if r.reason == "pay_below_floor"]
+            if below:
+                # the person said they need more than their occupation pays: growing where they
+                # are is not offered as a path (its ideas still are)
+                left = LeftOutItem(rec.code, rec.title, rec.score, tuple(below), 0.0)
+                by_kind[kind] = PathGroup(kind, KINDS[kind], (), "own_pay_below_floor",
+                                          crafting_ideas(ctx), 1, (left,))  # fmt: skip
+                continue
             by_kind[kind] = PathGroup(kind, KINDS[kind], (rec,), grow_note, crafting_ideas(ctx))
             continue
         by_kind[kind] = _group(ctx, kind, max(limit, 10))

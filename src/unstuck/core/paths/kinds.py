@@ -95,7 +95,8 @@ def work_similarity(data: OccupationData, i: int) -> npt.NDArray[np.float64]:
     parts = [data.similarity[s][0][i] for s in CLOSE_SIGNALS if s in data.similarity]
     if not parts:
         return np.zeros(len(data))
-    return np.mean([p.astype(np.float64) for p in parts], axis=0)
+    out: npt.NDArray[np.float64] = np.mean([p.astype(np.float64) for p in parts], axis=0)
+    return out
 
 
 def closeness_from_rank(rank: npt.NDArray[np.float64]) -> npt.NDArray[np.float64]:

@@ -424,8 +424,8 @@ def estimate(
     if (is_manager(entry.code) or is_supervisor(entry.code, entry.title)) and not bg.leads:
         if is_manager(entry.code):
             senior = (bg.years or 0.0) >= SENIOR_YEARS
-            months = MANAGER_LEAD_MONTHS * (1 if senior else 2) * (2 if zone_gap >= 2 else 1)
-            lead = Step("lead", "Lead people first: a lead, acting or supervisor role", months)
+            lead_months = MANAGER_LEAD_MONTHS * (1 if senior else 2) * (2 if zone_gap >= 2 else 1)
+            lead = Step("lead", "Lead people first: a lead, acting or supervisor role", lead_months)
         else:
             lead = Step(
                 "lead", "Show you can lead: train new staff, run a shift", SUPERVISOR_LEAD_MONTHS

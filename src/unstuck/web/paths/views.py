@@ -13,12 +13,11 @@ from django.http import HttpRequest, HttpResponse, HttpResponseBadRequest
 from django.shortcuts import redirect, render
 from django.views.decorators.http import require_http_methods
 
-from unstuck.app.paths import services
+from unstuck.app.paths import services, wording
 from unstuck.app.profile import services as profile_services
 from unstuck.app.profile.services import LatestResults
 from unstuck.core.paths import KINDS, score
 from unstuck.core.paths import compare as compare_targets
-from unstuck.core.paths import explore as explore_paths
 from unstuck.core.paths.data import OccupationData
 from unstuck.knowledge.matrices import occupation_data
 from unstuck.knowledge.store import KnowledgeBase
@@ -26,24 +25,41 @@ from unstuck.web.installed import requires_knowledge_base
 from unstuck.web.profile import nav
 
 LIMIT = 6
+#: "show more" of one kind
+MORE = 20
 
 
 @requires_knowledge_base
 def explore(request: HttpRequest, kb: KnowledgeBase) -> HttpResponse:
     data = occupation_data(kb)
-    results = profile_services.latest_results(only=services.PERSON_RESULTS)
-    person, applied, problems = services.person_for(kb, data, request.GET, results)
+    results = profile_services.latest_results(only=(*services.PERSON_RESULTS, "rut"))
     kind = request.GET.get("kind", "")
     kinds = [kind] if kind in KINDS else None
-    result = explore_paths(score(data, person), kinds, LIMIT)
+    limit = MORE if kinds and request.GET.get("more") else LIMIT
+    result, person, applied, problems = services.exploration(
+        kb, request.GET, kinds=kinds, limit=limit, results=results
+    )
     kept = {s.code for s in services.shortlist()}
-    groups = [
-        {"group": g, "cards": services.cards(g.items, kept) if g.kind != "grow" else []}
-        for g in result.groups
-    ]
+    query = request.GET.copy()
+    groups = []
+    for g in result.groups:
+        query["kind"] = g.kind
+        query["more"] = "1"
+        groups.append(
+            {
+                "group": g,
+                "cards": services.cards(g.items, kept) if g.kind != "grow" else [],
+                "note": wording.group_note(g),
+                "left_out": services.left_out_rows(g),
+                "more_url": f"?{query.urlencode()}#kind-{g.kind}" if g.more else None,
+            }
+        )
+    picks = services.cards(result.top(10), kept) if not kinds else []
     me = data.index.get(person.occupation) if person.occupation else None
     context = {
         "groups": groups,
+        "picks": picks,
+        "in_force": services.constraints_in_force(person),
         "unused": services.unused_parts(result.unused),
         "unusable": _unusable(request, data, results),
         "applied": applied,

@@ -33,6 +33,14 @@ class AboutForm(forms.Form):
         empty_value=None,
         choices=[("", "Prefer not to say")] + [(k, v) for k, v in EDUCATION_LEVELS.items()],
     )
+    credentials = forms.CharField(
+        label="Licences and certifications you hold",
+        required=False,
+        max_length=4000,
+        widget=forms.Textarea(attrs={"rows": 3}),
+        help_text="One a line, as you would write them on a resume (for example "
+        "“Class A CDL” or “LCSW, California”). They count towards what other work needs.",
+    )
     location = forms.CharField(
         label="Where you work or want to work",
         required=False,
@@ -64,6 +72,18 @@ class AboutForm(forms.Form):
     monthly_expenses = forms.IntegerField(
         label="Monthly expenses (US dollars)", required=False, min_value=0
     )
+
+    def clean_credentials(self) -> list[str]:
+        lines = [line.strip() for line in self.cleaned_data.get("credentials", "").splitlines()]
+        out = list(dict.fromkeys(line for line in lines if line))
+        if len(out) > 40:
+            raise forms.ValidationError("List at most 40 licences and certifications.")
+        too_long = [line for line in out if len(line) > 200]
+        if too_long:
+            raise forms.ValidationError(
+                f"“{too_long[0][:40]}…” is longer than 200 characters; shorten it."
+            )
+        return out
 
     def __init__(self, *args: Any, areas: list[tuple[str, str]] | None = None, **kw: Any):
         kw.setdefault("label_suffix", "")

@@ -57,6 +57,7 @@ def _initial(profile: m.Profile) -> dict[str, Any]:
         "occupation_code": profile.occupation_code,
         "years_in_occupation": profile.years_in_occupation,
         "education": profile.education,
+        "credentials": "\n".join(profile.credentials or ()),
         "location": profile.location_code,
         "min_pay": profile.min_pay,
         "hours_per_week": profile.hours_per_week,
@@ -141,6 +142,7 @@ def _save_about(
         years_in_occupation=data["years_in_occupation"],
         ratings=current.ratings,
         technology=current.technology,
+        credentials=tuple(data.get("credentials") or ()),
         education=data["education"],
         constraints=core_profile.Constraints(
             location=location,
