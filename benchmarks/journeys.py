@@ -1030,10 +1030,10 @@ def diagnosis() -> tuple[tuple[str, ...], str | None, bool]:
 
 
 def _months(rec: Any) -> float | None:
-    t = getattr(rec, "time_to_ready", None)
-    if t is None:
+    r = getattr(rec, "readiness", None)
+    if r is None or r.months is None:
         return None
-    m = float(t.months)
+    m = float(r.months)
     return m if math.isfinite(m) else None
 
 
@@ -1049,14 +1049,16 @@ def _item(rec: Any) -> Item:
 
 
 def rank(
-    data: Any, person: Any, persona: Mapping[str, Any]
+    data: Any, person: Any, persona: Mapping[str, Any], strategy: Mapping[str, float] | None
 ) -> tuple[Any, list[Item], dict[str, tuple[Item, ...]], dict[str, float | None]]:
     """The ranking, the overall top 10, each kind's items (10 each, constraints applied, as
-    ``/paths/`` lists them) and the readiness of the codes the persona asks about."""
+    ``/paths/`` lists them: the same ``explore`` with the person's strategy mix that
+    ``unstuck.app.paths.services.exploration`` calls) and the readiness of the codes the
+    persona asks about."""
     from unstuck.core.paths import explain, explore, score
 
     ranking = score(data, person)
-    exploration = explore(ranking, None, 10)
+    exploration = explore(ranking, None, 10, strategy)
     by_kind = {g.kind: tuple(_item(r) for r in g.items) for g in exploration.groups}
     top_fn = getattr(exploration, "top", None)
     if callable(top_fn):
@@ -1181,13 +1183,14 @@ def journey_output(
     person: Any,
     diag: tuple[tuple[str, ...], str | None, bool],
     notes: Sequence[str],
+    strategy: Mapping[str, float] | None = None,
 ) -> ProductOutput:
     """Rank for ``person``, shortlist the top 10, plan, and collect the product's output."""
     from unstuck.core.paths import explain
 
     paths_services = services("paths")
 
-    ranking, top, by_kind, readiness = rank(data, person, persona)
+    ranking, top, by_kind, readiness = rank(data, person, persona, strategy)
     for old in paths_services.shortlist():
         paths_services.remove(old.code)
     for it in top:
@@ -1264,7 +1267,8 @@ def evaluate(
         diag = diagnosis()
         person, _, problems = paths_services.person_for(kb, data, {})
         notes += problems
-        out = journey_output(kb, data, persona, person, diag, notes)
+        strategy = getattr(paths_services, "strategy_weights", lambda: None)()
+        out = journey_output(kb, data, persona, person, diag, notes, strategy)
         run.product.append((out, score_persona(persona, out)))
         if baseline:
             base = journey_output(kb, data, persona, baseline_person(data, person), diag, notes)
