@@ -67,8 +67,10 @@ STRATEGY_KINDS: dict[str, dict[str, float]] = {
     "elsewhere": {"sideways": 0.7, "up": 0.3},
     "change_field": {"change": 1.0},
     "self": {"self": 1.0},
-    "exit_plan": {"sideways": 0.5, "change": 0.3, "up": 0.2},
-    "recover": {"sideways": 0.5, "grow": 0.3, "up": 0.2},
+    # planning an exit is leaving this kind of workplace: mostly other fields and nearby work
+    "exit_plan": {"change": 0.5, "sideways": 0.3, "up": 0.2},
+    # recovering first says nothing about where to go next: every kind alike
+    "recover": {"up": 0.25, "sideways": 0.25, "change": 0.25, "self": 0.1, "grow": 0.15},
 }
 #: The kind the person's own occupation is shown as in the top picks, by leading strategy.
 OWN_AS: dict[str, str] = {"elsewhere": "sideways", "self": "self", "exit_plan": "sideways"}
@@ -715,9 +717,37 @@ def _group(ctx: Context, kind: str, limit: int, left_out_limit: int = 6) -> Path
             continue
         passing.append((score + (1e6 if kind == "self" and i == me else 0.0), i))
     passing.sort(key=lambda t: (-t[0], t[1]))
+    if kind != "self":
+        passing = _varied(passing, data, ctx.ranking.person.occupation)
     more = len(passing) > limit
     items = [explain(ctx, data.codes[i], kind) for _, i in passing[:limit]]
     return PathGroup(kind, KINDS[kind], tuple(items), note, (), filtered, tuple(left), more)
+
+
+#: A kind's list shows variety: at most this many of one SOC minor group other than the
+#: person's own (say, three rail jobs for a truck driver) and one variant of one SOC occupation
+#: (police officers and their customs-and-border detail) before the rest of the list.
+SAME_MINOR_GROUP = 2
+
+
+def _varied(
+    scored: list[tuple[float, int]], data: OccupationData, own: str | None
+) -> list[tuple[float, int]]:
+    first: list[tuple[float, int]] = []
+    later: list[tuple[float, int]] = []
+    minors: dict[str, int] = {}
+    socs: set[str] = set()
+    for item in scored:
+        code = data.codes[item[1]]
+        minor, soc = code[:4], code[:7]
+        crowded = own is None or minor != own[:4]
+        if soc in socs or (crowded and minors.get(minor, 0) >= SAME_MINOR_GROUP):
+            later.append(item)
+            continue
+        socs.add(soc)
+        minors[minor] = minors.get(minor, 0) + 1
+        first.append(item)
+    return first + later
 
 
 def explore(

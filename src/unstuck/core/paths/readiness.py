@@ -380,9 +380,9 @@ def estimate(
         credit *= 0.5 ** (zone_gap - 1)
     years_needed = experience_years(entry)
     in_place_of: str | None = None
+    if route is not None and route.any_experience:
+        credit = 1.0  # years in any trade count (teaching one's own)
     if route is not None and not held:
-        if route.any_experience:
-            credit = 1.0
         if route.prerequisite is not None:
             step = degree_step(bg.education, route.prerequisite, per_week)
             if step is not None:
