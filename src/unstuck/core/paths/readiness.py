@@ -102,8 +102,9 @@ EXPERIENCE_ROUTE_YEARS = 2.0
 #: anyway, per year of full-time study the person would skip.
 YEARS_PER_STUDY_YEAR = 0.25
 #: A manager role from a role that does not lead: years in one's field at which some leading
-#: (of projects, of newer staff) is likely already done, halving the lead step.
-SENIOR_YEARS = 8.0
+#: (of projects, of newer staff) is likely already done, halving the lead step, and at which
+#: lead roles come while the years of experience still accrue.
+SENIOR_YEARS = 10.0
 #: A move up into leading one's own kind of work counts at least this share of one's years.
 STEP_UP_CREDIT = 0.4
 #: What the skill gap counts: knowledge areas, technical skills, mathematics and science, the
@@ -115,6 +116,7 @@ LEADERSHIP_ELEMENTS = frozenset({"2.C.1.a", "2.C.1.f"})
 #: Months of leading people (a lead, acting or supervisor role) before a manager role, and
 #: before a first-line supervisor role; doubled for a manager role two or more job zones up.
 MANAGER_LEAD_MONTHS = 12.0
+MAX_LEAD_MONTHS = 36.0
 SUPERVISOR_LEAD_MONTHS = 3.0
 #: Midpoint in years of O*NET's related-experience (RW) categories 1-11.
 RW_YEARS: dict[int, float] = {
@@ -424,16 +426,22 @@ def estimate(
     if (is_manager(entry.code) or is_supervisor(entry.code, entry.title)) and not bg.leads:
         if is_manager(entry.code):
             senior = (bg.years or 0.0) >= SENIOR_YEARS
-            lead_months = MANAGER_LEAD_MONTHS * (1 if senior else 2) * (2 if zone_gap >= 2 else 1)
+            lead_months = min(
+                MAX_LEAD_MONTHS,
+                MANAGER_LEAD_MONTHS * (1 if senior else 2) * (2 if zone_gap >= 2 else 1),
+            )
             lead = Step("lead", "Lead people first: a lead, acting or supervisor role", lead_months)
         else:
             lead = Step(
                 "lead", "Show you can lead: train new staff, run a shift", SUPERVISOR_LEAD_MONTHS
             )
     track: list[Step] = []
-    if lead is not None and is_manager(entry.code):
+    if lead is not None and is_manager(entry.code) and (bg.years or 0.0) < SENIOR_YEARS:
         # a manager's years of experience are mostly years of leading: they come after it
         track = [lead] + ([experience] if experience is not None else [])
+        covered = True
+    elif lead is not None and is_manager(entry.code):
+        parallel.extend(x for x in (lead, experience) if x is not None)
         covered = True
     else:
         parallel.extend(x for x in (lead, experience) if x is not None)
