@@ -516,3 +516,35 @@ def test_benchmark_runs_on_real_personas(kb_home: Path) -> None:
     out = run.product[0][0]
     assert out.causes and out.first_strategy and out.top
     assert any(n.startswith("credentials") for n in out.notes) or J.credentials_supported()
+
+
+# -- the floors of the advice issue, on every persona ------------------------------------------
+#: issue 12's acceptance: targets hit for 14 of 16, no absurd occupation in any kind's top 5,
+#: readiness inside the coach's range for 90% of the checks, diagnosis for 14 of 16
+FLOORS = {"targets": 14 / 16, "readiness": 0.90, "diagnosis": 14 / 16}
+
+
+@pytest.mark.django_db
+def test_the_product_meets_the_advice_floors_on_the_personas(kb_home: Path) -> None:
+    from unstuck.knowledge.store import get_knowledge_base
+
+    folder = _personas_dir()
+    if not folder.is_dir():
+        pytest.fail(f"persona files not found at {folder}: set UNSTUCK_TEST_PERSONAS")
+    personas = J.load_personas(folder)
+    run = J.evaluate(get_knowledge_base(), personas, baseline=False)
+    doc = J.report_json(run)
+    totals = doc["totals"]
+    n = totals["personas"]
+    hit = totals["checks"]["targets.hit"]["passed"]
+    assert hit >= FLOORS["targets"] * n, J.report_text(run)
+    assert totals["absurd_count"] == 0, J.report_text(run)
+    assert totals["readiness_in_range"] >= FLOORS["readiness"], J.report_text(run)
+    diagnosed = sum(
+        all(
+            p["checks"][name]["pass"] is not False
+            for name in ("diagnosis.top_causes", "diagnosis.first_strategy", "diagnosis.care_note")
+        )
+        for p in doc["personas"]
+    )
+    assert diagnosed >= FLOORS["diagnosis"] * n, J.report_text(run)

@@ -29,6 +29,7 @@ Pure: plain values in, a :class:`Readiness` out.
 from __future__ import annotations
 
 import math
+import re
 from collections.abc import Mapping, Sequence
 from dataclasses import dataclass, field
 
@@ -294,6 +295,10 @@ def _route_steps(route: Route, bg: Background, per_week: float) -> list[Step]:
 def _skip(rs: RouteStep, bg: Background) -> bool:
     if rs.skip_from_level is not None and (bg.education or 0) >= rs.skip_from_level:
         return True
+    if rs.skip_if_holds:
+        pattern = re.compile(rs.skip_if_holds, re.IGNORECASE)
+        if any(pattern.search(c) for c in bg.credentials):
+            return True
     return bool(bg.occupation and any(bg.occupation.startswith(p) for p in rs.skip_family))
 
 
@@ -384,6 +389,8 @@ def estimate(
     in_place_of: str | None = None
     if route is not None and route.any_experience:
         credit = 1.0  # years in any trade count (teaching one's own)
+    if held:
+        covered = True  # the training behind the licence is done
     if route is not None and not held:
         if route.prerequisite is not None:
             step = degree_step(bg.education, route.prerequisite, per_week)

@@ -46,6 +46,8 @@ class RouteStep:
     months_with_degree: float | None = None
     #: the credits when the person already holds a bachelor's degree (general education done)
     credits_with_degree: float | None = None
+    #: skip this step when a credential of the person's matches this (case-insensitive)
+    skip_if_holds: str | None = None
 
 
 @dataclass(frozen=True)
@@ -88,13 +90,15 @@ def _s(label: str, **kw: object) -> RouteStep:
 
 
 HEALTH = ("29-1", "29-2", "31-")
+RN_HOLDS = r"\bRN\b|registered nurse|\bBSN\b|\bADN\b"
+NURSES = ("29-1141", "29-1151", "29-1161", "29-1171")
 RN_STEPS = (
     _s("Science prerequisites (anatomy, physiology, microbiology, chemistry)", credits=20,
-       skip_family=HEALTH),
+       skip_family=HEALTH, skip_if_holds=RN_HOLDS),
     _s("Nursing programme: an associate degree in nursing (about 2 years full-time), or an "
        "accelerated BSN (about 15 months) if you hold a bachelor's", months=24,
-       months_with_degree=15),
-    _s("NCLEX-RN licensing exam", months=3),
+       months_with_degree=15, skip_family=NURSES, skip_if_holds=RN_HOLDS),
+    _s("NCLEX-RN licensing exam", months=3, skip_family=NURSES, skip_if_holds=RN_HOLDS),
 )  # fmt: skip
 
 #: Every route, most specific first (the first that applies wins).
@@ -112,8 +116,7 @@ ROUTES: tuple[Route, ...] = (
     ),
     Route(
         "rn", "Registered nurse (RN) licence", ("29-1141",), RN_STEPS,
-        holds=r"\bRN\b|registered nurse|\bBSN\b|\bADN\b",
-        family=("29-1141", "29-1151", "29-1161", "29-1171"),
+        holds=RN_HOLDS, family=NURSES,
     ),
     Route(
         "lpn", "Practical nurse (LPN/LVN) licence", ("29-2061",),
