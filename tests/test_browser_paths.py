@@ -75,7 +75,14 @@ def test_profile_explore_compare_shortlist(page: Any, live_app: str) -> None:
     assert "kind=up" in page.url
     assert page.get_by_role("heading", level=2).all_inner_texts() == ["Step up"]
     up = cards_on(page)
-    assert up and all(c["code"].startswith("29-") for c in up)  # same SOC major group
+    assert up
+    # every step up says why it is one: it leads, supervises or is senior to the nurse's work
+    reasons = page.eval_on_selector_all(
+        ".path-card .kind-reason", "els => els.map(e => e.innerText)"
+    )
+    assert len(reasons) == len(up)
+    assert all(re.search(r"leads work like yours|supervises|more senior|higher level", r)
+               for r in reasons), reasons
 
     # What if: a pay floor. Every card left pays at least that, and the page says what it left out.
     page.get_by_label("Kind of move").select_option(label="All")
@@ -140,4 +147,58 @@ def test_explore_and_compare_at_phone_width(phone_page: Any, live_app: str) -> N
     page.goto(f"{live_app}/paths/compare/?code=29-1171.00&code=29-2061.00&from={NURSE}")
     assert len(cards_on(page)) == 2
     assert_accessible(page, "compare (360 px)")
+    assert page.evaluate("() => document.documentElement.scrollWidth") <= 360
+
+
+def test_readiness_parts_kind_reason_left_out_and_show_more(page: Any, live_app: str) -> None:
+    """The paths page explains itself: each card's time to get ready with its parts, the kind
+    of move with its reason, what the constraints left out with the value that would let it in,
+    and more of a kind on request."""
+    set_current_job(page, live_app)
+    page.goto(live_app + "/paths/?retraining_months=12&hours=6")
+    main = page.get_by_role("main").inner_text()
+    assert "Top picks for you" in main
+    assert "Your constraints in force" in main and "ready within 12 months" in main
+    cards = page.eval_on_selector_all(
+        ".path-card",
+        """cards => cards.map(c => ({
+            code: c.dataset.code,
+            reason: (c.querySelector('.kind-reason') || {innerText: ''}).innerText,
+            ready: (c.querySelector('.readiness') || {innerText: ''}).innerText,
+            steps: c.querySelectorAll('.ready-steps li').length,
+        }))""",
+    )
+    assert cards
+    for card in cards:
+        assert card["reason"].strip(), card
+        ready = card["ready"]
+        assert ready.startswith(("Ready now", "Ready in about", "Ready in at least")), card
+        months = re.search(r"Ready in (?:about|at least) (\d+(?:\.\d)?) (months?|years)", ready)
+        if months:  # a time to get ready is never shown without its parts
+            assert card["steps"] >= 1, card
+            value = float(months.group(1)) * (12 if months.group(2) == "years" else 1)
+            assert value <= 12.5, card  # the retraining limit holds for every card shown
+    # what the limit left out, each with its reason and the value that would let it in
+    left = page.locator("details.left-out").first
+    left.locator("summary").click()
+    text = left.inner_text()
+    assert "would let it in" in text or "cannot be estimated" in text, text
+    assert_accessible(page, "explore with constraints (desktop)")
+
+    # show more of one kind
+    more = page.get_by_role("link", name=re.compile("Show more of"))
+    assert more.count() >= 1
+    with page.expect_navigation():
+        more.first.click()
+    assert "more=1" in page.url
+    assert len(page.locator(".path-card").all()) > 6
+    assert_accessible(page, "explore, more of a kind (desktop)")
+
+
+def test_readiness_and_left_out_at_phone_width(phone_page: Any, live_app: str) -> None:
+    page = phone_page
+    page.goto(f"{live_app}/paths/?from={NURSE}&retraining_months=12&hours=6")
+    assert page.locator(".path-card .readiness").count() >= 1
+    assert page.locator("details.left-out").count() >= 1
+    assert_accessible(page, "explore with constraints (360 px)")
     assert page.evaluate("() => document.documentElement.scrollWidth") <= 360

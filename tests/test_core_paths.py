@@ -25,7 +25,7 @@ from unstuck.core.paths import (
 )
 from unstuck.core.paths.data import RIASEC_IDS, Element, OccupationData
 from unstuck.core.paths.engine import KEEP, person_from_profile
-from unstuck.core.paths.explain import LeftOut, rounded_to_add_up, shown_components
+from unstuck.core.paths.explain import LeftOut, context, rounded_to_add_up, shown_components
 from unstuck.core.paths.text import tfidf_cosine, tokens
 from unstuck.core.profile import Constraints, Profile, Rating
 
@@ -414,13 +414,15 @@ def test_kinds_hold_what_they_promise() -> None:
     result = explore(ranking, limit=10)
     up = result.group("up")
     # managers who lead the work, and more senior work of the same family
-    assert {r.code for r in up.items} == {"11-3021.00", "11-1011.00", "15-1251.00", "15-1252.00"}
-    assert {r.move.reason for r in up.items} == {"leads_your_work", "senior_in_family"}
+    # (a poor fit is not shown: the fixture's weakest fall below the fit floor)
+    assert "11-3021.00" in {r.code for r in up.items}
+    assert {r.code for r in up.items} <= {"11-3021.00", "11-1011.00", "15-1251.00", "15-1252.00"}
+    assert {r.move.reason for r in up.items} <= {"leads_your_work", "senior_in_family"}
+    kinds = {DATA.codes[i]: context(ranking).moves.of(i) for i in range(len(DATA))}
+    assert kinds["15-1251.00"].reason == "senior_in_family"
+    assert kinds["11-1011.00"].reason == "leads_your_work"
     # seven occupations: every other one is among the 40 closest, so close work, sideways
-    sideways = result.group("sideways")
-    assert {r.code for r in sideways.items} == {"29-1141.00", "27-1024.00", "15-1211.00"} - {
-        "15-1211.00"
-    }
+    assert kinds["29-1141.00"].kind == kinds["27-1024.00"].kind == "sideways"
     assert result.group("change").items == ()
     self_emp = result.group("self")
     # the person's own work first, then close work where many are self-employed

@@ -362,11 +362,15 @@ def load_outlook(conn: sqlite3.Connection, codes: Iterable[str], meta: Mapping[s
     period = source_release(meta, "bls-projections") or ""
     rows: dict[str, tuple[Any, ...]] = {}
     titles: dict[str, str | None] = {}
+    columns = {row[1] for row in _rows(conn, "PRAGMA table_info(bls_projection)")}
+    # builds made before the entry-requirement columns were kept read as unknown
+    extra = ", ".join(
+        c if c in columns else f"NULL AS {c}" for c in ("work_experience", "training")
+    )
     for code, title, *rest in _rows(
         conn,
         "SELECT code, title, employment_start, employment_end, change_percent, openings, "
-        "self_employed_percent, typical_education, work_experience, training "
-        "FROM bls_projection",
+        f"self_employed_percent, typical_education, {extra} FROM bls_projection",
     ):
         rows.setdefault(code, tuple(rest))
         titles.setdefault(code, title)

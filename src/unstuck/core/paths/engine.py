@@ -121,9 +121,10 @@ KINDS: dict[str, str] = {
 CHANGE_FIELD_MULTIPLIERS: dict[str, float] = {
     "interests": 1.5,
     "values": 1.5,
-    "skills_knowledge": 0.75,
-    "knowledge": 0.75,
-    "levels": 0.75,
+    "skills_knowledge": 0.5,
+    "knowledge": 0.5,
+    "levels": 1.5,
+    "own_technology": 1.5,
     "gaps": 0.5,
     "tasks": 0.5,
     "family": 0.0,

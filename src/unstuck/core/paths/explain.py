@@ -44,6 +44,7 @@ from unstuck.core.paths.readiness import (
     learnable,
     skill_gap_points,
 )
+from unstuck.core.paths.routes import route_for
 
 #: Points the time to get ready takes off a score: this many per doubling of (1 + months/12).
 READY_POINTS = 6.0
@@ -702,7 +703,12 @@ def _group(ctx: Context, kind: str, limit: int, left_out_limit: int = 6) -> Path
     left: list[LeftOutItem] = []
     filtered = 0
     window = max(CANDIDATES, limit * 4)
+    # a poor fit is not advice, whatever the constraints leave: below the floor, nothing is
+    # shown (teaching one's own trade, where the fit is one's years in it, excepted)
+    floor = float(np.percentile(base, FIT_FLOOR_PERCENTILE)) if len(base) else -np.inf
     for n_seen, i in enumerate(ordered):
+        if i != me and float(base[i]) < floor and not _trade_teaching(data.codes[i]):
+            continue
         if len(passing) >= 2 * limit + 2 and n_seen >= window:
             break
         score = assess(ctx, i, kind)[0]
@@ -724,9 +730,19 @@ def _group(ctx: Context, kind: str, limit: int, left_out_limit: int = 6) -> Path
     return PathGroup(kind, KINDS[kind], tuple(items), note, (), filtered, tuple(left), more)
 
 
+#: Occupations scoring below this percentile of all occupations (under the kind's weights) are
+#: poor fits for the person and are not shown, however few pass the constraints.
+FIT_FLOOR_PERCENTILE = 55.0
+
+
+def _trade_teaching(code: str) -> bool:
+    route = route_for(code)
+    return route is not None and route.any_experience
+
+
 #: A kind's list shows variety: at most this many of one SOC minor group other than the
-#: person's own (say, three rail jobs for a truck driver) and one variant of one SOC occupation
-#: (police officers and their customs-and-border detail) before the rest of the list.
+#: person's own (say, three rail jobs for a truck driver) before the rest of the list, and one
+#: variant of one SOC occupation (police officers or their customs-and-border detail).
 SAME_MINOR_GROUP = 2
 
 
@@ -741,7 +757,9 @@ def _varied(
         code = data.codes[item[1]]
         minor, soc = code[:4], code[:7]
         crowded = own is None or minor != own[:4]
-        if soc in socs or (crowded and minors.get(minor, 0) >= SAME_MINOR_GROUP):
+        if soc in socs:
+            continue  # a variant of an occupation already listed: the list names it once
+        if crowded and minors.get(minor, 0) >= SAME_MINOR_GROUP:
             later.append(item)
             continue
         socs.add(soc)

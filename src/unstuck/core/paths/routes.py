@@ -198,7 +198,8 @@ ROUTES: tuple[Route, ...] = (
     ),
     Route(
         "health_associate", "An accredited associate programme and licence",
-        ("29-1292", "29-1126", "29-2034", "29-2035", "29-2032", "29-1124"),
+        ("29-1292", "29-1126", "29-2034", "29-2035", "29-2032", "29-1124", "31-2011",
+         "31-2021"),
         (
             _s("Accredited associate programme (about two years, mostly full-time)", months=24),
             _s("Licensing or registry exam", months=3),
@@ -309,6 +310,16 @@ ROUTES: tuple[Route, ...] = (
             _s("Airline transport pilot (ATP) certificate", months=3),
         ),
         holds=r"\b(ATP|airline transport pilot)\b", full_time=True,
+    ),
+    Route(
+        "air_traffic", "Air traffic controller: FAA Academy and years of certification",
+        ("53-2021",),
+        (
+            _s("FAA Academy (about five months full-time; applicants must usually be under "
+               "31)", months=5),
+            _s("Certification on the job at a facility (two to four years)", months=30),
+        ),
+        holds=r"air traffic|\bCTO\b", family=("53-2021",), full_time=True,
     ),
     Route(
         "commercial_pilot", "Commercial pilot certificate", ("53-2012",),
