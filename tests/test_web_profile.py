@@ -347,3 +347,41 @@ def test_a_late_autosave_does_not_bring_back_a_finished_draft(client: Client) ->
                                                            "draft": token})  # fmt: skip
     assert late.status_code == 409 and late.json()["stale"] is True
     assert not models.Draft.objects.exists()
+
+
+def test_credentials_are_kept_and_survive_a_change_of_occupation(
+    client: Client, kb: KnowledgeBase
+) -> None:
+    response = client.post(
+        "/profile/about/",
+        {"title_query": "registered nurse", "occupation_choice": NURSE, "action": "next",
+         "credentials": "RN, Ohio\n  BLS (CPR)  \n\nRN, Ohio", "risk_tolerance": "medium"},
+    )  # fmt: skip
+    assert response.status_code == 302
+    assert services.to_core(services.get_profile()).credentials == ("RN, Ohio", "BLS (CPR)")
+    services.set_occupation(kb, "29-1171.00")
+    assert services.to_core(services.get_profile()).credentials == ("RN, Ohio", "BLS (CPR)")
+    page = client.get("/profile/about/").content.decode()
+    assert "RN, Ohio\nBLS (CPR)" in html.unescape(page)
+    response = client.post(
+        "/profile/about/",
+        {"title_query": "", "action": "next", "risk_tolerance": "medium",
+         "credentials": "x" * 201},
+    )  # fmt: skip
+    assert "longer than 200 characters; shorten it" in html.unescape(response.content.decode())
+    assert services.to_core(services.get_profile()).credentials == ("RN, Ohio", "BLS (CPR)")
+
+
+def test_an_unrated_occupation_prefills_from_its_closest_rated_one_named(
+    client: Client, kb: KnowledgeBase
+) -> None:
+    developer = "15-1252.00"  # O*NET 29.0 publishes no skill ratings for it
+    assert not kb.occupation(developer).skills
+    services.set_occupation(kb, developer)
+    stand_in = services.rating_stand_in(kb, developer)
+    assert stand_in is not None
+    profile = services.to_core(services.get_profile())
+    assert profile.ratings, "the skills step has levels to start from"
+    page = html.unescape(client.get("/profile/skills/").content.decode())
+    assert "O*NET publishes no skill or knowledge ratings for Software Developers" in page
+    assert f"{kb.titles[stand_in]}, the closest rated occupation" in page

@@ -30,6 +30,7 @@ Example::
 
 from __future__ import annotations
 
+import dataclasses
 import json
 from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
@@ -181,6 +182,10 @@ def occupation_levels(
     :class:`~unstuck.core.occupations.UnknownOccupation` for a code not in ``kb``.
     """
     occ = kb.require_occupation(code)
+    if not occ.skills and not occ.knowledge:
+        stand_in = rating_stand_in(kb, code)
+        if stand_in is not None:
+            occ = kb.require_occupation(stand_in)
     out: list[tuple[str, str, core_profile.Domain, float]] = []
     domains: tuple[tuple[core_profile.Domain, Any, int], ...] = (
         ("skill", occ.skills, PREFILL_SKILLS),
@@ -193,22 +198,36 @@ def occupation_levels(
     return out
 
 
+def rating_stand_in(kb: KnowledgeBase, code: str) -> str | None:
+    """For an occupation O*NET publishes no skill or knowledge ratings for, the closest rated
+    occupation whose ratings stand in for them (the career-path engine uses the same one);
+    None when the occupation is rated or no close rated occupation exists."""
+    from unstuck.knowledge.matrices import occupation_data
+
+    data = occupation_data(kb)
+    i = data.index.get(code)
+    if i is None or data.has_ratings[i]:
+        return None
+    row = data.rated_row(i)
+    return None if row is None else data.codes[row]
+
+
 def set_occupation(
     kb: KnowledgeBase, code: str, years: float | None = None, key: str = ME
 ) -> models.Profile:
-    """Set the current occupation and prefill skill levels from it (own levels are kept);
-    raises :class:`~unstuck.core.occupations.UnknownOccupation` for a code not in ``kb``."""
+    """Set the current occupation and prefill skill levels from it (own levels are kept; an
+    occupation O*NET does not rate prefills from its closest rated occupation, named on the
+    skills step); raises :class:`~unstuck.core.occupations.UnknownOccupation` for a code not
+    in ``kb``."""
     occ = kb.require_occupation(code)
     current = to_core(get_profile(key))
     ratings = core_profile.prefill_ratings(occupation_levels(kb, code), current.ratings)
-    updated = core_profile.Profile(
+    updated = dataclasses.replace(
+        current,
         occupation_code=code,
         occupation_title=occ.title,
         years_in_occupation=years if years is not None else current.years_in_occupation,
         ratings=ratings,
-        technology=current.technology,
-        education=current.education,
-        constraints=current.constraints,
     )
     return save_profile(updated, key)
 

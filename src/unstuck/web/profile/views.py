@@ -443,8 +443,14 @@ def skills(request: HttpRequest) -> HttpResponse:
                 "error": errors.get(r.element_id),
             }
         )
+    stand_in = (
+        services.rating_stand_in(kb, profile.occupation_code)
+        if kb is not None and profile.occupation_code
+        else None
+    )
     context = nav.context(profile, "skills") | {
         "profile": profile,
+        "stand_in": None if stand_in is None else kb.titles.get(stand_in),
         "skill_rows": [r for r in rows if r["domain"] == "skill"],
         "knowledge_rows": [r for r in rows if r["domain"] == "knowledge"],
         "technology": _technology_choices(kb, current.occupation_code or ""),
