@@ -313,6 +313,25 @@ def left_out_rows(group: PathGroup) -> list[dict[str, Any]]:
     ]
 
 
+def what_if_values(person: Person, applied: Mapping[str, str]) -> dict[str, str]:
+    """The what-if form's values: what the request set, else the constraint in force, so the
+    form shows what the ranking applies."""
+    current = {
+        "min_pay": person.min_pay,
+        "retraining_months": person.retraining_months,
+        "hours": person.hours_per_week,
+        "max_zone_step": person.max_zone_step,
+    }
+    def plain(v: float | None) -> str:
+        if v is None:
+            return ""
+        return str(int(v)) if float(v).is_integer() else f"{v:.1f}"
+
+    out = {k: plain(v) for k, v in current.items()}
+    out.update({k: v for k, v in applied.items() if k in out})
+    return out
+
+
 def constraints_in_force(person: Person) -> list[str]:
     """The constraints the ranking applies, in words (the what-if form shows them)."""
     out = []

@@ -60,6 +60,7 @@ def explore(request: HttpRequest, kb: KnowledgeBase) -> HttpResponse:
         "groups": groups,
         "picks": picks,
         "in_force": services.constraints_in_force(person),
+        "form_values": services.what_if_values(person, applied),
         "unused": services.unused_parts(result.unused),
         "unusable": _unusable(request, data, results),
         "applied": applied,
