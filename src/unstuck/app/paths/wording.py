@@ -17,7 +17,11 @@ def money(x: float | None) -> str:
 
 
 def months(m: float | None) -> str:
-    return "unknown" if m is None else ("now" if m < 0.5 else f"about {fmt_months(m)}")
+    if m is None:
+        return "unknown"
+    if m < 0.5:
+        return "now"
+    return "under a month" if m < 1 else f"about {fmt_months(m)}"
 
 
 def left_out(reason: LeftOut) -> str:
@@ -107,11 +111,13 @@ def readiness(r: Readiness) -> str:
     if not r.steps:
         head = "You could apply now."
     else:
-        lead = "At least " if not r.complete else "About "
-        head = f"{lead}{fmt_months(r.months)}"
+        if r.months < 1:
+            head = "Under a month"
+        else:
+            head = ("At least " if not r.complete else "About ") + fmt_months(r.months)
         if not r.assumed_hours:
             head += f" at your {r.hours_per_week:g} hours a week"
-        head += ": " + "; ".join(f"{s.label} ({fmt_months(s.months)})" for s in r.steps) + "."
+        head += ": " + "; ".join(f"{s.label} ({months(s.months)})" for s in r.steps) + "."
     notes = " ".join(r.notes)
     missing = "" if r.complete else " The skill gap could not be measured."
     return " ".join(x for x in (head, notes + missing) if x).strip()
@@ -123,5 +129,7 @@ def ready_short(rec: Recommendation) -> str:
         return "time to get ready unknown"
     if m < 0.5:
         return "ready now"
+    if m < 1:
+        return "ready in under a month"
     lead = "at least " if not rec.readiness.complete else "about "
     return f"ready in {lead}{fmt_months(m)}"
