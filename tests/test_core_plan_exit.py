@@ -136,9 +136,10 @@ def test_readiness_blocks_resigning_without_offer_or_runway() -> None:
                   resume_updated=True)  # fmt: skip
     assert not r.ready
     assert r.warning is not None and r.warning.startswith("Do not resign yet")
-    assert "A signed offer, or enough runway" in r.warning
+    assert "A signed written offer" in r.warning
+    assert r.verdict.startswith("Not yet: keep your job until you hold a signed written offer")
     by_id = {c.id: c for c in r.conditions}
-    assert by_id["offer_or_runway"].status == "not met"
+    assert by_id["offer"].status == "not met"
     assert by_id["runway_target"].status == "not met"
     assert 0 < r.score < 100
     # A signed offer makes the short runway acceptable.
@@ -156,14 +157,41 @@ def test_readiness_unknowns_are_shown_as_unknown() -> None:
     assert "unknown" in (r.warning or "")
 
 
-def test_readiness_depends_on_risk_tolerance() -> None:
+def test_runway_is_a_safety_net_not_an_offer() -> None:
+    rw = runway(ExitInputs(savings=200_000, monthly_expenses=4_000))  # 50 months
+    # however long the runway, resigning waits for an offer by default
+    for strategy in (None, "elsewhere", "change_field", "reshape"):
+        r = readiness(rw, risk_tolerance="high", health_cover=True, strategy=strategy)
+        assert not r.ready and "signed written offer" in r.verdict, strategy
+        assert "safety net" in {c.id: c for c in r.conditions}["offer"].detail
+
+
+@pytest.mark.parametrize("strategy", ["exit_plan", "recover"])
+def test_a_planned_exit_may_lean_on_the_runway_and_says_so(strategy: str) -> None:
     rw = runway(ExitInputs(savings=20_000, monthly_expenses=4_000))  # 5 months
-    high = readiness(rw, risk_tolerance="high", health_cover=True)
-    low = readiness(rw, risk_tolerance="low", health_cover=True)
+    high = readiness(rw, risk_tolerance="high", health_cover=True, strategy=strategy)
+    low = readiness(rw, risk_tolerance="low", health_cover=True, strategy=strategy)
     assert high.ready and not low.ready
+    assert "before an offer" in high.verdict and "safer" in high.verdict
     assert RUNWAY_TARGET["low"] > 5 > RUNWAY_TARGET["high"]
-    no_cover = readiness(rw, risk_tolerance="high", health_cover=None)
+    no_cover = readiness(rw, risk_tolerance="high", health_cover=None, strategy=strategy)
     assert not no_cover.ready  # health cover is required, unknown is not enough
+    assert no_cover.verdict.startswith("Not yet")
+
+
+@pytest.mark.parametrize(
+    "offer, cover, strategy, start",
+    [
+        (True, True, None, "Yes"),
+        (True, None, None, "Not yet"),
+        (None, True, None, "Not yet"),
+        (False, False, "exit_plan", "Not yet"),
+    ],
+)
+def test_there_is_always_a_verdict_sentence(offer, cover, strategy, start) -> None:  # noqa: ANN001
+    r = readiness(runway(ExitInputs(savings=1_000, monthly_expenses=3_000)), has_offer=offer,
+                  health_cover=cover, strategy=strategy)  # fmt: skip
+    assert r.verdict.startswith(start) and r.verdict.endswith(".")
 
 
 def test_months_to_save() -> None:
@@ -174,10 +202,38 @@ def test_months_to_save() -> None:
     assert months_to_save(runway(ExitInputs()), 6, 1_000) is None
 
 
-def test_timeline() -> None:
+def test_without_an_offer_resigning_is_not_dated() -> None:
     inputs = ExitInputs(savings=6_000, monthly_expenses=3_000, notice_months=1,
                         monthly_saving=1_000)  # fmt: skip
     tl = timeline(inputs, today=TODAY, learning_weeks=13)
+    assert tl.resign_from is None and tl.last_day is None
+    last = [m for m in tl.milestones if m.label == "Resignation"][0]
+    assert "signed written offer" in last.detail and "not before" in last.detail
+    # the runway still grows as a safety net, and that is dated
+    net = [m for m in tl.milestones if m.label.startswith("Safety net")][0]
+    assert net.when == TODAY + timedelta(days=math.ceil(12 * DAYS_PER_MONTH))
+
+
+def test_savings_over_three_years_are_flagged_not_dated() -> None:
+    inputs = ExitInputs(savings=1_000, monthly_expenses=4_000, monthly_saving=100)
+    tl = timeline(inputs, today=TODAY, strategy="exit_plan")
+    net = [m for m in tl.milestones if m.label.startswith("Safety net")][0]
+    assert net.when is None and "years of saving: not a date to plan around" in net.detail
+    assert tl.resign_from is None
+
+
+def test_a_leaving_month_shapes_the_timeline() -> None:
+    inputs = ExitInputs(savings=30_000, monthly_expenses=3_000, notice_months=1,
+                        leaving_month=6)  # fmt: skip
+    tl = timeline(inputs, today=TODAY, learning_weeks=4, has_offer=True)
+    assert tl.resign_from is not None and tl.resign_from.month == 6
+    assert tl.resign_from >= TODAY + timedelta(days=28)
+
+
+def test_timeline() -> None:
+    inputs = ExitInputs(savings=6_000, monthly_expenses=3_000, notice_months=1,
+                        monthly_saving=1_000)  # fmt: skip
+    tl = timeline(inputs, today=TODAY, learning_weeks=13, strategy="exit_plan")
     resign = TODAY + timedelta(days=math.ceil(12 * DAYS_PER_MONTH))  # saving takes longest
     assert tl.resign_from == resign
     assert tl.last_day == resign + timedelta(days=math.ceil(DAYS_PER_MONTH))
@@ -190,7 +246,7 @@ def test_timeline() -> None:
 def test_timeline_cannot_date_what_is_unknown() -> None:
     tl = timeline(ExitInputs(savings=6_000, monthly_expenses=3_000), today=TODAY)
     assert tl.resign_from is None and tl.last_day is None
-    assert any("save a month" in m.detail for m in tl.milestones)
+    assert any("put aside a month" in m.detail for m in tl.milestones)
     assert any("notice period" in m.detail for m in tl.milestones)
     # With an offer, the learning plan sets the date.
     offer = timeline(ExitInputs(notice_months=0.5), today=TODAY, learning_weeks=4,

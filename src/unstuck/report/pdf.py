@@ -389,6 +389,8 @@ def render_pdf(data: Mapping[str, Any]) -> bytes:
     else:
         rw = f"about {months} months"
     story.append(_p(f"Runway: {rw}. Readiness to resign: {e['readiness']['score']} of 100."))
+    if e["readiness"].get("verdict"):
+        story.append(_raw(f"<b>{escape(e['readiness']['verdict'])}</b>"))
     if e["readiness"]["warning"]:
         story.append(_raw(f"<b>{escape(e['readiness']['warning'])}</b>"))
     story.append(

@@ -388,6 +388,7 @@ def build(kb: KnowledgeBase, *, today: date | None = None, key: str = ME) -> Bui
             risk_tolerance=profile.constraints.risk_tolerance,
             learning_weeks=learning_weeks,
             has_offer=bool(state.has_offer),
+            strategy=strategies[0].id if strategies else None,
         ),
         release=kb.release,
         attributions=tuple(kb.attributions),
@@ -401,6 +402,7 @@ def build(kb: KnowledgeBase, *, today: date | None = None, key: str = ME) -> Bui
         gaps_closed=built.gaps_closed(),
         conversations=state.conversations,
         resume_updated=state.resume_updated,
+        strategy=strategies[0].id if strategies else None,
     )
     return replace(built, readiness=ready)
 

@@ -20,14 +20,19 @@ counted as 0. Zero savings is a known value and gives a runway of 0 months. When
 expenses the runway is unlimited (``math.inf``, shown as "unlimited").
 
 **Readiness.** A score (0–100) over named conditions (:func:`readiness`), each met, not met or
-unknown (unknown counts as not met and is shown as unknown). Some are *required*: a runway of
-at least :data:`RUNWAY_TARGET` months for the person's risk tolerance **or** a signed written
-offer, and health cover arranged for the gap. While any required condition is not met, the
-verdict is "not yet" and the plan warns against resigning.
+unknown (unknown counts as not met and is shown as unknown). Some are *required*: a signed
+written offer, and health cover arranged for the gap. **Runway is the safety net, not a
+substitute for an offer**: only when the person's leading strategy is to plan an exit or to
+recover first (:data:`RUNWAY_MAY_STAND_IN`) does a runway of at least :data:`RUNWAY_TARGET`
+months for their risk tolerance stand in for the offer, and the verdict says so explicitly.
+There is always a verdict sentence (:attr:`Readiness.verdict`).
 
-**Timeline.** When to resign, at the earliest: once the runway reaches its target (months of
-saving at the stated monthly saving), the learning plan is done and an offer is in hand or the
-conditions hold; the last working day follows after the notice period.
+**Timeline.** Resigning is dated only when it can be: with a signed offer, after the learning
+plan; for a planned exit or recovery, once the runway reaches its target; otherwise the
+resignation waits for the offer (undated) while the runway grows as a safety net. Savings that
+would take more than :data:`MAX_SAVING_MONTHS` months are flagged, not printed as a date. A
+preferred leaving month (the end of a school year, after a bonus) moves the date to the next
+such month; the last working day follows after the notice period.
 """
 
 from __future__ import annotations
@@ -41,6 +46,10 @@ from unstuck.core.profile import Constraints, RiskTolerance
 
 #: Months of runway wanted before resigning without an offer, by risk tolerance.
 RUNWAY_TARGET: dict[RiskTolerance, float] = {"low": 9.0, "medium": 6.0, "high": 3.0}
+#: Leading strategies (rut check ids) under which enough runway may stand in for an offer.
+RUNWAY_MAY_STAND_IN = frozenset({"exit_plan", "recover"})
+#: Saving for longer than this is not a plan to date: flagged instead.
+MAX_SAVING_MONTHS = 36.0
 #: Informational interviews that count as having tested the direction.
 MIN_CONVERSATIONS = 3
 #: Share of the plan's top gaps closed with a proof that counts as ready.
@@ -61,6 +70,8 @@ class ExitInputs:
     other_income: float | None = None  # monthly income that continues after leaving
     extra_costs: float | None = None  # monthly costs that start on leaving (health cover)
     monthly_saving: float | None = None  # what can be put aside a month while still employed
+    #: the month (1-12) the person prefers to leave in, such as 6 for the end of a school year
+    leaving_month: int | None = None
 
     @classmethod
     def from_constraints(cls, c: Constraints, **more: float | None) -> ExitInputs:
@@ -220,11 +231,14 @@ class Readiness:
     ready: bool
     conditions: tuple[Condition, ...]
     warning: str | None
+    #: one sentence: whether to resign now, and what it waits for
+    verdict: str = ""
 
     def to_dict(self) -> dict[str, Any]:
         return {
             "score": self.score,
             "ready": self.ready,
+            "verdict": self.verdict,
             "warning": self.warning,
             "conditions": [c.to_dict() for c in self.conditions],
         }
@@ -243,6 +257,7 @@ def readiness(
     gaps_closed: float | None = None,
     conversations: int | None = None,
     resume_updated: bool | None = None,
+    strategy: str | None = None,
 ) -> Readiness:
     """Score the conditions for resigning; ``gaps_closed`` is the share (0-1) of the plan's
     gaps closed with a proof, ``conversations`` the informational interviews held."""
@@ -254,23 +269,29 @@ def readiness(
         enough = rw.months >= target
         shown = "unlimited" if rw.unlimited else f"{rw.months:.1f} months"
         rdetail = f"Runway {shown}; {target:g} months wanted at {risk_tolerance} risk tolerance."
+    stand_in = strategy in RUNWAY_MAY_STAND_IN
     safe: bool | None
     if has_offer:
         safe = True
         sdetail = "A signed written offer: the runway only has to bridge the notice gap."
-    elif enough:
+        name = "A signed written offer"
+    elif stand_in and enough:
         safe = True
-        sdetail = rdetail
-    elif enough is False and has_offer is False:
-        safe = False
-        sdetail = rdetail + " No signed offer yet."
+        sdetail = (
+            rdetail + " Your strategy is to plan an exit first, and this runway covers it: "
+            "leaving before an offer is a choice you can make, though an offer is still safer."
+        )
+        name = "A signed written offer, or (for a planned exit) enough runway"
     else:
-        safe = None
-        sdetail = rdetail + " Or a signed written offer: not stated."
+        safe = False if has_offer is False else None
+        sdetail = (
+            "Keep your job until you hold a signed written offer with a start date. "
+            + rdetail
+            + " The runway is your safety net while you search, not a substitute for an offer."
+        )
+        name = "A signed written offer"
     conds = (
-        Condition(
-            "offer_or_runway", "A signed offer, or enough runway", _status(safe), True, 3.0, sdetail
-        ),
+        Condition("offer", name, _status(safe), True, 3.0, sdetail),
         Condition(
             "health_cover",
             "Health cover arranged for the gap",
@@ -324,7 +345,22 @@ def readiness(
             + "; ".join(f"{c.name} ({c.status})" for c in blocking)
             + "."
         )
-    return Readiness(score, not blocking, conds, warning)
+        if not safe:
+            verdict = (
+                "Not yet: keep your job until you hold a signed written offer"
+                + ("" if health_cover else ", and arrange health cover for any gap")
+                + "."
+            )
+        else:
+            verdict = "Not yet: arrange health cover for the gap between jobs first."
+    elif has_offer:
+        verdict = "Yes: with a signed offer and cover arranged, you can give your notice."
+    else:
+        verdict = (
+            "You can leave before an offer if you choose: your runway covers your planned exit "
+            "and cover is arranged. An offer first is still the safer way."
+        )
+    return Readiness(score, not blocking, conds, warning, verdict)
 
 
 @dataclass(frozen=True)
@@ -380,48 +416,77 @@ def timeline(
     risk_tolerance: RiskTolerance = "medium",
     learning_weeks: int | None = None,
     has_offer: bool = False,
+    strategy: str | None = None,
 ) -> Timeline:
-    """Dated milestones to the earliest safe resignation and the last working day."""
+    """Dated milestones to the resignation and the last working day (see the module
+    docstring: without an offer, and unless the strategy lets the runway stand in for one,
+    resigning waits for the offer and is not dated)."""
     rw = runway(inputs)
     target = RUNWAY_TARGET[risk_tolerance]
+    stand_in = strategy in RUNWAY_MAY_STAND_IN
     ms: list[Milestone] = [Milestone(today, "Start", "Today.")]
     dates: list[date] = [today]
     dated = True
     if has_offer:
-        detail = "With a signed offer, the runway only needs to cover the gap between jobs."
+        detail = "With a signed offer in hand, after the plan's learning: the runway only needs "
+        detail += "to cover the gap between jobs."
     else:
         save = months_to_save(rw, target, inputs.monthly_saving)
+        label = f"Safety net: runway reaches {target:g} months"
         if save is None:
-            dated = False
             why = (
                 ("enter " + " and ".join(rw.missing))
                 if rw.missing
-                else ("enter how much you can save a month")
+                else ("say how much you can put aside a month")
             )
+            ms.append(Milestone(None, label, f"Cannot be dated yet: {why}."))
+            dated = not stand_in
+        elif save > MAX_SAVING_MONTHS:
             ms.append(
-                Milestone(None, f"Runway reaches {target:g} months", f"Cannot be dated yet: {why}.")
+                Milestone(
+                    None,
+                    label,
+                    f"At {inputs.monthly_saving:,.0f} a month that is about "
+                    f"{save / 12:.0f} years of saving: not a date to plan around. Keep your "
+                    "job and move with a signed offer instead.",
+                )
             )
+            dated = not stand_in
         else:
             d = _months_later(today, save)
-            dates.append(d)
+            if stand_in:
+                dates.append(d)
             ms.append(
                 Milestone(
                     d,
-                    f"Runway reaches {target:g} months",
+                    label,
                     "Already there."
                     if save == 0
                     else f"About {save:.1f} months of saving {inputs.monthly_saving:,.0f} a month.",
                 )
             )
-        detail = "Once the runway target is reached and the required conditions hold."
+        if stand_in:
+            detail = (
+                "Your strategy is to plan an exit first: once the safety net is in place, the "
+                "learning done and cover arranged, leaving before an offer is your choice."
+            )
+        else:
+            dated = False
+            detail = (
+                "When you hold a signed written offer with a start date, not before: keep "
+                "your job while you search."
+            )
     if learning_weeks is not None:
         d = today + timedelta(days=7 * learning_weeks)
         dates.append(d)
         ms.append(Milestone(d, "Learning plan done", f"{learning_weeks} weeks of the plan."))
     resign = max(dates) if dated else None
+    if resign is not None and inputs.leaving_month:
+        resign = _next_in_month(resign, inputs.leaving_month)
+        detail += f" Moved to your preferred leaving month ({_MONTHS[inputs.leaving_month - 1]})."
     # Steps towards resigning in date order (undated ones last), then resigning itself.
     ms = ms[:1] + sorted(ms[1:], key=lambda m: (m.when is None, m.when or today))
-    ms.append(Milestone(resign, "Earliest resignation", detail))
+    ms.append(Milestone(resign, "Resignation", detail))
     last = None
     if resign is not None and inputs.notice_months is not None:
         last = _months_later(resign, inputs.notice_months)
@@ -430,4 +495,26 @@ def timeline(
         )
     elif inputs.notice_months is None:
         ms.append(Milestone(None, "Last working day", "Enter your notice period to date it."))
+    else:
+        ms.append(
+            Milestone(
+                None,
+                "Last working day",
+                f"{inputs.notice_months:g} months after you give notice.",
+            )
+        )
     return Timeline(tuple(ms), resign, last)
+
+
+_MONTHS = (
+    "January", "February", "March", "April", "May", "June", "July", "August", "September",
+    "October", "November", "December",
+)  # fmt: skip
+
+
+def _next_in_month(d: date, month: int) -> date:
+    """The first day on or after ``d`` that falls in ``month`` (d itself when it does)."""
+    if d.month == month:
+        return d
+    year = d.year if month > d.month else d.year + 1
+    return date(year, month, 1)
