@@ -71,7 +71,7 @@ class ExitInputs:
     extra_costs: float | None = None  # monthly costs that start on leaving (health cover)
     monthly_saving: float | None = None  # what can be put aside a month while still employed
     #: the month (1-12) the person prefers to leave in, such as 6 for the end of a school year
-    leaving_month: int | None = None
+    leaving_month: float | None = None
 
     @classmethod
     def from_constraints(cls, c: Constraints, **more: float | None) -> ExitInputs:
@@ -482,8 +482,9 @@ def timeline(
         ms.append(Milestone(d, "Learning plan done", f"{learning_weeks} weeks of the plan."))
     resign = max(dates) if dated else None
     if resign is not None and inputs.leaving_month:
-        resign = _next_in_month(resign, inputs.leaving_month)
-        detail += f" Moved to your preferred leaving month ({_MONTHS[inputs.leaving_month - 1]})."
+        month = int(inputs.leaving_month)
+        resign = _next_in_month(resign, month)
+        detail += f" Moved to your preferred leaving month ({_MONTHS[month - 1]})."
     # Steps towards resigning in date order (undated ones last), then resigning itself.
     ms = ms[:1] + sorted(ms[1:], key=lambda m: (m.when is None, m.when or today))
     ms.append(Milestone(resign, "Resignation", detail))
