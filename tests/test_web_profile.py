@@ -6,6 +6,7 @@ from __future__ import annotations
 import html
 import json
 import re
+from dataclasses import replace
 
 import pytest
 from django.test import Client
@@ -385,3 +386,29 @@ def test_an_unrated_occupation_prefills_from_its_closest_rated_one_named(
     page = html.unescape(client.get("/profile/skills/").content.decode())
     assert "O*NET publishes no skill or knowledge ratings for Software Developers" in page
     assert f"{kb.titles[stand_in]}, the closest rated occupation" in page
+
+
+def test_the_skills_step_adds_any_element_and_keeps_credentials(
+    client: Client, kb: KnowledgeBase
+) -> None:
+    services.set_occupation(kb, NURSE)
+    core = services.to_core(services.get_profile())
+    services.save_profile(replace(core, credentials=("RN, Ohio",)))
+    rated = {r.element_id for r in core.ratings}
+    programming = next(
+        r.element_id for r in kb.occupation("15-1251.00").skills if r.name == "Programming"
+    )
+    assert programming not in rated
+    form = {f"level-{r.element_id}": str(r.level) for r in core.ratings}
+    response = client.post(
+        "/profile/skills/", {**form, "action": "add", "add_element": programming, "add_level": "4"}
+    )
+    assert response.status_code == 302 and response["Location"].endswith("/profile/skills/#added")
+    after = services.to_core(services.get_profile())
+    assert after.levels()[programming] == 4.0 and after.credentials == ("RN, Ohio",)
+    # a level outside the scale is refused and nothing is added
+    response = client.post(
+        "/profile/skills/", {**form, "action": "add", "add_element": "2.C.7.c", "add_level": "9"}
+    )
+    assert "from 0 to 7" in html.unescape(response.content.decode())
+    assert "2.C.7.c" not in services.to_core(services.get_profile()).levels()

@@ -8,6 +8,8 @@ works the same, saving on each button.
 
 from __future__ import annotations
 
+import dataclasses
+import math
 from typing import Any
 
 from django.http import Http404, HttpRequest, HttpResponse, JsonResponse
@@ -350,6 +352,43 @@ def autosave(request: HttpRequest, slug: str) -> JsonResponse:
 # -- skills ------------------------------------------------------------------------------------
 
 
+def _element_choices(kb: Any, current: core_profile.Profile) -> list[dict[str, str]]:
+    """Every O*NET skill and knowledge element not rated yet, for "add another"."""
+    if kb is None:
+        return []
+    rated = {r.element_id for r in current.ratings}
+    seen: dict[str, tuple[str, str]] = {}
+    for domain in ("skill", "knowledge"):
+        for ratings in kb.ratings.get(domain, {}).values():
+            for r in ratings:
+                seen.setdefault(r.element_id, (r.name, domain))
+    return [
+        {"id": eid, "name": name, "domain": domain}
+        for eid, (name, domain) in sorted(seen.items(), key=lambda kv: (kv[1][1], kv[1][0]))
+        if eid not in rated
+    ]
+
+
+def _added_element(
+    kb: Any, post: Any, current: core_profile.Profile, problems: list[str]
+) -> core_profile.Rating | None:
+    """The rating "add another" asks for, or None with the problem said."""
+    choices = {c["id"]: c for c in _element_choices(kb, current)}
+    element = post.get("add_element", "").strip()
+    if element not in choices:
+        problems.append("Choose a skill or knowledge area to add.")
+        return None
+    try:
+        level = float(post.get("add_level", "").strip())
+    except ValueError:
+        level = math.nan
+    if not (core_profile.LEVEL_MIN <= level <= core_profile.LEVEL_MAX):
+        problems.append(f"Give your level in {choices[element]['name']} from 0 to 7.")
+        return None
+    c = choices[element]
+    return core_profile.Rating(element, c["name"], c["domain"], level, None)  # type: ignore[arg-type]
+
+
 def _technology_choices(kb: Any, code: str) -> list[dict[str, Any]]:
     if kb is None or not code:
         return []
@@ -410,18 +449,18 @@ def skills(request: HttpRequest) -> HttpResponse:
                 problems.append(f"“{name}” is not in O*NET's technology list.")
             else:
                 chosen_tech.add(known.get(name.casefold(), name))
+        if action == "add":
+            added = _added_element(kb, request.POST, current, problems)
+            if added is not None:
+                ratings.append(added)
         if not errors and not problems:
             services.save_profile(
-                core_profile.Profile(
-                    occupation_code=current.occupation_code,
-                    occupation_title=current.occupation_title,
-                    years_in_occupation=current.years_in_occupation,
-                    ratings=tuple(ratings),
-                    technology=tuple(sorted(chosen_tech)),
-                    education=current.education,
-                    constraints=current.constraints,
+                dataclasses.replace(
+                    current, ratings=tuple(ratings), technology=tuple(sorted(chosen_tech))
                 )
             )
+            if action == "add":
+                return redirect(nav.step_url("skills") + "#added")
             wizard.mark(profile, "skills", "done")
             return redirect(nav.step_url("results"))
     rows = []
@@ -454,6 +493,9 @@ def skills(request: HttpRequest) -> HttpResponse:
         "skill_rows": [r for r in rows if r["domain"] == "skill"],
         "knowledge_rows": [r for r in rows if r["domain"] == "knowledge"],
         "technology": _technology_choices(kb, current.occupation_code or ""),
+        "element_choices": _element_choices(kb, current),
+        "add_element": request.POST.get("add_element", "") if request.method == "POST" else "",
+        "add_level": request.POST.get("add_level", "") if request.method == "POST" else "",
         "chosen_tech": chosen_tech,
         "other_tech": other_tech,
         "extra_tech": sorted(
