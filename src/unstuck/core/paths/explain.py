@@ -40,6 +40,7 @@ from unstuck.core.paths.kinds import Move, Moves, is_manager, is_residual, is_su
 from unstuck.core.paths.readiness import (
     Background,
     Readiness,
+    Step,
     estimate,
     learnable,
     skill_gap_points,
@@ -207,7 +208,7 @@ def rounded_to_add_up(values: Sequence[float], total: float, places: int = 1) ->
     scale = 10**places
     scaled = [v * scale for v in values]
     out = [math.floor(x) for x in scaled]
-    short = round(total * scale) - sum(out)
+    short = round(round(total, places) * scale) - sum(out)
     # who gets a unit: the largest remainders when short, the smallest when over
     order = sorted(range(len(values)), key=lambda k: out[k] - scaled[k])
     if short < 0:
@@ -327,6 +328,29 @@ def readiness_of(ctx: Context, i: int) -> Readiness:
     return out
 
 
+#: Working for yourself in your own line of work: months to set up (registration or licence,
+#: insurance, a first few clients) before it can carry you; a planning figure.
+OWN_BUSINESS_MONTHS = 6.0
+
+
+def readiness_for(ctx: Context, i: int, kind: str) -> Readiness:
+    """Readiness as a ``kind`` move: working for yourself in your own occupation takes the
+    setting up, every other move what entry takes (:func:`readiness_of`)."""
+    r = ctx.ranking
+    me = r.data.index.get(r.person.occupation) if r.person.occupation else None
+    if kind == "self" and i == me:
+        per_week = r.person.hours_per_week or 10.0
+        step = Step(
+            "setup",
+            "Set up on your own: registration or any licence your state asks of a business, "
+            "insurance, and your first clients, while still employed",
+            OWN_BUSINESS_MONTHS,
+        )
+        return Readiness(OWN_BUSINESS_MONTHS, (step,), ("You know the work already.",), True,
+                         per_week, not r.person.hours_per_week)  # fmt: skip
+    return readiness_of(ctx, i)
+
+
 def ready_points(months: float | None) -> float:
     if months is None:
         return 0.0
@@ -401,7 +425,7 @@ def components_of(ctx: Context, i: int, kind: str) -> tuple[Component, ...]:
                 published=bool(ranking.present[s][i]),
             )
         )
-    ready = readiness_of(ctx, i)
+    ready = readiness_for(ctx, i, kind)
     rp = ready_points(ready.months)
     parts["ready"] = [
         SignalPart("ready", "months until you could credibly apply", 1.0, rp, rp,
@@ -590,7 +614,7 @@ def explain(ranking: Ranking | Context, code: str, kind: str | None = None) -> R
             _num(data.self_employed_percent[i]),
             data.projections_period,
         ),
-        readiness=readiness_of(ctx, i),
+        readiness=readiness_for(ctx, i, kind),
         not_published=tuple(s for s in r.z if not r.present[s][i]),
         filtered=constraint_reasons(ctx, i),
         move=mv,
