@@ -46,6 +46,11 @@ def left_out(reason: LeftOut) -> str:
             f"the time to get ready cannot be estimated from the data, so it cannot be "
             f"checked against your {reason.limit:g} months"
         )
+    if r == "step_down":
+        return (
+            f"{reason.value:.0f} job zones below yours: a step down that gives up most of the "
+            "preparation you have"
+        )
     if r == "zone_step":
         return (
             f"{reason.value:.0f} job zones above yours (your limit: {reason.limit:.0f}; "

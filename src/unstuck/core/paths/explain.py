@@ -320,6 +320,7 @@ def readiness_of(ctx: Context, i: int) -> Readiness:
         data.entry_of(i),
         _background(r),
         closeness=float(ctx.moves.closeness[i]),
+        near=None if ctx.moves.near is None else float(ctx.moves.near[i]),
         skill_points=share,
         step_up=mv.kind == "up" and mv.reason != "close_and_higher",
         person_zone=my_zone,
@@ -531,10 +532,14 @@ def constraint_reasons(ctx: Context, i: int) -> tuple[LeftOut, ...]:
         elif pay < p.min_pay:
             out.append(LeftOut("pay_below_floor", pay, float(p.min_pay)))
     me = data.index.get(p.occupation) if p.occupation else None
+    a, b = _zone(data, me), _zone(data, i)
     if p.max_zone_step is not None:
-        a, b = _zone(data, me), _zone(data, i)
         if a is not None and b is not None and b - a > p.max_zone_step:
             out.append(LeftOut("zone_step", float(b - a), float(p.max_zone_step)))
+    if a is not None and b is not None and a - b >= STEP_DOWN_ZONES and i != me:
+        # two or more job zones down gives up most of the preparation the person has: not a
+        # move to suggest (it stays listed as left out, with the reason)
+        out.append(LeftOut("step_down", float(a - b), float(STEP_DOWN_ZONES - 1)))
     if p.retraining_months is not None:
         ready = readiness_of(ctx, i)
         if ready.months is None:
@@ -764,10 +769,16 @@ def _trade_teaching(code: str) -> bool:
     return route is not None and route.any_experience
 
 
+#: Job zones down from the person's at which a move is left out as a step down.
+STEP_DOWN_ZONES = 2
+
+
 #: A kind's list shows variety: at most this many of one SOC minor group other than the
 #: person's own (say, three rail jobs for a truck driver) before the rest of the list, and one
 #: variant of one SOC occupation (police officers or their customs-and-border detail).
 SAME_MINOR_GROUP = 2
+#: ... and at most this many of the person's own minor group (same work, other settings).
+SAME_OWN_MINOR_GROUP = 2
 
 
 def _varied(
@@ -780,10 +791,10 @@ def _varied(
     for item in scored:
         code = data.codes[item[1]]
         minor, soc = code[:4], code[:7]
-        crowded = own is None or minor != own[:4]
+        cap = SAME_MINOR_GROUP if own is None or minor != own[:4] else SAME_OWN_MINOR_GROUP
         if soc in socs:
             continue  # a variant of an occupation already listed: the list names it once
-        if crowded and minors.get(minor, 0) >= SAME_MINOR_GROUP:
+        if minors.get(minor, 0) >= cap:
             later.append(item)
             continue
         socs.add(soc)

@@ -36,6 +36,9 @@ from unstuck.core.paths.data import OccupationData
 CLOSE_SIGNALS = ("tasks", "titles", "description", "activities")
 #: An occupation among this many most similar to the person's counts as close work.
 CLOSE_RANK = 40
+#: How much closeness by skills counts towards related experience (closeness by the work's own
+#: description counts fully).
+EXPERIENCE_SKILL_SHARE = 0.6
 #: The managers counted as leading an occupation's work: its most similar managers.
 LEADERS = 3
 #: First-line supervisors of the person's major group counted as theirs.
@@ -85,6 +88,8 @@ class Moves:
     closeness: npt.NDArray[np.float64]
     #: row numbers of the occupations that count for "work for yourself", own first
     self_rows: tuple[int, ...]
+    #: 0-1 per occupation: how near what the work needs is to what the person's work needs
+    near: npt.NDArray[np.float64] | None = None
 
     def of(self, i: int) -> Move:
         return self.kinds[i]
@@ -96,6 +101,26 @@ def work_similarity(data: OccupationData, i: int) -> npt.NDArray[np.float64]:
     if not parts:
         return np.zeros(len(data))
     out: npt.NDArray[np.float64] = np.mean([p.astype(np.float64) for p in parts], axis=0)
+    return out
+
+
+def skill_closeness(data: OccupationData, i: int) -> npt.NDArray[np.float64]:
+    """Closeness by what the work needs (skills and knowledge importance profiles): work that
+    draws on the same abilities counts as related even when it is described in other words
+    (a teacher's years for an instructional coordinator)."""
+    if not data.has_effective_ratings[i]:
+        return np.zeros(len(data))
+    imp = data.importance0
+    norms = data.importance_length
+    with np.errstate(invalid="ignore", divide="ignore"):
+        cos = np.where(norms > 0, (imp @ imp[i]) / (norms * norms[i]), -1.0)
+    cos[i] = -np.inf
+    cos[~data.has_effective_ratings] = -np.inf
+    order = np.argsort(-cos, kind="stable")
+    rank = np.empty(len(data))
+    rank[order] = np.arange(len(data))
+    out = closeness_from_rank(rank)
+    out[~data.has_effective_ratings] = 0.0
     return out
 
 
@@ -121,8 +146,14 @@ def moves(data: OccupationData, occupation: str | None) -> Moves:
     order = np.argsort(-sim_others, kind="stable")
     rank = np.empty(n)
     rank[order] = np.arange(n)
-    closeness = closeness_from_rank(rank)
+    by_text = closeness_from_rank(rank)
+    by_skills = skill_closeness(data, me)
+    # years count as related experience mostly by the work itself; what has to be learnt
+    # follows what the work needs as much as how it is described
+    closeness = np.maximum(by_text, EXPERIENCE_SKILL_SHARE * by_skills)
     closeness[me] = 1.0
+    near = np.maximum(by_text, by_skills)
+    near[me] = 1.0
     titles = data.titles
     codes = data.codes
     my_zone = _zone(data, me)
@@ -183,4 +214,4 @@ def moves(data: OccupationData, occupation: str | None) -> Moves:
         # as part of a broader occupation's
         if i != me and share[i] >= SELF_EMPLOYED_MIN_PERCENT and own_wage[i]:
             self_rows.append(i)
-    return Moves(tuple(kinds), closeness, tuple(self_rows))
+    return Moves(tuple(kinds), closeness, tuple(self_rows), near)

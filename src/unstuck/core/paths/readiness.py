@@ -117,6 +117,8 @@ LEADERSHIP_ELEMENTS = frozenset({"2.C.1.a", "2.C.1.f"})
 #: Months of leading people (a lead, acting or supervisor role) before a manager role, and
 #: before a first-line supervisor role; doubled for a manager role two or more job zones up.
 MANAGER_LEAD_MONTHS = 12.0
+#: A first-line supervisor role over work one has not done: years in that work first.
+SUPERVISED_WORK_YEARS = 3.0
 MAX_LEAD_MONTHS = 36.0
 SUPERVISOR_LEAD_MONTHS = 3.0
 #: Midpoint in years of O*NET's related-experience (RW) categories 1-11.
@@ -356,6 +358,7 @@ def estimate(
     skill_points: float | None = None,
     step_up: bool = False,
     person_zone: int | None = None,
+    near: float | None = None,
 ) -> Readiness:
     """Readiness for ``entry`` from ``bg``.
 
@@ -364,7 +367,8 @@ def estimate(
     what the target specifically needs (:func:`skill_gap_points`; None: could not be measured);
     ``step_up``: the target leads the person's own kind of work (their years count at least
     half, and experience can stand in for its typical degree); ``person_zone``: the job zone of
-    the person's occupation.
+    the person's occupation; ``near`` (0-1, default ``closeness``): how near what the target
+    needs is to what the person's work needs, which decides the skill gap's distance part.
     """
     per_week = bg.hours_per_week or DEFAULT_HOURS
     assumed = not bg.hours_per_week
@@ -386,6 +390,9 @@ def estimate(
     if zone_gap >= 2:
         credit *= 0.5 ** (zone_gap - 1)
     years_needed = experience_years(entry)
+    if is_supervisor(entry.code, entry.title) and not step_up and not bg.leads:
+        # first-line supervisors are promoted from the work they supervise: years in it first
+        years_needed = max(years_needed, SUPERVISED_WORK_YEARS)
     in_place_of: str | None = None
     if route is not None and route.any_experience:
         credit = 1.0  # years in any trade count (teaching one's own)
@@ -459,7 +466,7 @@ def estimate(
                  "competent; an entry or trainee role first)", LONG_TERM_TRAINING_MONTHS)
         )  # fmt: skip
     if not covered:
-        hours = skill_hours(skill_points, entry.job_zone, closeness)
+        hours = skill_hours(skill_points, entry.job_zone, closeness if near is None else near)
         if hours is None:
             complete = False
         else:
