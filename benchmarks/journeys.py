@@ -229,6 +229,7 @@ STRATEGY_KEYS: dict[str, str] = {
     "change_field": "change_field",
     "exit_plan": "plan_exit_first",
     "recover": "recover_first",
+    "self": "work_for_yourself",
 }
 #: The README's situation keys -> the rut check subscales answered from them.
 SITUATION_SUBSCALES: dict[str, tuple[str, ...]] = {

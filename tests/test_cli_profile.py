@@ -67,3 +67,48 @@ def test_show_explains_a_result_from_an_unknown_version() -> None:
     result = CliRunner().invoke(cli, ["profile", "show"])
     assert result.exit_code == 0, result.output
     assert "wellbeing/0 is not known to this version of unstuck" in result.output
+
+
+def test_one_strategy_mix_on_every_surface(kb_home, kb) -> None:  # noqa: ANN001
+    """The CLI, the results page, the plan and the report show the same adjusted mix."""
+    import html
+    import re
+
+    from django.test import Client
+
+    from unstuck.app.plan import services as plan_services
+
+    services.set_occupation(kb, "27-3023.00")  # a shrinking field: the mix leans to change
+    core = services.to_core(services.get_profile())
+    services.save_profile(
+        core.__class__(**{**core.__dict__, "constraints": Constraints(savings=3000,
+                                                                        monthly_expenses=3000)})
+    )  # fmt: skip
+    rut = get_instrument("rut")
+    levels = {"cause.advancement": 5, "cause.pay": 4, "toll": 4}
+    keyed = {i.id: levels.get(i.subscale, 3) for i in rut.items}
+    services.submit(
+        Responses(rut.id, {i.id: 6 - keyed[i.id] if i.reverse else keyed[i.id] for i in rut.items})
+    )
+    wb = get_instrument("wellbeing")
+    services.submit(Responses(wb.id, {i.id: (5 if i.reverse else 1) for i in wb.items}))
+
+    mix = services.strategy_mix()
+    assert mix is not None
+    ids = [s.id for s in mix]
+    assert ids[0] == "recover"  # a very hard week comes first
+    out = json.loads(CliRunner().invoke(cli, ["profile", "show", "--json"]).output)
+    cli_ids = [s["id"] for s in out["assessments"]["rut-check"]["result"][
+        "strategy_mix_with_constraints"]]  # fmt: skip
+    assert cli_ids == ids
+    text = CliRunner().invoke(cli, ["profile", "show"]).output
+    shown = [s.name for s in mix if s.share]
+    positions = [text.index(f"% {name}:") for name in shown]
+    assert positions == sorted(positions)
+    page = html.unescape(Client().get("/profile/results/").content.decode())
+    found = [m.start() for name in shown for m in [re.search(re.escape(name), page)] if m]
+    assert len(found) == len(shown) and found == sorted(found)
+    plan = plan_services.build(kb)
+    assert [s.id for s in plan.strategies] == ids
+    report = plan_services.report_data(plan)["diagnosis"]
+    assert [s["name"] for s in report["strategies"]] == [s.name for s in mix]

@@ -8,6 +8,7 @@ first and reports every problem by item id, storing nothing unless the file is c
 
 from __future__ import annotations
 
+from collections.abc import Sequence
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
@@ -78,13 +79,16 @@ def _run(name: str, answers: Path | None, as_json: bool, restart: bool) -> None:
                     "completed_at": done.record.completed_at.isoformat(),
                 },
                 "result": done.result.to_dict(),
+                "strategy_mix_with_constraints": [
+                    x.to_dict() for x in services.strategy_mix() or ()
+                ],
                 "change_since_last_time": (
                     None if done.comparison is None else done.comparison.to_dict()
                 ),
             }
         )
         return
-    print_result(done.result)
+    print_result(done.result, services.strategy_mix())
     print_change(done.comparison)
 
 
@@ -169,7 +173,9 @@ def _ask_ranking(instrument: Instrument) -> list[str] | None:
         click.echo(f"  Please list each number from 1 to {len(subs)} once.")
 
 
-def print_result(result: Result) -> None:
+def print_result(result: Result, strategies: Sequence[Any] | None = None) -> None:
+    """Print a result; ``strategies`` is the person's strategy mix (the one every page shows,
+    from ``unstuck.app.profile.services.strategy_mix``) in place of the answers-only mix."""
     """A short text report; every number here is traced in ``--json``."""
     from unstuck.core.assess import InterestsResult, RutCheckResult, ValuesResult
 
@@ -185,7 +191,8 @@ def print_result(result: Result) -> None:
             for d in c["driven_by"][:3]:
                 click.echo(f"       “{d['text']}” — {d['answer_label']}")
         click.echo("Strategy mix:")
-        for s in data["strategy_mix"]:
+        mix = data["strategy_mix"] if strategies is None else [x.to_dict() for x in strategies]
+        for s in mix:
             if s["share"]:
                 reason = s["reasons"][0]["text"] if s["reasons"] else ""
                 click.echo(f"  {s['share']:>3}% {s['name']}: {reason}")

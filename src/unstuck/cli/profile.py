@@ -82,5 +82,6 @@ def show_cmd(as_json: bool) -> None:
             f"{found.record.completed_at:%Y-%m-%d})",
             bold=True,
         )
-        print_result(found.result)
+        mix = services.strategy_mix(results=results) if short == "rut" else None
+        print_result(found.result, mix)
         print_change(found.comparison)

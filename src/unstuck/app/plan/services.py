@@ -40,7 +40,6 @@ from unstuck.app.plan import models
 from unstuck.app.profile import services as profile_services
 from unstuck.core import profile as core_profile
 from unstuck.core.assess import RutCheckResult
-from unstuck.core.assess.strategy import adjust_for_constraints
 from unstuck.core.occupations import Occupation
 from unstuck.core.plan import (
     ActionPlan,
@@ -308,7 +307,7 @@ def build(kb: KnowledgeBase, *, today: date | None = None, key: str = ME) -> Bui
     strategies: tuple[Any, ...] = ()
     signals = None
     if rut is not None:
-        strategies = adjust_for_constraints(rut.strategies, profile.constraints)
+        strategies = profile_services.strategy_mix(key) or rut.strategies
         signals = replace(
             RutSignals.from_result(rut), strategies={s.id: s.share for s in strategies}
         )

@@ -63,7 +63,9 @@ from unstuck.core.assess import (
     validate_answers,
 )
 from unstuck.core.assess.rut import StrategyShare
-from unstuck.core.assess.strategy import adjust_for_constraints
+from unstuck.core.assess.strategy import mix_for
+from unstuck.core.assess.values import ValuesResult
+from unstuck.core.assess.wellbeing import WellbeingResult
 
 if TYPE_CHECKING:
     from unstuck.knowledge.store import KnowledgeBase
@@ -489,15 +491,35 @@ def latest_results(key: str = ME, only: Sequence[str] | None = None) -> LatestRe
 def strategy_mix(
     key: str = ME, results: LatestResults | None = None
 ) -> tuple[StrategyShare, ...] | None:
-    """The person's strategy mix, adjusted for their constraints: the one function behind the
-    results page, the paths page's top picks, the plan, the report and ``unstuck profile show``.
-    None before the rut check is taken (or when its result cannot be used)."""
-    if results is None:
-        results = latest_results(key, only=("rut",))
+    """The person's strategy mix: the one function behind the results page, the paths page's
+    top picks, the plan, the report and ``unstuck profile show``. The latest rut check, adjusted
+    for the profile's constraints, the latest wellbeing check-in and care notes, the strongest
+    work values and the projected outlook of the person's occupation
+    (:func:`unstuck.core.assess.strategy.mix_for`). None before the rut check is taken (or
+    when its result cannot be used)."""
+    if results is None or not {"rut", "wellbeing", "values"} <= set(results.found) | set(
+        results.unusable
+    ):
+        results = latest_results(key, only=("rut", "wellbeing", "values"))
     found = results.get("rut")
     if found is None or not isinstance(found.result, RutCheckResult):
         return None
-    return adjust_for_constraints(found.result.strategies, to_core(get_profile(key)).constraints)
+    wb = results.get("wellbeing")
+    vals = results.get("values")
+    profile = to_core(get_profile(key))
+    growth = None
+    kb = knowledge_base() if profile.occupation_code else None
+    if kb is not None and profile.occupation_code:
+        outlook = kb.outlook.get(profile.occupation_code)
+        growth = None if outlook is None else outlook.change_percent
+    return mix_for(
+        found.result,
+        profile.constraints,
+        wellbeing=wb.result if wb and isinstance(wb.result, WellbeingResult) else None,
+        values=vals.result if vals and isinstance(vals.result, ValuesResult) else None,
+        outlook_growth=growth,
+        occupation=profile.occupation_title,
+    )
 
 
 def summary(key: str = ME) -> dict[str, Any]:

@@ -217,6 +217,8 @@ STRATEGIES: tuple[tuple[str, str, str], ...] = (
      "Similar work for a different employer, manager or sector."),
     ("change_field", "Change field",
      "Move towards a different occupation that fits your interests and values better."),
+    ("self", "Work for yourself",
+     "Freelance, contract or a business of your own, in your own or a close line of work."),
     ("exit_plan", "Plan an exit first",
      "Build a runway (money, skills, contacts) before leaving, so the move is safe."),
     ("recover", "Recover wellbeing first",
@@ -224,17 +226,21 @@ STRATEGIES: tuple[tuple[str, str, str], ...] = (
 )  # fmt: skip
 
 #: How strongly each root cause points to each strategy (per unit of cause strength).
+#: Work-life balance points mostly to the same work on other terms (another employer, shift,
+#: route or arrangement), then to a role inside; reshaping the job one has rarely frees time.
+#: Lack of advancement, pay and a values clash each carry a little towards working for oneself.
 CAUSE_STRATEGY_WEIGHTS: dict[str, dict[str, float]] = {
     "cause.challenge": {"reshape": 0.5, "internal": 0.3, "change_field": 0.2},
-    "cause.advancement": {"internal": 0.5, "elsewhere": 0.4, "change_field": 0.1},
-    "cause.values": {"change_field": 0.6, "elsewhere": 0.3, "exit_plan": 0.1},
+    "cause.advancement": {"internal": 0.45, "elsewhere": 0.35, "change_field": 0.1, "self": 0.1},
+    "cause.values": {"change_field": 0.55, "elsewhere": 0.25, "exit_plan": 0.1, "self": 0.1},
     "cause.environment": {"elsewhere": 0.5, "internal": 0.3, "exit_plan": 0.2},
-    "cause.balance": {"reshape": 0.5, "elsewhere": 0.3, "recover": 0.2},
+    "cause.balance": {"elsewhere": 0.45, "internal": 0.25, "reshape": 0.2, "recover": 0.1},
     "cause.recognition": {"reshape": 0.3, "internal": 0.3, "elsewhere": 0.4},
-    "cause.pay": {"elsewhere": 0.5, "internal": 0.3, "change_field": 0.2},
+    "cause.pay": {"elsewhere": 0.45, "internal": 0.3, "change_field": 0.15, "self": 0.1},
 }
-#: Emotional toll above neutral pushes towards recovering first with this weight.
-TOLL_RECOVER_WEIGHT = 1.5
+#: Emotional toll above neutral pushes towards recovering first with this weight (how low the
+#: person's week is, and a care note, add to it: see ``strategy.strategy_mix``).
+TOLL_RECOVER_WEIGHT = 1.0
 #: Severity above this adds weight to planning an exit when fit or environment is poor.
 EXIT_SEVERITY = 60.0
 

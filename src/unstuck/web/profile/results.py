@@ -17,7 +17,6 @@ from unstuck.app.profile import services, wizard
 from unstuck.core import profile as core_profile
 from unstuck.core.assess import RutCheckResult
 from unstuck.core.assess.interests import RIASEC, code_of, fit_words, interest_fit
-from unstuck.core.assess.strategy import adjust_for_constraints
 from unstuck.web.profile import nav, present
 
 
@@ -42,7 +41,7 @@ def results(request: HttpRequest) -> HttpResponse:
         if found is None:
             continue
         if isinstance(found.result, RutCheckResult):
-            adjusted = adjust_for_constraints(found.result.strategies, core.constraints)
+            adjusted = services.strategy_mix(results=latest)
             shown[short] = present.rut(found.result, adjusted)
         else:
             shown[short] = fn(found.result)  # type: ignore[operator]
