@@ -87,10 +87,10 @@ GED_MONTHS = 6.0
 #: needs (a shortfall of one level on an element fully specific to it), by its job zone. Low
 #: zones learn mostly on the job (O*NET: "a few months to one year of working with experienced
 #: employees"), so little of their preparation comes before hiring; zones 4-5 expect it first.
-PREHIRE_HOURS: dict[int, float] = {1: 10.0, 2: 30.0, 3: 32.0, 4: 80.0, 5: 160.0}
+PREHIRE_HOURS: dict[int, float] = {1: 10.0, 2: 30.0, 3: 16.0, 4: 80.0, 5: 80.0}
 IMPORTANT = 3.0
 #: Hours of study, by job zone, that moving to work entirely unlike one's own adds.
-DISTANCE_HOURS: dict[int, float] = {1: 0.0, 2: 0.0, 3: 300.0, 4: 600.0, 5: 600.0}
+DISTANCE_HOURS: dict[int, float] = {1: 0.0, 2: 0.0, 3: 300.0, 4: 450.0, 5: 300.0}
 #: Differences this small between a person's levels and an occupation's (in specificity-weighted
 #: level points) are the normal spread between people in one job; only the rest needs study.
 SKILL_DEAD_ZONE = 1.0
@@ -518,7 +518,8 @@ def _education(
         return None, None, ""
     what = LEVEL_NAMES.get(need, "more education")
     share = share_at_or_below(entry.education_shares, have)
-    if share >= WAIVER_SHARE:
+    graduate_typical = BLS_EDUCATION.get(entry.bls_education or "", 0) >= 8
+    if share >= WAIVER_SHARE and not graduate_typical:
         notes.append(
             f"{what[0].upper()}{what[1:]} is typical, but {share:.0f}% of people in this work "
             f"say {LEVEL_NAMES.get(have, 'your education')} is enough."
