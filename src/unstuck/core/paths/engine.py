@@ -119,7 +119,7 @@ KINDS: dict[str, str] = {
 
 #: "Change field" is led by interests and values, not by how much already transfers.
 CHANGE_FIELD_MULTIPLIERS: dict[str, float] = {
-    "interests": 1.5,
+    "interests": 1.0,
     "values": 1.5,
     "skills_knowledge": 0.5,
     "knowledge": 0.5,
