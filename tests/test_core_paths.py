@@ -441,12 +441,13 @@ def test_kinds_hold_what_they_promise() -> None:
     assert any("A" in idea.interests for idea in ideas)  # not the occupation's own I and C
 
 
-def test_change_field_is_led_by_interests() -> None:
+def test_change_field_is_led_by_the_person_not_by_how_alike_the_occupations_are() -> None:
     person = person_from_occupation(DATA, "15-1211.00")
     ranking = score(DATA, person)
     rec = explain(ranking, "29-1141.00", "change")
     weights = {p.signal: p.weight for c in rec.components for p in c.parts}
-    assert weights["interests"] > DEFAULT_WEIGHTS["interests"]
+    assert weights["levels"] > DEFAULT_WEIGHTS["levels"]  # your own levels, what transfers
+    assert weights["values"] > DEFAULT_WEIGHTS["values"]
     assert weights["skills_knowledge"] < DEFAULT_WEIGHTS["skills_knowledge"]
 
 
