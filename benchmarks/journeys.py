@@ -1136,6 +1136,10 @@ def plan_output(kb: Any, target: str | None, target_months: float | None) -> dic
     activities = learning.get("activities") or []
     cost_key = next((k for k in ("cost_usd", "cost") if any(k in a for a in activities)), None)
     costs = None
+    if not activities and "total_cost" in learning:
+        costs = ()  # a plan with nothing to learn costs nothing
+    elif not activities and weeks and not action.get("learning"):
+        costs = ()  # no learning plan at all: nothing paid is planned
     if cost_key is not None:
         costs = tuple(
             0.0 if a.get("free") or a.get("employer_paid") else float(a.get(cost_key) or 0.0)

@@ -19,7 +19,7 @@ NP = "29-1171.00"  # Nurse Practitioners
 
 POSTING = """Nurse Practitioner
 Requirements:
-- Experience with Microsoft Excel and electronic medical record (EMR) software
+- Experience with Epic Systems and electronic medical record (EMR) software
 - Strong critical thinking and active listening
 """
 

@@ -58,7 +58,8 @@ from unstuck.core.plan import (
     to_ics,
 )
 from unstuck.core.plan.exit import Readiness, Runway, Timeline
-from unstuck.core.plan.gaps import Gap
+from unstuck.core.plan.gaps import Evidence, Gap
+from unstuck.core.plan.leave import state_of
 from unstuck.core.plan.smart import GoalCheck
 from unstuck.report import charts
 
@@ -323,7 +324,9 @@ def build(kb: KnowledgeBase, *, today: date | None = None, key: str = ME) -> Bui
     planned = None
     skipped: tuple[Gap, ...] = ()
     if target is not None:
-        analysis = analyse_gaps(profile, target, market=market_shares(target.code))
+        analysis = analyse_gaps(
+            profile, target, market=market_shares(target.code), evidence=evidence(kb, profile)
+        )
         left = set(
             models.SkippedGap.objects.filter(plan=state, target_code=target.code).values_list(
                 "gap_key", flat=True
@@ -348,11 +351,16 @@ def build(kb: KnowledgeBase, *, today: date | None = None, key: str = ME) -> Bui
         resources={k: [Resource(r.title, r.url, "you") for r in rs] for k, rs in resources.items()},
         max_gaps=state.max_gaps,
         activity_hours=hours_set,
+        budget=profile.constraints.learning_budget,
+        runway_known=profile.constraints.runway_months is not None,
+        state=None
+        if profile.constraints.location is None
+        else state_of(profile.constraints.location.code, profile.constraints.location.name),
     )
     done = frozenset(
         models.DoneActivity.objects.filter(plan=state).values_list("activity_id", flat=True)
     )
-    goals, removed = _goals(state, action, profile, target, today)
+    goals, removed = _goals(state, action, profile, target, today, planned)
     inputs = ExitInputs.from_constraints(
         profile.constraints, **{f: getattr(state, f) for f in EXIT_FIELDS}
     )
@@ -412,8 +420,16 @@ def _goals(
     profile: core_profile.Profile,
     target: Occupation | None,
     today: date,
+    gaps: GapAnalysis | None = None,
 ) -> tuple[tuple[GoalRow, ...], tuple[tuple[str, str], ...]]:
-    context = target_context(target) if target is not None else None
+    # A goal is relevant when it names the target's work or what this plan works on: its own
+    # gaps and activities count as the target's terms.
+    extra: list[str] = []
+    if gaps is not None:
+        extra += [g.name for g in gaps.gaps]
+    if action.learning is not None:
+        extra += [a.gap_name for a in action.learning.activities]
+    context = target_context(target, extra=extra) if target is not None else None
     hours = profile.constraints.hours_per_week
 
     def check(text: str) -> GoalCheck:
@@ -434,6 +450,50 @@ def _goals(
         if not own.source:
             rows.append(GoalRow("", own.id, own.text, None, check(own.text)))
     return tuple(rows), tuple(removed)
+
+
+#: A technology listed for at least this share of all occupations is an everyday tool.
+EVERYDAY_SHARE = 0.25
+#: Per knowledge base release: technology example (casefolded) -> (commodity code, example),
+#: and the everyday tools.
+_TECH_INDEX: dict[tuple[int, str], tuple[dict[str, tuple[int, str]], frozenset[str]]] = {}
+
+
+def _technology_index(kb: KnowledgeBase) -> tuple[dict[str, tuple[int, str]], frozenset[str]]:
+    key = (id(kb), kb.release)
+    found = _TECH_INDEX.get(key)
+    if found is None:
+        by_name: dict[str, tuple[int, str]] = {}
+        counts: dict[str, int] = {}
+        for techs in kb.technology.values():
+            for t in {t.example.casefold(): t for t in techs}.values():
+                name = " ".join(t.example.casefold().split())
+                counts[name] = counts.get(name, 0) + 1
+                if t.commodity_code is not None:
+                    by_name.setdefault(name, (t.commodity_code, t.example))
+        n = max(1, len(kb.technology))
+        everyday = frozenset(k for k, c in counts.items() if c / n >= EVERYDAY_SHARE)
+        found = _TECH_INDEX[key] = (by_name, everyday)
+    return found
+
+
+def evidence(kb: KnowledgeBase, profile: core_profile.Profile) -> Evidence:
+    """What the person's record shows beyond self-ratings, for the gap analysis: the kinds of
+    technology they use, the everyday tools of their own occupation, their own occupation."""
+    by_name, everyday = _technology_index(kb)
+    commodities: dict[int, str] = {}
+    for t in profile.technology:
+        hit = by_name.get(" ".join(t.casefold().split()))
+        if hit is not None:
+            commodities.setdefault(hit[0], t)
+    own = kb.occupation(profile.occupation_code) if profile.occupation_code else None
+    own_tools = {" ".join(t.example.casefold().split()) for t in (own.technology if own else ())}
+    return Evidence(
+        commodities=frozenset(commodities),
+        commodity_names=commodities,
+        everyday=everyday & frozenset(own_tools),
+        own=own,
+    )
 
 
 def ics(kb: KnowledgeBase, *, now: datetime | None = None, key: str = ME) -> str:

@@ -43,6 +43,7 @@ from typing import Any, Literal
 
 from unstuck.core.assess.rut import LIKELY_CAUSE, POSSIBLE_CAUSE, RutCheckResult
 from unstuck.core.plan.gaps import GapAnalysis
+from unstuck.core.plan.leave import leave_options
 from unstuck.core.plan.learning import LearningPlan, Resource, build_learning_plan
 from unstuck.core.profile import Profile
 
@@ -74,8 +75,24 @@ STRANDS: dict[Strand, str] = {
 
 WEEKS = 13
 DEFAULT_HOURS = 5.0
-#: Share of a week's hours non-learning tasks may use when there is something to learn.
+#: Share of a week's hours non-learning tasks may use when there is something to learn: half
+#: when changing field (learning is the move), more when the move runs on people and the
+#: search (networking, feedback and the job search come before nice-to-have learning), most
+#: when recovering comes first.
 OTHER_SHARE = 0.5
+OTHER_SHARE_BY_STRATEGY: dict[str, float] = {
+    "change_field": 0.5,
+    "self": 0.5,
+    "recover": 0.8,
+    "exit_plan": 0.65,
+    "reshape": 0.65,
+    "internal": 0.65,
+    "elsewhere": 0.65,
+}
+#: Strands and learning kinds left out when the person starts lighter (a care note, or
+#: recovering first): stretch tasks ask for energy they need for themselves now.
+STRETCH_STRANDS: frozenset[str] = frozenset({"challenge", "experiment"})
+STRETCH_KINDS = ("stretch", "volunteering")
 #: Weeks at half capacity when recovering comes first.
 RAMP_WEEKS = 2
 RAMP_FACTOR = 0.5
@@ -480,8 +497,47 @@ CAUSE_TASKS: dict[str, tuple[_Template, ...]] = {
             "challenge",
             9,
             "Prepare a pay conversation",
-            "Three results with numbers and the market figure; book the meeting.",
+            "Three results with numbers and the market figure; book the meeting. The same "
+            "preparation serves a salary negotiation for an offer elsewhere.",
             1.0,
+        ),
+    ),
+}
+
+#: Tasks a strategy brings when it has at least STRATEGY_TASK_SHARE percent of the mix.
+STRATEGY_TASK_SHARE = 15
+STRATEGY_TASKS: dict[str, tuple[_Template, ...]] = {
+    "internal": (
+        _Template(
+            "networking",
+            3,
+            "Watch internal postings and ask about internal openings",
+            "Set an alert on your employer's internal job board; ask HR or a manager in the "
+            "team you want which internal openings are coming and what they look for.",
+            1.0,
+            "A move inside keeps your pay, pension and standing while the work changes.",
+        ),
+    ),
+    "reshape": (
+        _Template(
+            "challenge",
+            2,
+            "Ask your manager for a career conversation and a development plan",
+            "Bring two changes to your role you want (a stretch project, new duties) and ask "
+            "to write them into a development plan (an IDP) with a review date.",
+            1.0,
+            "Reshaping the job you have starts with saying what you want from it.",
+        ),
+    ),
+    "elsewhere": (
+        _Template(
+            "reflection",
+            5,
+            "Check the pay for your work at other employers and prepare to negotiate",
+            "Note the local median for your work; decide the salary you would move for "
+            "and how you will negotiate an offer.",
+            1.0,
+            "Moving employers is the usual way to a pay rise: know your number first.",
         ),
     ),
 }
@@ -506,6 +562,31 @@ EXIT_TASKS = (
 )
 
 
+def care_tasks(state: str | None) -> list[_Template]:
+    """A care note's first steps: a professional to talk to and the leave the person can use.
+    They take no hours from the budget, like all self-care."""
+    return [
+        _Template(
+            "self_care",
+            1,
+            "Book a visit with your doctor or a therapist",
+            "Say how work is affecting your sleep, mood and health; ask what they advise. "
+            "Your Employee Assistance Programme (EAP), if your employer has one, offers free, "
+            "confidential counselling sessions.",
+            0.0,
+            "Your answers suggest work is weighing on you heavily; recovery comes first.",
+        ),
+        _Template(
+            "self_care",
+            1,
+            "Find out the leave and income protection you can use",
+            " ".join(leave_options(state)),
+            0.0,
+            "Time off with pay protected is often the first step, not a failure.",
+        ),
+    ]
+
+
 def strand_weights(
     signals: RutSignals | None,
 ) -> tuple[dict[Strand, float], dict[Strand, list[str]]]:
@@ -523,7 +604,8 @@ def strand_weights(
 
 
 def called_for(signals: RutSignals | None) -> set[Strand]:
-    """The strands the rut check calls for (all but job search and exit by default)."""
+    """The strands the rut check calls for (all but job search and exit by default; no
+    stretch strands when a care note is shown or recovering leads)."""
     out: set[Strand] = {s for s in STRANDS if s not in ("job_search", "exit")}
     if signals is None:
         out.add("job_search")
@@ -532,6 +614,8 @@ def called_for(signals: RutSignals | None) -> set[Strand]:
         out.add("job_search")
     if signals.strategies.get("exit_plan", 0) > 0:
         out.add("exit")
+    if signals.care or signals.leading == "recover":
+        out -= STRETCH_STRANDS  # starting lighter: no stretch tasks
     return out
 
 
@@ -546,10 +630,17 @@ def build_action_plan(
     max_gaps: int = 6,
     weeks: int = WEEKS,
     activity_hours: Mapping[str, int] | None = None,
+    budget: int | None = None,
+    runway_known: bool = False,
+    state: str | None = None,
 ) -> ActionPlan:
     """A week-by-week plan starting on ``start`` that never exceeds the person's hours.
 
-    ``activity_hours`` overrides learning activities' estimated hours by activity id."""
+    ``activity_hours`` overrides learning activities' estimated hours by activity id;
+    ``budget`` (USD) bounds the learning plan's planned cost (see
+    :func:`~.learning.fit_budget`); ``runway_known`` drops the task asking for the runway
+    numbers when they are already entered; ``state`` (a US postal code) names the leave
+    programmes a care note's first week points to."""
     signals = RutSignals.from_result(rut) if isinstance(rut, RutCheckResult) else rut
     notes: list[str] = []
     hours = profile.constraints.hours_per_week
@@ -566,13 +657,18 @@ def build_action_plan(
     t = title or "your target"
     leading = signals.leading if signals is not None else None
     recover_first = leading == "recover"
-    ramp = RAMP_WEEKS if recover_first or (signals is not None and signals.care) else 0
+    lighter = recover_first or (signals is not None and signals.care)
+    ramp = RAMP_WEEKS if lighter else 0
     if ramp:
-        notes.append(f"The first {ramp} weeks run at half pace: recovering comes first.")
+        notes.append(
+            f"The first {ramp} weeks run at half pace and leave out stretch tasks: "
+            "recovering comes first."
+        )
     capacity = [hours * (RAMP_FACTOR if n < ramp else 1.0) for n in range(weeks)]
 
     has_learning = gaps is not None and bool(gaps.gaps)
-    other_share = OTHER_SHARE if has_learning else 1.0
+    share = OTHER_SHARE_BY_STRATEGY.get(leading or "", OTHER_SHARE)
+    other_share = share if has_learning else 1.0
     wanted = called_for(signals)
     weights, why = strand_weights(signals)
     # Applying makes sense once the resume is updated (week 4); after recovering first or,
@@ -588,10 +684,16 @@ def build_action_plan(
             level = signals.cause_level(cause)
             if level is not None:
                 for x in extra:
-                    templates.append(x)
-                    why[x.strand].append(f"{level} root cause “{cause}”")
+                    if x.strand in wanted:
+                        templates.append(x)
+                        why[x.strand].append(f"{level} root cause “{cause}”")
+        for strategy, extra in STRATEGY_TASKS.items():
+            if signals.strategies.get(strategy, 0) >= STRATEGY_TASK_SHARE:
+                templates += [x for x in extra if x.strand in wanted]
+    if signals is not None and signals.care:
+        templates += care_tasks(state)
     if "exit" in wanted:
-        templates += list(EXIT_TASKS)
+        templates += [x for x in EXIT_TASKS if not (runway_known and x.week == 1)]
     templates = [x for x in templates if x.week <= weeks]
 
     other_cap = [c * other_share for c in capacity]
@@ -603,7 +705,13 @@ def build_action_plan(
         assert gaps is not None
         learn_cap = [max(0.0, c - u) for c, u in zip(capacity, used, strict=True)]
         learning = build_learning_plan(
-            gaps.gaps, learn_cap, resources=resources, max_gaps=max_gaps, hours=activity_hours
+            gaps.gaps,
+            learn_cap,
+            resources=resources,
+            max_gaps=max_gaps,
+            hours=activity_hours,
+            budget=budget,
+            leave_out=STRETCH_KINDS if lighter else (),
         )
         by_id = {a.id: a for a in learning.activities}
         for w in learning.schedule.weeks:
@@ -616,7 +724,9 @@ def build_action_plan(
                         w.number,
                         "learning",
                         a.title,
-                        f"{_h(slot.hours)} of {a.hours} hours. Proof: {a.proof}."
+                        f"{_h(slot.hours)} of {a.hours} hours."
+                        + (f" It asks for {a.requires} first." if a.requires else "")
+                        + f" Proof: {a.proof}."
                         + (f" Start here: {link}" if link else ""),
                         slot.hours,
                         f"Closes your {a.gap_name} gap ({a.gap_kind}).",

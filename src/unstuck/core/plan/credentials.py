@@ -22,7 +22,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass
-from typing import Literal
+from typing import Any, Literal
 
 CredentialKind = Literal["certificate", "certification", "licence", "exam", "programme"]
 
@@ -40,6 +40,18 @@ class Credential:
     holds: str = ""
     #: often paid by an employer or available free
     free_note: str = ""
+
+    def to_dict(self) -> dict[str, Any]:
+        return {
+            "name": self.name,
+            "issuer": self.issuer,
+            "kind": self.kind,
+            "hours": self.hours,
+            "cost": list(self.cost),
+            "basis": self.basis,
+            "needs": self.needs,
+            "free_note": self.free_note,
+        }
 
     def held_by(self, credentials: tuple[str, ...]) -> bool:
         if not self.holds:
@@ -218,8 +230,7 @@ CREDENTIALS: tuple[tuple[str, tuple[Credential, ...]], ...] = (
            holds=r"\bCPC\b|\bCCA\b|\bCCS\b"),
     )),
     ("33-9021", (
-        _c("State private investigator licence", "state licensing board (in North Carolina the "
-           "Private Protective Services Board)", "licence", 40, (200, 600),
+        _c("State private investigator licence", "the state's private-security licensing board", "licence", 40, (200, 600),
            "state application, exam and background-check fees",
            needs="years of investigative experience (police years usually count)",
            holds=r"private investigator|\bPI licen"),
@@ -250,12 +261,12 @@ CREDENTIALS: tuple[tuple[str, tuple[Credential, ...]], ...] = (
     )),
     ("47-2111", (
         _c("Master Electrician licence (state exam on the National Electrical Code, NEC)",
-           "state licensing board (TDLR in Texas)", "licence", 80, (150, 600),
+           "the state's electrical licensing board", "licence", 80, (150, 600),
            "state exam and licence fees plus an NEC exam-prep course",
-           needs="years as a licensed journeyman (two in Texas)",
+           needs="years as a licensed journeyman (the state sets how many)",
            holds=r"master electrician"),
-        _c("Electrical Contractor licence and general liability insurance", "state licensing "
-           "board (TDLR in Texas)", "licence", 20, (1500, 4000),
+        _c("Electrical Contractor licence and general liability insurance", "the state's "
+           "electrical licensing board", "licence", 20, (1500, 4000),
            "licence fee plus a first year of general liability insurance",
            needs="a master electrician on the licence", holds=r"electrical contractor"),
     )),

@@ -382,13 +382,45 @@ class Timeline:
     milestones: tuple[Milestone, ...]
     resign_from: date | None  # earliest recommended resignation; None when it cannot be dated
     last_day: date | None
+    #: what to check before giving notice (see :func:`before_notice`)
+    checklist: tuple[str, ...] = ()
 
     def to_dict(self) -> dict[str, Any]:
         return {
             "milestones": [m.to_dict() for m in self.milestones],
             "resign_from": None if self.resign_from is None else self.resign_from.isoformat(),
             "last_day": None if self.last_day is None else self.last_day.isoformat(),
+            "checklist": list(self.checklist),
         }
+
+
+def notice_words(months: float) -> str:
+    """A notice period in the unit people use: weeks under two months, else months."""
+    if months < 2:
+        weeks = round(months * 52 / 12)
+        return f"{weeks} week{'s' if weeks != 1 else ''}"
+    return f"{months:.1f}".removesuffix(".0") + " months"
+
+
+def before_notice(inputs: ExitInputs, rw: Runway | None = None) -> tuple[str, ...]:
+    """What a career coach has a person check before giving notice, whatever the job: money
+    that leaving forfeits, clauses that bind, and benefits that resigning gives up."""
+    out = [
+        "Check what leaving on a given date costs you: bonus and pay-rise dates, unvested "
+        "stock or deferred compensation, and pension or retirement-system vesting. Leaving a "
+        "little later can be worth more than the wait.",
+        "Read your contract and handbook for a non-compete, non-solicit or garden-leave "
+        "clause and the notice it asks for, before you accept anything elsewhere.",
+        "Ask whether severance or a voluntary buyout is on offer before you resign: "
+        "resigning usually gives both up, and usually makes you ineligible for unemployment "
+        "insurance.",
+    ]
+    if rw is not None and rw.months is not None and not rw.unlimited:
+        out.append(
+            f"Keep your runway (your emergency fund, {rw.months:.1f} months of expenses now) "
+            "in savings you can reach; do not spend it on the move itself."
+        )
+    return tuple(out)
 
 
 def _months_later(d: date, months: float) -> date:
@@ -492,7 +524,9 @@ def timeline(
     if resign is not None and inputs.notice_months is not None:
         last = _months_later(resign, inputs.notice_months)
         ms.append(
-            Milestone(last, "Last working day", f"After {inputs.notice_months:g} months of notice.")
+            Milestone(
+                last, "Last working day", f"After {notice_words(inputs.notice_months)} of notice."
+            )
         )
     elif inputs.notice_months is None:
         ms.append(Milestone(None, "Last working day", "Enter your notice period to date it."))
@@ -501,10 +535,10 @@ def timeline(
             Milestone(
                 None,
                 "Last working day",
-                f"{inputs.notice_months:g} months after you give notice.",
+                f"{notice_words(inputs.notice_months)} after you give notice.",
             )
         )
-    return Timeline(tuple(ms), resign, last)
+    return Timeline(tuple(ms), resign, last, before_notice(inputs, rw))
 
 
 _MONTHS = (

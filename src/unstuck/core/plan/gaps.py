@@ -29,10 +29,18 @@ from dataclasses import dataclass, field
 from typing import Any, Literal
 
 from unstuck.core.occupations import Occupation, Rating
+from unstuck.core.plan.credentials import Credential, credentials_for
 from unstuck.core.profile import EDUCATION_LEVELS, Profile
 
-GapKind = Literal["skill", "knowledge", "technology", "education", "experience"]
-GAP_KINDS: tuple[GapKind, ...] = ("skill", "knowledge", "technology", "education", "experience")
+GapKind = Literal["skill", "knowledge", "technology", "education", "experience", "credential"]
+GAP_KINDS: tuple[GapKind, ...] = (
+    "skill",
+    "knowledge",
+    "technology",
+    "education",
+    "experience",
+    "credential",
+)
 
 #: O*NET's importance scale is 1-5; 3 is "important".
 MIN_IMPORTANCE = 3.0
@@ -40,6 +48,19 @@ MIN_IMPORTANCE = 3.0
 MIN_SIZE = 0.5
 #: A shortfall of this many levels counts as the largest gap (size component 1.0).
 FULL_SIZE = 3.0
+#: Shortfalls from MIN_SIZE up to this are "close": named as such on every page, and left out
+#: of the learning plan (a level point on O*NET's scale is what a year of doing the work moves).
+CLOSE_SIZE = 1.0
+#: An element the person's own occupation rates at least this important, after at least
+#: FAMILIAR_YEARS in it, is one they work with: a shortfall there is deepened by practice at
+#: the target's level, never by an introduction to it.
+FAMILIAR_IMPORTANCE = 3.5
+FAMILIAR_YEARS = 3.0
+#: Credentials named for the target (see :mod:`.credentials`) that become gaps, at most.
+MAX_CREDENTIALS = 2
+#: Priority of a named credential: advisers name it for the work, so it ranks with an
+#: important skill gap (importance 0.7 of 1 on the gap scale).
+CREDENTIAL_IMPORTANCE = 0.7
 
 WEIGHTS: dict[str, float] = {"importance": 0.45, "size": 0.35, "market": 0.20}
 
@@ -93,6 +114,11 @@ class Gap:
     priority: float  # 0-1
     components: tuple[Component, ...]
     reasons: tuple[str, ...]
+    #: the person works with this already (their own occupation relies on it): deepen, do not
+    #: introduce
+    familiar: bool = False
+    #: the named credential this gap is for (kind "credential")
+    credential: Credential | None = None
 
     @property
     def size(self) -> float | None:
@@ -113,7 +139,66 @@ class Gap:
             "priority": round(self.priority, 3),
             "components": [c.to_dict() for c in self.components],
             "reasons": list(self.reasons),
+            "familiar": self.familiar,
+            "credential": None if self.credential is None else self.credential.to_dict(),
         }
+
+
+@dataclass(frozen=True)
+class Covered:
+    """Something the target asks for that the person's evidence already covers."""
+
+    kind: GapKind
+    name: str
+    by: str  # what covers it, in words ("you use Instructure Canvas")
+
+    def to_dict(self) -> dict[str, str]:
+        return {"kind": self.kind, "name": self.name, "by": self.by}
+
+
+@dataclass(frozen=True)
+class Close:
+    """An important element the person is within :data:`CLOSE_SIZE` levels of."""
+
+    kind: GapKind
+    key: str
+    name: str
+    current: float
+    required: float
+
+    def to_dict(self) -> dict[str, Any]:
+        return {
+            "kind": self.kind,
+            "key": self.key,
+            "name": self.name,
+            "current": round(self.current, 2),
+            "required": round(self.required, 2),
+            "status": "close",
+        }
+
+
+@dataclass(frozen=True)
+class Evidence:
+    """What the person has shown beyond their self-ratings, for judging gaps.
+
+    ``commodities`` are the O*NET technology commodity codes of the technology the person uses
+    (Instructure Canvas is a "learning management system"); ``everyday`` the normalised names
+    of everyday tools (listed for a large share of all occupations: e-mail, office suites) that
+    the person's own occupation uses, which a plan does not teach them; ``own`` the person's own
+    occupation, whose important elements they work with."""
+
+    commodities: frozenset[int] = frozenset()
+    commodity_names: Mapping[int, str] = field(default_factory=dict)  # code -> what they use
+    everyday: frozenset[str] = frozenset()
+    own: Occupation | None = None
+
+
+def shortfall_status(required: float, current: float) -> str:
+    """ "met", "close" or "gap": the same word for a level shortfall on every page."""
+    short = required - current
+    if short < MIN_SIZE:
+        return "met"
+    return "close" if short < CLOSE_SIZE else "gap"
 
 
 @dataclass(frozen=True)
@@ -135,6 +220,8 @@ class GapAnalysis:
     strengths: tuple[str, ...]  # important elements where the person meets the target's level
     unrated: tuple[Unrated, ...] = ()
     notes: tuple[str, ...] = field(default=())
+    close: tuple[Close, ...] = ()
+    covered: tuple[Covered, ...] = ()
 
     def by_kind(self, kind: GapKind) -> tuple[Gap, ...]:
         return tuple(g for g in self.gaps if g.kind == kind)
@@ -155,6 +242,8 @@ class GapAnalysis:
                 for u in self.unrated
             ],
             "notes": list(self.notes),
+            "close": [c.to_dict() for c in self.close],
+            "covered": [c.to_dict() for c in self.covered],
         }
 
 
@@ -203,6 +292,17 @@ def _market(market: Mapping[str, float] | None, *names: str) -> float | None:
     return None
 
 
+def _familiar(own: Occupation | None, years: float | None) -> set[str]:
+    """Element ids the person works with: important in their own occupation, held for years."""
+    if own is None or years is None or years < FAMILIAR_YEARS:
+        return set()
+    return {
+        r.element_id
+        for r in (*own.skills, *own.knowledge)
+        if r.importance is not None and r.importance >= FAMILIAR_IMPORTANCE and not r.not_relevant
+    }
+
+
 def _rating_gaps(
     kind: GapKind,
     ratings: tuple[Rating, ...],
@@ -210,10 +310,13 @@ def _rating_gaps(
     market: Mapping[str, float] | None,
     min_importance: float,
     min_size: float,
-) -> tuple[list[Gap], list[str], list[Unrated]]:
+    familiar: set[str] = frozenset(),  # type: ignore[assignment]
+    close_size: float | None = None,
+) -> tuple[list[Gap], list[str], list[Unrated], list[Close]]:
     gaps: list[Gap] = []
     strengths: list[str] = []
     unrated: list[Unrated] = []
+    close: list[Close] = []
     for r in ratings:
         if r.not_relevant or r.importance is None or r.level is None:
             continue
@@ -226,6 +329,9 @@ def _rating_gaps(
         short = r.level - mine
         if short < min_size:
             strengths.append(r.name)
+            continue
+        if close_size is not None and short < close_size:
+            close.append(Close(kind, r.element_id, r.name, mine, r.level))
             continue
         reasons = [
             f"The target rates {r.name} {r.importance:.1f} of 5 for importance and needs level "
@@ -253,16 +359,21 @@ def _rating_gaps(
                 priority(comps),
                 comps,
                 tuple(reasons),
+                familiar=r.element_id in familiar,
             )
         )
-    return gaps, strengths, unrated
+    return gaps, strengths, unrated, close
 
 
 def _technology_gaps(
-    target: Occupation, have: tuple[str, ...], market: Mapping[str, float] | None
-) -> list[Gap]:
+    target: Occupation,
+    have: tuple[str, ...],
+    market: Mapping[str, float] | None,
+    evidence: Evidence | None = None,
+) -> tuple[list[Gap], list[Covered]]:
     mine = {_norm(t) for t in have}
     out: list[Gap] = []
+    covered: list[Covered] = []
     seen: set[str] = set()
     for t in target.technology:
         key = _norm(t.example)
@@ -272,6 +383,22 @@ def _technology_gaps(
         if not (t.in_demand or t.hot or share is not None):
             continue
         seen.add(key)
+        if evidence is not None:
+            if t.commodity_code is not None and t.commodity_code in evidence.commodities:
+                used = evidence.commodity_names.get(t.commodity_code, "a tool of the same kind")
+                covered.append(
+                    Covered("technology", t.example, f"you use {used}, a tool of the same kind")
+                )
+                continue
+            if key in evidence.everyday:
+                covered.append(
+                    Covered(
+                        "technology",
+                        t.example,
+                        "an everyday tool of your current work; name it on your resume",
+                    )
+                )
+                continue
         if t.in_demand:
             imp, basis = TECH_IN_DEMAND, "O*NET in-demand technology for this occupation"
         elif t.hot:
@@ -295,7 +422,46 @@ def _technology_gaps(
             )
         )
     out.sort(key=lambda g: (-g.priority, g.name.casefold()))
-    return out
+    return out, covered
+
+
+def _credential_gaps(
+    profile: Profile, target: Occupation, limit: int
+) -> tuple[list[Gap], list[Covered]]:
+    """The target's named credentials (see :mod:`.credentials`) the person does not hold."""
+    gaps: list[Gap] = []
+    covered: list[Covered] = []
+    for c in credentials_for(target.code):
+        if c.held_by(profile.credentials):
+            covered.append(Covered("credential", c.name, "you hold it"))
+            continue
+        if len(gaps) >= limit:
+            continue
+        comps = _components(
+            CREDENTIAL_IMPORTANCE,
+            f"a credential advisers name for {target.title}",
+            None,
+            "a credential is held or not",
+            None,
+        )
+        reason = f"{c.name} ({c.issuer}) is a credential advisers name for this work"
+        reason += f"; it asks for {c.needs} first." if c.needs else "."
+        gaps.append(
+            Gap(
+                "credential",
+                "credential." + "".join(ch if ch.isalnum() else "-" for ch in c.name.casefold()),
+                c.name,
+                0.0,
+                1.0,
+                None,
+                None,
+                priority(comps),
+                comps,
+                (reason,),
+                credential=c,
+            )
+        )
+    return gaps, covered
 
 
 def required_education(target: Occupation) -> tuple[int | None, str]:
@@ -412,12 +578,19 @@ def analyse_gaps(
     min_importance: float = MIN_IMPORTANCE,
     min_size: float = MIN_SIZE,
     max_technology: int = MAX_TECHNOLOGY,
+    evidence: Evidence | None = None,
+    max_credentials: int = MAX_CREDENTIALS,
 ) -> GapAnalysis:
     """Every gap between ``profile`` and ``target``, highest priority first.
 
     ``market`` maps a skill, knowledge area or technology name (or element id) to the share of
     postings asking for it (0-1). ``relevant_years`` is the person's experience that counts
     towards the target; without it only a move within the same occupation can be judged.
+
+    With ``evidence`` the person's record is weighed too: shortfalls under
+    :data:`CLOSE_SIZE` are "close" rather than gaps, technology of a kind they already use is
+    covered, elements of their own work are marked familiar, and the target's named
+    credentials they do not hold become gaps (those they hold are covered).
     """
     levels = profile.levels()
     gaps: list[Gap] = []
@@ -427,13 +600,33 @@ def analyse_gaps(
         ("skill", target.skills),
         ("knowledge", target.knowledge),
     )
+    close: list[Close] = []
+    covered: list[Covered] = []
+    familiar = set()
+    if evidence is not None:
+        familiar = _familiar(evidence.own, profile.years_in_occupation)
     for kind, ratings in pairs:
-        g, s, u = _rating_gaps(kind, ratings, levels, market, min_importance, min_size)
+        g, s, u, c = _rating_gaps(
+            kind,
+            ratings,
+            levels,
+            market,
+            min_importance,
+            min_size,
+            familiar,
+            CLOSE_SIZE if evidence is not None else None,
+        )
         gaps += g
         strengths += s
         unrated += u
+        close += c
     notes: list[str] = []
-    tech = _technology_gaps(target, profile.technology, market)
+    tech, tech_covered = _technology_gaps(target, profile.technology, market, evidence)
+    covered += tech_covered
+    if evidence is not None:
+        creds, creds_covered = _credential_gaps(profile, target, max_credentials)
+        gaps += creds
+        covered += creds_covered
     if len(tech) > max_technology:
         notes.append(
             f"{len(tech) - max_technology} more of the target's hot or in-demand technologies "
@@ -453,5 +646,12 @@ def analyse_gaps(
     order = {k: n for n, k in enumerate(GAP_KINDS)}
     gaps.sort(key=lambda g: (-g.priority, order[g.kind], g.name))
     return GapAnalysis(
-        target.code, target.title, tuple(gaps), tuple(strengths), tuple(unrated), tuple(notes)
+        target.code,
+        target.title,
+        tuple(gaps),
+        tuple(strengths),
+        tuple(unrated),
+        tuple(notes),
+        tuple(close),
+        tuple(covered),
     )

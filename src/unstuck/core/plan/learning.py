@@ -50,6 +50,7 @@ from dataclasses import dataclass, field, replace
 from typing import Any, Literal
 from urllib.parse import quote_plus
 
+from unstuck.core.plan.credentials import FREE_ROUTES, TYPICAL_COSTS
 from unstuck.core.plan.gaps import Gap, GapKind
 
 ActivityKind = Literal[
@@ -78,9 +79,19 @@ STAGE: dict[ActivityKind, int] = {
 
 #: Total hours per level point of a gap, by gap kind (None: a flat total, see FLAT_HOURS).
 HOURS_PER_LEVEL: dict[GapKind, float] = {"skill": 20.0, "knowledge": 15.0}
-FLAT_HOURS: dict[GapKind, float] = {"technology": 30.0, "education": 70.0, "experience": 55.0}
+FLAT_HOURS: dict[GapKind, float] = {
+    "technology": 30.0,
+    "education": 70.0,
+    "experience": 55.0,
+    "credential": 40.0,  # when the credential names no preparation hours
+}
 MIN_HOURS = 2
 MAX_HOURS = 80
+#: A named credential's preparation is one activity; the plan keeps its published hours up to
+#: this (beyond, it carries over to the next plan and says so).
+MAX_CREDENTIAL_HOURS = 160
+#: Credit hours of a first course towards a degree (one course of a term).
+FIRST_COURSE_CREDITS = 3
 #: Activities worked on at the same time.
 PARALLEL = 2
 
@@ -89,9 +100,23 @@ RECIPES: dict[GapKind, tuple[tuple[ActivityKind, float], ...]] = {
     "skill": (("course", 0.35), ("project", 0.4), ("stretch", 0.2), ("mentoring", 0.05)),
     "knowledge": (("reading", 0.25), ("course", 0.45), ("project", 0.3)),
     "technology": (("course", 0.4), ("project", 0.6)),
-    "education": (("mentoring", 0.04), ("course", 0.5), ("certification", 0.46)),
+    "education": (("mentoring", 0.1), ("course", 0.9)),
     "experience": (("stretch", 0.4), ("volunteering", 0.35), ("project", 0.25)),
+    "credential": (("certification", 1.0),),
 }
+#: A skill or knowledge the person already works with is deepened by doing it at the target's
+#: level, never introduced by a course (see :attr:`~.gaps.Gap.familiar`).
+FAMILIAR_RECIPE: tuple[tuple[ActivityKind, float], ...] = (("project", 0.6), ("stretch", 0.4))
+#: Below this education category, the education gap is a high school equivalency.
+HIGH_SCHOOL = 2
+HIGH_SCHOOL_EQUIVALENCY = (
+    "Earn a high school equivalency credential (GED or HiSET)",
+    80,
+    (100, 160),
+    "GED: about $36-$40 for each of four subject tests; HiSET about $100-$150 in all",
+    "free preparation classes at adult education centres and libraries; some states pay the "
+    "test fees",
+)
 
 #: Size used for a skill or knowledge gap whose size is unknown, in level points.
 DEFAULT_SIZE = 1.5
@@ -108,6 +133,21 @@ class Resource:
 
 
 @dataclass(frozen=True)
+class Cost:
+    """A typical out-of-pocket cost range in US dollars, with its basis and any free route."""
+
+    low: int
+    high: int
+    basis: str
+    free_route: str = ""
+
+    @property
+    def planned(self) -> int:
+        """The figure a budget is planned with: the top of the range."""
+        return self.high
+
+
+@dataclass(frozen=True)
 class Activity:
     id: str
     gap_key: str
@@ -120,8 +160,21 @@ class Activity:
     prerequisites: tuple[str, ...]
     priority: float
     resources: tuple[Resource, ...] = ()
+    cost: Cost | None = None
+    #: planned by its free route because the paid one does not fit the budget
+    free: bool = False
+    #: what it asks for first, in words (a credential's prerequisites)
+    requires: str = ""
+
+    @property
+    def cost_usd(self) -> int:
+        """What the plan counts against the learning budget."""
+        if self.free or self.cost is None:
+            return 0
+        return self.cost.planned
 
     def to_dict(self) -> dict[str, Any]:
+        c = self.cost
         return {
             "id": self.id,
             "gap": {"key": self.gap_key, "name": self.gap_name, "kind": self.gap_kind},
@@ -131,6 +184,13 @@ class Activity:
             "proof": self.proof,
             "prerequisites": list(self.prerequisites),
             "resources": [r.to_dict() for r in self.resources],
+            "cost_usd": self.cost_usd,
+            "cost_low": None if c is None else c.low,
+            "cost_high": None if c is None else c.high,
+            "cost_basis": None if c is None else c.basis,
+            "free_route": None if c is None else c.free_route,
+            "free": self.free or (c is not None and c.high == 0),
+            "requires": self.requires,
         }
 
 
@@ -166,6 +226,13 @@ class LearningPlan:
     activities: tuple[Activity, ...]  # in order
     schedule: Schedule
     notes: tuple[str, ...] = field(default=())
+    budget: int | None = None
+    #: paid activities left out because they do not fit the budget, with their cost
+    over_budget: tuple[Activity, ...] = ()
+
+    @property
+    def total_cost(self) -> int:
+        return sum(a.cost_usd for a in self.activities)
 
     def for_gap(self, gap_key: str) -> tuple[Activity, ...]:
         return tuple(a for a in self.activities if a.gap_key == gap_key)
@@ -193,11 +260,18 @@ class LearningPlan:
             ],
             "unscheduled": list(self.schedule.unscheduled),
             "notes": list(self.notes),
+            "budget": self.budget,
+            "total_cost": self.total_cost,
+            "over_budget": [a.to_dict() for a in self.over_budget],
         }
 
 
 def gap_hours(gap: Gap) -> float:
     """Total hours to close ``gap`` (heuristic, see the module docstring)."""
+    if gap.kind == "credential" and gap.credential is not None and gap.credential.hours:
+        return float(gap.credential.hours)
+    if gap.kind == "education" and _below_high_school(gap):
+        return float(HIGH_SCHOOL_EQUIVALENCY[1])
     if gap.kind in HOURS_PER_LEVEL:
         size = gap.size if gap.size is not None and gap.size > 0 else DEFAULT_SIZE
         return HOURS_PER_LEVEL[gap.kind] * size
@@ -206,14 +280,53 @@ def gap_hours(gap: Gap) -> float:
 
 def estimate_hours(gap: Gap, share: float) -> int:
     """Hours for one activity taking ``share`` of the gap's total."""
-    return int(min(MAX_HOURS, max(MIN_HOURS, round(gap_hours(gap) * share))))
+    top = MAX_CREDENTIAL_HOURS if gap.kind in ("credential", "education") else MAX_HOURS
+    return int(min(top, max(MIN_HOURS, round(gap_hours(gap) * share))))
+
+
+def _below_high_school(gap: Gap) -> bool:
+    return gap.required is not None and gap.required <= HIGH_SCHOOL
+
+
+def _free_route(*keys: str) -> str:
+    routes = dict(FREE_ROUTES)
+    return " ".join(routes[k] for k in keys if k in routes)
+
+
+def activity_cost(kind: ActivityKind, gap: Gap) -> Cost:
+    """The typical cost of one activity (see :mod:`.credentials` for the figures' basis)."""
+    if gap.kind == "credential" and gap.credential is not None:
+        c = gap.credential
+        return Cost(c.cost[0], c.cost[1], c.basis, c.free_note or _free_route("employer", "wioa"))
+    if gap.kind == "education" and kind in ("course", "certification"):
+        if _below_high_school(gap):
+            _, _, cost, basis, free = HIGH_SCHOOL_EQUIVALENCY
+            return Cost(cost[0], cost[1], basis, free)
+        low, high, basis = TYPICAL_COSTS["credit"]
+        n = FIRST_COURSE_CREDITS
+        return Cost(
+            low * n,
+            high * n,
+            f"{n} credits at ${low}-${high} {basis.removeprefix('per credit: ')}",
+            "Federal Pell Grants (apply with the FAFSA) and employer tuition assistance pay "
+            "for credit courses; many colleges give credit for what you already know.",
+        )
+    low, high, basis = TYPICAL_COSTS.get(kind, (0, 0, "your own time"))
+    free = ""
+    if kind == "course":
+        free = _free_route("audit", "library")
+    elif kind == "reading":
+        free = "Borrow it from your public library."
+    elif kind == "certification":
+        free = _free_route("employer")
+    return Cost(low, high, basis, free)
 
 
 #: Titles for gaps that are not a named skill: a level of education, related experience.
 _EDUCATION_TITLES: dict[ActivityKind, str] = {
     "mentoring": "Talk to an adviser about routes to a {level}: part-time, online, credit for "
     "what you already know",
-    "course": "Take the first course towards a {level}",
+    "course": "Take the first credit course towards a {level} at an accredited college",
     "certification": "Earn a recognised certificate on the way to a {level}",
 }
 _EXPERIENCE_TITLES: dict[ActivityKind, str] = {
@@ -224,11 +337,21 @@ _EXPERIENCE_TITLES: dict[ActivityKind, str] = {
 
 
 def _title(kind: ActivityKind, gap: Gap) -> str:
+    if gap.kind == "education" and _below_high_school(gap):
+        return HIGH_SCHOOL_EQUIVALENCY[0]
     if gap.kind == "education" and kind in _EDUCATION_TITLES:
         return _EDUCATION_TITLES[kind].format(level=_education_level(gap))
     if gap.kind == "experience" and kind in _EXPERIENCE_TITLES:
         return _EXPERIENCE_TITLES[kind]
     n = gap.name
+    if gap.kind == "credential":
+        c = gap.credential
+        issuer = f" ({c.issuer})" if c is not None and c.issuer else ""
+        return f"Prepare for and earn the {n}{issuer}"
+    if gap.familiar and kind == "project":
+        return f"Show your {n} at the level the target work needs: a work sample or project"
+    if gap.familiar and kind == "stretch":
+        return f"Take on a stretch assignment that uses your {n} at a higher level"
     return {
         "course": f"Take a course in {n}",
         "certification": f"Earn a recognised certificate in {n}",
@@ -246,6 +369,10 @@ def _education_level(gap: Gap) -> str:
 
 def _proof(kind: ActivityKind, gap: Gap) -> str:
     n = gap.name
+    if gap.kind == "credential":
+        return f"The {n}, listed with its issuer and date on your resume and LinkedIn"
+    if gap.kind == "education" and _below_high_school(gap):
+        return "The credential itself: it opens most training programmes and job applications"
     if gap.kind == "education":
         n = _education_level(gap)
         if kind == "mentoring":
@@ -276,7 +403,35 @@ def catalogue_links(gap: Gap, kind: ActivityKind) -> tuple[Resource, ...]:
     """Search-page links on public catalogues for the gap's name (built, never fetched)."""
     if gap.kind == "experience":
         return ()  # experience is found at work and in volunteering, not in a catalogue
-    name = _education_level(gap) if gap.kind == "education" else gap.name
+    if gap.kind == "credential":
+        q = quote_plus(gap.name)
+        return (
+            Resource(
+                f"{gap.name}: programmes and providers (CareerOneStop)",
+                f"https://www.careeronestop.org/Toolkit/Training/find-certifications.aspx"
+                f"?keyword={q}",
+                "catalogue",
+            ),
+        )
+    if gap.kind == "education":
+        if _below_high_school(gap):
+            return (
+                Resource(
+                    "Adult education and high school equivalency near you (CareerOneStop)",
+                    "https://www.careeronestop.org/FindTraining/Types/adult-education.aspx",
+                    "catalogue",
+                ),
+            )
+        if kind in ("course", "mentoring"):
+            return (
+                Resource(
+                    "Accredited colleges and their costs (College Navigator, NCES)",
+                    "https://nces.ed.gov/collegenavigator/",
+                    "catalogue",
+                ),
+            )
+        return ()
+    name = gap.name
     q = quote_plus(name)
     if kind in ("course", "project"):
         return (
@@ -328,6 +483,10 @@ def activities_for_gap(
     The person's own resources go on the gap's first activity, ahead of the catalogue links.
     """
     recipe = RECIPES[gap.kind]
+    if gap.familiar and gap.kind in ("skill", "knowledge"):
+        recipe = FAMILIAR_RECIPE
+    if gap.kind == "education" and _below_high_school(gap):
+        recipe = (("certification", 1.0),)
     if kinds is not None:
         wanted = [(k, sh) for k, sh in recipe if k in kinds]
         total = sum(sh for _, sh in wanted) or 1.0
@@ -356,9 +515,56 @@ def activities_for_gap(
                 prerequisites=prereqs,
                 priority=gap.priority,
                 resources=resources,
+                cost=activity_cost(kind, gap),
+                requires=gap.credential.needs if gap.credential is not None else "",
             )
         )
     return tuple(out)
+
+
+def fit_budget(
+    activities: Sequence[Activity], budget: int | None
+) -> tuple[list[Activity], list[Activity], list[str]]:
+    """Keep the planned cost within ``budget``: in plan order, a paid activity that does not fit
+    takes its free route when it has one (a course audited, a book borrowed) and is otherwise
+    left out (its dependents then wait for what it waited for). Returns (kept, left out,
+    notes); without a budget everything is kept at its cost."""
+    if budget is None:
+        return list(activities), [], []
+    spent = 0
+    kept: list[Activity] = []
+    out: list[Activity] = []
+    notes: list[str] = []
+    dropped: dict[str, tuple[str, ...]] = {}
+    free_route_kinds = ("course", "reading")
+    for a in activities:
+        if dropped:
+            pre: list[str] = []
+            for p in a.prerequisites:
+                pre.extend(dropped.get(p, (p,)))
+            a = replace(a, prerequisites=tuple(dict.fromkeys(pre)))
+        cost = a.cost_usd
+        if cost == 0 or spent + cost <= budget:
+            spent += cost
+            kept.append(a)
+            continue
+        c = a.cost
+        assert c is not None
+        if a.kind in free_route_kinds and c.low == 0:
+            kept.append(replace(a, free=True))
+            notes.append(
+                f"“{a.title}” is planned by its free route to stay within your "
+                f"${budget:,} learning budget: {c.free_route or 'audit it for free'}"
+            )
+            continue
+        out.append(a)
+        dropped[a.id] = a.prerequisites
+        route = c.free_route or _free_route("employer", "wioa")
+        notes.append(
+            f"Not within your ${budget:,} learning budget: “{a.title}” (typically "
+            f"${c.low:,}-${c.high:,}; {c.basis}). Free or paid-for routes: {route}"
+        )
+    return kept, out, notes
 
 
 def _is_basic(key: str) -> bool:
@@ -468,12 +674,16 @@ def build_learning_plan(
     resources: Mapping[str, Sequence[Resource]] | None = None,
     max_gaps: int | None = None,
     hours: Mapping[str, int] | None = None,
+    budget: int | None = None,
+    leave_out: Sequence[ActivityKind] = (),
 ) -> LearningPlan:
     """Activities for the ``max_gaps`` highest-priority gaps, ordered and scheduled.
 
     ``capacities`` are the hours available for learning in each week; ``resources`` maps a
     gap key to links the person added; ``hours`` maps an activity id to the hours the person
-    (or their coach) sets instead of the estimate (ids not in the plan are ignored).
+    (or their coach) sets instead of the estimate (ids not in the plan are ignored);
+    ``budget`` bounds the planned cost (:func:`fit_budget`); ``leave_out`` names activity kinds
+    not to plan (a gap keeps at least its main activity).
     """
     for aid, h in (hours or {}).items():
         if h < 1:
@@ -489,7 +699,11 @@ def build_learning_plan(
     extra = resources or {}
     acts: list[Activity] = []
     for g in chosen:
-        acts.extend(activities_for_gap(g, extra.get(g.key, ())))
+        kinds = None
+        if leave_out:
+            recipe = activities_for_gap(g)
+            kinds = [a.kind for a in recipe if a.kind not in leave_out] or [recipe[0].kind]
+        acts.extend(activities_for_gap(g, extra.get(g.key, ()), kinds))
     if hours:
         acts = [replace(a, hours=int(hours[a.id])) if a.id in hours else a for a in acts]
     # Basic skills (reading, speaking, maths, science...) first: cross-functional skills
@@ -516,11 +730,13 @@ def build_learning_plan(
                 a = replace(a, prerequisites=a.prerequisites + tuple(basic_done))
             fixed.append(a)
         acts = fixed
-    ordered = order_activities(acts)
+    ordered, over, budget_notes = fit_budget(order_activities(acts), budget)
+    notes.extend(budget_notes)
+    ordered = list(order_activities(ordered))
     sched = schedule(ordered, capacities)
     if sched.unscheduled:
         notes.append(
             f"{len(sched.unscheduled)} activities do not fit in the {len(capacities)} weeks at "
             "the hours you have; they carry over to the next plan."
         )
-    return LearningPlan(ordered, sched, tuple(notes))
+    return LearningPlan(tuple(ordered), sched, tuple(notes), budget, tuple(over))
