@@ -27,6 +27,7 @@ class Plan(models.Model):
     other_income = models.FloatField(null=True, blank=True)
     extra_costs = models.FloatField(null=True, blank=True)
     monthly_saving = models.FloatField(null=True, blank=True)
+    leaving_month = models.PositiveSmallIntegerField(null=True, blank=True)  # 1-12
     has_offer = models.BooleanField(null=True, blank=True)
     health_cover = models.BooleanField(null=True, blank=True)
     conversations = models.PositiveSmallIntegerField(null=True, blank=True)

@@ -77,6 +77,7 @@ EXIT_FIELDS = (
     "other_income",
     "extra_costs",
     "monthly_saving",
+    "leaving_month",
 )
 EXIT_FLAGS = ("has_offer", "health_cover", "resume_updated")
 
@@ -124,6 +125,8 @@ def set_exit(values: dict[str, Any], key: str = ME) -> None:
             raise PlanError(f"{name} is not an exit-plan input")
         if isinstance(value, float) and (value < 0 or math.isnan(value)):
             raise PlanError(f"{name} must not be negative")
+        if name == "leaving_month" and value is not None and not 1 <= int(value) <= 12:
+            raise PlanError("The leaving month must be 1 (January) to 12 (December).")
         setattr(state, name, value)
     state.save()
 
@@ -353,6 +356,7 @@ def build(kb: KnowledgeBase, *, today: date | None = None, key: str = ME) -> Bui
         activity_hours=hours_set,
         budget=profile.constraints.learning_budget,
         runway_known=profile.constraints.runway_months is not None,
+        retraining_months=profile.constraints.retraining_months,
         state=None
         if profile.constraints.location is None
         else state_of(profile.constraints.location.code, profile.constraints.location.name),
@@ -454,6 +458,10 @@ def _goals(
 
 #: A technology listed for at least this share of all occupations is an everyday tool.
 EVERYDAY_SHARE = 0.25
+#: O*NET's "Computers and Electronics" knowledge, and the level (0-7) from which the person's
+#: work is done at a computer, so the everyday tools of their occupation are theirs.
+COMPUTERS_KNOWLEDGE = "2.C.3.a"
+EVERYDAY_COMPUTER_LEVEL = 2.5
 #: Per knowledge base release: technology example (casefolded) -> (commodity code, example),
 #: and the everyday tools.
 _TECH_INDEX: dict[tuple[int, str], tuple[dict[str, tuple[int, str]], frozenset[str]]] = {}
@@ -487,7 +495,12 @@ def evidence(kb: KnowledgeBase, profile: core_profile.Profile) -> Evidence:
         if hit is not None:
             commodities.setdefault(hit[0], t)
     own = kb.occupation(profile.occupation_code) if profile.occupation_code else None
-    own_tools = {" ".join(t.example.casefold().split()) for t in (own.technology if own else ())}
+    own_tools: set[str] = set()
+    computers = profile.levels().get(COMPUTERS_KNOWLEDGE)
+    if own is not None and computers is not None and computers >= EVERYDAY_COMPUTER_LEVEL:
+        # Everyday tools count as used only for work done at a computer: O*NET lists e-mail
+        # and spreadsheets for most occupations, including ones whose workers rarely sit at one.
+        own_tools = {" ".join(t.example.casefold().split()) for t in own.technology}
     return Evidence(
         commodities=frozenset(commodities),
         commodity_names=commodities,

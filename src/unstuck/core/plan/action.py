@@ -43,8 +43,13 @@ from typing import Any, Literal
 
 from unstuck.core.assess.rut import LIKELY_CAUSE, POSSIBLE_CAUSE, RutCheckResult
 from unstuck.core.plan.gaps import GapAnalysis
+from unstuck.core.plan.learning import (
+    LearningPlan,
+    Resource,
+    activities_for_gap,
+    build_learning_plan,
+)
 from unstuck.core.plan.leave import leave_options
-from unstuck.core.plan.learning import LearningPlan, Resource, build_learning_plan
 from unstuck.core.profile import Profile
 
 Strand = Literal[
@@ -257,13 +262,23 @@ class _Template:
     hours: float
     why: str = ""
     recurring: bool = False
+    #: follows up the new challenge at work, so only planned when that strand is
+    after_challenge: bool = False
 
 
 def _base_templates(
-    target: str, other_hours: float, signals: RutSignals | None, job_search_from: int
+    target: str,
+    other_hours: float,
+    signals: RutSignals | None,
+    job_search_from: int,
+    credentials: Sequence[str] = (),
 ) -> list[_Template]:
-    """The strands' standard tasks; ``other_hours`` is what a week leaves besides learning."""
+    """The strands' standard tasks; ``other_hours`` is what a week leaves besides learning;
+    ``credentials`` (the person's licences and certifications) lead the resume."""
     t = target
+    held = ""
+    if credentials:
+        held = " Put your licences and certifications near the top: " + "; ".join(credentials) + "."
     env = signals is not None and signals.cause_level("cause.environment") is not None
     who = "peers, former colleagues or a mentor" if env else "your manager and two peers"
     out = [
@@ -308,7 +323,7 @@ def _base_templates(
             "resume",
             3,
             "Update your resume with results",
-            f"Rewrite each role as results with numbers; lead with what matters for {t}.",
+            f"Rewrite each role as results with numbers; lead with what matters for {t}.{held}",
             2.0,
         ),
         _Template(
@@ -362,6 +377,7 @@ def _base_templates(
             "Ask for feedback on your new challenge",
             f"Ask {who} what to do more of and less of.",
             0.5,
+            after_challenge=True,
         ),
         _Template(
             "experiment",
@@ -511,7 +527,7 @@ STRATEGY_TASKS: dict[str, tuple[_Template, ...]] = {
         _Template(
             "networking",
             3,
-            "Watch internal postings and ask about internal openings",
+            "Check the internal posting board and ask about internal openings",
             "Set an alert on your employer's internal job board; ask HR or a manager in the "
             "team you want which internal openings are coming and what they look for.",
             1.0,
@@ -560,6 +576,35 @@ EXIT_TASKS = (
         0.5,
     ),
 )
+
+
+#: Weeks in a month, for turning a retraining limit into learning hours.
+WEEKS_A_MONTH = 52 / 12
+#: Share of the hours within the limit the plan fills: scheduling leaves some unused.
+LIMIT_FILL = 0.9
+
+
+def gaps_within(
+    gaps: GapAnalysis,
+    learn_capacity: Sequence[float],
+    months: float,
+    activity_hours: Mapping[str, int] | None = None,
+) -> int:
+    """How many of the highest-priority gaps the learning hours finish within ``months`` (at
+    least one: the first step is always planned)."""
+    if not learn_capacity:
+        return 1
+    pace = sum(learn_capacity) / len(learn_capacity)
+    room = pace * WEEKS_A_MONTH * months * LIMIT_FILL
+    total = 0.0
+    n = 0
+    for g in sorted(gaps.gaps, key=lambda g: -g.priority):
+        hours = sum((activity_hours or {}).get(a.id, a.hours) for a in activities_for_gap(g))
+        if n and total + hours > room:
+            break
+        total += hours
+        n += 1
+    return max(1, n)
 
 
 def care_tasks(state: str | None) -> list[_Template]:
@@ -633,6 +678,7 @@ def build_action_plan(
     budget: int | None = None,
     runway_known: bool = False,
     state: str | None = None,
+    retraining_months: float | None = None,
 ) -> ActionPlan:
     """A week-by-week plan starting on ``start`` that never exceeds the person's hours.
 
@@ -640,7 +686,9 @@ def build_action_plan(
     ``budget`` (USD) bounds the learning plan's planned cost (see
     :func:`~.learning.fit_budget`); ``runway_known`` drops the task asking for the runway
     numbers when they are already entered; ``state`` (a US postal code) names the leave
-    programmes a care note's first week points to."""
+    programmes a care note's first week points to; ``retraining_months`` keeps the learning
+    to what the person's learning hours finish within that many months (lower-priority gaps
+    wait for a later plan, and the plan says so)."""
     signals = RutSignals.from_result(rut) if isinstance(rut, RutCheckResult) else rut
     notes: list[str] = []
     hours = profile.constraints.hours_per_week
@@ -676,8 +724,10 @@ def build_action_plan(
     job_search_from = {"recover": 8, "change_field": 9}.get(leading or "", 4)
     templates = [
         x
-        for x in _base_templates(t, hours * other_share, signals, job_search_from)
-        if x.strand in wanted
+        for x in _base_templates(
+            t, hours * other_share, signals, job_search_from, profile.credentials
+        )
+        if x.strand in wanted and (not x.after_challenge or "challenge" in wanted)
     ]
     if signals is not None:
         for cause, extra in CAUSE_TASKS.items():
@@ -704,6 +754,16 @@ def build_action_plan(
     if has_learning:
         assert gaps is not None
         learn_cap = [max(0.0, c - u) for c, u in zip(capacity, used, strict=True)]
+        if retraining_months is not None:
+            fits = gaps_within(gaps, learn_cap, retraining_months, activity_hours)
+            if fits < min(max_gaps, len(gaps.gaps)):
+                notes.append(
+                    f"This plan works on the {fits} most important "
+                    f"gap{'s' if fits != 1 else ''}: what your learning hours can finish within "
+                    f"your {retraining_months:g}-month retraining limit. The rest wait for a "
+                    "later plan."
+                )
+                max_gaps = fits
         learning = build_learning_plan(
             gaps.gaps,
             learn_cap,

@@ -230,7 +230,8 @@ CREDENTIALS: tuple[tuple[str, tuple[Credential, ...]], ...] = (
            holds=r"\bCPC\b|\bCCA\b|\bCCS\b"),
     )),
     ("33-9021", (
-        _c("State private investigator licence", "the state's private-security licensing board", "licence", 40, (200, 600),
+        _c("State private investigator licence", "the state's private-security licensing board",
+           "licence", 40, (200, 600),
            "state application, exam and background-check fees",
            needs="years of investigative experience (police years usually count)",
            holds=r"private investigator|\bPI licen"),
@@ -332,6 +333,12 @@ CREDENTIALS: tuple[tuple[str, tuple[Credential, ...]], ...] = (
         _c("DOT and FMCSA compliance course (hours of service, driver files)",
            "community college or industry association", "certificate", 16, (100, 400),
            "typical course prices", holds=r"FMCSA|DOT compliance"),
+    )),
+    ("53-1", (
+        _c("MSSC Certified Logistics Technician (CLT)", "MSSC", "certification", 60,
+           (150, 400), FEES, holds=r"\bCLT\b|logistics technician"),
+        _c("Excel for operations (formulas, pivot tables, lookups)", "online course",
+           "certificate", 20, (0, 100), "free at libraries; low-cost online", holds=r"excel"),
     )),
 )
 

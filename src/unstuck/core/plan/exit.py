@@ -415,7 +415,8 @@ def before_notice(inputs: ExitInputs, rw: Runway | None = None) -> tuple[str, ..
         "resigning usually gives both up, and usually makes you ineligible for unemployment "
         "insurance.",
     ]
-    if rw is not None and rw.months is not None and not rw.unlimited:
+    rw = rw if rw is not None else runway(inputs)
+    if rw.months is not None and not rw.unlimited:
         out.append(
             f"Keep your runway (your emergency fund, {rw.months:.1f} months of expenses now) "
             "in savings you can reach; do not spend it on the move itself."

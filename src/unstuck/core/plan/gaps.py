@@ -56,6 +56,8 @@ CLOSE_SIZE = 1.0
 #: the target's level, never by an introduction to it.
 FAMILIAR_IMPORTANCE = 3.5
 FAMILIAR_YEARS = 3.0
+#: O*NET's education category of a high school diploma or equivalent.
+HIGH_SCHOOL_DIPLOMA = 2
 #: Credentials named for the target (see :mod:`.credentials`) that become gaps, at most.
 MAX_CREDENTIALS = 2
 #: Priority of a named credential: advisers name it for the work, so it ranks with an
@@ -501,7 +503,14 @@ def _education_gap(profile: Profile, target: Occupation) -> tuple[Gap | None, st
     else:
         imp, imp_basis = None, "no incumbent shares published"
     steps = need - profile.education
-    comps = _components(imp, imp_basis, min(1.0, steps / 4.0), f"{steps} categories short", None)
+    size, size_basis = min(1.0, steps / 4.0), f"{steps} categories short"
+    if profile.education < HIGH_SCHOOL_DIPLOMA:
+        # A high school credential is a gate: most employers and training programmes ask for
+        # it, so it comes first.
+        imp = 1.0
+        imp_basis = "most employers and training programmes ask for a high school credential"
+        size, size_basis = 1.0, "a gate to most jobs and training"
+    comps = _components(imp, imp_basis, size, size_basis, None)
     reason = (
         f"The target typically needs {EDUCATION_LEVELS[need]} ({basis}); you have "
         f"{EDUCATION_LEVELS.get(profile.education, str(profile.education))}."

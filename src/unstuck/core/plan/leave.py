@@ -35,8 +35,7 @@ STATE_PROGRAMMES: dict[str, str] = {
     "you cannot work",
     "HI": "Hawaii's Temporary Disability Insurance (TDI), through your employer, replaces part "
     "of your pay while you cannot work",
-    "WA": "Washington's Paid Family and Medical Leave pays part of your wages during medical "
-    "leave",
+    "WA": "Washington's Paid Family and Medical Leave pays part of your wages during medical leave",
     "MA": "Massachusetts Paid Family and Medical Leave (PFML) pays part of your wages during "
     "medical leave",
     "CT": "Connecticut Paid Leave pays part of your wages during medical leave",
@@ -44,8 +43,7 @@ STATE_PROGRAMMES: dict[str, str] = {
     "CO": "Colorado's FAMLI paid leave pays part of your wages during medical leave",
     "DC": "DC Paid Family Leave pays part of your wages during medical leave",
     "DE": "Delaware Paid Leave (benefits from 2026) pays part of your wages during medical leave",
-    "MN": "Minnesota Paid Leave (benefits from 2026) pays part of your wages during medical "
-    "leave",
+    "MN": "Minnesota Paid Leave (benefits from 2026) pays part of your wages during medical leave",
     "ME": "Maine Paid Family and Medical Leave (benefits from 2026) pays part of your wages "
     "during medical leave",
 }

@@ -253,7 +253,24 @@ def target_context(
     terms += [t.example for t in occupation.technology if t.hot or t.in_demand]
     terms += list(occupation.alternate_titles[:30])
     terms += list(extra)
+    # People name products without their maker: "Power BI" for "Microsoft Power BI".
+    terms += [_without_vendor(t) for t in terms if _without_vendor(t) != t]
     return TargetContext(occupation.code, occupation.title, tuple(dict.fromkeys(terms)))
+
+
+#: Makers whose name people leave off a product's ("Excel", "Power BI", "Photoshop").
+VENDORS = frozenset(
+    {"microsoft", "google", "adobe", "oracle", "ibm", "sap", "autodesk", "salesforce", "apple",
+     "amazon", "intuit", "the mathworks", "atlassian", "tableau"}
+)  # fmt: skip
+
+
+def _without_vendor(term: str) -> str:
+    words = term.split()
+    for n in (2, 1):
+        if len(words) > n and " ".join(words[:n]).casefold() in VENDORS:
+            return " ".join(words[n:])
+    return term
 
 
 # --- dates -----------------------------------------------------------------------------------

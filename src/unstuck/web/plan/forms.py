@@ -5,6 +5,16 @@ from __future__ import annotations
 from django import forms
 
 YES_NO_UNKNOWN = (("", "Not sure yet"), ("yes", "Yes"), ("no", "No"))
+MONTHS = (("", "Any month"),) + tuple(
+    (str(n), name)
+    for n, name in enumerate(
+        (
+            "January", "February", "March", "April", "May", "June", "July", "August",
+            "September", "October", "November", "December",
+        ),  # fmt: skip
+        start=1,
+    )
+)
 
 
 class TargetForm(forms.Form):
@@ -33,6 +43,13 @@ class ExitForm(forms.Form):
     )
     monthly_saving = forms.FloatField(
         required=False, min_value=0, label="What you can save a month while still employed ($)"
+    )
+    leaving_month = forms.TypedChoiceField(
+        choices=MONTHS,
+        coerce=int,
+        empty_value=None,
+        required=False,
+        label="A month you would rather leave in (end of a school year, after a bonus)",
     )
     conversations = forms.IntegerField(
         required=False, min_value=0, max_value=500, label="Informational interviews held so far"
