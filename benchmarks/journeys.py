@@ -1157,7 +1157,14 @@ def plan_output(kb: Any, target: str | None, target_months: float | None) -> dic
                 sum(s["hours"] for s in w.get("slots") or ()) for w in learning.get("weeks") or ()
             ]
             pace = sum(learning_hours) / len(learning_hours) if learning_hours else 0.0
-            hours_left = sum(float(a.get("hours") or 0) for a in left)
+            spent: dict[str, float] = {}
+            for w in learning.get("weeks") or ():
+                for slot in w.get("slots") or ():
+                    spent[slot["activity"]] = spent.get(slot["activity"], 0.0) + slot["hours"]
+            # what is left of each unfinished activity after the hours the plan's weeks give it
+            hours_left = sum(
+                max(0.0, float(a.get("hours") or 0) - spent.get(a.get("id"), 0.0)) for a in left
+            )
             finish_weeks = (
                 math.inf
                 if pace <= 0

@@ -521,7 +521,7 @@ def test_benchmark_runs_on_real_personas(kb_home: Path) -> None:
 # -- the floors of the advice issue, on every persona ------------------------------------------
 #: issue 12's acceptance: targets hit for 14 of 16, no absurd occupation in any kind's top 5,
 #: readiness inside the coach's range for 90% of the checks, diagnosis for 14 of 16
-FLOORS = {"targets": 14 / 16, "readiness": 0.90, "diagnosis": 14 / 16}
+FLOORS = {"targets": 14 / 16, "readiness": 0.90, "diagnosis": 14 / 16, "mention": 0.50}
 
 
 @pytest.mark.django_db
@@ -548,3 +548,18 @@ def test_the_product_meets_the_advice_floors_on_the_personas(kb_home: Path) -> N
         for p in doc["personas"]
     )
     assert diagnosed >= FLOORS["diagnosis"] * n, J.report_text(run)
+    # The plan (issue 14): hours and budget respected for everyone, nothing a coach would call
+    # wrong, no resignation before an offer, and most of what a coach would name.
+    for name in ("plan.must_respect", "plan.must_not", "exit.resign_before_offer"):
+        failed = [p["id"] for p in doc["personas"] if p["checks"][name]["pass"] is False]
+        assert not failed, (name, failed, J.report_text(run))
+    unchecked = [
+        p["id"] for p in doc["personas"] if p["checks"]["plan.must_respect"]["pass"] is None
+    ]
+    assert not unchecked, ("every constraint can be checked: costs and hours", unchecked)
+    mentioned = [
+        p["checks"]["plan.must_mention"]["rate"]
+        for p in doc["personas"]
+        if p["checks"]["plan.must_mention"]["rate"] is not None
+    ]
+    assert sum(mentioned) / len(mentioned) >= FLOORS["mention"], J.report_text(run)

@@ -42,7 +42,7 @@ from datetime import date, timedelta
 from typing import Any, Literal
 
 from unstuck.core.assess.rut import LIKELY_CAUSE, POSSIBLE_CAUSE, RutCheckResult
-from unstuck.core.plan.gaps import GapAnalysis
+from unstuck.core.plan.gaps import Gap, GapAnalysis
 from unstuck.core.plan.learning import (
     LearningPlan,
     Resource,
@@ -716,6 +716,8 @@ def build_action_plan(
 
     has_learning = gaps is not None and bool(gaps.gaps)
     share = OTHER_SHARE_BY_STRATEGY.get(leading or "", OTHER_SHARE)
+    if has_learning and gaps is not None and _is_gate(max(gaps.gaps, key=lambda g: g.priority)):
+        share = min(share, OTHER_SHARE)  # a gate is not nice-to-have learning
     other_share = share if has_learning else 1.0
     wanted = called_for(signals)
     weights, why = strand_weights(signals)
@@ -823,6 +825,15 @@ def build_action_plan(
         learning,
         skipped_tasks,
         tuple(notes),
+    )
+
+
+def _is_gate(gap: Gap) -> bool:
+    """A gap that stands in the way of applying at all: missing education, or a licence."""
+    if gap.kind == "education":
+        return True
+    return gap.kind == "credential" and gap.credential is not None and (
+        gap.credential.kind == "licence"
     )
 
 
