@@ -166,12 +166,29 @@ def test_profile_to_plan_to_printed_report(
     report = page.get_by_role("main").inner_text()
     for section in ("1. Diagnosis", "4. Gaps", "7. The 90-day plan", "8. Exit plan"):
         assert section in report
+    # The report opens with its summary: why this target, the cost, the first steps.
+    assert page.locator("main h2").first.inner_text() == "Summary"
+    summary = page.locator("section.summary").inner_text()
+    for words in ("Why this target", "Fit for you", "First steps", "Leaving your job"):
+        assert words in summary, words
     assert title in page.locator("h1").inner_text()
     with page.expect_download() as info:
         page.get_by_role("link", name="Download as PDF").click()
     pdf = tmp_path / "plan.pdf"
     info.value.save_as(pdf)
     assert pdf.read_bytes().startswith(b"%PDF")
+    pdftotext = shutil.which("pdftotext")
+    if pdftotext is None:
+        pytest.fail("pdftotext not found: run scripts/system-deps.sh (poppler-utils)")
+    first_page = subprocess.run(
+        [pdftotext, "-f", "1", "-l", "1", str(pdf), "-"],
+        check=True,
+        timeout=60,
+        capture_output=True,
+        text=True,
+    ).stdout
+    assert "Summary" in first_page and "First steps" in first_page, first_page[:500]
+    assert "1. Diagnosis" not in first_page, "the summary has the first page to itself"
     pdftoppm = shutil.which("pdftoppm")
     if pdftoppm is None:
         pytest.fail("pdftoppm not found: run scripts/system-deps.sh (poppler-utils)")

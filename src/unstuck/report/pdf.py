@@ -21,6 +21,7 @@ from reportlab.lib.styles import ParagraphStyle, getSampleStyleSheet
 from reportlab.lib.units import mm
 from reportlab.platypus import (
     KeepTogether,
+    PageBreak,
     Paragraph,
     SimpleDocTemplate,
     Spacer,
@@ -169,6 +170,69 @@ def bars_drawing(bars: Sequence[Mapping[str, Any]], maximum: float, digits: int 
     return d
 
 
+def _money(v: Any) -> str:
+    return UNKNOWN if v is None else f"${float(v):,.0f}"
+
+
+def summary_page(story: list[Any], s: Mapping[str, Any]) -> None:
+    """The first page: why this target, what it costs, the first steps, the verdict on
+    leaving, and the care note wherever the results showed one."""
+    story.append(_p("Summary", "h2"))
+    if s.get("target"):
+        story.append(_p(f"Target: {s['target']}."))
+    else:
+        story.append(_raw("<i>No target chosen yet.</i>"))
+    w = s.get("why")
+    if w:
+        pay = w["pay"]
+        pay_text = UNKNOWN if pay["target"] is None else f"{_money(pay['target'])} a year"
+        if pay["target"] is not None and pay.get("area"):
+            pay_text += f" in {pay['area']}"
+        if pay.get("change_percent") is not None:
+            pay_text += f" ({pay['change_percent']:+.0f}% on your current work)"
+        o = w["outlook"]
+        outlook = UNKNOWN if o["growth_percent"] is None else f"{o['growth_percent']:+.1f}% jobs"
+        if o["growth_percent"] is not None and o.get("period"):
+            outlook += f", {o['period']}"
+        months = w["readiness_months"]
+        ready = UNKNOWN if months is None else f"in about {months:g} months"
+        if months == 0:
+            ready = "now"
+        if w.get("beyond_limit"):
+            ready += f", beyond your {w['retraining_months']}-month retraining limit"
+        story.append(
+            _table(
+                ["Why this target", ""],
+                [
+                    ["Fit for you", f"{w['fit']:g} of 100"],
+                    ["Pay", pay_text],
+                    ["Outlook", outlook],
+                    ["Ready to apply", ready],
+                ],
+                [0.3, 0.7],
+            )
+        )
+    if s.get("hours") is not None:
+        text = f"Learning: {s['hours']} hours, costing about {_money(s.get('cost'))}"
+        if s.get("budget") is not None:
+            text += f" of your {_money(s['budget'])} budget"
+        story.append(_p(text + "."))
+    if s.get("over_budget"):
+        story.append(_p("Not in the budget: " + "; ".join(s["over_budget"]) + "."))
+    if s.get("first_steps"):
+        story.append(_p("First steps:"))
+        for n, t in enumerate(s["first_steps"], 1):
+            story.append(_p(f"{n}. {t}"))
+    if s.get("verdict"):
+        story.append(_raw(f"Leaving your job: <b>{escape(s['verdict'])}</b>"))
+    care = s.get("care") or {}
+    if care.get("shown"):
+        story.append(_p(care.get("message", "")))
+        for r in care.get("resources") or ():
+            story.append(_p(f"• {r}", "muted"))
+    story.append(PageBreak())
+
+
 def render_pdf(data: Mapping[str, Any]) -> bytes:
     """The report dict as PDF bytes (A4)."""
     out = io.BytesIO()
@@ -196,6 +260,8 @@ def render_pdf(data: Mapping[str, Any]) -> bytes:
 
     def h2(text: str) -> None:
         story.append(_p(text, "h2"))
+
+    summary_page(story, data.get("summary") or {})
 
     # 1. Diagnosis
     h2("1. Diagnosis")
@@ -256,7 +322,7 @@ def render_pdf(data: Mapping[str, Any]) -> bytes:
                     "Location",
                     _raw(escape(loc.get("name") or loc["code"]) if loc else UNKNOWN, "cell"),
                 ),
-                ("Minimum pay a year", _raw(_num(c["min_pay"]), "cell")),
+                ("Minimum pay a year", _raw(_money(c["min_pay"]), "cell")),
             ],
             [0.4, 0.6],
         )  # fmt: skip

@@ -554,8 +554,77 @@ def _diagnosis(plan: BuiltPlan) -> dict[str, Any] | None:
     }
 
 
-def report_data(plan: BuiltPlan) -> dict[str, Any]:
-    """Everything the report shows, JSON-ready; ``None`` means not known."""
+def target_why(kb: KnowledgeBase, plan: BuiltPlan) -> dict[str, Any] | None:
+    """Why this target, in the paths engine's own figures for the saved person (the same
+    score, pay, outlook and readiness the paths page shows), or None without a target."""
+    if plan.target is None:
+        return None
+    from unstuck.core.paths.engine import score
+    from unstuck.core.paths.explain import explain
+    from unstuck.knowledge.matrices import occupation_data
+
+    data = occupation_data(kb)
+    if plan.target.code not in data.index:
+        return None
+    rec = explain(score(data, paths_services.saved_person(kb)), plan.target.code)
+    limit = plan.profile.constraints.retraining_months
+    months = rec.readiness.months
+    return {
+        "fit": round(rec.score, 1),
+        "kind": rec.kind,
+        "pay": {
+            "current": rec.pay.current,
+            "target": rec.pay.target,
+            "change_percent": rec.pay.change_percent,
+            "area": rec.pay.area,
+        },
+        "outlook": {
+            "growth_percent": rec.outlook.growth_percent,
+            "openings_per_year": rec.outlook.openings_per_year,
+            "period": rec.outlook.period,
+        },
+        "readiness_months": None if months is None else round(months, 1),
+        "beyond_limit": months is not None and limit is not None and months > limit,
+        "retraining_months": limit,
+    }
+
+
+def _first_steps(action: dict[str, Any], n: int = 3) -> list[str]:
+    """The plan's first ``n`` tasks that take hours, in week order (self-care is every week)."""
+    out: list[str] = []
+    for w in action.get("weeks") or ():
+        for t in w.get("tasks") or ():
+            title = t["title"].removesuffix(" (started)").removesuffix(" (continued)")
+            if t["strand"] != "self_care" and t["hours"] > 0 and title not in out:
+                out.append(title)
+            if len(out) == n:
+                return out
+    return out
+
+
+def _summary(
+    plan: BuiltPlan, action: dict[str, Any], why: dict[str, Any] | None
+) -> dict[str, Any]:
+    learning = action.get("learning") or {}
+    care = plan.rut.care.to_dict() if plan.rut is not None else {"shown": False}
+    return {
+        "target": None if plan.target is None else plan.target.title,
+        "why": why,
+        "cost": learning.get("total_cost"),
+        "budget": plan.profile.constraints.learning_budget,
+        "over_budget": [a["title"] for a in learning.get("over_budget") or ()],
+        "hours": learning.get("total_hours"),
+        "first_steps": _first_steps(action),
+        "verdict": plan.readiness.verdict,
+        "care": care,
+    }
+
+
+def report_data(
+    plan: BuiltPlan, *, why: dict[str, Any] | None = None
+) -> dict[str, Any]:
+    """Everything the report shows, JSON-ready; ``None`` means not known. ``why`` is
+    :func:`target_why` (the report's summary reads it; without it the summary says less)."""
     action = plan.action.to_dict()
     learning = action.get("learning")
     if learning is not None:
@@ -572,6 +641,7 @@ def report_data(plan: BuiltPlan) -> dict[str, Any]:
     hours = charts.weekly_hours(action)
     return {
         "made": plan.today.isoformat(),
+        "summary": _summary(plan, action, why),
         "release": plan.release,
         "profile": _profile_data(plan.profile),
         "diagnosis": diagnosis,
@@ -604,7 +674,7 @@ def report_data(plan: BuiltPlan) -> dict[str, Any]:
             "gaps": charts.gap_bars(planned_gaps),
             "causes": charts.cause_bars(diagnosis["causes"]) if diagnosis else [],
         },
-        "attributions": list(plan.attributions),
+        "attributions": list(dict.fromkeys(plan.attributions)),  # one line per source
         "notes": list(plan.notes),
     }
 
@@ -642,7 +712,8 @@ def report_html(
     reads the same anywhere. ``standalone=False`` adds links back into the app."""
     from django.template.loader import render_to_string
 
-    data = report_data(build(kb, today=today, key=key))
+    plan = build(kb, today=today, key=key)
+    data = report_data(plan, why=target_why(kb, plan))
     return render_to_string("plan/report.html", {**report_context(data), "standalone": standalone})
 
 
@@ -650,7 +721,8 @@ def report_pdf(kb: KnowledgeBase, *, today: date | None = None, key: str = ME) -
     """The report as a PDF (drawn with reportlab from the same data as the HTML)."""
     from unstuck.report.pdf import render_pdf
 
-    return render_pdf(report_data(build(kb, today=today, key=key)))
+    plan = build(kb, today=today, key=key)
+    return render_pdf(report_data(plan, why=target_why(kb, plan)))
 
 
 def market_shares(code: str) -> dict[str, float] | None:

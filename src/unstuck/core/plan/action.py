@@ -44,6 +44,7 @@ from typing import Any, Literal
 from unstuck.core.assess.rut import LIKELY_CAUSE, POSSIBLE_CAUSE, RutCheckResult
 from unstuck.core.plan.gaps import Gap, GapAnalysis
 from unstuck.core.plan.learning import (
+    ActivityKind,
     LearningPlan,
     Resource,
     activities_for_gap,
@@ -97,7 +98,7 @@ OTHER_SHARE_BY_STRATEGY: dict[str, float] = {
 #: Strands and learning kinds left out when the person starts lighter (a care note, or
 #: recovering first): stretch tasks ask for energy they need for themselves now.
 STRETCH_STRANDS: frozenset[str] = frozenset({"challenge", "experiment"})
-STRETCH_KINDS = ("stretch", "volunteering")
+STRETCH_KINDS: tuple[ActivityKind, ...] = ("stretch", "volunteering")
 #: Weeks at half capacity when recovering comes first.
 RAMP_WEEKS = 2
 RAMP_FACTOR = 0.5
