@@ -184,9 +184,6 @@ def _cycles(graph: dict[str, set[str]]) -> list[list[str]]:
     return found
 
 
-@pytest.mark.xfail(
-    strict=True, reason="knowledge: esco <-> extras <-> store, until the store assembles"
-)
 def test_no_import_cycle_between_modules() -> None:
     graph = internal_edges()
     assert sum(len(t) for t in graph.values()) > 200  # the walk found the imports

@@ -49,13 +49,12 @@ from unstuck.knowledge.inputs import (
     csv_records,
     read_file,
     require_file,
-    sha256_file,
     shorten,
     xlsx_rows,
     xlsx_sheet_names,
     xlsx_table_as_csv,
 )
-from unstuck.knowledge.sources import ProgressFn
+from unstuck.knowledge.sources import ProgressFn, sha256_file
 from unstuck.knowledge.tables import REAL, TEXT, Column, Table
 from unstuck.knowledge.wages import (
     OEWS_FIELDS,

@@ -92,11 +92,18 @@ class OpenedSource:
         self.close()
 
 
-def file_sha256(path: Path) -> str:
+def sha256_file(path: Path) -> str:
+    """The SHA-256 of a file, read in chunks; a missing or unreadable file is a
+    :class:`SourceNotFoundError` naming it."""
     digest = hashlib.sha256()
-    with path.open("rb") as fh:
-        for chunk in iter(lambda: fh.read(1 << 20), b""):
-            digest.update(chunk)
+    try:
+        with path.open("rb") as fh:
+            for chunk in iter(lambda: fh.read(1 << 20), b""):
+                digest.update(chunk)
+    except FileNotFoundError:
+        raise SourceNotFoundError("the file does not exist", file=str(path)) from None
+    except OSError as exc:
+        raise SourceNotFoundError(f"cannot read the file ({exc})", file=str(path)) from exc
     return digest.hexdigest()
 
 
@@ -190,7 +197,7 @@ def open_zip(
     return OpenedSource(
         location=loc,
         kind="zip",
-        sha256=file_sha256(path),
+        sha256=sha256_file(path),
         release=release,
         _members=members,
         _zip=zf,
@@ -218,7 +225,7 @@ def open_folder(path: Path) -> OpenedSource:
     for base in sorted(members):
         digest.update(base.encode())
         digest.update(b"\0")
-        digest.update(file_sha256(path / members[base]).encode())
+        digest.update(sha256_file(path / members[base]).encode())
         digest.update(b"\n")
     return OpenedSource(
         location=loc,

@@ -10,6 +10,8 @@ SOC code BLS does not publish separately falls back to its broad group (``13-102
 Area wages (~240,000 state and metro estimates) are held compactly by :class:`AreaWageTable`:
 one float array per area, read from the per-area blobs the build packs, and one SOC index shared
 by all areas: ~15 MB and a few milliseconds to load, instead of ~70 MB and seconds as objects.
+
+:func:`load` reads all of it from a built knowledge base into :class:`BlsFigures`.
 """
 
 from __future__ import annotations
@@ -21,10 +23,11 @@ import sqlite3
 import sys
 from array import array
 from collections.abc import Iterable, Iterator, Mapping, Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from typing import Any
 
 from unstuck.core.occupations import Outlook, Wages
+from unstuck.knowledge.tables import query
 
 #: BLS OEWS fields in the order of the time-series datatypes 01-17.
 OEWS_FIELDS = (
@@ -263,13 +266,13 @@ class AreaWageTable:
     def load(self, conn: sqlite3.Connection, year: str, topcode: TopCode) -> None:
         self.year = year
         self.topcode = topcode
-        for code, kind, state, name in _rows(
+        for code, kind, state, name in query(
             conn, "SELECT area_code, area_type, state, name FROM oews_area"
         ):
             self.areas[code] = WageArea(code, name, kind, state)
             self._names.setdefault(name.casefold(), code)
             self._slots[code], self._values[code], self._footnotes[code] = array("i"), floats(), {}
-        for area, socs, blob, footnotes in _rows(
+        for area, socs, blob, footnotes in query(
             conn, "SELECT area_code, socs, vals, footnotes FROM oews_area_pack"
         ):
             codes = socs.split(",") if socs else []
@@ -314,13 +317,6 @@ class _AreaView(Mapping[str, str | None]):
         return sum(1 for _ in self)
 
 
-def _rows(conn: sqlite3.Connection, sql: str, *args: Any) -> list[Any]:
-    try:
-        return conn.execute(sql, args).fetchall()
-    except sqlite3.OperationalError:  # table absent: the source was not installed
-        return []
-
-
 def source_release(meta: Mapping[str, Any], name: str) -> str | None:
     for source in meta.get("sources", []):
         if source.get("name") == name:
@@ -331,12 +327,12 @@ def source_release(meta: Mapping[str, Any], name: str) -> str | None:
 def load_wages(conn: sqlite3.Connection, codes: Iterable[str], meta: Mapping[str, Any]
                ) -> tuple[dict[str, Wages], AreaWageTable]:  # fmt: skip
     """National wages per O*NET code, and the area table, from a built knowledge base."""
-    footnotes = dict(_rows(conn, "SELECT code, text FROM oews_footnote"))
+    footnotes = dict(query(conn, "SELECT code, text FROM oews_footnote"))
     topcode = TopCode.from_footnotes(footnotes)
     year = source_release(meta, "bls-wages") or source_release(meta, "bls-areas") or ""
     national: dict[str, tuple[str | None, list[float | None], str | None]] = {}
     cols = ", ".join(WAGE_COLUMNS[i] for i in SHOWN_POS)
-    for soc, title, notes, *nums in _rows(
+    for soc, title, notes, *nums in query(
         conn, f"SELECT occ_code, occ_title, footnotes, {cols} FROM oews_national"
     ):
         national[soc] = (title, nums, notes)
@@ -362,12 +358,12 @@ def load_outlook(conn: sqlite3.Connection, codes: Iterable[str], meta: Mapping[s
     period = source_release(meta, "bls-projections") or ""
     rows: dict[str, tuple[Any, ...]] = {}
     titles: dict[str, str | None] = {}
-    columns = {row[1] for row in _rows(conn, "PRAGMA table_info(bls_projection)")}
+    columns = {row[1] for row in query(conn, "PRAGMA table_info(bls_projection)")}
     # builds made before the entry-requirement columns were kept read as unknown
     extra = ", ".join(
         c if c in columns else f"NULL AS {c}" for c in ("work_experience", "training")
     )
-    for code, title, *rest in _rows(
+    for code, title, *rest in query(
         conn,
         "SELECT code, title, employment_start, employment_end, change_percent, openings, "
         f"self_employed_percent, typical_education, {extra} FROM bls_projection",
@@ -389,3 +385,20 @@ def load_outlook(conn: sqlite3.Connection, codes: Iterable[str], meta: Mapping[s
                                 typical_education=education, note=note,
                                 work_experience=experience, training=training)  # fmt: skip
     return outlook
+
+
+@dataclass(frozen=True)
+class BlsFigures:
+    """The BLS figures per O*NET code: national wages, wages by area, outlook (projections);
+    empty for a source that was not installed."""
+
+    wages: dict[str, Wages] = field(default_factory=dict)
+    area_wages: AreaWageTable = field(default_factory=AreaWageTable)
+    outlook: dict[str, Outlook] = field(default_factory=dict)
+
+
+def load(conn: sqlite3.Connection, codes: Iterable[str], meta: Mapping[str, Any]) -> BlsFigures:
+    """The BLS figures of a built knowledge base for the O*NET ``codes``."""
+    codes = list(codes)
+    wages, areas = load_wages(conn, codes, meta)
+    return BlsFigures(wages, areas, load_outlook(conn, codes, meta))
