@@ -79,6 +79,7 @@ def test_install_is_idempotent_from_the_cli(kb_home: Path, test_data: Path) -> N
     assert json.loads(second.output)["changed"] is False
 
 
+@pytest.mark.slow  # builds a knowledge base from a whole O*NET release
 def test_source_from_environment(test_data: Path, tmp_path: Path) -> None:
     env = {"UNSTUCK_HOME": str(tmp_path / "h"),
            "UNSTUCK_ONET_SOURCE": str(test_data / "onet" / "db_30_0_text.zip")}  # fmt: skip

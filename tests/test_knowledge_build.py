@@ -109,6 +109,7 @@ def test_reinstall_same_source_is_a_noop(serving: Path, test_data: Path, tmp_pat
     assert (serving / KB_FILENAME).stat().st_mtime_ns == before
 
 
+@pytest.mark.slow  # builds a knowledge base from a whole O*NET release
 def test_folder_source_and_release_30(tmp_path: Path, test_data: Path) -> None:
     result = install(
         test_data / "onet" / "db_30_0_text", directory=tmp_path / "k", cache=tmp_path / "c"

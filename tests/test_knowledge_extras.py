@@ -56,6 +56,7 @@ def test_a_path_that_does_not_exist_fails_before_building(tmp_path: Path) -> Non
         extras_from_options(oews=tmp_path)
 
 
+@pytest.mark.slow  # builds a knowledge base from a whole O*NET release
 def test_an_optional_table_missing_in_the_build_stays_missing(test_data: Path,
                                                               tmp_path: Path) -> None:  # fmt: skip
     """A knowledge base built from O*NET alone loads with empty optional data, never zeros."""

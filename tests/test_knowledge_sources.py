@@ -66,6 +66,7 @@ def server(test_data: Path) -> Iterator[tuple[str, type[_Handler]]]:
         httpd.server_close()
 
 
+@pytest.mark.slow  # builds a knowledge base from a whole O*NET release
 def test_install_from_url_then_cache(server: tuple[str, type[_Handler]], tmp_path: Path) -> None:
     base, handler = server
     url = f"{base}/dl_files/database/db_29_0_text.zip"
