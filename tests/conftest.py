@@ -48,7 +48,7 @@ def unstuck_home(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Path:
     home = tmp_path / "unstuck-home"
     monkeypatch.setenv("UNSTUCK_HOME", str(home))
     for var in ("UNSTUCK_ONET_SOURCE", "UNSTUCK_ESCO_SOURCE", "UNSTUCK_BLS_WAGES",
-                "UNSTUCK_BLS_AREAS", "UNSTUCK_BLS_PROJECTIONS", "UNSTUCK_CROSSWALK"):  # fmt: skip
+                "UNSTUCK_BLS_AREAS", "UNSTUCK_BLS_PROJECTIONS", "UNSTUCK_CROSSWALK"):
         monkeypatch.delenv(var, raising=False)
     return home
 
@@ -85,7 +85,7 @@ def kb_home(built_home: Path, monkeypatch: pytest.MonkeyPatch) -> Path:
 
 
 @pytest.fixture
-def kb(kb_home: Path):  # noqa: ANN201
+def kb(kb_home: Path):
     from unstuck.knowledge.store import get_knowledge_base
 
     return get_knowledge_base()

@@ -73,12 +73,12 @@ PROJECTIONS_ATTRIBUTION = "U.S. Bureau of Labor Statistics, Employment Projectio
 
 #: What the product shows; a file without these cannot be used.
 OEWS_REQUIRED = ("OCC_CODE", "TOT_EMP", "H_MEDIAN", "A_PCT10", "A_PCT25", "A_MEDIAN",
-                 "A_PCT75", "A_PCT90")  # fmt: skip
+                 "A_PCT75", "A_PCT90")
 _NOT_PUBLISHED = frozenset({"", "-", "*", "**", "—", "–", "n/a", "N/A"})
 _SOC_RE = re.compile(r"^\d{2}-\d{4}$")
 _NUMBER_RE = re.compile(r"\d[\d,]*(?:\.\d*)?|\.\d+")
 _AREA_TYPES = {"1": "national", "2": "state", "3": "state", "4": "metro", "5": "metro",
-               "6": "nonmetro"}  # fmt: skip
+               "6": "nonmetro"}
 
 
 def _ddl(table: str, columns: Sequence[tuple[str, str]]) -> str:
@@ -90,10 +90,10 @@ def _ddl(table: str, columns: Sequence[tuple[str, str]]) -> str:
 
 
 _NATIONAL_COLS = (("occ_code", TEXT), ("occ_title", TEXT), ("o_group", TEXT),
-                  *((c, REAL) for c in WAGE_COLUMNS), ("footnotes", TEXT))  # fmt: skip
+                  *((c, REAL) for c in WAGE_COLUMNS), ("footnotes", TEXT))
 _AREA_COLS = (("area_code", TEXT), ("area_type", TEXT), ("state", TEXT), ("name", TEXT))
 _AREA_WAGE_COLS = (("area_code", TEXT), ("occ_code", TEXT), ("o_group", TEXT),
-                   *((c, REAL) for c in WAGE_COLUMNS), ("footnotes", TEXT))  # fmt: skip
+                   *((c, REAL) for c in WAGE_COLUMNS), ("footnotes", TEXT))
 _FOOTNOTE_COLS = (("code", TEXT), ("text", TEXT))
 _PACK_COLS = (("area_code", TEXT), ("socs", TEXT), ("vals", "BLOB"), ("footnotes", TEXT))
 
@@ -251,7 +251,7 @@ def _values(raw: Sequence[str | None], file: str, key: str, notes: list[str]) ->
 
 
 def _copy_sqlite_wages(src: sqlite3.Connection, conn: sqlite3.Connection, file: str,
-                       table: str, area_types: Sequence[str]) -> tuple[int, int]:  # fmt: skip
+                       table: str, area_types: Sequence[str]) -> tuple[int, int]:
     """Copy the cross-industry cells of some area types from the OEWS database into ``table``,
     checked by the same rules as the CSV reader. Returns (rows stored, cells in the source)."""
     groups = {
@@ -261,7 +261,7 @@ def _copy_sqlite_wages(src: sqlite3.Connection, conn: sqlite3.Connection, file: 
         )
     }
     where = (f"substr(key, 12, 6) = '000000' AND substr(key, 4, 1) IN "
-             f"({', '.join(repr(a) for a in area_types)})")  # fmt: skip
+             f"({', '.join(repr(a) for a in area_types)})")
 
     def rows() -> Iterator[tuple[Any, ...]]:
         for row in src.execute(f"SELECT * FROM cell WHERE {where} ORDER BY key"):
@@ -307,7 +307,7 @@ def _release_beside(path: Path) -> str | None:
 
 
 def _insert(conn: sqlite3.Connection, table: str, columns: Sequence[tuple[str, str]],
-            rows: Iterable[Sequence[Any]]) -> int:  # fmt: skip
+            rows: Iterable[Sequence[Any]]) -> int:
     conn.execute(_ddl(table, columns))
     names = ", ".join(f'"{n}"' for n, _ in columns)
     marks = ", ".join("?" for _ in columns)
@@ -315,7 +315,7 @@ def _insert(conn: sqlite3.Connection, table: str, columns: Sequence[tuple[str, s
 
 
 def _insert_footnotes(conn: sqlite3.Connection, notes: list[tuple[str, str]], file: str,
-                      source_rows: int) -> TableCount:  # fmt: skip
+                      source_rows: int) -> TableCount:
     conn.execute(_ddl("oews_footnote", _FOOTNOTE_COLS))
     existing = {c for (c,) in conn.execute("SELECT code FROM oews_footnote")}
     fresh = [n for n in notes if n[0] not in existing]
@@ -348,7 +348,7 @@ def _oews_tables(path: Path) -> list[tuple[str, bytes, list[tuple[str, str]]]]:
                 members = sorted(
                     m for m in zf.namelist()
                     if re.search(r"_dl\.(xlsx|csv)$", m, re.IGNORECASE)
-                )  # fmt: skip
+                )
                 found = [(f"{file}!{m}", zf.read(m)) for m in members]
         except (zipfile.BadZipFile, OSError) as exc:
             raise DataError(f"not a readable zip ({exc}); download it again", file=file) from exc
@@ -362,13 +362,13 @@ def _oews_tables(path: Path) -> list[tuple[str, bytes, list[tuple[str, str]]]]:
 
 
 def _oews_data(file: str, data: bytes, notes: list[tuple[str, str]]
-               ) -> tuple[str, bytes, list[tuple[str, str]]]:  # fmt: skip
+               ) -> tuple[str, bytes, list[tuple[str, str]]]:
     if not file.lower().endswith(".xlsx"):
         return file, data, notes
     for sheet in xlsx_sheet_names(data, file):
         try:
             table = xlsx_table_as_csv(data, file, sheet=sheet, header_has="OCC_CODE",
-                                      key_column="OCC_CODE")  # fmt: skip
+                                      key_column="OCC_CODE")
         except HeaderError:
             continue
         if not notes:
@@ -431,7 +431,7 @@ class OewsSource:
             record.tables.append(
                 TableCount(
                     "oews_national", f"{file} (national cross-industry cells)", stored, expected
-                )  # fmt: skip
+                )
             )
             record.tables.append(
                 _insert_footnotes(conn, notes, f"{file} (footnote table)", len(notes))
@@ -449,7 +449,7 @@ class OewsSource:
             )
             if notes:
                 record.tables.append(_insert_footnotes(conn, notes, _notes_file(self.path),
-                                                       len(notes)))  # fmt: skip
+                                                       len(notes)))
             else:
                 record.missing.append("footnotes.csv")
                 warn(
@@ -535,11 +535,11 @@ class OewsAreasSource:
                 areas.append((code, kind, state, name))
             stored = _insert(conn, "oews_area", _AREA_COLS, areas)
             record.tables.append(TableCount("oews_area", f"{file} (area table, states and "
-                                            "metro areas)", stored, len(areas)))  # fmt: skip
+                                            "metro areas)", stored, len(areas)))
             stored, expected = _copy_sqlite_wages(src, conn, file, "oews_area_wage", ("S", "M"))
             record.tables.append(TableCount(
                 "oews_area_wage", f"{file} (state and metro cross-industry cells)", stored,
-                expected))  # fmt: skip
+                expected))
             notes = list(src.execute("SELECT footnote_code, footnote_text FROM footnote"))
             record.tables.append(
                 _insert_footnotes(conn, notes, f"{file} (footnote table)", len(notes))
@@ -659,7 +659,7 @@ class ProjectionsSource:
             sheet = "Table 1.2" if "Table 1.2" in sheets else None
             file = f"{file} (sheet {sheet or sheets[0]!r})"
             data = xlsx_table_as_csv(data, file, sheet=sheet, header_has=_EP_CODE,
-                                     key_column=_EP_CODE)  # fmt: skip
+                                     key_column=_EP_CODE)
         header, _ = csv_records(data, file, ())
         table, period = projections_table(header, file)
         counts = load_table(conn, table, data, file)
@@ -719,5 +719,5 @@ def pack_area_wages(conn: sqlite3.Connection) -> None:
         if sys.byteorder == "big":
             values.byteswap()
         packs.append((area, ",".join(socs), values.tobytes(),
-                      json.dumps(notes) if notes else None))  # fmt: skip
+                      json.dumps(notes) if notes else None))
     _insert(conn, "oews_area_pack", _PACK_COLS, packs)

@@ -156,7 +156,7 @@ class CrosswalkSource:
             return  # no O*NET in this database: nothing to compare with
         rows = conn.execute("SELECT onet_code, onet_title FROM esco_onet_crosswalk").fetchall()
         old = taxonomy_map(conn.execute(
-            "SELECT old_code, new_code FROM onet_taxonomy_crosswalk").fetchall())  # fmt: skip
+            "SELECT old_code, new_code FROM onet_taxonomy_crosswalk").fetchall())
         by_title = titles_index(current)
         how = [carry_over(c, t, current, old, by_title)[1] for c, t in rows]
         lost = sorted(c for (c, _), h in zip(rows, how, strict=True) if h == "lost")

@@ -47,15 +47,15 @@ REUSE = Column("reuseLevel", "reuse_level", TEXT, optional=True)
 
 
 def _t(file: str, table: str, columns: tuple[Column, ...], degrades: str = "",
-       required: bool = False, collection: str | None = None) -> Table:  # fmt: skip
+       required: bool = False, collection: str | None = None) -> Table:
     return Table(file=file, table=table, columns=columns, required=required, degrades=degrades,
                  delimiter=",",
-                 constants=(("collection", collection),) if collection else ())  # fmt: skip
+                 constants=(("collection", collection),) if collection else ())
 
 
 def _collection(file: str, name: str) -> Table:
     return _t(file, "esco_skill_collection", (URI, LABEL), f"the '{name}' skill collection",
-              collection=name)  # fmt: skip
+              collection=name)
 
 
 ESCO_TABLES: tuple[Table, ...] = (
@@ -98,7 +98,7 @@ ESCO_TABLES: tuple[Table, ...] = (
     _collection("languageSkillsCollection_en.csv", "language"),
     _collection("digCompSkillsCollection_en.csv", "digcomp"),
     _collection("researchSkillsCollection_en.csv", "research"),
-)  # fmt: skip
+)
 
 _VERSION_RE = re.compile(r"(?:^|[\s_-])v(\d+\.\d+(?:\.\d+)?)")
 
@@ -115,7 +115,7 @@ class EscoSource:
         # the version is in the folder or zip name ("v1.1.1", "ESCO dataset - v1.1.1 - ...")
         found = next(
             (m for part in (self.path.name, *(p.name for p in self.path.parents))
-             if (m := _VERSION_RE.search(part))), None)  # fmt: skip
+             if (m := _VERSION_RE.search(part))), None)
         self.release = release or (found.group(1) if found else "unknown")
 
     def fingerprint(self) -> str:
@@ -148,7 +148,7 @@ class EscoSource:
                 record.missing.append(table.file)
                 conn.execute(table.ddl())
                 warn(f"ESCO {self.release}: '{table.file}' is absent; without it: "
-                     f"{table.degrades}.")  # fmt: skip
+                     f"{table.degrades}.")
                 continue
             where = self.files.where(table.file)
             data = self.files.read_bytes(table.file)

@@ -87,7 +87,7 @@ def extras_from_env(environ: Mapping[str, str] | None = None) -> list[ExtraSourc
 def missing_sources(extras: Sequence[ExtraSource]) -> list[str]:
     """A warning for each optional source not in ``extras``, naming what it degrades."""
     names = {"esco": "esco", "bls-wages": "oews", "bls-areas": "oews_areas",
-             "bls-projections": "projections", "crosswalk": "crosswalk"}  # fmt: skip
+             "bls-projections": "projections", "crosswalk": "crosswalk"}
     present = {names.get(e.name, e.name) for e in extras}
     return [
         f"{option.replace('_', ' ')} not installed ({ENV_VARS[option]}); without it: {what}."

@@ -34,7 +34,7 @@ def require_file(path: Path, what: str) -> Path:
         raise SourceNotFoundError(f"no such file or folder ({what})", file=str(path))
     if not path.is_file():
         raise SourceNotFoundError(f"this is a folder; give the file itself ({what})",
-                                  file=str(path))  # fmt: skip
+                                  file=str(path))
     return path
 
 
@@ -161,7 +161,7 @@ def csv_records(
             + ", ".join(repr(m) for m in missing) + f" (the header has: {found})",
             file=file,
             line=1,
-        )  # fmt: skip
+        )
 
     def rows() -> Iterator[tuple[int, list[str]]]:
         width = len(header)
@@ -238,7 +238,7 @@ def xlsx_rows(data: bytes, file: str, sheet: str | None = None) -> Iterator[tupl
                 f"the workbook has no sheet {sheet!r} (it has: "
                 + ", ".join(repr(n) for n, _ in sheets) + ")",
                 file=file,
-            )  # fmt: skip
+            )
         target = next(r.get("Target", "") for r in rels if r.get("Id") == chosen[1])
         target = target.lstrip("/") if target.startswith("/") else f"xl/{target}"
         shared: list[str] = []

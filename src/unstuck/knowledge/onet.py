@@ -44,13 +44,13 @@ DATE = Column("Date", "date", TEXT, optional=True)
 DOMAIN = Column("Domain Source", "domain_source", TEXT, optional=True)
 
 _RATING = (CODE, EID, ENAME, SCALE, VALUE, N, SE, LOWER, UPPER, SUPPRESS, NOT_RELEVANT, DATE,
-           DOMAIN)  # fmt: skip
+           DOMAIN)
 _CATEGORY_RATING = (CODE, EID, ENAME, SCALE, Column("Category", "category", INT), VALUE, N, SE,
-                    LOWER, UPPER, SUPPRESS, NOT_RELEVANT, DATE, DOMAIN)  # fmt: skip
+                    LOWER, UPPER, SUPPRESS, NOT_RELEVANT, DATE, DOMAIN)
 
 
 def _t(file: str, table: str, columns: tuple[Column, ...], degrades: str = "",
-       required: bool = False) -> Table:  # fmt: skip
+       required: bool = False) -> Table:
     return Table(file=file, table=table, columns=columns, required=required, degrades=degrades)
 
 
@@ -190,7 +190,7 @@ ONET_TABLES: tuple[Table, ...] = (
     _t("Survey Booklet Locations.txt", "survey_booklet_location",
        (EID, ENAME, _c("Survey Item Number", "item_number"), SCALE),
        "survey item numbers"),
-)  # fmt: skip
+)
 
 ONET_ATTRIBUTION = (
     "This product includes information from the O*NET {release} Database by the U.S. Department "

@@ -32,7 +32,7 @@ DEFAULT_URL = "https://www.onetcenter.org/dl_files/database/db_29_0_text.zip"
 #: Text-layout releases this version reads (the 28.x-30.0 files share one layout).
 SUPPORTED_RELEASES = (
     "28.0", "28.1", "28.2", "28.3", "29.0", "29.1", "29.2", "29.3", "30.0",
-)  # fmt: skip
+)
 CONNECT_TIMEOUT = 30.0
 #: A refusal to download more than this guards against a wrong URL serving something huge.
 MAX_DOWNLOAD_BYTES = 512 * 1024 * 1024
@@ -258,7 +258,7 @@ def download(
     if have:
         request.add_header("Range", f"bytes={have}-")
     try:
-        response = urllib.request.urlopen(request, timeout=timeout)  # noqa: S310 (pinned URL)
+        response = urllib.request.urlopen(request, timeout=timeout)
     except urllib.error.HTTPError as exc:
         if exc.code == 416 and have:
             part.replace(dest)

@@ -35,7 +35,7 @@ OEWS_FIELDS = (
     "H_PCT10", "H_PCT25", "H_MEDIAN", "H_PCT75", "H_PCT90",
     "A_PCT10", "A_PCT25", "A_MEDIAN", "A_PCT75", "A_PCT90",
     "JOBS_1000", "LOC_QUOTIENT",
-)  # fmt: skip
+)
 TOP_CODED = "5"
 TOPCODE_RE = re.compile(r"\$([\d,]+(?:\.\d+)?) per hour or \$([\d,]+) per year")
 WAGE_COLUMNS = tuple(f.lower() for f in OEWS_FIELDS)
@@ -75,13 +75,13 @@ US_STATES: dict[str, tuple[str, str]] = {
     "AS": ("60", "American Samoa"), "GU": ("66", "Guam"),
     "MP": ("69", "Northern Mariana Islands"), "PR": ("72", "Puerto Rico"),
     "VI": ("78", "Virgin Islands"),
-}  # fmt: skip
+}
 
 
 _FIELD_WORDS = {
     "A_PCT10": "10th percentile", "A_PCT25": "25th percentile", "A_MEDIAN": "median",
     "A_PCT75": "75th percentile", "A_PCT90": "90th percentile", "H_MEDIAN": "hourly median",
-}  # fmt: skip
+}
 #: The fields a Wages record carries, in the order of the compact area arrays.
 SHOWN = ("TOT_EMP", "H_MEDIAN", "A_PCT10", "A_PCT25", "A_MEDIAN", "A_PCT75", "A_PCT90")
 SHOWN_POS = tuple(OEWS_FIELDS.index(f) for f in SHOWN)
@@ -139,7 +139,7 @@ def wage_note(footnotes: str | None, topcode: TopCode) -> str | None:
 
 
 def resolve_soc(onet_code: str, available: Mapping[str, str | None],
-                what: str = "wages") -> tuple[str, str | None] | None:  # fmt: skip
+                what: str = "wages") -> tuple[str, str | None] | None:
     """The SOC code whose figures stand for an O*NET occupation, and a note when it is not
     the occupation itself; None when BLS publishes nothing that contains it."""
     soc = onet_code[:7]
@@ -171,11 +171,11 @@ def _num(value: float) -> float | None:
 
 
 def make_wages(soc: str, area: str, year: str, values: Sequence[float | None],
-               note: str | None) -> Wages:  # fmt: skip
+               note: str | None) -> Wages:
     emp, hourly, p10, p25, median, p75, p90 = values
     return Wages(soc_code=soc, area=area, year=year, annual_median=median, annual_p10=p10,
                  annual_p25=p25, annual_p75=p75, annual_p90=p90, hourly_median=hourly,
-                 employment=emp, note=note)  # fmt: skip
+                 employment=emp, note=note)
 
 
 def _join(*notes: str | None) -> str | None:
@@ -243,7 +243,7 @@ class AreaWageTable:
         order = {"state": 0, "metro": 1, "nonmetro": 2}
         found = [a for a in self.areas.values() if needle in a.name.casefold()]
         found.sort(key=lambda a: (order.get(a.kind, 3), not a.name.casefold().startswith(needle),
-                                  a.name))  # fmt: skip
+                                  a.name))
         return found[:limit]
 
     def get(self, code: str, area: str) -> Wages | None:
@@ -261,7 +261,7 @@ class AreaWageTable:
         values = self._values[found.code][row * len(SHOWN) : (row + 1) * len(SHOWN)]
         footnotes = self._footnotes[found.code].get(row)
         return make_wages(soc, found.name, self.year, [_num(v) for v in values],
-                          _join(note, wage_note(footnotes, self.topcode)))  # fmt: skip
+                          _join(note, wage_note(footnotes, self.topcode)))
 
     def load(self, conn: sqlite3.Connection, year: str, topcode: TopCode) -> None:
         self.year = year
@@ -325,7 +325,7 @@ def source_release(meta: Mapping[str, Any], name: str) -> str | None:
 
 
 def load_wages(conn: sqlite3.Connection, codes: Iterable[str], meta: Mapping[str, Any]
-               ) -> tuple[dict[str, Wages], AreaWageTable]:  # fmt: skip
+               ) -> tuple[dict[str, Wages], AreaWageTable]:
     """National wages per O*NET code, and the area table, from a built knowledge base."""
     footnotes = dict(query(conn, "SELECT code, text FROM oews_footnote"))
     topcode = TopCode.from_footnotes(footnotes)
@@ -346,7 +346,7 @@ def load_wages(conn: sqlite3.Connection, codes: Iterable[str], meta: Mapping[str
             soc, note = resolved
             _, nums, notes = national[soc]
             wages[code] = make_wages(soc, "United States", year, nums,
-                                     _join(note, wage_note(notes, topcode)))  # fmt: skip
+                                     _join(note, wage_note(notes, topcode)))
     areas = AreaWageTable()
     areas.load(conn, source_release(meta, "bls-areas") or year, topcode)
     areas.set_titles(titles)
@@ -354,7 +354,7 @@ def load_wages(conn: sqlite3.Connection, codes: Iterable[str], meta: Mapping[str
 
 
 def load_outlook(conn: sqlite3.Connection, codes: Iterable[str], meta: Mapping[str, Any]
-                 ) -> dict[str, Outlook]:  # fmt: skip
+                 ) -> dict[str, Outlook]:
     period = source_release(meta, "bls-projections") or ""
     rows: dict[str, tuple[Any, ...]] = {}
     titles: dict[str, str | None] = {}
@@ -383,7 +383,7 @@ def load_outlook(conn: sqlite3.Connection, codes: Iterable[str], meta: Mapping[s
                                 employment_end=end, change_percent=change,
                                 openings_per_year=openings, self_employed_percent=self_emp,
                                 typical_education=education, note=note,
-                                work_experience=experience, training=training)  # fmt: skip
+                                work_experience=experience, training=training)
     return outlook
 
 

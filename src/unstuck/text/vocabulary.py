@@ -134,7 +134,7 @@ def warm_up(kb: KnowledgeBase) -> threading.Thread:
     answering while it builds (10-30 s on two cores); the first request that needs it waits
     for the same build instead of starting another."""
     thread = threading.Thread(target=skill_extractor, args=(kb,), name="unstuck-skills",
-                              daemon=True)  # fmt: skip
+                              daemon=True)
     thread.start()
     return thread
 
