@@ -19,8 +19,10 @@ import pytest
 from hypothesis import given
 from hypothesis import strategies as st
 
-from unstuck.knowledge import bls
-from unstuck.knowledge.bls import OewsAreasSource, OewsSource, ProjectionsSource
+from unstuck.knowledge import oews
+from unstuck.knowledge.bls_areas import OewsAreasSource
+from unstuck.knowledge.bls_projections import ProjectionsSource
+from unstuck.knowledge.bls_wages import OewsSource
 from unstuck.knowledge.build import SourceRecord
 from unstuck.knowledge.errors import (
     DataError,
@@ -629,7 +631,7 @@ def test_things_float_would_accept_are_not_numbers(tmp_path: Path, cell: str) ->
 def test_a_cell_is_a_number_a_marker_or_an_error(cell: str) -> None:
     notes: list[str] = []
     try:
-        value = bls._number(cell, "A_MEDIAN", "f.csv", 7, notes)
+        value = oews.parse_number(cell, "A_MEDIAN", "f.csv", 7, notes)
     except RowError as exc:
         assert "f.csv, line 7" in str(exc)
         return
@@ -644,4 +646,4 @@ def test_a_cell_is_a_number_a_marker_or_an_error(cell: str) -> None:
 @given(st.integers(min_value=0, max_value=10**9), st.integers(min_value=0, max_value=99))
 def test_bls_number_formats_round_trip(whole: int, cents: int) -> None:
     for text in (f"{whole:,}", str(whole), f"{whole}.{cents:02d}", f"{whole:,}.{cents:02d}"):
-        assert bls._number(text, "A_MEDIAN", "f.csv", 2, []) == float(text.replace(",", ""))
+        assert oews.parse_number(text, "A_MEDIAN", "f.csv", 2, []) == float(text.replace(",", ""))

@@ -1,7 +1,8 @@
 """The public datasets: building the knowledge base file, and reading it back into memory.
 
 Building (``unstuck data install``): :mod:`.sources` opens or downloads the O*NET release,
-:mod:`.onet` lists its tables, :mod:`.esco`, :mod:`.bls` and :mod:`.crosswalk` the optional
+:mod:`.onet` lists its tables, :mod:`.esco`, :mod:`.bls_wages`, :mod:`.bls_areas`,
+:mod:`.bls_projections` (OEWS files read by :mod:`.oews`) and :mod:`.crosswalk` the optional
 sources (chosen by :mod:`.extras`), :mod:`.tables` and :mod:`.inputs` read the files strictly,
 and :mod:`.build` writes one SQLite file aside and swaps it in atomically.
 

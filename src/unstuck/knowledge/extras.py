@@ -54,7 +54,9 @@ def extras_from_options(
 ) -> list[ExtraSource]:
     """The extras for the given paths (None: not installed). Raises a DataError for a path that
     does not exist, before anything is built."""
-    from unstuck.knowledge.bls import OewsAreasSource, OewsSource, ProjectionsSource
+    from unstuck.knowledge.bls_areas import OewsAreasSource
+    from unstuck.knowledge.bls_projections import ProjectionsSource
+    from unstuck.knowledge.bls_wages import OewsSource
     from unstuck.knowledge.crosswalk import CrosswalkSource
     from unstuck.knowledge.esco import EscoSource
 

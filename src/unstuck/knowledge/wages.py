@@ -1,6 +1,7 @@
 """BLS figures in memory: wages and outlook per O*NET code, and wages by area.
 
-The build (:mod:`unstuck.knowledge.bls`) stores the BLS tables; this module turns them into what
+The build (:mod:`~unstuck.knowledge.bls_wages`, :mod:`~unstuck.knowledge.bls_areas`,
+:mod:`~unstuck.knowledge.bls_projections`) stores the BLS tables; this module turns them into what
 the rest of unstuck reads. O*NET codes map to SOC by their first seven characters: an O*NET
 occupation below the SOC level (``15-1299.08``) gets the figures of its SOC occupation, and a
 SOC code BLS does not publish separately falls back to its broad group (``13-1021`` ->
