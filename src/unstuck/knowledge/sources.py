@@ -12,13 +12,12 @@ from __future__ import annotations
 import hashlib
 import os
 import re
-import urllib.error
-import urllib.request
 import zipfile
 from collections.abc import Callable
 from dataclasses import dataclass, field
 from pathlib import Path
 
+from unstuck import network
 from unstuck.knowledge.errors import (
     ChecksumMismatchError,
     CorruptArchiveError,
@@ -254,20 +253,21 @@ def download(
     dest.parent.mkdir(parents=True, exist_ok=True)
     part = dest.with_name(dest.name + ".part")
     have = part.stat().st_size if part.exists() else 0
-    request = urllib.request.Request(url, headers={"User-Agent": "unstuck (career tool)"})
-    if have:
-        request.add_header("Range", f"bytes={have}-")
     try:
-        response = urllib.request.urlopen(request, timeout=timeout)
-    except urllib.error.HTTPError as exc:
+        response = network.open_url(
+            url,
+            timeout=timeout,
+            user_agent="unstuck (career tool)",
+            headers={"Range": f"bytes={have}-"} if have else None,
+        )
+    except network.HttpStatusError as exc:
         if exc.code == 416 and have:
             part.replace(dest)
             return dest
         raise DownloadError(f"the server answered HTTP {exc.code} {exc.reason}", file=url) from exc
-    except (urllib.error.URLError, TimeoutError, OSError) as exc:
-        reason = getattr(exc, "reason", exc)
+    except network.UnreachableError as exc:
         raise DownloadError(
-            f"cannot reach the server ({reason}). Check the connection, or pass a local copy "
+            f"cannot reach the server ({exc.reason}). Check the connection, or pass a local copy "
             "with --source PATH",
             file=url,
         ) from exc
@@ -275,8 +275,8 @@ def download(
         status = getattr(response, "status", 200)
         if have and status != 206:
             have = 0  # the server ignored Range: start again
-        length = response.headers.get("Content-Length")
-        total = (int(length) + have) if length and length.isdigit() else None
+        length = network.content_length(response)
+        total = (length + have) if length is not None else None
         if total is not None and total > max_bytes:
             raise DownloadError(
                 f"the server offers {total} bytes, more than the {max_bytes} allowed", file=url
@@ -285,15 +285,12 @@ def download(
         done = have
         try:
             with part.open(mode) as fh:
-                while True:
-                    chunk = response.read(1 << 16)
-                    if not chunk:
-                        break
+                for chunk in network.chunks(response, max_bytes, already=have):
                     fh.write(chunk)
                     done += len(chunk)
-                    if done > max_bytes:
-                        raise DownloadError(f"more than {max_bytes} bytes: refusing", file=url)
                     progress("download", done, total)
+        except network.TooLargeError:
+            raise DownloadError(f"more than {max_bytes} bytes: refusing", file=url) from None
         except (TimeoutError, OSError) as exc:
             raise DownloadError(
                 f"the download stopped after {done} bytes ({exc}); run the command again to "
