@@ -10,7 +10,8 @@ Layers (each imports only from the ones above it in this list; ``tests/test_laye
 - ``unstuck.web``: the Django pages; ``unstuck.cli``: Click commands, thin wrappers over the
   library (never importing ``web``).
 
-``unstuck.dirs`` (where things live on disk) is a leaf any layer may use.
+``unstuck.dirs`` (where things live on disk) and ``unstuck.network`` (HTTP) are leaves any layer
+but the core may use.
 """
 
 from __future__ import annotations
