@@ -66,7 +66,7 @@ print(json.dumps({"seconds": time.perf_counter() - t, "rows": rows,
 
 def run_json(code: str, *args: str) -> dict[str, float]:
     out = subprocess.run([sys.executable, "-c", code, *args], check=True, capture_output=True,
-                         text=True).stdout  # fmt: skip
+                         text=True).stdout
     return json.loads(out.strip().splitlines()[-1])
 
 

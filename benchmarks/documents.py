@@ -78,7 +78,7 @@ def posting(i: int) -> str:
     )
 
 
-def timed(fn, repeat: int = 5) -> float:  # noqa: ANN001
+def timed(fn, repeat: int = 5) -> float:
     runs = []
     for _ in range(repeat):
         t = time.perf_counter()

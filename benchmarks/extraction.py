@@ -99,7 +99,7 @@ class RegexEngine:
 
     def extract(self, text: str) -> list[tuple[str, int, int]]:
         return [(self.terms.get(m.group(0).lower(), ""), m.start(), m.end())
-                for m in self.pattern.finditer(text)]  # fmt: skip
+                for m in self.pattern.finditer(text)]
 
 
 def main() -> None:
@@ -107,7 +107,7 @@ def main() -> None:
     ap.add_argument("--data", type=Path, default=REPO.parent / "shared" / "data")
     ap.add_argument("--peers", type=Path, default=REPO.parent / "shared" / "peers")
     ap.add_argument("--cache", type=Path, default=Path(os.environ.get("TMPDIR", "/tmp"))
-                    / "unstuck-bench-extraction")  # fmt: skip
+                    / "unstuck-bench-extraction")
     ap.add_argument("--seconds", type=float, default=10.0, help="timed passes per engine")
     ap.add_argument("--rounds", type=int, default=5, help="interleaved timing rounds")
     ap.add_argument("--skip-regex", action="store_true", help="leave out the regex baseline")
@@ -125,7 +125,7 @@ def main() -> None:
     t0 = time.perf_counter()
     kb = load_kb(args.data, args.cache)
     print(f"knowledge base: {len(kb)} occupations, {len(kb.esco_skills)} ESCO skills "
-          f"({time.perf_counter() - t0:.1f} s)")  # fmt: skip
+          f"({time.perf_counter() - t0:.1f} s)")
     if not kb.esco_skills:
         sys.exit("the knowledge base has no ESCO skills: check --data")
 
@@ -173,7 +173,7 @@ def main() -> None:
         r["passes"] = sum(x["passes"] for x in rounds)
         each = ", ".join(f"{x['mb_per_s']:.2f}" for x in r["rounds"])
         print(f"speed {name:14s} {r['mb_per_s']:8.3f} MB/s  {r['docs_per_s']:9.1f} postings/s  "
-              f"(median of {len(rounds)} rounds: {each})")  # fmt: skip
+              f"(median of {len(rounds)} rounds: {each})")
 
     # -- quality ---------------------------------------------------------------------------
     def esco_of(name: str, engine: Any, text: str) -> list[str]:
@@ -213,7 +213,7 @@ def main() -> None:
     flash = results.get("flashtext2", {}).get("mb_per_s")
     print()
     print("| engine | load s | MB/s | postings/s | x flashtext2 | ESCO set P / R / F1 | R@5 | "
-          "P@5 | RP@5 | SkillSpan overlap F1 (P / R) | exact F1 |")  # fmt: skip
+          "P@5 | RP@5 | SkillSpan overlap F1 (P / R) | exact F1 |")
     print("|---|---:|---:|---:|---:|---|---:|---:|---:|---|---:|")
     for name, r in results.items():
         e = r["esco"]
@@ -223,7 +223,7 @@ def main() -> None:
               f"| {e['set']['p']:.3f} / {e['set']['r']:.3f} / {e['set']['f1']:.3f} "
               f"| {e['R@5']:.3f} | {e['P@5']:.3f} | {e['RP@5']:.3f} "
               f"| {s['overlap']['f1']:.3f} ({s['overlap']['p']:.3f} / {s['overlap']['r']:.3f}) "
-              f"| {s['exact']['f1']:.3f} |")  # fmt: skip
+              f"| {s['exact']['f1']:.3f} |")
     if args.json:
         args.json.write_text(json.dumps(results, indent=2), encoding="utf-8")
 

@@ -4,6 +4,10 @@
 - ``built_home`` builds the real knowledge base once per session from ``UNSTUCK_TEST_DATA``
   (default ``../shared/data`` beside the repository); ``kb_home`` points ``UNSTUCK_HOME`` at it
   and ``kb`` is the loaded :class:`~unstuck.knowledge.store.KnowledgeBase`.
+- A test that needs that knowledge base or a browser (through any fixture in
+  :data:`SLOW_FIXTURES`, directly or not) is marked ``slow``, as are the few that build a
+  knowledge base from a whole O*NET release themselves (by hand): ``./test.sh -m "not slow"`` is
+  the quick loop.
 """
 
 from __future__ import annotations
@@ -14,6 +18,17 @@ from pathlib import Path
 import pytest
 
 REPO = Path(__file__).resolve().parent.parent
+
+
+#: fixtures that build the real knowledge base or drive a browser
+SLOW_FIXTURES = frozenset({"built_home", "live_app", "chromium"})
+
+
+def pytest_collection_modifyitems(items: list[pytest.Item]) -> None:
+    for item in items:
+        uses = set(getattr(item, "fixturenames", ()))
+        if uses & SLOW_FIXTURES or item.get_closest_marker("browser"):
+            item.add_marker(pytest.mark.slow)
 
 
 def _test_data() -> Path:
@@ -33,7 +48,7 @@ def unstuck_home(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Path:
     home = tmp_path / "unstuck-home"
     monkeypatch.setenv("UNSTUCK_HOME", str(home))
     for var in ("UNSTUCK_ONET_SOURCE", "UNSTUCK_ESCO_SOURCE", "UNSTUCK_BLS_WAGES",
-                "UNSTUCK_BLS_AREAS", "UNSTUCK_BLS_PROJECTIONS", "UNSTUCK_CROSSWALK"):  # fmt: skip
+                "UNSTUCK_BLS_AREAS", "UNSTUCK_BLS_PROJECTIONS", "UNSTUCK_CROSSWALK"):
         monkeypatch.delenv(var, raising=False)
     return home
 
@@ -70,7 +85,7 @@ def kb_home(built_home: Path, monkeypatch: pytest.MonkeyPatch) -> Path:
 
 
 @pytest.fixture
-def kb(kb_home: Path):  # noqa: ANN201
+def kb(kb_home: Path):
     from unstuck.knowledge.store import get_knowledge_base
 
     return get_knowledge_base()

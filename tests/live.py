@@ -95,7 +95,7 @@ def live_app(
     with open(log, "wb") as out:
         proc = subprocess.Popen(
             [sys.executable, "-m", "unstuck", "serve", "--host", "127.0.0.1", "--port", str(port),
-             *(() if warm_skills else ("--no-warm-skills",))],  # fmt: skip
+             *(() if warm_skills else ("--no-warm-skills",))],
             env=env,
             stdout=out,
             stderr=subprocess.STDOUT,

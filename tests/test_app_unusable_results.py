@@ -32,7 +32,7 @@ def kb(kb_home: Path) -> KnowledgeBase:
     return get_knowledge_base()
 
 
-def text_of(response) -> str:  # noqa: ANN001
+def text_of(response) -> str:
     body = re.sub(r"<[^>]+>", " ", response.content.decode())
     return " ".join(html.unescape(body).split())
 

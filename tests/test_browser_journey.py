@@ -135,7 +135,7 @@ def test_profile_to_plan_to_printed_report(
 
     # The other plan pages, by keyboard-reachable links, each accessible.
     for link, heading in (("Gaps and learning", "Gaps and learning"), ("Goals", "Goals"),
-                          ("Exit plan", "Exit plan")):  # fmt: skip
+                          ("Exit plan", "Exit plan")):
         page.get_by_role("navigation", name="Plan sections").get_by_role("link", name=link).click()
         page.wait_for_load_state()
         assert page.get_by_role("heading", level=1).inner_text() == heading
@@ -193,7 +193,7 @@ def test_profile_to_plan_to_printed_report(
     if pdftoppm is None:
         pytest.fail("pdftoppm not found: run scripts/system-deps.sh (poppler-utils)")
     subprocess.run([pdftoppm, "-gray", "-r", "40", "-f", "1", "-l", "1", str(pdf),
-                    str(tmp_path / "page")], check=True, timeout=60)  # fmt: skip
+                    str(tmp_path / "page")], check=True, timeout=60)
     image = next(tmp_path.glob("page*.pgm"))
     width, height, pixels = grey_pixels(image.read_bytes())
     assert width > 200 and height > 200 and len(pixels) == width * height

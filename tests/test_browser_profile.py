@@ -127,7 +127,7 @@ def test_wizard_end_to_end_with_resume(page: Any, live_app: str, kb: Any) -> Non
     # Interests and values.
     page.wait_for_url("**/profile/assess/interests/**")
     interests = {i.id: (5 if i.subscale in "SI" else 4 if i.subscale == "A" else 2)
-                 for i in INTERESTS.items}  # fmt: skip
+                 for i in INTERESTS.items}
     go_through(page, INTERESTS, interests)
     page.wait_for_url("**/profile/assess/values/**")
     values = {i.id: 4 for i in VALUES.items}

@@ -42,7 +42,7 @@ def test_every_command_is_in_the_readme(path: tuple[str, ...]) -> None:
 
 def test_python_dash_m_works() -> None:
     done = subprocess.run([sys.executable, "-m", "unstuck", "--version"], capture_output=True,
-                          text=True, timeout=60)  # fmt: skip
+                          text=True, timeout=60)
     assert done.returncode == 0 and "unstuck" in done.stdout
 
 
@@ -79,9 +79,10 @@ def test_install_is_idempotent_from_the_cli(kb_home: Path, test_data: Path) -> N
     assert json.loads(second.output)["changed"] is False
 
 
+@pytest.mark.slow  # builds a knowledge base from a whole O*NET release
 def test_source_from_environment(test_data: Path, tmp_path: Path) -> None:
     env = {"UNSTUCK_HOME": str(tmp_path / "h"),
-           "UNSTUCK_ONET_SOURCE": str(test_data / "onet" / "db_30_0_text.zip")}  # fmt: skip
+           "UNSTUCK_ONET_SOURCE": str(test_data / "onet" / "db_30_0_text.zip")}
     result = CliRunner().invoke(cli, ["data", "install", "--json"], env=env)
     assert result.exit_code == 0, result.output
     assert json.loads(result.output)["release"] == "30.0"

@@ -24,7 +24,7 @@ VALUES = get_instrument("values")
 WB = get_instrument("wellbeing")
 
 
-def run(*args: str, input: str | None = None):  # noqa: A002, ANN201
+def run(*args: str, input: str | None = None):
     return CliRunner().invoke(cli, list(args), input=input, catch_exceptions=False)
 
 
@@ -117,7 +117,7 @@ def test_interactive_with_progress_stop_and_resume() -> None:
     assert "[ 1/5]" not in result.output
     record = models.AssessmentResult.objects.get()
     assert record.answers == {"wb.energy": 4, "wb.stress": None, "wb.sleep": 4, "wb.mood": 5,
-                              "wb.satisfaction": 4}  # fmt: skip
+                              "wb.satisfaction": 4}
     expected = score(Responses(WB.id, record.answers))
     assert f"Wellbeing {expected.score:.0f}/100: {expected.band.name}" in result.output
     assert not models.Draft.objects.exists()

@@ -41,7 +41,7 @@ def test_explore_json_groups_components_and_unused_parts(kb_home: Path) -> None:
     # every move carries its kind's reason: a step up leads or is senior to the nurse's work
     assert {item["move"]["reason"] for item in groups["up"]["items"]} <= {
         "leads_your_work", "supervises_your_work", "senior_in_family", "close_and_higher"
-    }  # fmt: skip
+    }
     assert all(item["move"]["reason"] == "other_field" for item in groups["change"]["items"])
     assert all(item["readiness"]["steps"] is not None for item in groups["up"]["items"])
     # an occupation's own profile carries interests and values; pay and outlook depend on

@@ -11,13 +11,13 @@ from unstuck.cli import cli
 from unstuck.cli.status import ExitStatus
 
 
-def run(*args: str):  # noqa: ANN201
+def run(*args: str):
     return CliRunner().invoke(cli, ["goals", "check", *args])
 
 
 def test_check_prints_every_letter() -> None:
     r = run("Hold 3 informational interviews within 4 weeks", "--hours", "4",
-            "--today", "2026-01-05")  # fmt: skip
+            "--today", "2026-01-05")
     assert r.exit_code == 0, r.output
     for name in ("Specific", "Measurable", "Achievable", "Relevant", "Time-bound"):
         assert name in r.output
@@ -45,7 +45,7 @@ def test_hours_from_the_environment() -> None:
         ["goals", "check", "Complete 40 hours of SQL exercises by 2026-01-18", "--json",
          "--today", "2026-01-05"],
         env={"UNSTUCK_GOALS_CHECK_HOURS": "2"},
-    )  # fmt: skip
+    )
     assert r.exit_code == 0, r.output
     letters = {v["letter"]: v for v in json.loads(r.output)["letters"]}
     assert letters["A"]["verdict"] == "fail"  # 40 hours against 2 x 2 weeks
@@ -62,7 +62,7 @@ def test_target_needs_the_knowledge_base() -> None:
 
 def test_target_from_the_knowledge_base(kb_home: Path) -> None:
     r = run("Build 1 portfolio project in Python by 2026-05-01", "--target", "15-1252.00",
-            "--json", "--today", "2026-01-05")  # fmt: skip
+            "--json", "--today", "2026-01-05")
     assert r.exit_code == 0, r.output
     letters = {v["letter"]: v for v in json.loads(r.output)["letters"]}
     assert letters["R"]["verdict"] == "pass"

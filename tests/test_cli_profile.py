@@ -31,7 +31,7 @@ def test_show_json_traces_scores_to_answers() -> None:
             ratings=(Rating("2.A.2.a", "Critical Thinking", "skill", 5.0, 3.9),),
             constraints=Constraints(
                 Location("state", "OH", "Ohio"), min_pay=45000, savings=6000, monthly_expenses=2000
-            ),  # fmt: skip
+            ),
         )
     )
     interests = get_instrument("interests")
@@ -69,7 +69,7 @@ def test_show_explains_a_result_from_an_unknown_version() -> None:
     assert "wellbeing/0 is not known to this version of unstuck" in result.output
 
 
-def test_one_strategy_mix_on_every_surface(kb_home, kb) -> None:  # noqa: ANN001
+def test_one_strategy_mix_on_every_surface(kb_home, kb) -> None:
     """The CLI, the results page, the plan and the report show the same adjusted mix."""
     import html
     import re
@@ -83,7 +83,7 @@ def test_one_strategy_mix_on_every_surface(kb_home, kb) -> None:  # noqa: ANN001
     services.save_profile(
         core.__class__(**{**core.__dict__, "constraints": Constraints(savings=3000,
                                                                         monthly_expenses=3000)})
-    )  # fmt: skip
+    )
     rut = get_instrument("rut")
     levels = {"cause.advancement": 5, "cause.pay": 4, "toll": 4}
     keyed = {i.id: levels.get(i.subscale, 3) for i in rut.items}
@@ -99,7 +99,7 @@ def test_one_strategy_mix_on_every_surface(kb_home, kb) -> None:  # noqa: ANN001
     assert ids[0] == "recover"  # a very hard week comes first
     out = json.loads(CliRunner().invoke(cli, ["profile", "show", "--json"]).output)
     cli_ids = [s["id"] for s in out["assessments"]["rut-check"]["result"][
-        "strategy_mix_with_constraints"]]  # fmt: skip
+        "strategy_mix_with_constraints"]]
     assert cli_ids == ids
     text = CliRunner().invoke(cli, ["profile", "show"]).output
     shown = [s.name for s in mix if s.share]

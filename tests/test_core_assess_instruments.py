@@ -85,7 +85,7 @@ def test_instrument_rejects_items_naming_unknown_subscales() -> None:
         Instrument(
             "x/1", "X", "", "", scale, (Subscale("s", "S"),),
             (Item("i", "I", "s"), Item("i", "J", "s")),
-        )  # fmt: skip
+        )
     with pytest.raises(ValueError, match="one label per point"):
         ResponseScale(1, 5, ("a", "b"))
 

@@ -78,19 +78,19 @@ def test_interest_fit_compares_shapes_on_the_oi_scale() -> None:
     assert interest_fit(person, {"Realistic": 3.0, "Investigative": 3.0}) is None
     assert interest_fit(person, dict.fromkeys("RIASEC", 4.0)) is None
     named = {"Realistic": 1.0, "Investigative": 7.0, "Artistic": 5.0, "Social": 2.0,
-             "Enterprising": 2.0, "Conventional": 1.0}  # fmt: skip
+             "Enterprising": 2.0, "Conventional": 1.0}
     assert interest_fit(person, named) > 0.9
 
 
 def test_code_of_an_occupation_profile() -> None:
     occ = {"1.B.1.a": 2.1, "1.B.1.b": 6.8, "1.B.1.c": 1.5, "1.B.1.d": 3.3, "1.B.1.e": 2.0,
-           "1.B.1.f": 5.9}  # fmt: skip
+           "1.B.1.f": 5.9}
     assert code_of(occ) == "ICS"
 
 
 @settings(deadline=None)  # timings vary on a busy machine; no deadline
 @given(st.dictionaries(st.sampled_from("RIASEC"), st.floats(1, 7), min_size=3),
-       st.dictionaries(st.sampled_from("RIASEC"), st.floats(1, 7), min_size=3))  # fmt: skip
+       st.dictionaries(st.sampled_from("RIASEC"), st.floats(1, 7), min_size=3))
 def test_interest_fit_is_symmetric_and_bounded(a: dict[str, float], b: dict[str, float]) -> None:
     fit = interest_fit(a, b)
     assert fit == interest_fit(b, a)

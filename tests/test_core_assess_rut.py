@@ -34,7 +34,7 @@ def answers(keyed: Mapping[str, int], default: int = 3) -> dict[str, int | None]
     return {i.id: raw_for(keyed.get(i.subscale, default), i.reverse) for i in RUT_CHECK.items}
 
 
-def rut(ans: Mapping[str, int | None]):  # noqa: ANN201
+def rut(ans: Mapping[str, int | None]):
     return score_rut_check(Responses(RUT_CHECK.id, ans))
 
 
@@ -95,7 +95,7 @@ def test_severity_rescales_weights_when_a_component_is_unscored() -> None:
 
 
 @pytest.mark.parametrize("band", SEVERITY_BANDS, ids=lambda b: b.name)
-def test_band_boundaries(band) -> None:  # noqa: ANN001
+def test_band_boundaries(band) -> None:
     assert band_for(band.lower) == band
     i = SEVERITY_BANDS.index(band)
     if i:
@@ -251,7 +251,7 @@ def test_simulation_survives_a_tendency_to_agree() -> None:
 
 @settings(deadline=None)  # timings vary on a busy machine; no deadline
 @given(st.sampled_from([s.id for s in RUT_CHECK.subscales]), st.data())
-def test_flipping_every_answer_of_a_subscale_mirrors_its_score(sub: str, data) -> None:  # noqa: ANN001
+def test_flipping_every_answer_of_a_subscale_mirrors_its_score(sub: str, data) -> None:
     items = RUT_CHECK.items_of(sub)
     base = {i.id: 3 for i in RUT_CHECK.items}
     mine = {i.id: data.draw(st.integers(1, 5), label=i.id) for i in items}

@@ -12,7 +12,7 @@ from unstuck.core.assess.strategy import SAFE_RUNWAY_MONTHS, adjust_for_constrai
 from unstuck.core.profile import Constraints
 
 
-def mix(levels: dict[str, int]):  # noqa: ANN201
+def mix(levels: dict[str, int]):
     ans = {}
     for item in RUT_CHECK.items:
         k = levels.get(item.subscale, 3)
@@ -23,7 +23,7 @@ def mix(levels: dict[str, int]):  # noqa: ANN201
 LEAVING = {"cause.values": 5, "cause.pay": 5, "cause.environment": 4}
 
 
-def shares(strategies) -> dict[str, int]:  # noqa: ANN001
+def shares(strategies) -> dict[str, int]:
     return {s.id: s.share for s in strategies}
 
 
@@ -67,9 +67,9 @@ def test_low_risk_favours_staying_and_no_retraining_lowers_change_field() -> Non
     st.sampled_from(["low", "medium", "high"]),
     st.one_of(st.none(), st.integers(0, 24)),
 )
-def test_adjusted_mix_is_always_a_valid_mix(levels, savings, expenses, risk, months) -> None:  # noqa: ANN001
+def test_adjusted_mix_is_always_a_valid_mix(levels, savings, expenses, risk, months) -> None:
     c = Constraints(savings=savings, monthly_expenses=expenses, risk_tolerance=risk,
-                    retraining_months=months)  # fmt: skip
+                    retraining_months=months)
     adjusted = adjust_for_constraints(mix(levels), c)
     assert sum(s.share for s in adjusted) == 100
     assert all(s.weight >= 0 and 0 <= s.share <= 100 for s in adjusted)
@@ -83,7 +83,7 @@ from unstuck.core.assess.values import score_values  # noqa: E402
 from unstuck.core.assess.wellbeing import WELLBEING, score_wellbeing  # noqa: E402
 
 
-def rut(levels: dict[str, int]):  # noqa: ANN201
+def rut(levels: dict[str, int]):
     ans = {}
     for item in RUT_CHECK.items:
         k = levels.get(item.subscale, 3)
@@ -91,17 +91,17 @@ def rut(levels: dict[str, int]):  # noqa: ANN201
     return score_rut_check(Responses(RUT_CHECK.id, ans))
 
 
-def week(level: int):  # noqa: ANN201
+def week(level: int):
     ans = {i.id: (6 - level if i.reverse else level) for i in WELLBEING.items}
     return score_wellbeing(Responses(WELLBEING.id, ans))
 
 
-def values_first(vid: str):  # noqa: ANN201
+def values_first(vid: str):
     ans = {i.id: (5 if i.subscale == vid else 2) for i in VALUES.items}
     return score_values(Responses(VALUES.id, ans))
 
 
-def first(mix) -> str:  # noqa: ANN001
+def first(mix) -> str:
     return mix[0].id
 
 
@@ -122,11 +122,11 @@ def first(mix) -> str:  # noqa: ANN001
         ({"cause.advancement": 5, "cause.pay": 4}, {"outlook_growth": 5.0}, "internal"),
     ],
 )
-def test_the_mix_follows_the_situation(situation, kw, expected) -> None:  # noqa: ANN001
+def test_the_mix_follows_the_situation(situation, kw, expected) -> None:
     r = rut(situation)
     wb = kw.pop("wellbeing", None)
     mix = mix_for(r, Constraints(), wellbeing=None if wb is None else week(1 + round(wb / 25)),
-                  **kw)  # fmt: skip
+                  **kw)
     assert first(mix) == expected, [(s.id, round(s.weight, 2)) for s in mix]
     assert sum(s.share for s in mix) == 100
     assert all(s.reasons for s in mix if s.weight > 0)  # every strategy has its own reasons
@@ -135,9 +135,9 @@ def test_the_mix_follows_the_situation(situation, kw, expected) -> None:  # noqa
 def test_work_for_yourself_comes_from_independence_and_never_with_low_risk() -> None:
     r = rut({"cause.advancement": 4, "cause.pay": 4})
     free = mix_for(r, Constraints(risk_tolerance="high", savings=60000, monthly_expenses=3000),
-                   values=values_first("independence"))  # fmt: skip
+                   values=values_first("independence"))
     safe = mix_for(r, Constraints(risk_tolerance="low", savings=60000, monthly_expenses=3000),
-                   values=values_first("independence"))  # fmt: skip
+                   values=values_first("independence"))
     w = {s.id: s for s in free}
     assert w["self"].weight > 0 and any("Independence" in x.text for x in w["self"].reasons)
     assert {s.id: s.weight for s in safe}["self"] < w["self"].weight
@@ -156,15 +156,15 @@ def test_a_harder_week_never_lowers_recover_first(toll: int, hard: int, harder: 
 @settings(max_examples=60, deadline=None)
 @given(levels=st.dictionaries(st.sampled_from(["cause.advancement", "cause.values",
                                                "cause.pay", "cause.balance"]),
-                              st.integers(1, 5)))  # fmt: skip
-def test_low_risk_tolerance_never_raises_work_for_yourself(levels) -> None:  # noqa: ANN001
+                              st.integers(1, 5)))
+def test_low_risk_tolerance_never_raises_work_for_yourself(levels) -> None:
     r = rut(levels)
     for vid in ("independence", "achievement"):
         vals = values_first(vid)
         mid = {s.id: s.weight for s in mix_for(r, Constraints(risk_tolerance="medium"),
-                                                 values=vals)}  # fmt: skip
+                                                 values=vals)}
         low = {s.id: s.weight for s in mix_for(r, Constraints(risk_tolerance="low"),
-                                                 values=vals)}  # fmt: skip
+                                                 values=vals)}
         assert low["self"] <= mid["self"] + 1e-9
 
 

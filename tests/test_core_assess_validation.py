@@ -15,11 +15,11 @@ RUT = get_instrument("rut")
 VALUES = get_instrument("values")
 
 
-def full(inst=RUT, value: int = 3) -> dict[str, Any]:  # noqa: ANN001
+def full(inst=RUT, value: int = 3) -> dict[str, Any]:
     return {"instrument": inst.id, "answers": {i.id: value for i in inst.items}}
 
 
-def where(problems) -> list[str]:  # noqa: ANN001
+def where(problems) -> list[str]:
     return [p.where for p in problems]
 
 
@@ -134,7 +134,7 @@ json_values = st.recursive(
 
 @settings(deadline=None)  # timings vary on a busy machine; no deadline
 @given(st.dictionaries(st.sampled_from([i.id for i in RUT.items]) | st.text(max_size=10),
-                       json_values, max_size=40))  # fmt: skip
+                       json_values, max_size=40))
 def test_validation_never_crashes_and_parse_agrees(answers: dict[str, Any]) -> None:
     data = {"instrument": RUT.id, "answers": answers}
     problems = validate_answers(RUT, data)

@@ -22,7 +22,7 @@ def rated(levels: dict[str, int], default: int = 3) -> dict[str, int | None]:
 
 def test_rating_only_maps_onto_the_extent_scale() -> None:
     r = score_values(Responses(WORK_VALUES_INSTRUMENT.id, rated({"independence": 5,
-                                                                  "support": 1})))  # fmt: skip
+                                                                  "support": 1})))
     v = {x.id: x for x in r.values}
     assert not r.ranked
     assert v["independence"].ex == 7.0 and v["support"].ex == 1.0
@@ -34,7 +34,7 @@ def test_rating_only_maps_onto_the_extent_scale() -> None:
 
 def test_ranking_separates_values_rated_alike() -> None:
     order = ("relationships", "achievement", "independence", "support", "recognition",
-             "working_conditions")  # fmt: skip
+             "working_conditions")
     r = score_values(Responses(WORK_VALUES_INSTRUMENT.id, rated({}, default=4), order))
     v = {x.id: x for x in r.values}
     assert r.ranked

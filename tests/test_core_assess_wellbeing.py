@@ -13,7 +13,7 @@ from unstuck.core.assess.wellbeing import (
 )
 
 
-def wb(**answers: int | None):  # noqa: ANN201
+def wb(**answers: int | None):
     return score_wellbeing(Responses(WELLBEING.id, {f"wb.{k}": v for k, v in answers.items()}))
 
 
@@ -48,7 +48,7 @@ def test_one_skip_allowed_two_refused() -> None:
 
 
 @pytest.mark.parametrize("band", WELLBEING_BANDS, ids=lambda b: b.name)
-def test_band_boundaries(band) -> None:  # noqa: ANN001
+def test_band_boundaries(band) -> None:
     assert wellbeing_band(band.lower) == band
     i = WELLBEING_BANDS.index(band)
     if i:

@@ -58,7 +58,7 @@ No Java needed.
 """
 
 
-def facts(ex: Extractor, resume: str = RESUME, posting: str = POSTING):  # noqa: ANN201
+def facts(ex: Extractor, resume: str = RESUME, posting: str = POSTING):
     r = ResumeFacts.from_dict(resume_to_dict(read_resume(resume.encode(), ex)))
     p = PostingFacts.from_dict(posting_to_dict(read_posting(posting, ex)))
     return r, p

@@ -285,7 +285,7 @@ def test_an_unrated_occupation_is_compared_through_its_closest_rated_one_without
     skills = {c.key: c.value for c in rec.components}["skills"]
     assert skills == pytest.approx(
         sum(ranking.weights[s] * float(ranking.z[s][i]) for s in ("skills_knowledge",
-            "knowledge", "levels", "gaps") if s in ranking.z), abs=1e-3)  # fmt: skip
+            "knowledge", "levels", "gaps") if s in ranking.z), abs=1e-3)
 
 
 def test_a_person_in_an_unrated_occupation_is_rated_through_its_stand_in() -> None:
@@ -334,7 +334,7 @@ def test_readiness_shrinks_with_hours_and_shows_its_parts() -> None:
         explain(score(DATA, Person(occupation="29-1141.00", levels=levels, hours_per_week=h,
                                    education=6)), "15-1251.00").readiness
         for h in (4, 20)
-    )  # fmt: skip
+    )
     assert slow.months is not None and fast.months is not None
     assert slow.months > fast.months > 0 and slow.steps[0].kind == "skills"
     own = explain(score(DATA, Person(occupation="29-1141.00", levels=levels)), "29-1141.00")

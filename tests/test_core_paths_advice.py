@@ -27,18 +27,18 @@ ACCOUNTANT = "13-2011.00"
 
 
 @pytest.fixture(scope="module")
-def data(built_home):  # noqa: ANN001, ANN201
+def data(built_home):
     from unstuck.knowledge.matrices import occupation_data
     from unstuck.knowledge.store import KnowledgeBase
 
     return occupation_data(KnowledgeBase.load(built_home / "knowledge" / "knowledge.sqlite"))
 
 
-def person(data, code, **kw):  # noqa: ANN001, ANN201, ANN003
+def person(data, code, **kw):
     return replace(engine.person_from_occupation(data, code), **kw)
 
 
-def months(data, who, target):  # noqa: ANN001, ANN201
+def months(data, who, target):
     ctx = context(engine.score(data, who))
     return readiness_of(ctx, data.index[target])
 
@@ -75,11 +75,11 @@ READINESS = [
 )
 def test_readiness_from_what_entry_takes(
     data, start, education, years, hours, credentials, target, bounds, word
-) -> None:  # noqa: ANN001
+) -> None:
     who = person(
         data, start, education=education, years=float(years), hours_per_week=float(hours),
         credentials=credentials,
-    )  # fmt: skip
+    )
     r = months(data, who, target)
     assert r.months is not None, r
     lo, hi = bounds
@@ -99,7 +99,7 @@ def test_an_estimate_that_cannot_be_made_is_unknown_never_zero() -> None:
     assert r.months is None or not r.complete
 
 
-def test_an_unknown_estimate_never_slips_through_a_retraining_limit(data) -> None:  # noqa: ANN001
+def test_an_unknown_estimate_never_slips_through_a_retraining_limit(data) -> None:
     who = person(data, RN, education=6, retraining_months=12.0)
     ctx = context(engine.score(data, who))
     for g in explore(ctx.ranking, limit=10).groups:
@@ -114,7 +114,7 @@ def test_an_unknown_estimate_never_slips_through_a_retraining_limit(data) -> Non
     hours=st.floats(1, 40),
     code=st.sampled_from(["23-1011.00", "29-1141.00", "13-1111.00", "17-2071.00",
                           "21-1092.00", "13-2011.00", "19-3032.00"]),
-)  # fmt: skip
+)
 def test_a_bigger_education_step_never_shortens_readiness(data, have, better, hours, code):
     i = data.index[code]
     entry = data.entry_of(i)
@@ -127,7 +127,7 @@ def test_a_bigger_education_step_never_shortens_readiness(data, have, better, ho
 
 @settings(max_examples=40, deadline=None)
 @given(hours=st.floats(1, 30), more=st.floats(0, 30))
-def test_more_hours_never_lengthen_readiness(data, hours, more) -> None:  # noqa: ANN001
+def test_more_hours_never_lengthen_readiness(data, hours, more) -> None:
     entry = data.entry_of(data.index["13-1111.00"])
     bg = Background(occupation="43-4051.00", education=4, years=5, hours_per_week=hours)
     a = estimate(entry, bg, skill_points=3.0)

@@ -57,7 +57,7 @@ def test_prompt_and_anchor() -> None:
         "People in your job are typically at 4.5 on Reading Comprehension — where are you?"
     )
     anchors = [LevelAnchor(2.0, "Read a memo"), LevelAnchor(4.0, "Read a manual"),
-               LevelAnchor(6.0, "Read a research paper")]  # fmt: skip
+               LevelAnchor(6.0, "Read a research paper")]
     assert nearest_anchor(4.4, anchors) == anchors[1]
     assert nearest_anchor(5.0, anchors) == anchors[1]  # ties go to the lower anchor
     assert nearest_anchor(1.0, []) is None
@@ -86,7 +86,7 @@ def test_validation_names_every_bad_field() -> None:
     assert where == {
         "occupation.code", "occupation.years", "skill.x", "education", "constraints.location",
         "constraints.hours_per_week", "constraints.min_pay", "constraints.risk_tolerance",
-    }  # fmt: skip
+    }
     assert validate_profile(Profile()) == []
 
 
@@ -100,8 +100,8 @@ levels = st.floats(0, 7, allow_nan=False)
     st.one_of(st.none(), st.integers(0, 10**7)),
     st.sampled_from(["low", "medium", "high"]),
     st.one_of(st.none(), st.integers(1, 12)),
-)  # fmt: skip
-def test_profile_round_trips_through_json(ratings, savings, risk, edu) -> None:  # noqa: ANN001
+)
+def test_profile_round_trips_through_json(ratings, savings, risk, edu) -> None:
     p = Profile(
         occupation_code="15-1252.00",
         occupation_title="Software Developers",
@@ -114,7 +114,7 @@ def test_profile_round_trips_through_json(ratings, savings, risk, edu) -> None: 
         education=edu,
         constraints=Constraints(
             Location("metro", "18140", "Columbus, OH"), 70000, 8, 12, 2000, risk, savings, 3000
-        ),  # fmt: skip
+        ),
     )
     back = Profile.from_dict(json.loads(json.dumps(p.to_dict())))
     assert back.levels() == p.levels()
@@ -123,7 +123,7 @@ def test_profile_round_trips_through_json(ratings, savings, risk, edu) -> None: 
     }
     assert back.constraints == p.constraints
     assert (back.education, back.technology, back.occupation_code) == (
-        p.education, p.technology, p.occupation_code)  # fmt: skip
+        p.education, p.technology, p.occupation_code)
     assert validate_profile(back) == []
 
 

@@ -124,7 +124,7 @@ def test_head_noun_decides_between_equal_overlaps(index: TitleIndex) -> None:
 def test_head_word_synonyms_are_mined_from_titles_that_differ_in_one_word() -> None:
     entries = [TitleEntry(f"{trade} {role}", code, "alternate")
                for trade, code in (("Carpenter", "A"), ("Painter", "B"), ("Mason", "C"))
-               for role in ("Helper", "Assistant")]  # fmt: skip
+               for role in ("Helper", "Assistant")]
     entries += [TitleEntry("Roofer Helper", "D", "alternate"), TitleEntry("Roofer", "E", "title")]
     index = TitleIndex(entries, {c: c for c in "ABCDE"})
     assert index._synonyms["assistant"] == ("helper",)
@@ -200,17 +200,17 @@ def test_known_title_words_always_find_something(index: TitleIndex, words: list[
         ("electrician", "47-2111.00"),
     ],
 )
-def test_real_titles_find_their_occupation(kb, query: str, expected: str) -> None:  # noqa: ANN001
+def test_real_titles_find_their_occupation(kb, query: str, expected: str) -> None:
     assert expected in [m.code for m in kb.search(query, limit=3)]
 
 
-def test_real_senior_software_engineer(kb) -> None:  # noqa: ANN001
+def test_real_senior_software_engineer(kb) -> None:
     codes = [m.code for m in kb.search("sr. software eng II", limit=3)]
     assert any(c.startswith("15-12") for c in codes), codes
     assert kb.titles[codes[0]] == kb.search("sr. software eng II")[0].title
 
 
-def test_real_garbage_and_nonsense(kb) -> None:  # noqa: ANN001
+def test_real_garbage_and_nonsense(kb) -> None:
     assert kb.search("") == []
     assert kb.search("qzxwvkjhpt") == []
     assert len(kb.search("data wrangler", limit=5)) <= 5

@@ -62,7 +62,7 @@ def persona(**expect: Any) -> dict[str, Any]:
                     "kind": "grow",
                     "ready_months": [0, 0],
                 },
-            ],  # fmt: skip
+            ],
             "absurd": [{"code": "27-2031.00", "title": "Dancers"}],
             "readiness": [
                 {"code": "29-1141.00", "title": "Registered Nurses", "months": [24, 48]},
@@ -172,7 +172,7 @@ def test_product_keys_are_mapped_and_unknown_ones_fail_loudly() -> None:
         ([item(f"x-{k}") for k in range(9)] + [item("11-9041.00"), item("17-2112.00")], False,
          1 / 3),
     ],
-)  # fmt: skip
+)
 def test_targets_hit(top: list[Any], passed: bool, rate: float) -> None:
     got = check("targets.hit", persona(), output(top=tuple(top)))
     assert got.passed is passed
@@ -296,7 +296,7 @@ def test_readiness_rate(readiness: dict, rate: float) -> None:
         (["hours_per_week", "min_pay_usd"], {"weekly_hours": (9.0,)}, False, 0.5, "FAIL"),
         ([], {}, None, None, "nothing listed"),
     ],
-)  # fmt: skip
+)
 def test_must_respect(
     names: list[str], kw: dict, passed: bool | None, rate: float | None, why: str
 ) -> None:
@@ -359,7 +359,7 @@ def test_must_mention_reads_the_exit_plan_too() -> None:
 )
 def test_must_not_with_negation_cues(text: str, passed: bool | None) -> None:
     got = check("plan.must_not", persona(must_not=["culinary school|culinary arts degree"]),
-                output(learning_text=text))  # fmt: skip
+                output(learning_text=text))
     assert got.passed is passed
 
 

@@ -19,8 +19,10 @@ import pytest
 from hypothesis import given
 from hypothesis import strategies as st
 
-from unstuck.knowledge import bls
-from unstuck.knowledge.bls import OewsAreasSource, OewsSource, ProjectionsSource
+from unstuck.knowledge import oews
+from unstuck.knowledge.bls_areas import OewsAreasSource
+from unstuck.knowledge.bls_projections import ProjectionsSource
+from unstuck.knowledge.bls_wages import OewsSource
 from unstuck.knowledge.build import SourceRecord
 from unstuck.knowledge.errors import (
     DataError,
@@ -67,7 +69,7 @@ def oews_db(test_data: Path, tmp_path_factory: pytest.TempPathFactory) -> sqlite
 # -- real data -----------------------------------------------------------------------------
 
 
-def test_every_bls_table_count_matches_its_source(kb, test_data: Path, oews_db) -> None:  # noqa: ANN001
+def test_every_bls_table_count_matches_its_source(kb, test_data: Path, oews_db) -> None:
     sources = {s["name"]: s for s in kb.meta["sources"]}
     for name in ("bls-wages", "bls-areas", "bls-projections"):
         assert sources[name]["tables"], name
@@ -87,7 +89,7 @@ def test_every_bls_table_count_matches_its_source(kb, test_data: Path, oews_db) 
     assert counts[("bls-areas", "oews_area")] == areas.fetchone()[0] == len(kb.area_wages)
 
 
-def test_software_developers_national_wages_equal_the_csv(kb, national_rows) -> None:  # noqa: ANN001
+def test_software_developers_national_wages_equal_the_csv(kb, national_rows) -> None:
     row = national_rows["15-1252"]
     wages = kb.wages["15-1252.00"]
     assert wages.soc_code == "15-1252"
@@ -106,7 +108,7 @@ def test_software_developers_national_wages_equal_the_csv(kb, national_rows) -> 
     assert profile.outlook is not None
 
 
-def test_every_code_with_a_published_soc_has_its_wages(kb, national_rows) -> None:  # noqa: ANN001
+def test_every_code_with_a_published_soc_has_its_wages(kb, national_rows) -> None:
     for code in kb.codes():
         soc = code[:7]
         if soc in national_rows:
@@ -118,7 +120,7 @@ def test_every_code_with_a_published_soc_has_its_wages(kb, national_rows) -> Non
                 assert soc in (kb.wages[code].note or "")
 
 
-def test_a_soc_code_bls_does_not_publish_falls_back_to_its_broad_group(kb, national_rows) -> None:  # noqa: ANN001
+def test_a_soc_code_bls_does_not_publish_falls_back_to_its_broad_group(kb, national_rows) -> None:
     fallback = [
         c for c in kb.codes() if c[:7] not in national_rows and c[:6] + "0" in national_rows
     ]
@@ -136,11 +138,11 @@ def test_a_soc_code_bls_does_not_publish_falls_back_to_its_broad_group(kb, natio
         assert kb.occupation(code).wages is None
 
 
-def test_annual_only_wages_leave_hourly_missing_with_a_note(kb, national_rows) -> None:  # noqa: ANN001
+def test_annual_only_wages_leave_hourly_missing_with_a_note(kb, national_rows) -> None:
     annual_only = [
         s for s, r in national_rows.items()
         if "H_MEDIAN=4" in r["FOOTNOTE_CODES"] and s[:2] != "00"
-    ]  # fmt: skip
+    ]
     codes = [c for c in kb.codes() if c.endswith(".00") and c[:7] in annual_only]
     assert codes
     for code in codes:
@@ -149,7 +151,7 @@ def test_annual_only_wages_leave_hourly_missing_with_a_note(kb, national_rows) -
         assert "annual wages only" in (kb.wages[code].note or "")
 
 
-def test_state_wages_equal_the_database_cell(kb, oews_db) -> None:  # noqa: ANN001
+def test_state_wages_equal_the_database_cell(kb, oews_db) -> None:
     (state_code,) = oews_db.execute(
         "SELECT area_code FROM area WHERE area_name = 'California'"
     ).fetchone()
@@ -161,14 +163,14 @@ def test_state_wages_equal_the_database_cell(kb, oews_db) -> None:  # noqa: ANN0
     assert wages is not None
     assert wages.area == "California"
     assert (wages.employment, wages.hourly_median, wages.annual_p10, wages.annual_median,
-            wages.annual_p90) == tuple(_num(v) for v in cell)  # fmt: skip
+            wages.annual_p90) == tuple(_num(v) for v in cell)
     assert kb.area_wages.get("15-1252.00", state_code) == wages  # by code too
     assert kb.area_wages.get("15-1252.00", "california") == wages  # any case
     assert kb.area_wages.get("15-1252.00", "Atlantis") is None
     assert wages.annual_median != kb.wages["15-1252.00"].annual_median
 
 
-def test_area_list_has_states_and_metros(kb, oews_db) -> None:  # noqa: ANN001
+def test_area_list_has_states_and_metros(kb, oews_db) -> None:
     states = kb.area_wages.sorted_areas("state")
     expected = oews_db.execute("SELECT COUNT(*) FROM area WHERE areatype_code = 'S'").fetchone()
     assert len(states) == expected[0]
@@ -183,7 +185,7 @@ def test_area_list_has_states_and_metros(kb, oews_db) -> None:  # noqa: ANN001
     assert kb.area_wages.suggest("  ") == []
 
 
-def test_top_coded_area_wage_is_missing_with_the_threshold(kb, oews_db) -> None:  # noqa: ANN001
+def test_top_coded_area_wage_is_missing_with_the_threshold(kb, oews_db) -> None:
     text = oews_db.execute("SELECT footnote_text FROM footnote WHERE footnote_code = '5'")
     annual = re.search(r"\$([\d,]+) per year", text.fetchone()[0]).group(1)
     detailed = {c[:7] for c in kb.codes() if c.endswith(".00")}
@@ -205,7 +207,7 @@ def test_top_coded_area_wage_is_missing_with_the_threshold(kb, oews_db) -> None:
     assert f"90th percentile at least ${annual} a year" in wages.note
 
 
-def test_projections_equal_table_1_2(kb, test_data: Path) -> None:  # noqa: ANN001
+def test_projections_equal_table_1_2(kb, test_data: Path) -> None:
     with open(_projections_csv(test_data), encoding="utf-8", newline="") as fh:
         rows = {r["2024 National Employment Matrix code"]: r for r in csv.DictReader(fh)}
     row = rows["15-1252"]
@@ -222,7 +224,7 @@ def test_projections_equal_table_1_2(kb, test_data: Path) -> None:  # noqa: ANN0
     assert codes and all(kb.outlook[c].self_employed_percent is None for c in codes)
 
 
-def test_attributions_name_bls(kb) -> None:  # noqa: ANN001
+def test_attributions_name_bls(kb) -> None:
     text = " ".join(kb.attributions)
     assert "Occupational Employment and Wage Statistics (May 2025)" in text
     assert "Employment Projections 2024–34" in text
@@ -274,7 +276,7 @@ def test_bad_soc_code_is_an_error(tmp_path: Path) -> None:
 def test_non_utf8_file_is_an_encoding_error(tmp_path: Path) -> None:
     path = tmp_path / "national_M2025_dl.csv"
     path.write_bytes(f"{HEADER}\n".encode() + "15-1252,Caf\xe9,detailed,1,2,3,4,5,6,7\n".encode(
-        "latin-1"))  # fmt: skip
+        "latin-1"))
     with pytest.raises(EncodingError) as err:
         _load(OewsSource(path))
     assert f"{path}, line 2" in str(err.value)
@@ -341,7 +343,7 @@ def test_industry_rows_are_refused(tmp_path: Path) -> None:
 
 
 AREA_HEADER = ("AREA,AREA_TITLE,AREA_TYPE,PRIM_STATE,NAICS,OCC_CODE,OCC_TITLE,O_GROUP,TOT_EMP,"
-               "H_MEDIAN,A_PCT10,A_PCT25,A_MEDIAN,A_PCT75,A_PCT90,LOC_QUOTIENT")  # fmt: skip
+               "H_MEDIAN,A_PCT10,A_PCT25,A_MEDIAN,A_PCT75,A_PCT90,LOC_QUOTIENT")
 
 
 def test_official_state_and_metro_files(tmp_path: Path) -> None:
@@ -407,7 +409,7 @@ EP_HEADER = (
 def test_projections_fixture_and_period(tmp_path: Path) -> None:
     path = tmp_path / "table_1_2.csv"
     path.write_text(f"{EP_HEADER}\n  Software developers,15-1252,Line item,1693.8,1961.4,15.8,"
-                    "—,115.2,Bachelor's degree\n", encoding="utf-8")  # fmt: skip
+                    "—,115.2,Bachelor's degree\n", encoding="utf-8")
     conn, record, _ = _load(ProjectionsSource(path))
     assert record.release == "2024–34"
     assert record.attribution == "U.S. Bureau of Labor Statistics, Employment Projections 2024–34."
@@ -422,7 +424,7 @@ def test_projections_wrong_header_and_bad_number(tmp_path: Path) -> None:
     with pytest.raises(HeaderError, match="Occupational openings"):
         _load(ProjectionsSource(path))
     path.write_text(f"{EP_HEADER}\nA,15-1252,Line item,1,2,3,4,5,x\nB,15-1253,Line item,1,2,"
-                    "many,4,5,x\n", encoding="utf-8")  # fmt: skip
+                    "many,4,5,x\n", encoding="utf-8")
     with pytest.raises(RowError) as err:
         _load(ProjectionsSource(path))
     assert f"{path}, line 3" in str(err.value) and "'many'" in str(err.value)
@@ -466,7 +468,7 @@ def _xlsx(path: Path, sheets: dict[str, list[list[object]]]) -> Path:
             for i, n in enumerate(sheets, start=1)
         )
         zf.writestr("xl/workbook.xml", f'<workbook xmlns="{main}" xmlns:r="{rel}">'
-                    f"<sheets>{entries}</sheets></workbook>")  # fmt: skip
+                    f"<sheets>{entries}</sheets></workbook>")
         links = "".join(
             f'<Relationship Id="rId{i}" Target="worksheets/sheet{i}.xml"/>'
             for i in range(1, len(sheets) + 1)
@@ -530,7 +532,7 @@ def test_oews_workbook_with_field_descriptions(tmp_path: Path) -> None:
             ["#  = indicates a wage equal to or greater than $115.00 per hour or $239,200 per "
              "year"],
         ],
-    })  # fmt: skip
+    })
     conn, record, warnings = _load(OewsSource(path))
     assert warnings == [] and record.release == "May 2025"
     national, notes = record.tables
@@ -544,12 +546,12 @@ def test_oews_workbook_with_field_descriptions(tmp_path: Path) -> None:
 
 def test_workbook_errors_name_sheet_and_row(tmp_path: Path) -> None:
     header = ["OCC_CODE", "OCC_TITLE", "TOT_EMP", "H_MEDIAN", "A_PCT10", "A_PCT25", "A_MEDIAN",
-              "A_PCT75", "A_PCT90"]  # fmt: skip
+              "A_PCT75", "A_PCT90"]
     path = _xlsx(tmp_path / "national_M2025_dl.xlsx", {"data": [
         ["May 2025 national estimates"], [], header,
         ["15-1252", "Software Developers", 1, 2, 3, 4, 5, 6, 7],
         ["15-1253", "Testers", 1, 2, 3, 4, "n.a.", 6, 7],
-    ]})  # fmt: skip
+    ]})
     with pytest.raises(RowError) as err:
         _load(OewsSource(path))
     assert "(sheet 'data'), line 5" in str(err.value) and "'n.a.'" in str(err.value)
@@ -580,10 +582,10 @@ def test_bls_zip_downloads(tmp_path: Path) -> None:
     import zipfile
 
     metro = (f"{AREA_HEADER}\n41940,\"San Jose-Sunnyvale-Santa Clara, CA\",4,CA,000000,15-1252,"
-             "Software Developers,detailed,90000,100,1,2,220000,4,5,5.0\n")  # fmt: skip
+             "Software Developers,detailed,90000,100,1,2,220000,4,5,5.0\n")
     nonmetro = (f"{AREA_HEADER}\n0600001,North Valley-Northern Mountains Region of California "
                 "nonmetropolitan area,6,CA,000000,15-1252,Software Developers,detailed,900,50,1,"
-                "2,98000,4,5,0.4\n")  # fmt: skip
+                "2,98000,4,5,0.4\n")
     areas = tmp_path / "oesm25ma.zip"
     with zipfile.ZipFile(areas, "w") as zf:
         zf.writestr("oesm25ma/MSA_M2025_dl.csv", metro)
@@ -604,7 +606,7 @@ def test_bls_zip_downloads(tmp_path: Path) -> None:
     national = tmp_path / "oesm25nat.zip"
     with zipfile.ZipFile(national, "w") as zf:
         zf.writestr("oesm25nat/national_M2025_dl.csv",
-                    f"{HEADER}\n15-1252,Software Developers,detailed,1,2,3,4,5,6,7\n")  # fmt: skip
+                    f"{HEADER}\n15-1252,Software Developers,detailed,1,2,3,4,5,6,7\n")
     conn, record, _ = _load(OewsSource(national))
     assert record.release == "May 2025" and record.tables[0].rows == 1
     empty = tmp_path / "empty.zip"
@@ -629,7 +631,7 @@ def test_things_float_would_accept_are_not_numbers(tmp_path: Path, cell: str) ->
 def test_a_cell_is_a_number_a_marker_or_an_error(cell: str) -> None:
     notes: list[str] = []
     try:
-        value = bls._number(cell, "A_MEDIAN", "f.csv", 7, notes)
+        value = oews.parse_number(cell, "A_MEDIAN", "f.csv", 7, notes)
     except RowError as exc:
         assert "f.csv, line 7" in str(exc)
         return
@@ -644,4 +646,4 @@ def test_a_cell_is_a_number_a_marker_or_an_error(cell: str) -> None:
 @given(st.integers(min_value=0, max_value=10**9), st.integers(min_value=0, max_value=99))
 def test_bls_number_formats_round_trip(whole: int, cents: int) -> None:
     for text in (f"{whole:,}", str(whole), f"{whole}.{cents:02d}", f"{whole:,}.{cents:02d}"):
-        assert bls._number(text, "A_MEDIAN", "f.csv", 2, []) == float(text.replace(",", ""))
+        assert oews.parse_number(text, "A_MEDIAN", "f.csv", 2, []) == float(text.replace(",", ""))

@@ -85,7 +85,7 @@ def test_real_build_counts_match_source_files(built_home: Path, test_data: Path)
     assert counted["Occupation Data.txt"]["rows"] == 1016
     assert set(onet["missing"]) == {
         "Abilities.txt", "Work Activities.txt", "Work Context.txt", "Task Ratings.txt"
-    }  # fmt: skip
+    }
     assert "CC BY 4.0" in onet["attribution"] and "29.0" in onet["attribution"]
 
 
@@ -109,6 +109,7 @@ def test_reinstall_same_source_is_a_noop(serving: Path, test_data: Path, tmp_pat
     assert (serving / KB_FILENAME).stat().st_mtime_ns == before
 
 
+@pytest.mark.slow  # builds a knowledge base from a whole O*NET release
 def test_folder_source_and_release_30(tmp_path: Path, test_data: Path) -> None:
     result = install(
         test_data / "onet" / "db_30_0_text", directory=tmp_path / "k", cache=tmp_path / "c"
@@ -151,7 +152,7 @@ def test_missing_values_stay_missing(kb: KnowledgeBase) -> None:
 
 def _install_cli(source: Path, home: Path) -> tuple[int, str]:
     result = CliRunner().invoke(cli, ["data", "install", "--source", str(source)],
-                                env={"UNSTUCK_HOME": str(home)})  # fmt: skip
+                                env={"UNSTUCK_HOME": str(home)})
     return result.exit_code, result.output
 
 
@@ -228,9 +229,9 @@ def test_unparseable_row_names_file_and_line(serving: Path, tmp_path: Path) -> N
         tmp_path / "src",
         **{"Job Zones.txt": "O*NET-SOC Code\tJob Zone\tDate\tDomain Source\n"
            "11-1011.00\t5\t08/2023\tAnalyst\n15-1252.00\tfour\t08/2023\tAnalyst\n"},
-    )  # fmt: skip
+    )
     with pytest.raises(errors.RowError, match=r"Job Zones.txt, line 3: column 'Job Zone' should "
-                       r"be a number, found 'four'"):  # fmt: skip
+                       r"be a number, found 'four'"):
         install(src, directory=serving, cache=tmp_path / "c")
     src2 = tiny_release(
         tmp_path / "src2",

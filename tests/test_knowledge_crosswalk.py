@@ -27,17 +27,17 @@ def _crosswalk(data: Path) -> list[dict[str, str]]:
 def _esco_labels(data: Path) -> dict[str, tuple[str, list[str]]]:
     with open(data / "esco" / "v1.1.1" / "occupations_en.csv", encoding="utf-8", newline="") as fh:
         return {r["conceptUri"]: (r["preferredLabel"], r["altLabels"].split("\n"))
-                for r in csv.DictReader(fh)}  # fmt: skip
+                for r in csv.DictReader(fh)}
 
 
-def test_count_and_attribution(kb, test_data: Path) -> None:  # noqa: ANN001
+def test_count_and_attribution(kb, test_data: Path) -> None:
     (source,) = [s for s in kb.meta["sources"] if s["name"] == "crosswalk"]
     (table,) = source["tables"]
     assert table["rows"] == table["source_rows"] == len(_crosswalk(test_data))
     assert "Mapping Career Causeways" in source["attribution"] and "MIT" in source["attribution"]
 
 
-def test_crosswalked_code_has_the_esco_labels(kb, test_data: Path) -> None:  # noqa: ANN001
+def test_crosswalked_code_has_the_esco_labels(kb, test_data: Path) -> None:
     labels = _esco_labels(test_data)
     rows = [r for r in _crosswalk(test_data) if r["onet_code"] in kb.titles]
     assert rows
@@ -52,10 +52,10 @@ def test_crosswalked_code_has_the_esco_labels(kb, test_data: Path) -> None:  # n
         assert code in kb.esco_to_onet[row["concept_uri"]]
 
 
-def test_narrower_esco_occupations_inherit_the_code(kb, test_data: Path) -> None:  # noqa: ANN001
+def test_narrower_esco_occupations_inherit_the_code(kb, test_data: Path) -> None:
     direct = {r["concept_uri"] for r in _crosswalk(test_data) if r["onet_code"] in kb.titles}
     inherited = [(u, b) for u, b in kb.esco_occupation_broader.items()
-                 if u not in direct and b in direct]  # fmt: skip
+                 if u not in direct and b in direct]
     assert inherited
     labels = _esco_labels(test_data)
     for uri, broader in inherited[:50]:
@@ -67,7 +67,7 @@ def test_narrower_esco_occupations_inherit_the_code(kb, test_data: Path) -> None
             )
 
 
-def test_stale_codes_are_carried_over_by_identical_title_or_counted(kb, test_data: Path) -> None:  # noqa: ANN001, E501
+def test_stale_codes_are_carried_over_by_identical_title_or_counted(kb, test_data: Path) -> None:
     rows = _crosswalk(test_data)
     titles: dict[str, list[str]] = {}
     for code, title in kb.titles.items():
@@ -88,7 +88,7 @@ def test_stale_codes_are_carried_over_by_identical_title_or_counted(kb, test_dat
         assert codes and all(c in kb.titles for c in codes), uri
 
 
-def test_the_title_search_sees_esco_labels(kb) -> None:  # noqa: ANN001
+def test_the_title_search_sees_esco_labels(kb) -> None:
     entries = [e for e in kb.title_entries() if e.source == "esco"]
     assert len(entries) == sum(len(v) for c, v in kb.esco_labels.items() if c in kb.titles)
     assert entries
@@ -97,14 +97,14 @@ def test_the_title_search_sees_esco_labels(kb) -> None:  # noqa: ANN001
 # -- hand-written fixtures -----------------------------------------------------------------
 
 HEADER = ("id,esco_occupation,isco_code,onet_code,onet_occupation,matching_job_titles,"
-          "semantic_similarity,confidence,concept_uri")  # fmt: skip
+          "semantic_similarity,confidence,concept_uri")
 
 
 def _onet_db(codes: list[str]) -> sqlite3.Connection:
     conn = sqlite3.connect(":memory:")
     create_table(conn, ONET_TABLES[0])
     conn.executemany("INSERT INTO occupation (code, title) VALUES (?, ?)",
-                     [(c, f"title {c}") for c in codes])  # fmt: skip
+                     [(c, f"title {c}") for c in codes])
     return conn
 
 
@@ -123,7 +123,7 @@ def test_taxonomy_file_carries_stale_codes_over(tmp_path: Path) -> None:
     taxonomy = tmp_path / "2010_to_2019_Crosswalk.csv"
     taxonomy.write_text("O*NET-SOC 2010 Code,O*NET-SOC 2010 Title,O*NET-SOC 2019 Code,"
                         "O*NET-SOC 2019 Title\n15-1132.00,\"Software Developers, Applications\","
-                        "15-1252.00,Software Developers\n")  # fmt: skip
+                        "15-1252.00,Software Developers\n")
     conn = _onet_db(["15-1252.00", "29-1141.00"])
     warnings = []
     record = CrosswalkSource(walk, taxonomy).load(conn, _noop, warnings.append)
@@ -137,17 +137,17 @@ def test_taxonomy_file_carries_stale_codes_over(tmp_path: Path) -> None:
     rows = conn.execute("SELECT esco_uri, onet_code, onet_title FROM esco_onet_crosswalk")
     current = {"15-1252.00": "Software Developers", "29-1141.00": "Registered Nurses"}
     mapped = esco_to_onet(rows, current, old,
-                          {"http://e/occ/3": "http://e/occ/1"}, ["http://e/occ/3"])  # fmt: skip
+                          {"http://e/occ/3": "http://e/occ/1"}, ["http://e/occ/3"])
     assert mapped == {"http://e/occ/1": ("15-1252.00",), "http://e/occ/2": ("29-1141.00",),
-                      "http://e/occ/3": ("15-1252.00",)}  # fmt: skip
+                      "http://e/occ/3": ("15-1252.00",)}
     assert CrosswalkSource(walk, taxonomy).fingerprint() != CrosswalkSource(walk).fingerprint()
 
 
 def test_identical_title_carries_a_row_over_only_when_unambiguous() -> None:
     current = {"15-1211.00": "Computer Systems Analysts", "11-1011.00": "Chief Executives",
-               "11-1011.03": "Chief Executives"}  # fmt: skip
+               "11-1011.03": "Chief Executives"}
     rows = [("a", "15-1121.00", "computer systems analysts"), ("b", "11-9999.00",
-             "chief executives"), ("c", "15-1199.99", "no such title")]  # fmt: skip
+             "chief executives"), ("c", "15-1199.99", "no such title")]
     assert esco_to_onet(rows, current, {}, {}, []) == {"a": ("15-1211.00",)}
 
 
@@ -159,7 +159,7 @@ def test_inheritance_survives_a_cycle() -> None:
 def test_bad_onet_code_names_file_and_line(tmp_path: Path) -> None:
     walk = tmp_path / "walk.csv"
     walk.write_text(f"{HEADER}\n1,a,1,11-1011.00,x,[],0.1,1.0,http://e/1\n"
-                    "2,b,1,chief,x,[],0.1,1.0,http://e/2\n")  # fmt: skip
+                    "2,b,1,chief,x,[],0.1,1.0,http://e/2\n")
     with pytest.raises(RowError) as err:
         CrosswalkSource(walk).load(_onet_db([]), _noop, _noop)
     assert f"{walk}, line 3" in str(err.value) and "'chief'" in str(err.value)

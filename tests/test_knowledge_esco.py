@@ -26,7 +26,7 @@ def _records(path: Path) -> list[dict[str, str]]:
         return list(csv.DictReader(fh))
 
 
-def test_every_esco_table_count_matches_its_source_file(kb, test_data: Path) -> None:  # noqa: ANN001
+def test_every_esco_table_count_matches_its_source_file(kb, test_data: Path) -> None:
     (esco,) = [s for s in kb.meta["sources"] if s["name"] == "esco"]
     assert esco["release"] == "1.1.1"
     assert esco["missing"] == []
@@ -37,7 +37,7 @@ def test_every_esco_table_count_matches_its_source_file(kb, test_data: Path) -> 
         assert table["rows"] == table["source_rows"] == expected, name
 
 
-def test_skills_in_memory_equal_the_csv(kb, test_data: Path) -> None:  # noqa: ANN001
+def test_skills_in_memory_equal_the_csv(kb, test_data: Path) -> None:
     rows = _records(_esco(test_data) / "skills_en.csv")
     assert len(kb.esco_skills) == len(rows)
     for row in rows[:200]:
@@ -51,13 +51,13 @@ def test_skills_in_memory_equal_the_csv(kb, test_data: Path) -> None:  # noqa: A
     assert tagged == green & set(kb.esco_skills)
 
 
-def test_occupation_skill_relations_equal_the_csv(kb, test_data: Path) -> None:  # noqa: ANN001
+def test_occupation_skill_relations_equal_the_csv(kb, test_data: Path) -> None:
     rows = _records(_esco(test_data) / "occupationSkillRelations.csv")
     first = rows[0]["occupationUri"]
     essential = [r["skillUri"] for r in rows if r["occupationUri"] == first
-                 and r["relationType"] == "essential"]  # fmt: skip
+                 and r["relationType"] == "essential"]
     optional = [r["skillUri"] for r in rows if r["occupationUri"] == first
-                and r["relationType"] != "essential"]  # fmt: skip
+                and r["relationType"] != "essential"]
     links = kb.esco_occupation_skills[first]
     assert list(links.essential) == essential
     assert list(links.optional) == optional
@@ -68,19 +68,19 @@ def test_occupation_skill_relations_equal_the_csv(kb, test_data: Path) -> None: 
     dangling = len(rows) - kept
     if dangling:
         assert any(f"{dangling} of {len(rows)} occupation-skill relations" in w
-                   for w in kb.meta["warnings"])  # fmt: skip
+                   for w in kb.meta["warnings"])
 
 
-def test_occupation_hierarchy_links_narrower_to_broader(kb, test_data: Path) -> None:  # noqa: ANN001
+def test_occupation_hierarchy_links_narrower_to_broader(kb, test_data: Path) -> None:
     rows = _records(_esco(test_data) / "broaderRelationsOccPillar.csv")
     occ_links = [r for r in rows if r["conceptType"] == "Occupation"
-                 and r["broaderType"] == "Occupation"]  # fmt: skip
+                 and r["broaderType"] == "Occupation"]
     assert len(kb.esco_occupation_broader) == len(occ_links)
     for r in occ_links[:50]:
         assert kb.esco_occupation_broader[r["conceptUri"]] == r["broaderUri"]
 
 
-def test_attribution(kb) -> None:  # noqa: ANN001
+def test_attribution(kb) -> None:
     text = " ".join(kb.attributions)
     assert "This service uses the ESCO classification of the European Commission." in text
     assert "CC BY 4.0" in text
@@ -92,14 +92,14 @@ OCC_HEADER = "conceptType,conceptUri,iscoGroup,preferredLabel,altLabels,status,c
 SKILL_HEADER = "conceptType,conceptUri,skillType,reuseLevel,preferredLabel,altLabels,description"
 OCC = 'Occupation,http://e/occ/1,2512,software developer,"programmer\nsoftware developer",released,2512.4,Writes software.\n'  # noqa: E501
 SKILL = 'KnowledgeSkillCompetence,http://e/skill/1,knowledge,cross-sector,Python,"python programming\nPython",A language.\n'  # noqa: E501
-RELATIONS = "occupationUri,relationType,skillType,skillUri\nhttp://e/occ/1,essential,knowledge,http://e/skill/1\n"  # noqa: E501
+RELATIONS = "occupationUri,relationType,skillType,skillUri\nhttp://e/occ/1,essential,knowledge,http://e/skill/1\n"
 
 
 def _folder(tmp_path: Path, **files: str | bytes) -> Path:
     folder = tmp_path / "esco-v9.8.7"
     folder.mkdir(exist_ok=True)
     content = {"occupations_en.csv": f"{OCC_HEADER}\n{OCC}", "skills_en.csv":
-               f"{SKILL_HEADER}\n{SKILL}", "occupationSkillRelations.csv": RELATIONS}  # fmt: skip
+               f"{SKILL_HEADER}\n{SKILL}", "occupationSkillRelations.csv": RELATIONS}
     content.update({k.replace("__", "."): v for k, v in files.items()})
     for name, text in content.items():
         if text is None:
@@ -132,7 +132,7 @@ def test_minimal_export_loads_and_warns_about_each_absent_optional_file(tmp_path
     assert set(record.missing) == absent
     assert len(warnings) == len(absent)
     assert any("greenSkillsCollection_en.csv" in w and "'green' skill collection" in w
-               for w in warnings)  # fmt: skip
+               for w in warnings)
     label, alt = conn.execute("SELECT label, alt_labels FROM esco_occupation").fetchone()
     assert label == "software developer" and split_labels(alt, label) == ("programmer",)
 
@@ -184,7 +184,7 @@ def test_empty_uri_names_file_and_line(tmp_path: Path) -> None:
 def test_non_utf8(tmp_path: Path) -> None:
     folder = _folder(
         tmp_path, skills_en__csv=f"{SKILL_HEADER}\n{SKILL}".encode() + "Caf\xe9\n".encode("latin-1")
-    )  # noqa: E501
+    )
     with pytest.raises(EncodingError) as err:
         _load(EscoSource(folder))
     assert "skills_en.csv, line 4" in str(err.value)
@@ -193,7 +193,7 @@ def test_non_utf8(tmp_path: Path) -> None:
 def test_relations_from_another_version_are_an_error(tmp_path: Path) -> None:
     rows = "".join(f"http://e/occ/{i},essential,knowledge,http://e/skill/{i}\n" for i in range(200))
     folder = _folder(tmp_path, occupationSkillRelations__csv="occupationUri,relationType,"
-                     f"skillType,skillUri\n{rows}")  # fmt: skip
+                     f"skillType,skillUri\n{rows}")
     with pytest.raises(RowError, match="different ESCO versions"):
         _load(EscoSource(folder))
 
@@ -201,10 +201,10 @@ def test_relations_from_another_version_are_an_error(tmp_path: Path) -> None:
 def test_pack_keeps_relation_order_and_type(tmp_path: Path) -> None:
     conn = sqlite3.connect(":memory:")
     conn.execute("CREATE TABLE esco_occupation_skill (occupation_uri, relation, skill_type, "
-                 "skill_uri)")  # fmt: skip
+                 "skill_uri)")
     conn.executemany("INSERT INTO esco_occupation_skill VALUES (?, ?, NULL, ?)", [
         ("o1", "essential", "s3"), ("o1", "optional", "s1"), ("o1", "essential", "s2"),
-        ("o2", "optional", "s9")])  # fmt: skip
+        ("o2", "optional", "s9")])
     pack_relations(conn)
     assert conn.execute("SELECT * FROM esco_occupation_skill_pack ORDER BY 1").fetchall() == [
         ("o1", "s3 s2", "s1"),

@@ -42,7 +42,7 @@ def test_an_empty_folder_yields_nothing_and_warnings_name_what_is_lost(tmp_path:
 def test_environment_variables(test_data: Path) -> None:
     found = find_standard_files(test_data)
     env = {ENV_VARS["projections"]: str(found["projections"]),
-           ENV_VARS["oews_areas"]: os.pathsep.join([str(found["oews_areas"])])}  # fmt: skip
+           ENV_VARS["oews_areas"]: os.pathsep.join([str(found["oews_areas"])])}
     assert [e.name for e in extras_from_env(env)] == ["bls-areas", "bls-projections"]
     assert extras_from_env({}) == []
 
@@ -56,11 +56,12 @@ def test_a_path_that_does_not_exist_fails_before_building(tmp_path: Path) -> Non
         extras_from_options(oews=tmp_path)
 
 
+@pytest.mark.slow  # builds a knowledge base from a whole O*NET release
 def test_an_optional_table_missing_in_the_build_stays_missing(test_data: Path,
-                                                              tmp_path: Path) -> None:  # fmt: skip
+                                                              tmp_path: Path) -> None:
     """A knowledge base built from O*NET alone loads with empty optional data, never zeros."""
     result = install(test_data / "onet" / "db_29_0_text.zip", directory=tmp_path / "kb",
-                     cache=tmp_path / "cache")  # fmt: skip
+                     cache=tmp_path / "cache")
     kb = KnowledgeBase.load(result.path)
     assert kb.wages == {} and kb.outlook == {} and not kb.area_wages
     assert kb.esco_skills == {} and kb.esco_labels == {}
@@ -73,5 +74,5 @@ def test_rebuild_with_same_sources_is_a_no_op(test_data: Path, built_home: Path)
     """The build fingerprint covers the extras: the session build is confirmed, not redone."""
     result = install(test_data / "onet" / "db_29_0_text.zip",
                      extras=extras_from_folder(test_data), directory=built_home / "knowledge",
-                     cache=built_home / "cache")  # fmt: skip
+                     cache=built_home / "cache")
     assert result.changed is False

@@ -20,7 +20,7 @@ class _Handler(http.server.BaseHTTPRequestHandler):
     requests: list[str | None] = []
     truncate_at: int | None = None  # close the connection after this many bytes, once
 
-    def do_GET(self) -> None:  # noqa: N802 (http.server's name)
+    def do_GET(self) -> None:
         cls = type(self)
         cls.requests.append(self.headers.get("Range"))
         if not self.path.endswith(".zip"):
@@ -66,6 +66,7 @@ def server(test_data: Path) -> Iterator[tuple[str, type[_Handler]]]:
         httpd.server_close()
 
 
+@pytest.mark.slow  # builds a knowledge base from a whole O*NET release
 def test_install_from_url_then_cache(server: tuple[str, type[_Handler]], tmp_path: Path) -> None:
     base, handler = server
     url = f"{base}/dl_files/database/db_29_0_text.zip"
@@ -106,7 +107,7 @@ def test_unreachable_server(tmp_path: Path) -> None:
     sock.close()  # nothing listens there now
     with pytest.raises(errors.DownloadError, match="cannot reach the server"):
         install(f"http://127.0.0.1:{port}/db_29_0_text.zip", directory=tmp_path / "k",
-                cache=tmp_path / "c")  # fmt: skip
+                cache=tmp_path / "c")
 
 
 def test_damaged_download_is_not_cached(server: tuple[str, type[_Handler]], tmp_path: Path) -> None:

@@ -55,7 +55,7 @@ def test_state_postal_codes_find_the_state_area() -> None:
         ("3900001", "nonmetro", "39", "West Northwestern Ohio nonmetropolitan area"),
         ("1100000", "state", "11", "District of Columbia"),
         ("7200000", "state", "72", "Puerto Rico"),
-    ])  # fmt: skip
+    ])
     assert table.find("OH").code == "3900000"
     assert table.find(" oh ").code == "3900000"
     assert table.find("DC").name == "District of Columbia"

@@ -16,7 +16,7 @@ def _django(args: list[str], env_extra: dict[str, str]) -> subprocess.CompletedP
     return subprocess.run(
         [sys.executable, "-m", "django", *args], env=env, capture_output=True, text=True,
         timeout=300,
-    )  # fmt: skip
+    )
 
 
 def test_migrate_blank_sqlite(tmp_path: Path) -> None:
@@ -45,7 +45,7 @@ def test_migrate_blank_postgres(tmp_path: Path) -> None:
         assert done.returncode == 0, done.stderr
         with psycopg.connect(db_url) as conn:
             tables = {r[0] for r in conn.execute(
-                "SELECT tablename FROM pg_tables WHERE schemaname = 'public'")}  # fmt: skip
+                "SELECT tablename FROM pg_tables WHERE schemaname = 'public'")}
         assert {"django_migrations", "profile_profile", "documents_posting"} <= tables
         listed = _django(["showmigrations", "--plan"], env)
         assert listed.returncode == 0 and "[ ]" not in listed.stdout

@@ -27,11 +27,11 @@ def _tool(name: str) -> str:
 
 def test_ruff() -> None:
     done = subprocess.run([_tool("ruff"), "check", "src", "tests", "benchmarks"], cwd=REPO,
-                          capture_output=True, text=True, timeout=300)  # fmt: skip
+                          capture_output=True, text=True, timeout=300)
     assert done.returncode == 0, done.stdout + done.stderr
 
 
 def test_mypy_strict_on_core_and_knowledge() -> None:
     done = subprocess.run([_tool("mypy")], cwd=REPO, capture_output=True, text=True,
-                          timeout=600)  # fmt: skip
+                          timeout=600)
     assert done.returncode == 0, done.stdout + done.stderr

@@ -58,7 +58,7 @@ def client(kb_home: Path) -> Client:
     return Client()
 
 
-def text_of(response) -> str:  # noqa: ANN001
+def text_of(response) -> str:
     body = response.content.decode()
     body = body[body.find("<main") : body.find("</main>")]
     body = re.sub(r"<[^>]+>", " ", body)
@@ -78,11 +78,11 @@ def docx(paragraphs: list[str]) -> bytes:
     return buf.getvalue()
 
 
-def upload_resume(client: Client, data: bytes, name: str):  # noqa: ANN201
+def upload_resume(client: Client, data: bytes, name: str):
     return client.post("/documents/resume/", {"file": SimpleUploadedFile(name, data)})
 
 
-def add_posting(client: Client, data: bytes, name: str, target: str = ""):  # noqa: ANN201
+def add_posting(client: Client, data: bytes, name: str, target: str = ""):
     return client.post(
         "/documents/postings/",
         {"file": SimpleUploadedFile(name, data), "target_code": target},
@@ -138,7 +138,7 @@ def test_resume_upload_shows_what_was_read_and_applies_only_what_is_ticked(clien
 
 def test_docx_resume_is_read(client: Client) -> None:
     data = docx(["Kim Park", "Experience", "Analyst at Hooli 2018 - 2021",
-                 "Weekly SQL and Excel reporting for <sales>"])  # fmt: skip
+                 "Weekly SQL and Excel reporting for <sales>"])
     response = upload_resume(client, data, "kim.docx")
     assert response.status_code == 302
     resume = models.Resume.objects.get()
@@ -165,7 +165,7 @@ def test_linkedin_export_zip_is_read(client: Client) -> None:
              ["Initech", "Intern", "", "Jan 2019", "Dec 2020"]],
         ),
         "Skills.csv": table(["Name"], [["Excel"]]),
-    }  # fmt: skip
+    }
     buf = io.BytesIO()
     with zipfile.ZipFile(buf, "w", zipfile.ZIP_DEFLATED) as z:
         for name, content in files.items():
@@ -210,7 +210,7 @@ def _pdf_encrypted() -> bytes:
         (lambda: b"PK\x03\x04 not really a zip", "cv.docx", "damaged"),
     ],
 )
-def test_bad_resume_files_say_why_and_store_nothing(client: Client, make, name, message) -> None:  # noqa: ANN001
+def test_bad_resume_files_say_why_and_store_nothing(client: Client, make, name, message) -> None:
     response = upload_resume(client, make(), name)
     assert response.status_code == 400
     assert message in text_of(response)
@@ -304,7 +304,7 @@ def test_a_batch_is_all_or_nothing(client: Client) -> None:
 @pytest.fixture
 def posting_server() -> Iterator[str]:
     class Handler(BaseHTTPRequestHandler):
-        def do_GET(self) -> None:  # noqa: N802
+        def do_GET(self) -> None:
             if self.path != "/jobs/42":
                 self.send_error(404, "Not Found")
                 return
@@ -350,7 +350,7 @@ def pair(client: Client) -> tuple[models.Resume, models.Posting]:
     return models.Resume.objects.get(), models.Posting.objects.get()
 
 
-def test_match_view_parts_add_up_and_evidence_is_marked(client: Client, pair) -> None:  # noqa: ANN001
+def test_match_view_parts_add_up_and_evidence_is_marked(client: Client, pair) -> None:
     resume, posting = pair
     response = client.get(f"/documents/match/{resume.pk}/{posting.pk}/")
     assert response.status_code == 200
@@ -385,7 +385,7 @@ def test_match_view_parts_add_up_and_evidence_is_marked(client: Client, pair) ->
     assert "<script>alert" not in body
 
 
-def test_tailored_downloads(client: Client, pair) -> None:  # noqa: ANN001
+def test_tailored_downloads(client: Client, pair) -> None:
     resume, posting = pair
     base = f"/documents/match/{resume.pk}/{posting.pk}/tailored."
     md = client.get(base + "md")
@@ -401,7 +401,7 @@ def test_tailored_downloads(client: Client, pair) -> None:  # noqa: ANN001
     assert client.get(f"/documents/match/{resume.pk}/999/").status_code == 404
 
 
-def test_market_view_matches_the_summary(client: Client, pair) -> None:  # noqa: ANN001
+def test_market_view_matches_the_summary(client: Client, pair) -> None:
     other = "Data Analyst - Initech\nRequirements\nTableau and Excel\nSalary: $80,000 per year"
     client.post("/documents/postings/", {"text": other, "target_code": "15-2051.00"})
     response = client.get("/documents/market/", {"code": "15-2051.00"})

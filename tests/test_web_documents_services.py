@@ -57,7 +57,7 @@ def docx(lines: list[str]) -> bytes:
     with zipfile.ZipFile(buf, "w") as z:
         z.writestr("[Content_Types].xml", "<Types/>")
         z.writestr("word/document.xml", f'<w:document xmlns:w="{w}"><w:body>{body}</w:body>'
-                                        "</w:document>")  # fmt: skip
+                                        "</w:document>")
     return buf.getvalue()
 
 
@@ -72,13 +72,13 @@ def linkedin_zip() -> bytes:
     buf = io.BytesIO()
     with zipfile.ZipFile(buf, "w") as z:
         z.writestr("Profile.csv", table([{"First Name": "Sam", "Last Name": "Lee",
-                                           "Headline": "Registered Nurse"}]))  # fmt: skip
+                                           "Headline": "Registered Nurse"}]))
         z.writestr("Positions.csv", table([
             {"Company Name": "City Hospital", "Title": "Registered Nurse",
              "Description": "Charted care in Epic Systems and Microsoft Excel. "
                             "Used critical thinking and mathematics every day.",
              "Location": "Ohio", "Started On": "Mar 2017", "Finished On": ""},
-        ]))  # fmt: skip
+        ]))
         z.writestr("Skills.csv", table([{"Name": "Microsoft Excel"}]))
     return buf.getvalue()
 
@@ -104,7 +104,7 @@ def test_import_text_resume_keeps_parsed_evidence(kb: KnowledgeBase) -> None:
     ("data", "name"),
     [(b"", "empty.txt"), (b"not a pdf at all", "cv.pdf"), (b"\x00\x01\x02" * 100, "cv.bin"),
      (b"PK\x03\x04broken", "cv.docx"), (b"%PDF-1.4 garbage", "cv.pdf")],
-)  # fmt: skip
+)
 def test_bad_resume_stores_nothing(kb: KnowledgeBase, data: bytes, name: str) -> None:
     services.import_resume(RESUME.encode(), "good.txt")
     with pytest.raises(services.ResumeError):
@@ -129,7 +129,7 @@ def test_linkedin_suggestions_apply_only_what_was_accepted(kb: KnowledgeBase) ->
     # nothing changes before the person confirms
     assert profile_services.to_core(profile_services.get_profile()) == before
     services.apply_suggestions(r, {"occupation": "29-1141.00", "technology": ["Epic Systems"],
-                                   "skills": []})  # fmt: skip
+                                   "skills": []})
     after = profile_services.to_core(profile_services.get_profile())
     assert after.occupation_code == "29-1141.00"
     years = s["occupations"][0]["years"]  # Mar 2017 to the present
@@ -190,7 +190,7 @@ def test_unknown_target_stores_nothing(kb: KnowledgeBase) -> None:
 
 
 class _Page(BaseHTTPRequestHandler):
-    def do_GET(self) -> None:  # noqa: N802
+    def do_GET(self) -> None:
         body = f"<html><body><h1>Data Scientist</h1><pre>{POSTING}</pre></body></html>".encode()
         self.send_response(200)
         self.send_header("Content-Type", "text/html; charset=utf-8")
@@ -247,7 +247,7 @@ def test_tailor_formats_add_no_skill(kb: KnowledgeBase) -> None:
     md, ctype, name = services.tailor(r, p, "md")
     assert ctype.startswith("text/markdown") and name.endswith(".md")
     found = {(c.kind, c.id) for line in md.decode().splitlines() for m in ex.extract(line)
-             if not m.negated and not m.vague for c in m.concepts}  # fmt: skip
+             if not m.negated and not m.vague for c in m.concepts}
     assert found <= have
     assert md.decode().index("Microsoft Excel") < md.decode().index("Ran the weekly stand-up")
     body, ctype, name = services.tailor(r, p, "docx")
@@ -264,7 +264,7 @@ def test_market_frequency_pay_and_coverage(kb: KnowledgeBase) -> None:
     services.import_resume(RESUME.encode(), "cv.txt")
     other = "Data Scientist\nRequirements\n- Python and Tableau\nPay: $100,000 per year\n"
     services.add_postings(batch_csv([POSTING, other, "Requirements\n- R\n"]), filename="j.csv",
-                          target_code=ANALYST)  # fmt: skip
+                          target_code=ANALYST)
     services.add_postings(POSTING.encode(), filename="elsewhere.txt", target_code="29-1141.00")
     summary = services.market(ANALYST)
     assert summary.postings == 3

@@ -35,7 +35,7 @@ def client() -> Client:
     return Client()
 
 
-def text_of(response) -> str:  # noqa: ANN001
+def text_of(response) -> str:
     """The page's visible text, roughly: tags dropped, entities decoded, spaces collapsed."""
     body = response.content.decode()
     body = re.sub(r"<(script|style)\b.*?</\1>", " ", body, flags=re.S)
@@ -272,9 +272,9 @@ def test_pay_that_is_not_published_says_so() -> None:
 
 def test_hourly_only_pay_is_shown_by_the_hour(kb: KnowledgeBase) -> None:
     wages = Wages("27-2099", "United States", "May 2025", None, None, None, None, None, 18.82,
-                  16550.0, "BLS publishes hourly wages only")  # fmt: skip
+                  16550.0, "BLS publishes hourly wages only")
     occ = Occupation(code="27-2099.00", title="Hourly", description=None, release=kb.release,
-                     wages=wages)  # fmt: skip
+                     wages=wages)
     p = present.profile(occ, kb)
     assert {f.label: f.value for f in p.facts}["Median pay"] == "$18.82 an hour"
     assert p.wages is not None

@@ -24,7 +24,7 @@ def kb(built_home: Path, monkeypatch: pytest.MonkeyPatch) -> KnowledgeBase:
     return get_knowledge_base()
 
 
-def text_of(response) -> str:  # noqa: ANN001
+def text_of(response) -> str:
     body = re.sub(r"<[^>]+>", " ", response.content.decode())
     return " ".join(html.unescape(body).split())
 
@@ -111,7 +111,7 @@ def test_explore_what_if_raising_a_skill_closes_that_gap(kb: KnowledgeBase) -> N
 
 
 # -- what the page shows adds up, and what it could not use ---------------------------------
-def shown_cards(response) -> list[dict]:  # noqa: ANN001
+def shown_cards(response) -> list[dict]:
     """Per card on the page: its code, the score shown, the component values shown and the
     sum row, read from the HTML."""
     out = []
@@ -124,7 +124,7 @@ def shown_cards(response) -> list[dict]:  # noqa: ANN001
     return out
 
 
-def assert_components_add_up(response) -> list[dict]:  # noqa: ANN001
+def assert_components_add_up(response) -> list[dict]:
     cards = shown_cards(response)
     assert cards
     for card in cards:
@@ -147,11 +147,11 @@ def test_components_shown_add_up_to_the_score_shown(kb: KnowledgeBase) -> None:
     assert [c["code"] for c in assert_components_add_up(compare)] == ["29-1171.00", "29-2061.00"]
 
 
-def unused_signals(response) -> set[str]:  # noqa: ANN001
+def unused_signals(response) -> set[str]:
     return set(re.findall(r'<li data-signal="([a-z_]+)">', response.content.decode()))
 
 
-def save(profile, interests: dict[str, int] | None = None) -> None:  # noqa: ANN001
+def save(profile, interests: dict[str, int] | None = None) -> None:
     from unstuck.app.profile import services as profile_services
     from unstuck.core.assess import Responses, get_instrument
 

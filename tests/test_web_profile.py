@@ -28,18 +28,18 @@ def client() -> Client:
     return Client()
 
 
-def text_of(response) -> str:  # noqa: ANN001
+def text_of(response) -> str:
     body = response.content.decode()
     body = re.sub(r"<(script|style)\b.*?</\1>", " ", body, flags=re.S)
     return " ".join(html.unescape(re.sub(r"<[^>]+>", " ", body)).split())
 
 
-def page_of(instrument, page: int) -> list[str]:  # noqa: ANN001
+def page_of(instrument, page: int) -> list[str]:
     start, end = wizard.page_items(instrument, page)
     return [i.id for i in instrument.items[start:end]]
 
 
-def answer_all(client: Client, slug: str, answers: dict[str, int], ranking=None):  # noqa: ANN001, ANN201
+def answer_all(client: Client, slug: str, answers: dict[str, int], ranking=None):
     """Go through every page of an assessment with the buttons, as a person would."""
     instrument = wizard.instrument_for(slug)
     response = None
@@ -64,7 +64,7 @@ def test_start_page_offers_to_start_then_to_continue(client: Client) -> None:
 
 def test_about_finds_the_occupation_and_prefills_skills(client: Client, kb: KnowledgeBase) -> None:
     response = client.post("/profile/about/", {"title_query": "registered nurse", "action": "find",
-                                                "risk_tolerance": "medium"})  # fmt: skip
+                                                "risk_tolerance": "medium"})
     body = response.content.decode()
     assert f'value="{NURSE}"' in body
     states = kb.area_wages.sorted_areas("state")
@@ -77,7 +77,7 @@ def test_about_finds_the_occupation_and_prefills_skills(client: Client, kb: Know
          "years_in_occupation": "6", "education": "6", "min_pay": "60000",
          "hours_per_week": "5", "risk_tolerance": "low", "savings": "9000",
          "monthly_expenses": "3000", "location": state.code},
-    )  # fmt: skip
+    )
     assert response.status_code == 302 and response["Location"] == "/profile/assess/wellbeing/"
     profile = services.to_core(services.get_profile())
     occ = kb.occupation(NURSE)
@@ -109,7 +109,7 @@ def test_pages_save_as_you_go_and_resume(client: Client) -> None:
     assert all(f'name="{i}"' in body for i in first)
     assert "Page 1 of 5" in text_of(response)
     response = client.post("/profile/assess/rut/", {"page": 0, "action": "next",
-                                                    first[0]: 4, first[1]: 2})  # fmt: skip
+                                                    first[0]: 4, first[1]: 2})
     assert response.status_code == 302 and response["Location"].endswith("?page=1")
     # Autosave on page 2, then "close the tab": a fresh visit resumes on page 2 with answers.
     second = page_of(RUT, 1)
@@ -141,7 +141,7 @@ def test_autosave_rejects_out_of_range_and_stores_nothing(client: Client) -> Non
 def test_finishing_too_early_is_refused_and_nothing_stored(client: Client) -> None:
     last = wizard.pages(RUT) - 1
     response = client.post("/profile/assess/rut/", {"page": last, "action": "finish",
-                                                    page_of(RUT, last)[0]: 3})  # fmt: skip
+                                                    page_of(RUT, last)[0]: 3})
     assert response.status_code == 400
     assert "at least 25" in text_of(response)
     assert not models.AssessmentResult.objects.exists()
@@ -209,7 +209,7 @@ def test_values_ranking_validated_then_stored(client: Client) -> None:
     last = wizard.pages(VALUES) - 1
     for page in range(last):
         client.post("/profile/assess/values/", {"page": page, "action": "next"} | {
-            k: v for k, v in answers.items() if k in page_of(VALUES, page)})  # fmt: skip
+            k: v for k, v in answers.items() if k in page_of(VALUES, page)})
     bad = {f"rank-{sid}": 1 for sid in VALUES.ranking_of}
     response = client.post("/profile/assess/values/", {"page": last, "action": "finish"} | bad)
     assert response.status_code == 400 and "different place" in text_of(response)
@@ -283,7 +283,7 @@ def test_interests_and_values_compared_with_the_current_job(
     services.set_occupation(kb, NURSE)
     interests = get_instrument("interests")
     answers = {i.id: (5 if i.subscale == "S" else 4 if i.subscale == "I" else 2)
-               for i in interests.items}  # fmt: skip
+               for i in interests.items}
     answer_all(client, "interests", answers)
     answer_all(client, "values", {i.id: 4 for i in VALUES.items}, list(VALUES.ranking_of))
     occ = kb.occupation(NURSE)
@@ -304,7 +304,7 @@ def test_without_knowledge_base_the_wizard_still_works(client: Client) -> None:
     text = text_of(client.get("/profile/about/"))
     assert "The occupational data is not installed yet" in text
     response = client.post("/profile/about/", {"years_in_occupation": "2", "action": "next",
-                                               "risk_tolerance": "high"})  # fmt: skip
+                                               "risk_tolerance": "high"})
     assert response.status_code == 302
     assert services.get_profile().risk_tolerance == "high"
     assert "Choose your current job" in text_of(client.get("/profile/skills/"))
@@ -339,13 +339,13 @@ def test_a_late_autosave_does_not_bring_back_a_finished_draft(client: Client) ->
     body = client.get("/profile/assess/wellbeing/").content.decode()
     assert 'name="draft" value="new"' in body
     first = client.post("/profile/assess/wellbeing/save/", {"page": 0, "wb.energy": 4,
-                                                            "draft": "new"}).json()  # fmt: skip
+                                                            "draft": "new"}).json()
     token = first["draft"]
     answers = {i.id: 4 for i in WB.items}
     done = client.post("/profile/assess/wellbeing/", {"page": 0, "action": "finish"} | answers)
     assert done.status_code == 302 and models.AssessmentResult.objects.count() == 1
     late = client.post("/profile/assess/wellbeing/save/", {"page": 0, "wb.mood": 2,
-                                                           "draft": token})  # fmt: skip
+                                                           "draft": token})
     assert late.status_code == 409 and late.json()["stale"] is True
     assert not models.Draft.objects.exists()
 
@@ -357,7 +357,7 @@ def test_credentials_are_kept_and_survive_a_change_of_occupation(
         "/profile/about/",
         {"title_query": "registered nurse", "occupation_choice": NURSE, "action": "next",
          "credentials": "RN, Ohio\n  BLS (CPR)  \n\nRN, Ohio", "risk_tolerance": "medium"},
-    )  # fmt: skip
+    )
     assert response.status_code == 302
     assert services.to_core(services.get_profile()).credentials == ("RN, Ohio", "BLS (CPR)")
     services.set_occupation(kb, "29-1171.00")
@@ -368,7 +368,7 @@ def test_credentials_are_kept_and_survive_a_change_of_occupation(
         "/profile/about/",
         {"title_query": "", "action": "next", "risk_tolerance": "medium",
          "credentials": "x" * 201},
-    )  # fmt: skip
+    )
     assert "longer than 200 characters; shorten it" in html.unescape(response.content.decode())
     assert services.to_core(services.get_profile()).credentials == ("RN, Ohio", "BLS (CPR)")
 

@@ -122,7 +122,7 @@ def install_cmd(
         if bar is not None:
             with bar:
                 result = install(source, extras=extras, sha256=sha256, force=force,
-                                 progress=update, warn=warn)  # fmt: skip
+                                 progress=update, warn=warn)
         else:
             result = install(source, extras=extras, sha256=sha256, force=force, warn=warn)
     except DataError as exc:

@@ -79,5 +79,5 @@ def check_cmd(
         verdict = click.style(f"{v.verdict:<4}", fg=COLOURS[v.verdict], bold=True)
         click.echo(f"  {v.letter}  {v.name:<11} {verdict}  {v.feedback}")
     overall = {"pass": "SMART.", "warn": "Nearly there: see the warnings.",
-               "fail": "Not SMART yet: fix the failures."}[result.verdict]  # fmt: skip
+               "fail": "Not SMART yet: fix the failures."}[result.verdict]
     click.secho(overall, fg=COLOURS[result.verdict])

@@ -83,7 +83,7 @@ def show_cmd(code: str, as_json: bool) -> None:
     if occ.interests:
         code_txt = occ.high_point_code or "not published"
         con.print(f"\n[bold]Interests[/bold] (code {code_txt}): " + ", ".join(
-            f"{i.name} {_level(i.score, 7)}" for i in occ.interests))  # fmt: skip
+            f"{i.name} {_level(i.score, 7)}" for i in occ.interests))
     for label, ratings in (("Skills", occ.skills), ("Knowledge", occ.knowledge)):
         con.print(f"\n[bold]{label}[/bold] (importance, level)")
         if not ratings:
@@ -117,11 +117,11 @@ def show_cmd(code: str, as_json: bool) -> None:
         openings = (
             "not published" if o.openings_per_year is None
             else f"{o.openings_per_year * 1000:,.0f} a year"
-        )  # fmt: skip
+        )
         con.print(f"growth {change} ({o.period}), openings {openings}")
     if occ.related:
         con.print("\n[bold]Related occupations[/bold]: " + "; ".join(
-            f"{r.title} ({r.code})" for r in occ.related[:8]))  # fmt: skip
+            f"{r.title} ({r.code})" for r in occ.related[:8]))
     con.print(f"\n[dim]{kb.attributions[0] if kb.attributions else ''}[/dim]")
 
 

@@ -176,7 +176,7 @@ _CODE_TABLES = (
     "knowledge", "ability", "work_activity", "work_context", "work_style", "interest",
     "work_value", "task", "task_rating", "emerging_task", "task_dwa", "technology_skill",
     "tool_used", "related_occupation",
-)  # fmt: skip
+)
 
 
 def fingerprint_of(onet_sha: str, extras: Sequence[tuple[str, str]]) -> str:

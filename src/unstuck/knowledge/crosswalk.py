@@ -12,6 +12,9 @@ that O*NET publishes (``2010_to_2019_Crosswalk.csv``), those rows are carried ov
 current codes instead of being dropped. Without it, a row is carried over only when exactly one
 current occupation has the very same title (130 of the 325 stale rows with O*NET 29.0: the
 renumbered computer occupations, for instance); nothing fuzzier is guessed from titles.
+
+:func:`load` reads the installed crosswalk back as :class:`CrosswalkLinks`: ESCO occupation ->
+O*NET codes, the inverse, and the ESCO titles each O*NET occupation is found by in title search.
 """
 
 from __future__ import annotations
@@ -21,19 +24,20 @@ import re
 import sqlite3
 from collections import defaultdict
 from collections.abc import Iterable, Mapping
+from dataclasses import dataclass, field
 from pathlib import Path
 
 from unstuck.knowledge.build import SourceRecord, WarnFn, load_table
 from unstuck.knowledge.errors import RowError
+from unstuck.knowledge.esco import EscoTables
 from unstuck.knowledge.inputs import (
     csv_records,
     read_file,
     require_file,
-    sha256_file,
     shorten,
 )
-from unstuck.knowledge.sources import ProgressFn
-from unstuck.knowledge.tables import REAL, TEXT, Column, Table
+from unstuck.knowledge.sources import ProgressFn, sha256_file
+from unstuck.knowledge.tables import REAL, TEXT, Column, Table, query
 
 CROSSWALK_ATTRIBUTION = (
     "ESCO-O*NET occupation crosswalk (November 2020) by Nesta, MIT License: Kanders, K., "
@@ -152,7 +156,7 @@ class CrosswalkSource:
             return  # no O*NET in this database: nothing to compare with
         rows = conn.execute("SELECT onet_code, onet_title FROM esco_onet_crosswalk").fetchall()
         old = taxonomy_map(conn.execute(
-            "SELECT old_code, new_code FROM onet_taxonomy_crosswalk").fetchall())  # fmt: skip
+            "SELECT old_code, new_code FROM onet_taxonomy_crosswalk").fetchall())
         by_title = titles_index(current)
         how = [carry_over(c, t, current, old, by_title)[1] for c, t in rows]
         lost = sorted(c for (c, _), h in zip(rows, how, strict=True) if h == "lost")
@@ -234,3 +238,48 @@ def esco_to_onet(
         if up is not None and up in mapped:
             mapped[uri] = mapped[up]
     return mapped
+
+
+@dataclass(frozen=True)
+class CrosswalkLinks:
+    """The links between ESCO and O*NET occupations (empty without the crosswalk)."""
+
+    esco_to_onet: dict[str, tuple[str, ...]] = field(default_factory=dict)  # URI -> O*NET codes
+    onet_to_esco: dict[str, tuple[str, ...]] = field(default_factory=dict)  # code -> URIs
+    #: O*NET code -> the ESCO labels (preferred and alternative) of the occupations mapped to it,
+    #: without its own title, for title search
+    esco_labels: defaultdict[str, list[str]] = field(default_factory=lambda: defaultdict(list))
+
+
+def load(conn: sqlite3.Connection, titles: Mapping[str, str], esco: EscoTables) -> CrosswalkLinks:
+    """The crosswalk of a built knowledge base for the O*NET occupations ``titles`` (code ->
+    title) and the ESCO occupations of ``esco`` (when ESCO is absent, the crosswalk's own ESCO
+    labels stand in)."""
+    rows = query(
+        conn, "SELECT esco_uri, onet_code, onet_title FROM esco_onet_crosswalk ORDER BY rowid"
+    )
+    if not rows:
+        return CrosswalkLinks()
+    labels_of = {
+        uri: label
+        for uri, label in query(conn, "SELECT esco_uri, esco_label FROM esco_onet_crosswalk")
+    }
+    taxonomy = taxonomy_map(query(conn, "SELECT old_code, new_code FROM onet_taxonomy_crosswalk"))
+    occupations = list(esco.occupations) or list(labels_of)
+    mapped = esco_to_onet(rows, titles, taxonomy, esco.occupation_broader, occupations)
+    inverse: dict[str, list[str]] = defaultdict(list)
+    for uri, targets in mapped.items():
+        for code in targets:
+            inverse[code].append(uri)
+    links = CrosswalkLinks(mapped, {code: tuple(uris) for code, uris in inverse.items()})
+    for code, uris in inverse.items():
+        seen = {titles[code].casefold()}
+        labels = links.esco_labels[code]
+        for uri in uris:
+            occ = esco.occupations.get(uri)
+            names = (occ.label, *occ.alt_labels) if occ else (labels_of.get(uri) or "",)
+            for name in names:
+                if name and name.casefold() not in seen:
+                    seen.add(name.casefold())
+                    labels.append(name)
+    return links

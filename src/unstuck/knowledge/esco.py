@@ -10,10 +10,11 @@ flattened view of the same links (with ragged rows the strict reader rejects), s
 read. The files are multi-line CSV (labels are newline-separated inside one quoted cell), so
 row counts are CSV records, not lines, and errors name the line where the offending record ends.
 
-In memory (:func:`load_into`) ESCO is kept as plain dataclasses keyed by concept URI: skills
-with their labels, type and collections (digital, green, transversal, language...), occupations,
-the occupation-skill relations (essential / optional) and the broader-concept links of both
-pillars, for skill extraction, skill gaps and the ESCO side of title search.
+In memory (:func:`load` -> :class:`EscoTables`) ESCO is kept as plain dataclasses keyed by
+concept URI: skills with their labels, type and collections (digital, green, transversal,
+language...), occupations, the occupation-skill relations (essential / optional) and the
+broader-concept links of both pillars, for skill extraction, skill gaps and the ESCO side of
+title search.
 """
 
 from __future__ import annotations
@@ -21,18 +22,14 @@ from __future__ import annotations
 import re
 import sqlite3
 from collections import defaultdict
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from pathlib import Path
-from typing import TYPE_CHECKING, Any
 
 from unstuck.knowledge.build import SourceRecord, WarnFn, load_table
 from unstuck.knowledge.errors import MissingFileError, RowError
-from unstuck.knowledge.inputs import FileSet, decode, shorten
+from unstuck.knowledge.inputs import FileSet, shorten
 from unstuck.knowledge.sources import ProgressFn
-from unstuck.knowledge.tables import TEXT, Column, Table
-
-if TYPE_CHECKING:
-    from unstuck.knowledge.store import KnowledgeBase
+from unstuck.knowledge.tables import TEXT, Column, Table, decode, query
 
 ESCO_ATTRIBUTION = (
     "This service uses the ESCO classification of the European Commission. ESCO v{release} is "
@@ -50,15 +47,15 @@ REUSE = Column("reuseLevel", "reuse_level", TEXT, optional=True)
 
 
 def _t(file: str, table: str, columns: tuple[Column, ...], degrades: str = "",
-       required: bool = False, collection: str | None = None) -> Table:  # fmt: skip
+       required: bool = False, collection: str | None = None) -> Table:
     return Table(file=file, table=table, columns=columns, required=required, degrades=degrades,
                  delimiter=",",
-                 constants=(("collection", collection),) if collection else ())  # fmt: skip
+                 constants=(("collection", collection),) if collection else ())
 
 
 def _collection(file: str, name: str) -> Table:
     return _t(file, "esco_skill_collection", (URI, LABEL), f"the '{name}' skill collection",
-              collection=name)  # fmt: skip
+              collection=name)
 
 
 ESCO_TABLES: tuple[Table, ...] = (
@@ -101,7 +98,7 @@ ESCO_TABLES: tuple[Table, ...] = (
     _collection("languageSkillsCollection_en.csv", "language"),
     _collection("digCompSkillsCollection_en.csv", "digcomp"),
     _collection("researchSkillsCollection_en.csv", "research"),
-)  # fmt: skip
+)
 
 _VERSION_RE = re.compile(r"(?:^|[\s_-])v(\d+\.\d+(?:\.\d+)?)")
 
@@ -118,7 +115,7 @@ class EscoSource:
         # the version is in the folder or zip name ("v1.1.1", "ESCO dataset - v1.1.1 - ...")
         found = next(
             (m for part in (self.path.name, *(p.name for p in self.path.parents))
-             if (m := _VERSION_RE.search(part))), None)  # fmt: skip
+             if (m := _VERSION_RE.search(part))), None)
         self.release = release or (found.group(1) if found else "unknown")
 
     def fingerprint(self) -> str:
@@ -151,7 +148,7 @@ class EscoSource:
                 record.missing.append(table.file)
                 conn.execute(table.ddl())
                 warn(f"ESCO {self.release}: '{table.file}' is absent; without it: "
-                     f"{table.degrades}.")  # fmt: skip
+                     f"{table.degrades}.")
                 continue
             where = self.files.where(table.file)
             data = self.files.read_bytes(table.file)
@@ -254,38 +251,44 @@ def split_labels(cell: str | None, exclude: str = "") -> tuple[str, ...]:
     return tuple(labels)
 
 
-def _rows(conn: sqlite3.Connection, sql: str) -> list[Any]:
-    try:
-        return conn.execute(sql).fetchall()
-    except sqlite3.OperationalError:
-        return []
+@dataclass(frozen=True)
+class EscoTables:
+    """ESCO in memory, keyed by concept URI; every table empty when ESCO was not installed."""
+
+    skills: dict[str, EscoSkill] = field(default_factory=dict)
+    occupations: dict[str, EscoOccupation] = field(default_factory=dict)
+    occupation_skills: dict[str, EscoOccupationSkills] = field(default_factory=dict)
+    occupation_broader: dict[str, str] = field(default_factory=dict)  # narrower -> broader
+    skill_broader: dict[str, tuple[str, ...]] = field(default_factory=dict)  # broader skills/groups
+    skill_groups: dict[str, str] = field(default_factory=dict)  # skill group URI -> label
 
 
-def load_into(kb: KnowledgeBase, conn: sqlite3.Connection) -> None:
+def load(conn: sqlite3.Connection) -> EscoTables:
+    """ESCO from the tables :class:`EscoSource` built (empty when they are absent)."""
     collections: dict[str, list[str]] = defaultdict(list)
-    for uri, name in _rows(conn, "SELECT uri, collection FROM esco_skill_collection"):
+    for uri, name in query(conn, "SELECT uri, collection FROM esco_skill_collection"):
         if name not in collections[uri]:
             collections[uri].append(name)
     skills: dict[str, EscoSkill] = {}
-    for uri, label, alt, stype, reuse, description in _rows(
+    for uri, label, alt, stype, reuse, description in query(
         conn,
         "SELECT uri, label, alt_labels, skill_type, reuse_level, description FROM esco_skill",
     ):
-        skills[uri] = EscoSkill(uri, label, split_labels(alt, label), stype, reuse, description,
-                                tuple(collections.get(uri, ())))  # fmt: skip
-    kb.esco_skills = skills
+        skills[uri] = EscoSkill(
+            uri, label, split_labels(alt, label), stype, reuse, description,
+            tuple(collections.get(uri, ())),
+        )
     occupations: dict[str, EscoOccupation] = {}
-    for uri, label, alt, isco, code, description in _rows(
+    for uri, label, alt, isco, code, description in query(
         conn,
         "SELECT uri, label, alt_labels, isco_group, code, description FROM esco_occupation",
     ):
         occupations[uri] = EscoOccupation(
             uri, label, split_labels(alt, label), isco, code, description
         )
-    kb.esco_occupations = occupations
     links: dict[str, EscoOccupationSkills] = {}
     own = {uri: uri for uri in skills}  # 120,000 links share the skills' 14,000 URI strings
-    for occ, essential, optional in _rows(
+    for occ, essential, optional in query(
         conn, "SELECT occupation_uri, essential, optional FROM esco_occupation_skill_pack"
     ):
         if occ in occupations:  # else a dangling relation (warned about at build time)
@@ -293,17 +296,22 @@ def load_into(kb: KnowledgeBase, conn: sqlite3.Connection) -> None:
                 tuple(filter(None, map(own.get, essential.split()))),
                 tuple(filter(None, map(own.get, optional.split()))),
             )
-    kb.esco_occupation_skills = links
-    kb.esco_occupation_broader = {  # narrower occupation -> its broader occupation
+    occupation_broader = {
         uri: broader
-        for uri, broader in _rows(
+        for uri, broader in query(
             conn,
             "SELECT uri, broader_uri FROM esco_occupation_broader "
             "WHERE concept_type = 'Occupation' AND broader_type = 'Occupation'",
         )
     }
     broader: dict[str, list[str]] = defaultdict(list)
-    for uri, up in _rows(conn, "SELECT uri, broader_uri FROM esco_skill_broader"):
+    for uri, up in query(conn, "SELECT uri, broader_uri FROM esco_skill_broader"):
         broader[uri].append(up)
-    kb.esco_skill_broader = {k: tuple(v) for k, v in broader.items()}
-    kb.esco_skill_groups = dict(_rows(conn, "SELECT uri, label FROM esco_skill_group"))
+    return EscoTables(
+        skills=skills,
+        occupations=occupations,
+        occupation_skills=links,
+        occupation_broader=occupation_broader,
+        skill_broader={k: tuple(v) for k, v in broader.items()},
+        skill_groups=dict(query(conn, "SELECT uri, label FROM esco_skill_group")),
+    )

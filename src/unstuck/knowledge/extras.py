@@ -7,35 +7,20 @@ Building: :func:`extras_from_options` turns the paths given to ``unstuck data in
 crosswalk). :func:`extras_from_folder` finds the standard files under a folder laid out like the
 shared data folder (``esco/v1.1.1/``, ``bls/oews_2025/``...).
 
-Loading: :func:`load_into` fills the in-memory knowledge base from the tables these sources
-added; when a source was not installed its tables are absent and the values stay missing
-(``None`` / empty), which the profile shows as "not published". What it fills:
-
-* ``kb.wages[code]`` (national OEWS, :class:`~unstuck.core.occupations.Wages`),
-  ``kb.area_wages.get(code, area)`` / ``.suggest(text)`` / ``.sorted_areas(kind)`` (states,
-  metro and nonmetropolitan areas), ``kb.outlook[code]`` (projections, incl. the
-  self-employed share);
-* ``kb.esco_skills``, ``kb.esco_occupations`` (URI -> dataclass), ``kb.esco_occupation_skills``
-  (occupation URI -> essential / optional skill URIs), ``kb.esco_skill_broader``,
-  ``kb.esco_skill_groups``, ``kb.esco_occupation_broader``;
-* ``kb.esco_to_onet`` / ``kb.onet_to_esco`` and ``kb.esco_labels[code]`` (the ESCO titles that
-  title search indexes).
+Loading is each source's own (:func:`unstuck.knowledge.esco.load`,
+:func:`unstuck.knowledge.wages.load`, :func:`unstuck.knowledge.crosswalk.load`), assembled by
+:mod:`unstuck.knowledge.store`; when a source was not installed its tables are absent and the
+values stay missing (``None`` / empty), which the profile shows as "not published".
 """
 
 from __future__ import annotations
 
 import os
 import re
-import sqlite3
-from collections import defaultdict
 from collections.abc import Mapping, Sequence
 from pathlib import Path
-from typing import TYPE_CHECKING, Any
 
 from unstuck.knowledge.build import ExtraSource
-
-if TYPE_CHECKING:
-    from unstuck.knowledge.store import KnowledgeBase
 
 #: option name -> environment variable, shared with the CLI.
 ENV_VARS: dict[str, str] = {
@@ -69,7 +54,9 @@ def extras_from_options(
 ) -> list[ExtraSource]:
     """The extras for the given paths (None: not installed). Raises a DataError for a path that
     does not exist, before anything is built."""
-    from unstuck.knowledge.bls import OewsAreasSource, OewsSource, ProjectionsSource
+    from unstuck.knowledge.bls_areas import OewsAreasSource
+    from unstuck.knowledge.bls_projections import ProjectionsSource
+    from unstuck.knowledge.bls_wages import OewsSource
     from unstuck.knowledge.crosswalk import CrosswalkSource
     from unstuck.knowledge.esco import EscoSource
 
@@ -102,7 +89,7 @@ def extras_from_env(environ: Mapping[str, str] | None = None) -> list[ExtraSourc
 def missing_sources(extras: Sequence[ExtraSource]) -> list[str]:
     """A warning for each optional source not in ``extras``, naming what it degrades."""
     names = {"esco": "esco", "bls-wages": "oews", "bls-areas": "oews_areas",
-             "bls-projections": "projections", "crosswalk": "crosswalk"}  # fmt: skip
+             "bls-projections": "projections", "crosswalk": "crosswalk"}
     present = {names.get(e.name, e.name) for e in extras}
     return [
         f"{option.replace('_', ' ')} not installed ({ENV_VARS[option]}); without it: {what}."
@@ -140,53 +127,3 @@ def find_standard_files(folder: Path) -> dict[str, Path | None]:
 def extras_from_folder(folder: PathLike) -> list[ExtraSource]:
     """Every optional source found under ``folder`` (laid out like the shared data folder)."""
     return extras_from_options(**find_standard_files(Path(folder)))
-
-
-def _rows(conn: sqlite3.Connection, sql: str) -> list[Any]:
-    try:
-        return conn.execute(sql).fetchall()
-    except sqlite3.OperationalError:  # the source was not installed
-        return []
-
-
-def load_into(kb: KnowledgeBase, conn: sqlite3.Connection) -> None:
-    """Fill ``kb`` from the optional tables of a built knowledge base."""
-    from unstuck.knowledge import crosswalk, esco, wages
-
-    esco.load_into(kb, conn)
-    codes = list(kb.titles)
-    kb.wages, kb.area_wages = wages.load_wages(conn, codes, kb.meta)
-    kb.outlook = wages.load_outlook(conn, codes, kb.meta)
-
-    rows = _rows(
-        conn, "SELECT esco_uri, onet_code, onet_title FROM esco_onet_crosswalk ORDER BY rowid"
-    )
-    if not rows:
-        return
-    labels_of = {
-        uri: label
-        for uri, label in _rows(conn, "SELECT esco_uri, esco_label FROM esco_onet_crosswalk")
-    }
-    taxonomy = crosswalk.taxonomy_map(
-        _rows(conn, "SELECT old_code, new_code FROM onet_taxonomy_crosswalk")
-    )
-    occupations = list(kb.esco_occupations) or list(labels_of)
-    mapped = crosswalk.esco_to_onet(
-        rows, kb.titles, taxonomy, kb.esco_occupation_broader, occupations
-    )
-    kb.esco_to_onet = mapped
-    inverse: dict[str, list[str]] = defaultdict(list)
-    for uri, targets in mapped.items():
-        for code in targets:
-            inverse[code].append(uri)
-    kb.onet_to_esco = {code: tuple(uris) for code, uris in inverse.items()}
-    for code, uris in inverse.items():
-        seen = {kb.titles[code].casefold()}
-        labels = kb.esco_labels[code]
-        for uri in uris:
-            occ = kb.esco_occupations.get(uri)
-            names = (occ.label, *occ.alt_labels) if occ else (labels_of.get(uri) or "",)
-            for name in names:
-                if name and name.casefold() not in seen:
-                    seen.add(name.casefold())
-                    labels.append(name)

@@ -22,26 +22,11 @@ from pathlib import Path
 from unstuck.knowledge.build import TableCount
 from unstuck.knowledge.errors import (
     CorruptArchiveError,
-    EncodingError,
     HeaderError,
     RowError,
     SourceNotFoundError,
 )
-
-_CHUNK = 1 << 20
-
-
-def sha256_file(path: Path) -> str:
-    digest = hashlib.sha256()
-    try:
-        with open(path, "rb") as fh:
-            while chunk := fh.read(_CHUNK):
-                digest.update(chunk)
-    except FileNotFoundError:
-        raise SourceNotFoundError("the file does not exist", file=str(path)) from None
-    except OSError as exc:
-        raise SourceNotFoundError(f"cannot read the file ({exc})", file=str(path)) from exc
-    return digest.hexdigest()
+from unstuck.knowledge.tables import decode
 
 
 def require_file(path: Path, what: str) -> Path:
@@ -49,7 +34,7 @@ def require_file(path: Path, what: str) -> Path:
         raise SourceNotFoundError(f"no such file or folder ({what})", file=str(path))
     if not path.is_file():
         raise SourceNotFoundError(f"this is a folder; give the file itself ({what})",
-                                  file=str(path))  # fmt: skip
+                                  file=str(path))
     return path
 
 
@@ -77,22 +62,6 @@ def read_file(path: Path) -> bytes:
                 f"not a readable gzip file ({exc}); download it again", file=str(path)
             ) from exc
     return raw
-
-
-def decode(data: bytes, file: str) -> str:
-    """UTF-8 text of a source file (a BOM is dropped); the error names the line."""
-    try:
-        text = data.decode("utf-8")
-    except UnicodeDecodeError as exc:
-        line = data.count(b"\n", 0, exc.start) + 1
-        raise EncodingError(
-            f"not valid UTF-8 (byte 0x{data[exc.start]:02x} at offset {exc.start}); the "
-            "publisher's files are UTF-8: use the downloaded file rather than a re-saved copy "
-            "(spreadsheet programs often re-save CSV files in another encoding)",
-            file=file,
-            line=line,
-        ) from exc
-    return text.removeprefix("\ufeff")
 
 
 class FileSet:
@@ -192,7 +161,7 @@ def csv_records(
             + ", ".join(repr(m) for m in missing) + f" (the header has: {found})",
             file=file,
             line=1,
-        )  # fmt: skip
+        )
 
     def rows() -> Iterator[tuple[int, list[str]]]:
         width = len(header)
@@ -269,7 +238,7 @@ def xlsx_rows(data: bytes, file: str, sheet: str | None = None) -> Iterator[tupl
                 f"the workbook has no sheet {sheet!r} (it has: "
                 + ", ".join(repr(n) for n, _ in sheets) + ")",
                 file=file,
-            )  # fmt: skip
+            )
         target = next(r.get("Target", "") for r in rels if r.get("Id") == chosen[1])
         target = target.lstrip("/") if target.startswith("/") else f"xl/{target}"
         shared: list[str] = []

@@ -1,22 +1,21 @@
 """Turn a :class:`KnowledgeBase` into the arrays the career-path engine scores with.
 
 :func:`occupation_data` builds :class:`unstuck.core.paths.data.OccupationData` on first use and
-keeps it on the knowledge base object (built once per loaded file, under a lock, so concurrent
-requests wait for one build instead of racing). A new knowledge base file means a new
-``KnowledgeBase`` and so a fresh build.
+keeps it on the knowledge base (:meth:`~unstuck.knowledge.store.KnowledgeBase.derived`: built
+once per loaded file, concurrent requests wait for one build instead of racing). A new knowledge
+base file means a new ``KnowledgeBase`` and so a fresh build; the same build loaded again reuses
+the arrays.
 
 What goes in: skill, knowledge, ability and work-activity ratings (whichever the release has),
 RIASEC interests, work values, job zones, BLS wages and projections when installed, and text
-similarity over task statements, detailed work activities (from ``task_dwa``, read straight from
-the file because the in-memory store does not keep them), job titles, tools and descriptions.
+similarity over task statements, detailed work activities (O*NET's Tasks to DWAs), job titles,
+tools and descriptions.
 What never goes in: O*NET's Related Occupations table, which the benchmark scores against.
 """
 
 from __future__ import annotations
 
 import math
-import sqlite3
-import threading
 from collections.abc import Callable
 from typing import TYPE_CHECKING
 
@@ -31,30 +30,12 @@ if TYPE_CHECKING:
 
 #: rating domains used for skills transfer, in display order
 DOMAINS = ("skill", "knowledge", "ability", "work_activity")
-_ATTR = "_paths_data"
-_lock = threading.Lock()
-#: the last build per file, by fingerprint: a reload of the same build reuses it
-_last: dict[str, tuple[str, OccupationData]] = {}
 
 
 def occupation_data(kb: KnowledgeBase) -> OccupationData:
-    """The engine's arrays for ``kb``, built on first use and cached on it."""
-    cached: OccupationData | None = getattr(kb, _ATTR, None)
-    if cached is not None:
-        return cached
-    with _lock:
-        cached = getattr(kb, _ATTR, None)
-        if cached is None:
-            fingerprint = str(kb.meta.get("fingerprint") or "")
-            last = _last.get(str(kb.path))
-            if fingerprint and last is not None and last[0] == fingerprint:
-                cached = last[1]
-            else:
-                cached = build(kb)
-                if fingerprint:
-                    _last[str(kb.path)] = (fingerprint, cached)
-            setattr(kb, _ATTR, cached)
-    return cached
+    """The engine's arrays for ``kb``, built on first use and kept on it (a reload of the same
+    build reuses them)."""
+    return kb.derived("paths.occupation_data", lambda: build(kb), reuse=True)
 
 
 def area_wages(kb: KnowledgeBase, area: str) -> tuple[dict[str, float], str | None]:
@@ -69,9 +50,9 @@ def area_figures(
 ) -> tuple[dict[str, float], dict[str, float], str | None]:
     """(annual median wage, employment) per occupation in a state or metro area, and the area's
     name. An occupation BLS publishes no estimate for in the area is absent from both."""
-    table = getattr(kb, "area_wages", None)
+    table = kb.area_wages
     found = table.find(area) if table else None
-    if table is None or found is None:
+    if found is None:
         return {}, {}, None
     wages: dict[str, float] = {}
     jobs: dict[str, float] = {}
@@ -86,47 +67,10 @@ def area_figures(
     return wages, jobs, f"{found.name}, {table.year}"
 
 
-def _activities(kb: KnowledgeBase) -> dict[str, list[str]]:
-    """Detailed work activity titles per occupation, from the built file."""
-    out: dict[str, list[str]] = {}
-    try:
-        conn = sqlite3.connect(f"file:{kb.path}?mode=ro", uri=True)
-    except sqlite3.Error:
-        return out
-    try:
-        rows = conn.execute(
-            "SELECT t.code, r.title, r.iwa_id FROM task_dwa t "
-            "JOIN dwa_reference r ON r.dwa_id = t.dwa_id ORDER BY t.rowid"
-        ).fetchall()
-    except sqlite3.Error:  # table absent in this build: the signal stays missing
-        rows = []
-    finally:
-        conn.close()
-    for code, title, iwa in rows:
-        if title:
-            out.setdefault(code, []).append(title)
-        if iwa:
-            out.setdefault(f"iwa:{code}", []).append(str(iwa))
-    return out
-
-
 def _interest_keywords(kb: KnowledgeBase) -> dict[str, tuple[str, ...]]:
+    """RIASEC letter -> O*NET's keywords for that interest."""
     letters = {eid: letter for eid, letter, _ in RIASEC_IDS}
-    out: dict[str, list[str]] = {}
-    try:
-        conn = sqlite3.connect(f"file:{kb.path}?mode=ro", uri=True)
-    except sqlite3.Error:
-        return {}
-    try:
-        rows = conn.execute("SELECT element_id, keyword FROM riasec_keyword").fetchall()
-    except sqlite3.Error:
-        rows = []
-    finally:
-        conn.close()
-    for eid, word in rows:
-        if eid in letters and word:
-            out.setdefault(letters[eid], []).append(str(word))
-    return {k: tuple(v) for k, v in out.items()}
+    return {letters[eid]: words for eid, words in kb.riasec_keywords.items() if eid in letters}
 
 
 def build(kb: KnowledgeBase) -> OccupationData:
@@ -184,14 +128,14 @@ def build(kb: KnowledgeBase) -> OccupationData:
     )
     job_zone = np.array([kb.job_zones.get(c, math.nan) for c in codes], dtype=np.float32)
 
-    activities = _activities(kb)
+    activities = kb.detailed_activities
     similarity = {
         "tasks": tfidf_cosine(
             [tokens(" ".join(t.text for t in kb.tasks.get(c, ())), pairs=False) for c in codes]
         ),
         "activities": tfidf_cosine([tokens(" ".join(activities.get(c, ()))) for c in codes]),
         "activity_groups": tfidf_cosine(
-            [activities.get(f"iwa:{c}", []) for c in codes], min_df=1, sublinear=True
+            [kb.activity_groups.get(c, []) for c in codes], min_df=1, sublinear=True
         ),
         "technology": tfidf_cosine(
             [
@@ -224,7 +168,7 @@ def build(kb: KnowledgeBase) -> OccupationData:
 
     def entry(code: str) -> EntryFacts:
         o = kb.outlook.get(code)
-        prep = getattr(kb, "preparation", {}).get(code, {})
+        prep = kb.preparation.get(code, {})
         return EntryFacts(
             code=code,
             title=kb.titles[code],

@@ -3,11 +3,31 @@
 Only ``Occupation Data.txt`` is required. Every other table is optional: when it is absent
 (our shared copy of 29.0 lacks Abilities, Work Activities, Work Context and Task Ratings; 30.0
 also lacks Skills and Knowledge) the build warns and names the features that lose data.
+
+:data:`ONET_TABLES` is what the build reads; :func:`load` reads the built tables back into
+:class:`OnetTables`, which the store (:mod:`unstuck.knowledge.store`) assembles with the optional
+sources into the knowledge base.
 """
 
 from __future__ import annotations
 
-from unstuck.knowledge.tables import FLAG, INT, REAL, TEXT, Column, Table
+import sqlite3
+from collections import defaultdict
+from dataclasses import dataclass, field
+from typing import Any
+
+from unstuck.core.occupations import (
+    RIASEC,
+    EducationShare,
+    Interest,
+    JobZone,
+    Rating,
+    Task,
+    Technology,
+    Tool,
+    WorkValue,
+)
+from unstuck.knowledge.tables import FLAG, INT, REAL, TEXT, Column, Table, query
 
 CODE = Column("O*NET-SOC Code", "code", TEXT, nullable=False)
 EID = Column("Element ID", "element_id", TEXT, nullable=False)
@@ -24,13 +44,13 @@ DATE = Column("Date", "date", TEXT, optional=True)
 DOMAIN = Column("Domain Source", "domain_source", TEXT, optional=True)
 
 _RATING = (CODE, EID, ENAME, SCALE, VALUE, N, SE, LOWER, UPPER, SUPPRESS, NOT_RELEVANT, DATE,
-           DOMAIN)  # fmt: skip
+           DOMAIN)
 _CATEGORY_RATING = (CODE, EID, ENAME, SCALE, Column("Category", "category", INT), VALUE, N, SE,
-                    LOWER, UPPER, SUPPRESS, NOT_RELEVANT, DATE, DOMAIN)  # fmt: skip
+                    LOWER, UPPER, SUPPRESS, NOT_RELEVANT, DATE, DOMAIN)
 
 
 def _t(file: str, table: str, columns: tuple[Column, ...], degrades: str = "",
-       required: bool = False) -> Table:  # fmt: skip
+       required: bool = False) -> Table:
     return Table(file=file, table=table, columns=columns, required=required, degrades=degrades)
 
 
@@ -170,7 +190,7 @@ ONET_TABLES: tuple[Table, ...] = (
     _t("Survey Booklet Locations.txt", "survey_booklet_location",
        (EID, ENAME, _c("Survey Item Number", "item_number"), SCALE),
        "survey item numbers"),
-)  # fmt: skip
+)
 
 ONET_ATTRIBUTION = (
     "This product includes information from the O*NET {release} Database by the U.S. Department "
@@ -178,3 +198,213 @@ ONET_ATTRIBUTION = (
     "license. O*NET® is a trademark of USDOL/ETA. unstuck has modified all or some of this "
     "information; USDOL/ETA has not approved, endorsed, or tested these modifications."
 )
+
+
+RATING_DOMAINS = ("skill", "knowledge", "ability", "work_activity", "work_style")
+
+
+@dataclass(frozen=True)
+class LevelAnchor:
+    value: float
+    description: str
+
+
+def _lists() -> defaultdict[str, list[Any]]:
+    return defaultdict(list)
+
+
+@dataclass
+class OnetTables:
+    """The O*NET release in memory, per O*NET-SOC code (a table the build lacks stays empty)."""
+
+    titles: dict[str, str] = field(default_factory=dict)
+    descriptions: dict[str, str | None] = field(default_factory=dict)
+    ratings: dict[str, dict[str, list[Rating]]] = field(
+        default_factory=lambda: {d: {} for d in RATING_DOMAINS}
+    )
+    element_names: dict[str, str] = field(default_factory=dict)
+    element_descriptions: dict[str, str | None] = field(default_factory=dict)
+    anchors: defaultdict[str, list[LevelAnchor]] = field(default_factory=_lists)
+    interests: dict[str, list[Interest]] = field(default_factory=dict)
+    high_points: dict[str, str] = field(default_factory=dict)
+    work_values: dict[str, list[WorkValue]] = field(default_factory=dict)
+    job_zones: dict[str, int] = field(default_factory=dict)
+    job_zone_ref: dict[int, JobZone] = field(default_factory=dict)
+    education: dict[str, list[EducationShare]] = field(default_factory=dict)
+    #: Education, Training, and Experience: code -> scale (RL, RW, PT, OJ) -> category -> percent
+    #: of incumbents
+    preparation: dict[str, dict[str, dict[int, float]]] = field(default_factory=dict)
+    tasks: defaultdict[str, list[Task]] = field(default_factory=_lists)
+    technology: defaultdict[str, list[Technology]] = field(default_factory=_lists)
+    tools: defaultdict[str, list[Tool]] = field(default_factory=_lists)
+    related: defaultdict[str, list[tuple[str, str | None, int | None]]] = field(
+        default_factory=_lists
+    )
+    alternate_titles: defaultdict[str, list[str]] = field(default_factory=_lists)
+    reported_titles: defaultdict[str, list[str]] = field(default_factory=_lists)
+    #: code -> the titles of its detailed work activities (through its tasks), in file order
+    detailed_activities: dict[str, list[str]] = field(default_factory=dict)
+    #: code -> the intermediate work activity ids of those detailed activities
+    activity_groups: dict[str, list[str]] = field(default_factory=dict)
+    #: RIASEC element id -> its keywords (RIASEC Keywords.txt)
+    riasec_keywords: dict[str, tuple[str, ...]] = field(default_factory=dict)
+
+
+def load(conn: sqlite3.Connection) -> OnetTables:
+    """The O*NET tables of a built knowledge base, in memory."""
+    t = OnetTables()
+    for code, title, description in query(
+        conn, "SELECT code, title, description FROM occupation ORDER BY code"
+    ):
+        t.titles[code] = title
+        t.descriptions[code] = description
+    for eid, name, description in query(
+        conn, "SELECT element_id, name, description FROM content_model"
+    ):
+        t.element_names[eid] = name
+        t.element_descriptions[eid] = description
+    for eid, _scale, value, description in query(
+        conn,
+        "SELECT element_id, scale_id, anchor_value, description FROM level_anchor "
+        "WHERE scale_id = 'LV' ORDER BY element_id, anchor_value",
+    ):
+        t.anchors[eid].append(LevelAnchor(value, description))
+    for domain in RATING_DOMAINS:
+        merged: dict[tuple[str, str], dict[str, Any]] = {}
+        for code, eid, name, scale, value, suppress, not_relevant in query(
+            conn,
+            f"SELECT code, element_id, element_name, scale_id, value, suppress, "
+            f"not_relevant FROM {domain} ORDER BY code, element_id",
+        ):
+            slot = merged.setdefault((code, eid), {"name": name})
+            if scale == "IM":
+                slot["importance"] = value
+            elif scale == "LV":
+                slot["level"] = value
+                slot["suppressed"] = bool(suppress)
+                slot["not_relevant"] = bool(not_relevant)
+            t.element_names.setdefault(eid, name)
+        per_code: dict[str, list[Rating]] = defaultdict(list)
+        for (code, eid), slot in merged.items():
+            per_code[code].append(
+                Rating(
+                    element_id=eid,
+                    name=slot["name"],
+                    importance=slot.get("importance"),
+                    level=slot.get("level"),
+                    suppressed=slot.get("suppressed", False),
+                    not_relevant=slot.get("not_relevant", False),
+                )
+            )
+        for ratings in per_code.values():
+            ratings.sort(key=lambda r: (-(r.importance or 0.0), r.name))
+        t.ratings[domain] = dict(per_code)
+    letters = {i + 1: name[0] for i, name in enumerate(RIASEC)}
+    interests: dict[str, list[Interest]] = defaultdict(list)
+    high: dict[str, dict[str, float | None]] = defaultdict(dict)
+    for code, eid, name, scale, value in query(
+        conn,
+        "SELECT code, element_id, element_name, scale_id, value FROM interest "
+        "ORDER BY code, element_id",
+    ):
+        if scale == "OI":
+            interests[code].append(Interest(eid, name, name[0], value))
+        elif scale == "IH":
+            high[code][eid] = value
+    t.interests = dict(interests)
+    for code, points in high.items():
+        letters_found = [
+            letters[int(point)]
+            for eid in sorted(points)
+            if (point := points[eid]) is not None and int(point) in letters
+        ]
+        if letters_found:
+            t.high_points[code] = "".join(letters_found)
+    values: dict[str, list[WorkValue]] = defaultdict(list)
+    for code, eid, name, value in query(
+        conn,
+        "SELECT code, element_id, element_name, value FROM work_value WHERE scale_id = 'EX' "
+        "ORDER BY code, element_id",
+    ):
+        values[code].append(WorkValue(eid, name, value))
+    t.work_values = dict(values)
+    for code, zone in query(conn, "SELECT code, job_zone FROM job_zone"):
+        if zone is not None:
+            t.job_zones[code] = zone
+    for zone, name, experience, schooling, training in query(
+        conn,
+        "SELECT job_zone, name, experience, education, training FROM job_zone_reference",
+    ):
+        t.job_zone_ref[zone] = JobZone(zone, name, schooling, experience, training)
+    labels = {
+        cat: desc
+        for cat, desc in query(
+            conn,
+            "SELECT category, description FROM ete_category WHERE scale_id = 'RL'",
+        )
+    }
+    education: dict[str, list[EducationShare]] = defaultdict(list)
+    for code, category, value in query(
+        conn,
+        "SELECT code, category, value FROM education_training_experience "
+        "WHERE scale_id = 'RL' ORDER BY code, category",
+    ):
+        label = labels.get(category, f"Category {category}")
+        education[code].append(EducationShare(category, label.split(" - ")[0], value))
+    t.education = dict(education)
+    preparation: dict[str, dict[str, dict[int, float]]] = defaultdict(dict)
+    for code, scale, category, value in query(
+        conn,
+        "SELECT code, scale_id, category, value FROM education_training_experience "
+        "WHERE category IS NOT NULL ORDER BY code, scale_id, category",
+    ):
+        if value is not None:
+            preparation[code].setdefault(scale, {})[int(category)] = float(value)
+    t.preparation = dict(preparation)
+    for code, task_id, text, kind in query(
+        conn, "SELECT code, task_id, task, task_type FROM task ORDER BY code, rowid"
+    ):
+        t.tasks[code].append(Task(task_id, text, kind))
+    for code, example, commodity, ctitle, hot, demand in query(
+        conn,
+        "SELECT code, example, commodity_code, commodity_title, hot_technology, in_demand "
+        "FROM technology_skill ORDER BY code, rowid",
+    ):
+        t.technology[code].append(
+            Technology(example, commodity, ctitle, bool(hot), bool(demand))
+        )
+    for code, example, ctitle in query(
+        conn, "SELECT code, example, commodity_title FROM tool_used ORDER BY code, rowid"
+    ):
+        t.tools[code].append(Tool(example, ctitle))
+    for code, other, tier, rank in query(
+        conn,
+        "SELECT code, related_code, tier, rank FROM related_occupation ORDER BY code, rank",
+    ):
+        t.related[code].append((other, tier, rank))
+    for code, title in query(conn, "SELECT code, title FROM alternate_title ORDER BY rowid"):
+        t.alternate_titles[code].append(title)
+    for code, short in query(
+        conn,
+        "SELECT code, short_title FROM alternate_title WHERE short_title IS NOT NULL "
+        "ORDER BY rowid",
+    ):
+        if short not in t.alternate_titles[code]:
+            t.alternate_titles[code].append(short)
+    for code, title in query(conn, "SELECT code, title FROM reported_title ORDER BY rowid"):
+        t.reported_titles[code].append(title)
+    for code, title, iwa in query(
+        conn,
+        "SELECT t.code, r.title, r.iwa_id FROM task_dwa t "
+        "JOIN dwa_reference r ON r.dwa_id = t.dwa_id ORDER BY t.rowid",
+    ):
+        if title:
+            t.detailed_activities.setdefault(code, []).append(title)
+        if iwa:
+            t.activity_groups.setdefault(code, []).append(str(iwa))
+    keywords: dict[str, list[str]] = {}
+    for eid, word in query(conn, "SELECT element_id, keyword FROM riasec_keyword"):
+        if word:
+            keywords.setdefault(eid, []).append(str(word))
+    t.riasec_keywords = {k: tuple(v) for k, v in keywords.items()}
+    return t

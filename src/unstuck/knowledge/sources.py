@@ -12,13 +12,12 @@ from __future__ import annotations
 import hashlib
 import os
 import re
-import urllib.error
-import urllib.request
 import zipfile
 from collections.abc import Callable
 from dataclasses import dataclass, field
 from pathlib import Path
 
+from unstuck import network
 from unstuck.knowledge.errors import (
     ChecksumMismatchError,
     CorruptArchiveError,
@@ -32,7 +31,7 @@ DEFAULT_URL = "https://www.onetcenter.org/dl_files/database/db_29_0_text.zip"
 #: Text-layout releases this version reads (the 28.x-30.0 files share one layout).
 SUPPORTED_RELEASES = (
     "28.0", "28.1", "28.2", "28.3", "29.0", "29.1", "29.2", "29.3", "30.0",
-)  # fmt: skip
+)
 CONNECT_TIMEOUT = 30.0
 #: A refusal to download more than this guards against a wrong URL serving something huge.
 MAX_DOWNLOAD_BYTES = 512 * 1024 * 1024
@@ -92,11 +91,18 @@ class OpenedSource:
         self.close()
 
 
-def file_sha256(path: Path) -> str:
+def sha256_file(path: Path) -> str:
+    """The SHA-256 of a file, read in chunks; a missing or unreadable file is a
+    :class:`SourceNotFoundError` naming it."""
     digest = hashlib.sha256()
-    with path.open("rb") as fh:
-        for chunk in iter(lambda: fh.read(1 << 20), b""):
-            digest.update(chunk)
+    try:
+        with path.open("rb") as fh:
+            for chunk in iter(lambda: fh.read(1 << 20), b""):
+                digest.update(chunk)
+    except FileNotFoundError:
+        raise SourceNotFoundError("the file does not exist", file=str(path)) from None
+    except OSError as exc:
+        raise SourceNotFoundError(f"cannot read the file ({exc})", file=str(path)) from exc
     return digest.hexdigest()
 
 
@@ -190,7 +196,7 @@ def open_zip(
     return OpenedSource(
         location=loc,
         kind="zip",
-        sha256=file_sha256(path),
+        sha256=sha256_file(path),
         release=release,
         _members=members,
         _zip=zf,
@@ -218,7 +224,7 @@ def open_folder(path: Path) -> OpenedSource:
     for base in sorted(members):
         digest.update(base.encode())
         digest.update(b"\0")
-        digest.update(file_sha256(path / members[base]).encode())
+        digest.update(sha256_file(path / members[base]).encode())
         digest.update(b"\n")
     return OpenedSource(
         location=loc,
@@ -247,20 +253,21 @@ def download(
     dest.parent.mkdir(parents=True, exist_ok=True)
     part = dest.with_name(dest.name + ".part")
     have = part.stat().st_size if part.exists() else 0
-    request = urllib.request.Request(url, headers={"User-Agent": "unstuck (career tool)"})
-    if have:
-        request.add_header("Range", f"bytes={have}-")
     try:
-        response = urllib.request.urlopen(request, timeout=timeout)  # noqa: S310 (pinned URL)
-    except urllib.error.HTTPError as exc:
+        response = network.open_url(
+            url,
+            timeout=timeout,
+            user_agent="unstuck (career tool)",
+            headers={"Range": f"bytes={have}-"} if have else None,
+        )
+    except network.HttpStatusError as exc:
         if exc.code == 416 and have:
             part.replace(dest)
             return dest
         raise DownloadError(f"the server answered HTTP {exc.code} {exc.reason}", file=url) from exc
-    except (urllib.error.URLError, TimeoutError, OSError) as exc:
-        reason = getattr(exc, "reason", exc)
+    except network.UnreachableError as exc:
         raise DownloadError(
-            f"cannot reach the server ({reason}). Check the connection, or pass a local copy "
+            f"cannot reach the server ({exc.reason}). Check the connection, or pass a local copy "
             "with --source PATH",
             file=url,
         ) from exc
@@ -268,8 +275,8 @@ def download(
         status = getattr(response, "status", 200)
         if have and status != 206:
             have = 0  # the server ignored Range: start again
-        length = response.headers.get("Content-Length")
-        total = (int(length) + have) if length and length.isdigit() else None
+        length = network.content_length(response)
+        total = (length + have) if length is not None else None
         if total is not None and total > max_bytes:
             raise DownloadError(
                 f"the server offers {total} bytes, more than the {max_bytes} allowed", file=url
@@ -278,15 +285,12 @@ def download(
         done = have
         try:
             with part.open(mode) as fh:
-                while True:
-                    chunk = response.read(1 << 16)
-                    if not chunk:
-                        break
+                for chunk in network.chunks(response, max_bytes, already=have):
                     fh.write(chunk)
                     done += len(chunk)
-                    if done > max_bytes:
-                        raise DownloadError(f"more than {max_bytes} bytes: refusing", file=url)
                     progress("download", done, total)
+        except network.TooLargeError:
+            raise DownloadError(f"more than {max_bytes} bytes: refusing", file=url) from None
         except (TimeoutError, OSError) as exc:
             raise DownloadError(
                 f"the download stopped after {done} bytes ({exc}); run the command again to "

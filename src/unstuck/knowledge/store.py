@@ -4,6 +4,14 @@
 at import time) and reloading it when ``unstuck data install`` has swapped in a new file. A
 :class:`KnowledgeBase` never writes: the file is opened read-only and copied into Python
 structures, so request handling touches no disk.
+
+This is the only module that reads the built file. Each source has its loader, which takes the
+open connection and returns values (:func:`unstuck.knowledge.onet.load` ->
+:class:`~unstuck.knowledge.onet.OnetTables`, :func:`unstuck.knowledge.esco.load`,
+:func:`unstuck.knowledge.wages.load` for the BLS figures, :func:`unstuck.knowledge.crosswalk.load`);
+:meth:`KnowledgeBase.load` assembles them. Whatever is computed from the loaded data (the title
+index, the career-path arrays, the text extractors) is kept per knowledge base by
+:meth:`KnowledgeBase.derived`.
 """
 
 from __future__ import annotations
@@ -13,42 +21,34 @@ import os
 import sqlite3
 import threading
 import time
-from collections import defaultdict
+from collections.abc import Callable
 from dataclasses import dataclass
 from pathlib import Path
-from typing import TYPE_CHECKING, Any
+from typing import TYPE_CHECKING, Any, TypeVar, cast
 
-from unstuck.core.occupations import (
-    RIASEC,
-    EducationShare,
-    Interest,
-    JobZone,
-    Occupation,
-    Outlook,
-    Rating,
-    Related,
-    Task,
-    Technology,
-    Tool,
-    UnknownOccupation,
-    Wages,
-    WorkValue,
-)
+from unstuck.core.occupations import JobZone, Occupation, Related, UnknownOccupation
+from unstuck.knowledge import crosswalk, esco, onet, wages
 from unstuck.knowledge.build import kb_path
+from unstuck.knowledge.crosswalk import CrosswalkLinks
 from unstuck.knowledge.errors import KnowledgeBaseMissing
-from unstuck.knowledge.wages import AreaWageTable
+from unstuck.knowledge.esco import EscoTables
+from unstuck.knowledge.onet import RATING_DOMAINS, LevelAnchor, OnetTables
+from unstuck.knowledge.wages import BlsFigures
 
 if TYPE_CHECKING:
     from unstuck.core.titles import TitleEntry, TitleIndex, TitleMatch
-    from unstuck.knowledge.esco import EscoOccupation, EscoOccupationSkills, EscoSkill
 
-RATING_DOMAINS = ("skill", "knowledge", "ability", "work_activity", "work_style")
+__all__ = [
+    "RATING_DOMAINS",
+    "KnowledgeBase",
+    "LevelAnchor",
+    "Status",
+    "clear_cache",
+    "get_knowledge_base",
+    "status_of",
+]
 
-
-@dataclass(frozen=True)
-class LevelAnchor:
-    value: float
-    description: str
+T = TypeVar("T")
 
 
 @dataclass(frozen=True)
@@ -67,55 +67,73 @@ class Status:
         return [s["attribution"] for s in self.sources if s.get("attribution")]
 
 
-def _rows(conn: sqlite3.Connection, sql: str, *args: Any) -> list[Any]:
-    try:
-        return conn.execute(sql, args).fetchall()
-    except sqlite3.OperationalError:  # table absent in this build: the data stays missing
-        return []
+#: (path, name) -> (fingerprint, value): the last value derived with ``reuse=True`` per file, so
+#: a reload of the same build (same fingerprint) reuses it
+_reused: dict[tuple[str, str], tuple[str, Any]] = {}
+_reused_lock = threading.Lock()
 
 
 class KnowledgeBase:
-    """Everything the knowledge base knows, in memory. Build with :meth:`load`."""
+    """Everything the knowledge base knows, in memory. Build with :meth:`load`, which reads each
+    source's tables with that source's loader and assembles the values here; nothing else sets
+    them. Data derived from them is held by :meth:`derived`."""
 
-    def __init__(self, path: Path, meta: dict[str, Any]) -> None:
+    def __init__(
+        self,
+        path: Path,
+        meta: dict[str, Any],
+        onet: OnetTables | None = None,
+        esco: EscoTables | None = None,
+        bls: BlsFigures | None = None,
+        links: CrosswalkLinks | None = None,
+    ) -> None:
+        onet = onet or OnetTables()
+        esco = esco or EscoTables()
+        bls = bls or BlsFigures()
+        links = links or CrosswalkLinks()
         self.path = path
         self.meta = meta
         self.release: str = str(meta.get("release", "unknown"))
-        self.titles: dict[str, str] = {}
-        self.descriptions: dict[str, str | None] = {}
-        self.ratings: dict[str, dict[str, list[Rating]]] = {d: {} for d in RATING_DOMAINS}
-        self.element_names: dict[str, str] = {}
-        self.element_descriptions: dict[str, str | None] = {}
-        self.anchors: dict[str, list[LevelAnchor]] = defaultdict(list)
-        self.interests: dict[str, list[Interest]] = {}
-        self.high_points: dict[str, str] = {}
-        self.work_values: dict[str, list[WorkValue]] = {}
-        self.job_zones: dict[str, int] = {}
-        self.job_zone_ref: dict[int, JobZone] = {}
-        self.education: dict[str, list[EducationShare]] = {}
-        #: O*NET Education, Training, and Experience: code -> scale (RL, RW, PT, OJ) ->
-        #: category -> percent of incumbents
-        self.preparation: dict[str, dict[str, dict[int, float]]] = {}
-        self.tasks: dict[str, list[Task]] = defaultdict(list)
-        self.technology: dict[str, list[Technology]] = defaultdict(list)
-        self.tools: dict[str, list[Tool]] = defaultdict(list)
-        self.related: dict[str, list[tuple[str, str | None, int | None]]] = defaultdict(list)
-        self.alternate_titles: dict[str, list[str]] = defaultdict(list)
-        self.reported_titles: dict[str, list[str]] = defaultdict(list)
-        self.esco_labels: dict[str, list[str]] = defaultdict(list)
-        self.wages: dict[str, Wages] = {}
-        self.outlook: dict[str, Outlook] = {}
-        # Optional sources (filled by unstuck.knowledge.extras.load_into; empty when absent).
-        self.area_wages: AreaWageTable = AreaWageTable()  # .get(code, area), .suggest(text)
-        self.esco_skills: dict[str, EscoSkill] = {}  # URI -> skill
-        self.esco_occupations: dict[str, EscoOccupation] = {}  # URI -> occupation
-        self.esco_occupation_skills: dict[str, EscoOccupationSkills] = {}  # occupation URI
-        self.esco_occupation_broader: dict[str, str] = {}  # narrower -> broader occupation URI
-        self.esco_skill_broader: dict[str, tuple[str, ...]] = {}  # skill -> broader skill/group
-        self.esco_skill_groups: dict[str, str] = {}  # skill group URI -> label
-        self.esco_to_onet: dict[str, tuple[str, ...]] = {}  # ESCO occupation URI -> O*NET codes
-        self.onet_to_esco: dict[str, tuple[str, ...]] = {}  # O*NET code -> ESCO occupation URIs
-        self._index: TitleIndex | None = None
+        # O*NET
+        self.titles = onet.titles
+        self.descriptions = onet.descriptions
+        self.ratings = onet.ratings  # domain (RATING_DOMAINS) -> code -> ratings
+        self.element_names = onet.element_names
+        self.element_descriptions = onet.element_descriptions
+        self.anchors = onet.anchors
+        self.interests = onet.interests
+        self.high_points = onet.high_points
+        self.work_values = onet.work_values
+        self.job_zones = onet.job_zones
+        self.job_zone_ref = onet.job_zone_ref
+        self.education = onet.education
+        self.preparation = onet.preparation  # code -> scale (RL, RW, PT, OJ) -> category -> %
+        self.tasks = onet.tasks
+        self.technology = onet.technology
+        self.tools = onet.tools
+        self.related = onet.related
+        self.alternate_titles = onet.alternate_titles
+        self.reported_titles = onet.reported_titles
+        self.detailed_activities = onet.detailed_activities
+        self.activity_groups = onet.activity_groups
+        self.riasec_keywords = onet.riasec_keywords
+        # BLS (empty when not installed)
+        self.wages = bls.wages
+        self.area_wages = bls.area_wages  # .get(code, area), .suggest(text)
+        self.outlook = bls.outlook
+        # ESCO (empty when not installed)
+        self.esco_skills = esco.skills  # URI -> skill
+        self.esco_occupations = esco.occupations  # URI -> occupation
+        self.esco_occupation_skills = esco.occupation_skills  # occupation URI -> skill URIs
+        self.esco_occupation_broader = esco.occupation_broader  # narrower -> broader URI
+        self.esco_skill_broader = esco.skill_broader  # skill -> broader skills / groups
+        self.esco_skill_groups = esco.skill_groups  # skill group URI -> label
+        # the ESCO -> O*NET crosswalk (empty when not installed)
+        self.esco_to_onet = links.esco_to_onet  # ESCO occupation URI -> O*NET codes
+        self.onet_to_esco = links.onet_to_esco  # O*NET code -> ESCO occupation URIs
+        self.esco_labels = links.esco_labels  # O*NET code -> ESCO titles for title search
+        self._derived: dict[str, Any] = {}
+        self._building: dict[str, threading.Lock] = {}
         self._lock = threading.Lock()
 
     # -- loading -----------------------------------------------------------------------------
@@ -127,160 +145,43 @@ class KnowledgeBase:
         conn = sqlite3.connect(f"file:{path}?mode=ro", uri=True)
         try:
             meta = {k: json.loads(v) for k, v in conn.execute("SELECT key, value FROM meta")}
-            kb = cls(path, meta)
-            kb._load_onet(conn)
-            kb._load_extras(conn)
+            onet_tables = onet.load(conn)
+            esco_tables = esco.load(conn)
+            bls = wages.load(conn, onet_tables.titles, meta)
+            links = crosswalk.load(conn, onet_tables.titles, esco_tables)
         finally:
             conn.close()
-        return kb
+        return cls(path, meta, onet_tables, esco_tables, bls, links)
 
-    def _load_onet(self, conn: sqlite3.Connection) -> None:
-        for code, title, description in _rows(
-            conn, "SELECT code, title, description FROM occupation ORDER BY code"
-        ):
-            self.titles[code] = title
-            self.descriptions[code] = description
-        for eid, name, description in _rows(
-            conn, "SELECT element_id, name, description FROM content_model"
-        ):
-            self.element_names[eid] = name
-            self.element_descriptions[eid] = description
-        for eid, _scale, value, description in _rows(
-            conn,
-            "SELECT element_id, scale_id, anchor_value, description FROM level_anchor "
-            "WHERE scale_id = 'LV' ORDER BY element_id, anchor_value",
-        ):
-            self.anchors[eid].append(LevelAnchor(value, description))
-        for domain in RATING_DOMAINS:
-            merged: dict[tuple[str, str], dict[str, Any]] = {}
-            for code, eid, name, scale, value, suppress, not_relevant in _rows(
-                conn,
-                f"SELECT code, element_id, element_name, scale_id, value, suppress, "
-                f"not_relevant FROM {domain} ORDER BY code, element_id",
-            ):
-                slot = merged.setdefault((code, eid), {"name": name})
-                if scale == "IM":
-                    slot["importance"] = value
-                elif scale == "LV":
-                    slot["level"] = value
-                    slot["suppressed"] = bool(suppress)
-                    slot["not_relevant"] = bool(not_relevant)
-                self.element_names.setdefault(eid, name)
-            per_code: dict[str, list[Rating]] = defaultdict(list)
-            for (code, eid), slot in merged.items():
-                per_code[code].append(
-                    Rating(
-                        element_id=eid,
-                        name=slot["name"],
-                        importance=slot.get("importance"),
-                        level=slot.get("level"),
-                        suppressed=slot.get("suppressed", False),
-                        not_relevant=slot.get("not_relevant", False),
-                    )
-                )
-            for ratings in per_code.values():
-                ratings.sort(key=lambda r: (-(r.importance or 0.0), r.name))
-            self.ratings[domain] = dict(per_code)
-        letters = {i + 1: name[0] for i, name in enumerate(RIASEC)}
-        interests: dict[str, list[Interest]] = defaultdict(list)
-        high: dict[str, dict[str, float | None]] = defaultdict(dict)
-        for code, eid, name, scale, value in _rows(
-            conn,
-            "SELECT code, element_id, element_name, scale_id, value FROM interest "
-            "ORDER BY code, element_id",
-        ):
-            if scale == "OI":
-                interests[code].append(Interest(eid, name, name[0], value))
-            elif scale == "IH":
-                high[code][eid] = value
-        self.interests = dict(interests)
-        for code, points in high.items():
-            letters_found = [
-                letters[int(point)]
-                for eid in sorted(points)
-                if (point := points[eid]) is not None and int(point) in letters
-            ]
-            if letters_found:
-                self.high_points[code] = "".join(letters_found)
-        values: dict[str, list[WorkValue]] = defaultdict(list)
-        for code, eid, name, value in _rows(
-            conn,
-            "SELECT code, element_id, element_name, value FROM work_value WHERE scale_id = 'EX' "
-            "ORDER BY code, element_id",
-        ):
-            values[code].append(WorkValue(eid, name, value))
-        self.work_values = dict(values)
-        for code, zone in _rows(conn, "SELECT code, job_zone FROM job_zone"):
-            if zone is not None:
-                self.job_zones[code] = zone
-        for zone, name, experience, schooling, training in _rows(
-            conn,
-            "SELECT job_zone, name, experience, education, training FROM job_zone_reference",
-        ):
-            self.job_zone_ref[zone] = JobZone(zone, name, schooling, experience, training)
-        labels = {
-            cat: desc
-            for cat, desc in _rows(
-                conn,
-                "SELECT category, description FROM ete_category WHERE scale_id = 'RL'",
-            )
-        }
-        education: dict[str, list[EducationShare]] = defaultdict(list)
-        for code, category, value in _rows(
-            conn,
-            "SELECT code, category, value FROM education_training_experience "
-            "WHERE scale_id = 'RL' ORDER BY code, category",
-        ):
-            label = labels.get(category, f"Category {category}")
-            education[code].append(EducationShare(category, label.split(" - ")[0], value))
-        self.education = dict(education)
-        preparation: dict[str, dict[str, dict[int, float]]] = defaultdict(dict)
-        for code, scale, category, value in _rows(
-            conn,
-            "SELECT code, scale_id, category, value FROM education_training_experience "
-            "WHERE category IS NOT NULL ORDER BY code, scale_id, category",
-        ):
-            if value is not None:
-                preparation[code].setdefault(scale, {})[int(category)] = float(value)
-        self.preparation = dict(preparation)
-        for code, task_id, text, kind in _rows(
-            conn, "SELECT code, task_id, task, task_type FROM task ORDER BY code, rowid"
-        ):
-            self.tasks[code].append(Task(task_id, text, kind))
-        for code, example, commodity, ctitle, hot, demand in _rows(
-            conn,
-            "SELECT code, example, commodity_code, commodity_title, hot_technology, in_demand "
-            "FROM technology_skill ORDER BY code, rowid",
-        ):
-            self.technology[code].append(
-                Technology(example, commodity, ctitle, bool(hot), bool(demand))
-            )
-        for code, example, ctitle in _rows(
-            conn, "SELECT code, example, commodity_title FROM tool_used ORDER BY code, rowid"
-        ):
-            self.tools[code].append(Tool(example, ctitle))
-        for code, other, tier, rank in _rows(
-            conn,
-            "SELECT code, related_code, tier, rank FROM related_occupation ORDER BY code, rank",
-        ):
-            self.related[code].append((other, tier, rank))
-        for code, title in _rows(conn, "SELECT code, title FROM alternate_title ORDER BY rowid"):
-            self.alternate_titles[code].append(title)
-        for code, short in _rows(
-            conn,
-            "SELECT code, short_title FROM alternate_title WHERE short_title IS NOT NULL "
-            "ORDER BY rowid",
-        ):
-            if short not in self.alternate_titles[code]:
-                self.alternate_titles[code].append(short)
-        for code, title in _rows(conn, "SELECT code, title FROM reported_title ORDER BY rowid"):
-            self.reported_titles[code].append(title)
-
-    def _load_extras(self, conn: sqlite3.Connection) -> None:
-        """ESCO labels, BLS wages and projections, when those sources were installed."""
-        from unstuck.knowledge import extras
-
-        extras.load_into(self, conn)
+    # -- derived data ------------------------------------------------------------------------
+    def derived(self, name: str, build: Callable[[], T], *, reuse: bool = False) -> T:
+        """The value ``build()`` returns, built on the first call for ``name`` and kept on this
+        knowledge base: the one way to hold data derived from it (the title index, the career-path
+        arrays, the text extractors). Concurrent callers for the same name wait for one build;
+        different names build independently. A reloaded knowledge base starts empty, unless
+        ``reuse``: then a value built for the same file and fingerprint (the same build, loaded
+        again) is taken over instead of rebuilt."""
+        try:
+            return cast(T, self._derived[name])
+        except KeyError:
+            pass
+        with self._lock:
+            building = self._building.setdefault(name, threading.Lock())
+        with building:
+            if name in self._derived:
+                return cast(T, self._derived[name])
+            fingerprint = str(self.meta.get("fingerprint") or "")
+            key = (str(self.path), name)
+            last = _reused.get(key) if reuse and fingerprint else None
+            if last is not None and last[0] == fingerprint:
+                value = last[1]
+            else:
+                value = build()
+                if reuse and fingerprint:
+                    with _reused_lock:
+                        _reused[key] = (fingerprint, value)
+            self._derived[name] = value
+            return cast(T, value)
 
     # -- queries -----------------------------------------------------------------------------
     def __contains__(self, code: object) -> bool:
@@ -307,13 +208,9 @@ class KnowledgeBase:
 
     @property
     def title_index(self) -> TitleIndex:
-        if self._index is None:
-            with self._lock:
-                if self._index is None:
-                    from unstuck.core.titles import TitleIndex
+        from unstuck.core.titles import TitleIndex
 
-                    self._index = TitleIndex(self.title_entries(), self.titles)
-        return self._index
+        return self.derived("title_index", lambda: TitleIndex(self.title_entries(), self.titles))
 
     def search(self, query: str, limit: int = 10) -> list[TitleMatch]:
         """Occupations for a job title as a person would type it, best first."""

@@ -4,12 +4,14 @@ A :class:`Table` names its source file, the columns it needs (by header name, so
 and extra columns do not matter), their types, and what the product loses when the file is
 absent. :func:`read_rows` yields typed rows or raises an error that names the file and line.
 Missing values (``n/a``, empty cells, BLS ``-``/``—``) become ``None``: never zero.
+:func:`query` reads a built table back, every loader's one way of doing so.
 """
 
 from __future__ import annotations
 
 import csv
 import io
+import sqlite3
 from collections.abc import Callable, Iterator, Sequence
 from dataclasses import dataclass
 from typing import Any
@@ -59,17 +61,29 @@ class Table:
 
 
 def decode(data: bytes, file: str) -> str:
+    """UTF-8 text of a source file (a BOM is dropped); the error names the line."""
     try:
         text = data.decode("utf-8")
     except UnicodeDecodeError as exc:
         line = data.count(b"\n", 0, exc.start) + 1
         raise EncodingError(
             f"not valid UTF-8 (byte 0x{data[exc.start]:02x} at offset {exc.start}); the "
-            "official files are UTF-8: use the original download rather than a re-saved copy",
+            "publisher's files are UTF-8: use the downloaded file rather than a re-saved copy "
+            "(spreadsheet programs often re-save CSV files in another encoding)",
             file=file,
             line=line,
         ) from exc
     return text.removeprefix("\ufeff")
+
+
+def query(conn: sqlite3.Connection, sql: str, *args: Any) -> list[Any]:
+    """The rows of ``sql`` on a built knowledge base; none when a table it reads is absent
+    (the source that adds it was not installed, or this build predates it): the data stays
+    missing, never an error."""
+    try:
+        return conn.execute(sql, args).fetchall()
+    except sqlite3.OperationalError:
+        return []
 
 
 def _converter(col: Column, file: str) -> Callable[[str, int], Any]:

@@ -1,6 +1,7 @@
 """BLS figures in memory: wages and outlook per O*NET code, and wages by area.
 
-The build (:mod:`unstuck.knowledge.bls`) stores the BLS tables; this module turns them into what
+The build (:mod:`~unstuck.knowledge.bls_wages`, :mod:`~unstuck.knowledge.bls_areas`,
+:mod:`~unstuck.knowledge.bls_projections`) stores the BLS tables; this module turns them into what
 the rest of unstuck reads. O*NET codes map to SOC by their first seven characters: an O*NET
 occupation below the SOC level (``15-1299.08``) gets the figures of its SOC occupation, and a
 SOC code BLS does not publish separately falls back to its broad group (``13-1021`` ->
@@ -10,6 +11,8 @@ SOC code BLS does not publish separately falls back to its broad group (``13-102
 Area wages (~240,000 state and metro estimates) are held compactly by :class:`AreaWageTable`:
 one float array per area, read from the per-area blobs the build packs, and one SOC index shared
 by all areas: ~15 MB and a few milliseconds to load, instead of ~70 MB and seconds as objects.
+
+:func:`load` reads all of it from a built knowledge base into :class:`BlsFigures`.
 """
 
 from __future__ import annotations
@@ -21,10 +24,11 @@ import sqlite3
 import sys
 from array import array
 from collections.abc import Iterable, Iterator, Mapping, Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from typing import Any
 
 from unstuck.core.occupations import Outlook, Wages
+from unstuck.knowledge.tables import query
 
 #: BLS OEWS fields in the order of the time-series datatypes 01-17.
 OEWS_FIELDS = (
@@ -32,7 +36,7 @@ OEWS_FIELDS = (
     "H_PCT10", "H_PCT25", "H_MEDIAN", "H_PCT75", "H_PCT90",
     "A_PCT10", "A_PCT25", "A_MEDIAN", "A_PCT75", "A_PCT90",
     "JOBS_1000", "LOC_QUOTIENT",
-)  # fmt: skip
+)
 TOP_CODED = "5"
 TOPCODE_RE = re.compile(r"\$([\d,]+(?:\.\d+)?) per hour or \$([\d,]+) per year")
 WAGE_COLUMNS = tuple(f.lower() for f in OEWS_FIELDS)
@@ -72,13 +76,13 @@ US_STATES: dict[str, tuple[str, str]] = {
     "AS": ("60", "American Samoa"), "GU": ("66", "Guam"),
     "MP": ("69", "Northern Mariana Islands"), "PR": ("72", "Puerto Rico"),
     "VI": ("78", "Virgin Islands"),
-}  # fmt: skip
+}
 
 
 _FIELD_WORDS = {
     "A_PCT10": "10th percentile", "A_PCT25": "25th percentile", "A_MEDIAN": "median",
     "A_PCT75": "75th percentile", "A_PCT90": "90th percentile", "H_MEDIAN": "hourly median",
-}  # fmt: skip
+}
 #: The fields a Wages record carries, in the order of the compact area arrays.
 SHOWN = ("TOT_EMP", "H_MEDIAN", "A_PCT10", "A_PCT25", "A_MEDIAN", "A_PCT75", "A_PCT90")
 SHOWN_POS = tuple(OEWS_FIELDS.index(f) for f in SHOWN)
@@ -136,7 +140,7 @@ def wage_note(footnotes: str | None, topcode: TopCode) -> str | None:
 
 
 def resolve_soc(onet_code: str, available: Mapping[str, str | None],
-                what: str = "wages") -> tuple[str, str | None] | None:  # fmt: skip
+                what: str = "wages") -> tuple[str, str | None] | None:
     """The SOC code whose figures stand for an O*NET occupation, and a note when it is not
     the occupation itself; None when BLS publishes nothing that contains it."""
     soc = onet_code[:7]
@@ -168,11 +172,11 @@ def _num(value: float) -> float | None:
 
 
 def make_wages(soc: str, area: str, year: str, values: Sequence[float | None],
-               note: str | None) -> Wages:  # fmt: skip
+               note: str | None) -> Wages:
     emp, hourly, p10, p25, median, p75, p90 = values
     return Wages(soc_code=soc, area=area, year=year, annual_median=median, annual_p10=p10,
                  annual_p25=p25, annual_p75=p75, annual_p90=p90, hourly_median=hourly,
-                 employment=emp, note=note)  # fmt: skip
+                 employment=emp, note=note)
 
 
 def _join(*notes: str | None) -> str | None:
@@ -240,7 +244,7 @@ class AreaWageTable:
         order = {"state": 0, "metro": 1, "nonmetro": 2}
         found = [a for a in self.areas.values() if needle in a.name.casefold()]
         found.sort(key=lambda a: (order.get(a.kind, 3), not a.name.casefold().startswith(needle),
-                                  a.name))  # fmt: skip
+                                  a.name))
         return found[:limit]
 
     def get(self, code: str, area: str) -> Wages | None:
@@ -258,18 +262,18 @@ class AreaWageTable:
         values = self._values[found.code][row * len(SHOWN) : (row + 1) * len(SHOWN)]
         footnotes = self._footnotes[found.code].get(row)
         return make_wages(soc, found.name, self.year, [_num(v) for v in values],
-                          _join(note, wage_note(footnotes, self.topcode)))  # fmt: skip
+                          _join(note, wage_note(footnotes, self.topcode)))
 
     def load(self, conn: sqlite3.Connection, year: str, topcode: TopCode) -> None:
         self.year = year
         self.topcode = topcode
-        for code, kind, state, name in _rows(
+        for code, kind, state, name in query(
             conn, "SELECT area_code, area_type, state, name FROM oews_area"
         ):
             self.areas[code] = WageArea(code, name, kind, state)
             self._names.setdefault(name.casefold(), code)
             self._slots[code], self._values[code], self._footnotes[code] = array("i"), floats(), {}
-        for area, socs, blob, footnotes in _rows(
+        for area, socs, blob, footnotes in query(
             conn, "SELECT area_code, socs, vals, footnotes FROM oews_area_pack"
         ):
             codes = socs.split(",") if socs else []
@@ -314,13 +318,6 @@ class _AreaView(Mapping[str, str | None]):
         return sum(1 for _ in self)
 
 
-def _rows(conn: sqlite3.Connection, sql: str, *args: Any) -> list[Any]:
-    try:
-        return conn.execute(sql, args).fetchall()
-    except sqlite3.OperationalError:  # table absent: the source was not installed
-        return []
-
-
 def source_release(meta: Mapping[str, Any], name: str) -> str | None:
     for source in meta.get("sources", []):
         if source.get("name") == name:
@@ -329,14 +326,14 @@ def source_release(meta: Mapping[str, Any], name: str) -> str | None:
 
 
 def load_wages(conn: sqlite3.Connection, codes: Iterable[str], meta: Mapping[str, Any]
-               ) -> tuple[dict[str, Wages], AreaWageTable]:  # fmt: skip
+               ) -> tuple[dict[str, Wages], AreaWageTable]:
     """National wages per O*NET code, and the area table, from a built knowledge base."""
-    footnotes = dict(_rows(conn, "SELECT code, text FROM oews_footnote"))
+    footnotes = dict(query(conn, "SELECT code, text FROM oews_footnote"))
     topcode = TopCode.from_footnotes(footnotes)
     year = source_release(meta, "bls-wages") or source_release(meta, "bls-areas") or ""
     national: dict[str, tuple[str | None, list[float | None], str | None]] = {}
     cols = ", ".join(WAGE_COLUMNS[i] for i in SHOWN_POS)
-    for soc, title, notes, *nums in _rows(
+    for soc, title, notes, *nums in query(
         conn, f"SELECT occ_code, occ_title, footnotes, {cols} FROM oews_national"
     ):
         national[soc] = (title, nums, notes)
@@ -350,7 +347,7 @@ def load_wages(conn: sqlite3.Connection, codes: Iterable[str], meta: Mapping[str
             soc, note = resolved
             _, nums, notes = national[soc]
             wages[code] = make_wages(soc, "United States", year, nums,
-                                     _join(note, wage_note(notes, topcode)))  # fmt: skip
+                                     _join(note, wage_note(notes, topcode)))
     areas = AreaWageTable()
     areas.load(conn, source_release(meta, "bls-areas") or year, topcode)
     areas.set_titles(titles)
@@ -358,16 +355,16 @@ def load_wages(conn: sqlite3.Connection, codes: Iterable[str], meta: Mapping[str
 
 
 def load_outlook(conn: sqlite3.Connection, codes: Iterable[str], meta: Mapping[str, Any]
-                 ) -> dict[str, Outlook]:  # fmt: skip
+                 ) -> dict[str, Outlook]:
     period = source_release(meta, "bls-projections") or ""
     rows: dict[str, tuple[Any, ...]] = {}
     titles: dict[str, str | None] = {}
-    columns = {row[1] for row in _rows(conn, "PRAGMA table_info(bls_projection)")}
+    columns = {row[1] for row in query(conn, "PRAGMA table_info(bls_projection)")}
     # builds made before the entry-requirement columns were kept read as unknown
     extra = ", ".join(
         c if c in columns else f"NULL AS {c}" for c in ("work_experience", "training")
     )
-    for code, title, *rest in _rows(
+    for code, title, *rest in query(
         conn,
         "SELECT code, title, employment_start, employment_end, change_percent, openings, "
         f"self_employed_percent, typical_education, {extra} FROM bls_projection",
@@ -387,5 +384,22 @@ def load_outlook(conn: sqlite3.Connection, codes: Iterable[str], meta: Mapping[s
                                 employment_end=end, change_percent=change,
                                 openings_per_year=openings, self_employed_percent=self_emp,
                                 typical_education=education, note=note,
-                                work_experience=experience, training=training)  # fmt: skip
+                                work_experience=experience, training=training)
     return outlook
+
+
+@dataclass(frozen=True)
+class BlsFigures:
+    """The BLS figures per O*NET code: national wages, wages by area, outlook (projections);
+    empty for a source that was not installed."""
+
+    wages: dict[str, Wages] = field(default_factory=dict)
+    area_wages: AreaWageTable = field(default_factory=AreaWageTable)
+    outlook: dict[str, Outlook] = field(default_factory=dict)
+
+
+def load(conn: sqlite3.Connection, codes: Iterable[str], meta: Mapping[str, Any]) -> BlsFigures:
+    """The BLS figures of a built knowledge base for the O*NET ``codes``."""
+    codes = list(codes)
+    wages, areas = load_wages(conn, codes, meta)
+    return BlsFigures(wages, areas, load_outlook(conn, codes, meta))

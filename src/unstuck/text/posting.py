@@ -16,8 +16,9 @@ Without structured data the title is the page's first heading or the text's firs
 ("Data Analyst - Globex" is split into title and employer), the location a place line near
 the top ("Chicago, IL (hybrid)", "Remote") or a "Location:" line.
 
-**URLs and batches.** :func:`fetch_posting` fetches a page over HTTP(S) only, with a timeout
-and a size cap enforced while streaming, and refuses content that is not a page, text or JSON.
+**URLs and batches.** :func:`fetch_posting` fetches a page over HTTP(S) only (through
+:mod:`unstuck.network`, as the data download does), with a timeout and a size cap enforced while
+streaming, and refuses content that is not a page, text or JSON.
 :func:`read_postings_batch` reads CSV (a text column, optional title/company/location columns)
 or JSON Lines, one result per posting, errors included in place.
 
@@ -38,6 +39,7 @@ from dataclasses import dataclass, field
 from html.parser import HTMLParser
 from typing import Any
 
+from unstuck import network
 from unstuck.text.extract import Concept, Extractor, Mention
 from unstuck.text.negation import assess
 from unstuck.text.resume import title_employer
@@ -549,38 +551,32 @@ def fetch_posting(
     """Fetch a posting page over HTTP(S) and read it. Refuses other schemes, pages over
     ``max_bytes`` (read in chunks, so a huge or endless response stops early), content that is
     not a web page, text or JSON, and HTTP errors, each with a :class:`PostingError`."""
-    import urllib.error
-    import urllib.request
     from email.message import Message
 
-    if not url.lower().startswith(("http://", "https://")):
+    if not network.is_web_address(url):
         raise PostingError("only http:// and https:// addresses can be fetched")
-    request = urllib.request.Request(url, headers={"User-Agent": "unstuck (job posting reader)"})
+    too_large = f"the page is over {max_bytes // 1_000_000} MB"
     try:
-        with urllib.request.urlopen(request, timeout=timeout) as response:  # noqa: S310
+        with network.open_url(
+            url, timeout=timeout, user_agent="unstuck (job posting reader)"
+        ) as response:
             headers: Message = response.headers
             ctype = headers.get_content_type()
             if ctype not in _READABLE:
                 raise PostingError(f"the address answered with {ctype}, not a posting page")
-            length = headers.get("Content-Length")
-            if length and length.isdigit() and int(length) > max_bytes:
-                raise PostingError(f"the page is over {max_bytes // 1_000_000} MB")
-            chunks: list[bytes] = []
-            size = 0
-            while True:
-                chunk = response.read(65536)
-                if not chunk:
-                    break
-                size += len(chunk)
-                if size > max_bytes:
-                    raise PostingError(f"the page is over {max_bytes // 1_000_000} MB")
-                chunks.append(chunk)
+            length = network.content_length(response)
+            if length is not None and length > max_bytes:
+                raise PostingError(too_large)
+            chunks = list(network.chunks(response, max_bytes))
             charset = headers.get_content_charset()
-    except urllib.error.HTTPError as err:
+    except network.TooLargeError:
+        raise PostingError(too_large) from None
+    except network.HttpStatusError as err:
         raise PostingError(f"the address answered HTTP {err.code} ({err.reason})") from None
-    except (urllib.error.URLError, TimeoutError, OSError) as err:
-        reason = getattr(err, "reason", err)
-        raise PostingError(f"the address could not be fetched: {reason}") from None
+    except network.UnreachableError as err:
+        raise PostingError(f"the address could not be fetched: {err.reason}") from None
+    except (TimeoutError, OSError) as err:  # the connection broke while reading
+        raise PostingError(f"the address could not be fetched: {err}") from None
     data = b"".join(chunks)
     if charset:
         try:

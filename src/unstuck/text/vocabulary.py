@@ -20,14 +20,14 @@ served by ``kb.search`` (typo-tolerant, ranked).
 
 Building an extractor over ESCO takes seconds (10-30 s for every vocabulary on two busy
 cores), so :func:`skill_extractor` and :func:`title_extractor` keep one per knowledge base
-instance (a weak mapping: a reloaded base gets a fresh one, a dropped base frees its
-extractor), and :func:`warm_up` starts that build in the background at server start.
+instance (:meth:`~unstuck.knowledge.store.KnowledgeBase.derived`: a reloaded base gets a fresh
+one, a dropped base frees its extractor), and :func:`warm_up` starts that build in the
+background at server start.
 """
 
 from __future__ import annotations
 
 import threading
-import weakref
 from collections import Counter
 from collections.abc import Iterable, Iterator
 from typing import TYPE_CHECKING
@@ -43,10 +43,6 @@ SKILL_SOURCES = ("esco", "technology", "tool", "element")
 ELEMENT_PREFIXES = ("2.A", "2.B", "2.C")  # basic skills, cross-functional skills, knowledge
 VENDOR_MIN = 10
 
-_cache: weakref.WeakKeyDictionary[KnowledgeBase, dict[tuple[str, ...], Extractor]] = (
-    weakref.WeakKeyDictionary()
-)
-_lock = threading.Lock()
 
 
 def skill_terms(kb: KnowledgeBase, sources: Iterable[str] = SKILL_SOURCES) -> Iterator[Term]:
@@ -55,7 +51,7 @@ def skill_terms(kb: KnowledgeBase, sources: Iterable[str] = SKILL_SOURCES) -> It
     if unknown:
         raise ValueError(f"unknown skill source(s): {', '.join(sorted(unknown))}")
     if "esco" in wanted:
-        for skill in getattr(kb, "esco_skills", {}).values():
+        for skill in kb.esco_skills.values():
             concept = Concept("esco", skill.uri, skill.label)
             verb = skill.skill_type == "skill/competence"
             yield Term(skill.label, concept, verb)
@@ -106,7 +102,7 @@ def _vendors(kb: KnowledgeBase, examples: Iterable[str]) -> set[str]:
             counts[first] = counts.get(first, 0) + 1
     frequent = {w for w, n in counts.items() if n >= VENDOR_MIN}
     lower_words: Counter[str] = Counter()
-    names = [s.label for s in getattr(kb, "esco_skills", {}).values()]  # (ESCO's alternative
+    names = [s.label for s in kb.esco_skills.values()]  # (ESCO's alternative
     names += [*kb.element_names.values(), *examples]  # labels lower-case product names)
     for name in names:
         lower_words.update(w for w in name.split() if w.islower())
@@ -123,23 +119,14 @@ def title_terms(kb: KnowledgeBase) -> Iterator[Term]:
             yield Term(other, concept, rank=1)
 
 
-def _cached(kb: KnowledgeBase, key: tuple[str, ...], build: Iterable[Term]) -> Extractor:
-    with _lock:
-        per_kb = _cache.setdefault(kb, {})
-        found = per_kb.get(key)
-        if found is None:
-            found = per_kb[key] = Extractor(build)
-        return found
-
-
 def skill_extractor(kb: KnowledgeBase, sources: Iterable[str] = SKILL_SOURCES) -> Extractor:
     """The extractor over ``sources`` of ``kb`` (built on first use, then reused)."""
     key = tuple(sorted(set(sources)))
-    return _cached(kb, ("skills", *key), skill_terms(kb, key))
+    return kb.derived(f"text.skills:{','.join(key)}", lambda: Extractor(skill_terms(kb, key)))
 
 
 def title_extractor(kb: KnowledgeBase) -> Extractor:
-    return _cached(kb, ("titles",), title_terms(kb))
+    return kb.derived("text.titles", lambda: Extractor(title_terms(kb)))
 
 
 def warm_up(kb: KnowledgeBase) -> threading.Thread:
@@ -147,7 +134,7 @@ def warm_up(kb: KnowledgeBase) -> threading.Thread:
     answering while it builds (10-30 s on two cores); the first request that needs it waits
     for the same build instead of starting another."""
     thread = threading.Thread(target=skill_extractor, args=(kb,), name="unstuck-skills",
-                              daemon=True)  # fmt: skip
+                              daemon=True)
     thread.start()
     return thread
 

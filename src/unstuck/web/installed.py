@@ -43,7 +43,7 @@ _SOURCES: dict[str, tuple[str, str, str | None]] = {
     "bls-projections": ("BLS Employment Projections", "https://www.bls.gov/emp/", None),
     "crosswalk": ("ESCO-O*NET crosswalk (Nesta)",
                   "https://github.com/nestauk/mapping-career-causeways", None),
-}  # fmt: skip
+}
 
 
 @dataclass(frozen=True)

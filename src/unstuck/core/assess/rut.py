@@ -64,7 +64,7 @@ CAUSES: tuple[tuple[str, str, str], ...] = (
     ("cause.recognition", "Lack of recognition",
      "Your work and effort go unacknowledged."),
     ("cause.pay", "Pay", "You are paid less than the work is worth to you or the market."),
-)  # fmt: skip
+)
 
 _SUBSCALES = (
     Subscale("signs", "Signs of stagnation",
@@ -75,7 +75,7 @@ _SUBSCALES = (
     Subscale("growth", "Growth",
              "Learning, being challenged, keeping up with your field. Higher is better.",
              "growth"),
-)  # fmt: skip
+)
 
 #: Three statements per root cause, (text, reverse-keyed). One per cause is reverse-keyed so
 #: that agreeing with everything does not make every cause look important.
@@ -121,7 +121,7 @@ _CAUSE_ITEMS = tuple(
          reverse=_CAUSE_STATEMENTS[sid][n][1])
     for n in range(3)
     for sid, _, _ in CAUSES
-)  # fmt: skip
+)
 
 _ITEMS = (
     # Signs of stagnation
@@ -153,7 +153,7 @@ _ITEMS = (
     Item("rut.growth.challenged", "I often meet problems at work that I have not solved before.",
          "growth"),
     Item("rut.growth.keeping_up", "I am keeping up with how my field is changing.", "growth"),
-)  # fmt: skip
+)
 
 RUT_CHECK = Instrument(
     id="rut-check/1",
@@ -195,7 +195,7 @@ SEVERITY_BANDS: tuple[Band, ...] = (
          "The rut is clear and broad. A real change is likely to help."),
     Band(80, "Deeply stuck",
          "Almost everything points to a deep rut. Go step by step, and look after yourself."),
-)  # fmt: skip
+)
 
 
 def band_for(score: float) -> Band:
@@ -223,7 +223,7 @@ STRATEGIES: tuple[tuple[str, str, str], ...] = (
      "Build a runway (money, skills, contacts) before leaving, so the move is safe."),
     ("recover", "Recover wellbeing first",
      "Get rest and support before making big decisions."),
-)  # fmt: skip
+)
 
 #: How strongly each root cause points to each strategy (per unit of cause strength).
 #: Work-life balance points mostly to the same work on other terms (another employer, shift,

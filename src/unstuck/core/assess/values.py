@@ -51,7 +51,7 @@ WORK_VALUES: tuple[tuple[str, str, str, str], ...] = (
      "A fair employer and managers who back you and help you grow."),
     ("independence", "Independence", "1.B.2.f",
      "Working on your own initiative and making your own decisions."),
-)  # fmt: skip
+)
 VALUE_NAMES = {vid: name for vid, name, _, _ in WORK_VALUES}
 ONET_ELEMENT_IDS = {vid: eid for vid, _, eid, _ in WORK_VALUES}
 

@@ -77,7 +77,7 @@ WELLBEING = Instrument(
                 "Very satisfied",
             ),
         ),
-    ),  # fmt: skip
+    ),
     min_coverage=0.8,
 )
 

@@ -480,7 +480,7 @@ def score(
             raw["job_zone"] = (-np.where(step >= 0, step, 1.5 * step) ** 2, zone_known)
         else:
             skip("job_zone", no_occ if me is None else "no job zone for your occupation",
-                 "occupation" if me is None else "data")  # fmt: skip
+                 "occupation" if me is None else "data")
     if w.get("family", 0.0):
         if person.occupation:
             raw["family"] = (_shared_prefix(data, person.occupation), np.ones(n, bool))

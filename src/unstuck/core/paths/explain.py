@@ -348,7 +348,7 @@ def readiness_for(ctx: Context, i: int, kind: str) -> Readiness:
             OWN_BUSINESS_MONTHS,
         )
         return Readiness(OWN_BUSINESS_MONTHS, (step,), ("You know the work already.",), True,
-                         per_week, not r.person.hours_per_week)  # fmt: skip
+                         per_week, not r.person.hours_per_week)
     return readiness_of(ctx, i)
 
 
@@ -430,7 +430,7 @@ def components_of(ctx: Context, i: int, kind: str) -> tuple[Component, ...]:
     rp = ready_points(ready.months)
     parts["ready"] = [
         SignalPart("ready", "months until you could credibly apply", 1.0, rp, rp,
-                   ready.months is not None)  # fmt: skip
+                   ready.months is not None)
     ]
     lp = local_points(ctx, i)
     if lp is not None:
@@ -439,7 +439,7 @@ def components_of(ctx: Context, i: int, kind: str) -> tuple[Component, ...]:
         ]
     return tuple(
         Component(key, ALL_COMPONENTS[key], sum(p.contribution for p in parts[key]),
-                  tuple(parts[key]))  # fmt: skip
+                  tuple(parts[key]))
         for key in ALL_COMPONENTS
         if key in parts
     )
@@ -747,7 +747,7 @@ def _group(ctx: Context, kind: str, limit: int, left_out_limit: int = 6) -> Path
             if len(left) < left_out_limit:
                 left.append(
                     LeftOutItem(data.codes[i], data.titles[i], score, reasons,
-                                readiness_of(ctx, i).months)  # fmt: skip
+                                readiness_of(ctx, i).months)
                 )
             continue
         passing.append((score + (1e6 if kind == "self" and i == me else 0.0), i))
@@ -838,7 +838,7 @@ def explore(
                 # are is not offered as a path (its ideas still are)
                 left = LeftOutItem(rec.code, rec.title, rec.score, tuple(below), 0.0)
                 by_kind[kind] = PathGroup(kind, KINDS[kind], (), "own_pay_below_floor",
-                                          crafting_ideas(ctx), 1, (left,))  # fmt: skip
+                                          crafting_ideas(ctx), 1, (left,))
                 continue
             by_kind[kind] = PathGroup(kind, KINDS[kind], (rec,), grow_note, crafting_ideas(ctx))
             continue
@@ -847,7 +847,7 @@ def explore(
         g = by_kind[kind]
         if len(g.items) > limit:
             g = PathGroup(g.kind, g.label, g.items[:limit], g.note, g.ideas, g.filtered_count,
-                          g.left_out, True)  # fmt: skip
+                          g.left_out, True)
         groups.append(g)
     top = picks(ctx, by_kind, strategy) if kinds is None else ()
     return Exploration(

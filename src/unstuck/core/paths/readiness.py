@@ -65,7 +65,7 @@ LEVEL_NAMES: dict[int, str] = {
 #: Semester credits a person at each education level has completed, for the coursework gap.
 CREDITS_AT_LEVEL: dict[int, float] = {
     1: 0, 2: 0, 3: 0, 4: 15, 5: 60, 6: 120, 7: 138, 8: 156, 9: 174, 10: 210, 11: 216, 12: 216,
-}  # fmt: skip
+}
 #: O*NET's required level overrides BLS's typical entry education when this share names it.
 MAJORITY_SHARE = 55.0
 #: A degree is typical rather than required when at least this share of incumbents say no more
@@ -124,7 +124,7 @@ SUPERVISOR_LEAD_MONTHS = 3.0
 #: Midpoint in years of O*NET's related-experience (RW) categories 1-11.
 RW_YEARS: dict[int, float] = {
     1: 0.0, 2: 0.04, 3: 0.17, 4: 0.375, 5: 0.75, 6: 1.5, 7: 3.0, 8: 5.0, 9: 7.0, 10: 9.0, 11: 12.0,
-}  # fmt: skip
+}
 #: BLS "long-term on-the-job training" (more than 12 months) for someone from other work.
 LONG_TERM_TRAINING_MONTHS = 12.0
 #: Hours a week assumed when the person has not said.
@@ -378,7 +378,7 @@ def estimate(
     held = route is not None and route.held_by(bg.credentials, bg.occupation)
     if not entry.known and (route is None or held):
         return Readiness(None, (), ("No entry data for this occupation.",), False, per_week,
-                         assumed)  # fmt: skip
+                         assumed)
     notes: list[str] = []
     sequential: list[Step] = []
     parallel: list[Step] = []
@@ -464,7 +464,7 @@ def estimate(
         parallel.append(
             Step("training", "Long-term training on the job (more than a year to become "
                  "competent; an entry or trainee role first)", LONG_TERM_TRAINING_MONTHS)
-        )  # fmt: skip
+        )
     if not covered:
         hours = skill_hours(skill_points, entry.job_zone, closeness if near is None else near)
         if hours is None:
@@ -493,7 +493,7 @@ def estimate(
     return Readiness(
         months, steps, tuple(notes), complete, per_week, assumed,
         route=None if route is None or held else route.name,
-    )  # fmt: skip
+    )
 
 
 def _education(
@@ -584,7 +584,7 @@ def skill_gap_points(
     rated = False
     use = counted if counted is not None else [True] * len(required)
     for req, imp, own, spec, ok in zip(required, importance, mine, specificity, use,
-                                       strict=True):  # fmt: skip
+                                       strict=True):
         if not (math.isfinite(req) and math.isfinite(imp)):
             continue
         rated = True

@@ -99,7 +99,7 @@ RN_STEPS = (
        "accelerated BSN (about 15 months) if you hold a bachelor's", months=24,
        months_with_degree=15, skip_family=NURSES, skip_if_holds=RN_HOLDS),
     _s("NCLEX-RN licensing exam", months=3, skip_family=NURSES, skip_if_holds=RN_HOLDS),
-)  # fmt: skip
+)
 
 #: Every route, most specific first (the first that applies wins).
 ROUTES: tuple[Route, ...] = (
@@ -172,7 +172,7 @@ ROUTES: tuple[Route, ...] = (
         ),
         holds=r"\b(DPT|DC|DDS|DMD|OD|DPM|DVM|AuD|ND)\b",
         prerequisite=6, full_time=True,
-    ),  # fmt: skip
+    ),
     Route(
         "therapy_masters", "A clinical master's and licence",
         ("29-1122", "29-1127", "29-1291"),
@@ -215,7 +215,7 @@ ROUTES: tuple[Route, ...] = (
             _s("NREMT exams", months=2),
         ),
         holds=r"\b(EMT|paramedic|NREMT)\b",
-    ),  # fmt: skip
+    ),
     Route(
         "lawyer", "Lawyer: JD and the bar exam", ("23-1011",),
         (

@@ -36,7 +36,7 @@ SOURCE_LABELS = {
 
 _SYMBOLS = {"USD": "$", "EUR": "€", "GBP": "£", "CAD": "CA$", "AUD": "A$", "INR": "₹", "JPY": "¥"}
 _PERIODS = {"year": "a year", "month": "a month", "week": "a week", "day": "a day",
-            "hour": "an hour"}  # fmt: skip
+            "hour": "an hour"}
 
 
 # -- rows ----------------------------------------------------------------------------------------
@@ -140,7 +140,7 @@ def resume_read(resume: Any) -> dict[str, Any]:
     for e in parsed.get("education") or ():
         parts = [x for x in (e.get("degree"), e.get("field"), e.get("school"), e.get("end")) if x]
         education.append({"text": ", ".join(parts) or e.get("evidence") or "",
-                          "evidence": e.get("evidence")})  # fmt: skip
+                          "evidence": e.get("evidence")})
     certifications = [
         {"text": ", ".join(x for x in (c.get("name"), c.get("issuer"), c.get("date")) if x)}
         for c in parsed.get("certifications") or ()
@@ -199,7 +199,7 @@ def suggestion_view(suggestions: Mapping[str, Any]) -> dict[str, Any]:
                 "items": technology,
                 "hint": "Added to the technology list in your profile.",
             },
-        ],  # fmt: skip
+        ],
     }
 
 
@@ -225,7 +225,7 @@ def applied_summary(accepted: Mapping[str, Any], suggestions: Mapping[str, Any])
         out.append(f"Current occupation set to {titles.get(code, code)} ({code}).")
     if accepted.get("skills"):
         out.append("Skill and knowledge areas: "
-                   + ", ".join(names.get(e, e) for e in accepted["skills"]) + ".")  # fmt: skip
+                   + ", ".join(names.get(e, e) for e in accepted["skills"]) + ".")
     if accepted.get("technology"):
         out.append("Technology: " + ", ".join(accepted["technology"]) + ".")
     return out
@@ -340,7 +340,7 @@ def match_view(result: MatchResult, resume: Any) -> dict[str, Any]:
             }
         )
     unscored = [COMPONENT_LABELS.get(c.name, c.name) for c in result.components.values()
-                if not c.shown]  # fmt: skip
+                if not c.shown]
     missing = [
         f"{m.requirement} ({COMPONENT_LABELS.get(m.component, m.component).lower()}"
         + (", preferred)" if not m.required else ")")

@@ -58,7 +58,7 @@ def results(request: HttpRequest) -> HttpResponse:
     if care_notes:
         reasons = [r for note in care_notes for r in note.reasons]
         care = {"message": care_notes[0].message, "resources": care_notes[0].resources,
-                "reasons": reasons}  # fmt: skip
+                "reasons": reasons}
     context = (
         nav.context(profile, "results")
         | _current_job_fit(core, latest, radar)
@@ -94,9 +94,9 @@ def _trend(short: str, key: str) -> list[dict[str, Any]]:
     rows = []
     for record in services.history(short):
         value = next((sc["value"] for sc in record.snapshot.get("scores", ()) if sc["key"] == key),
-                     None)  # fmt: skip
+                     None)
         rows.append({"when": record.completed_at, "value": value,
-                     "bar": present.bar(value)})  # fmt: skip
+                     "bar": present.bar(value)})
     return rows
 
 
