@@ -462,15 +462,10 @@ EVERYDAY_SHARE = 0.25
 #: work is done at a computer, so the everyday tools of their occupation are theirs.
 COMPUTERS_KNOWLEDGE = "2.C.3.a"
 EVERYDAY_COMPUTER_LEVEL = 2.5
-#: Per knowledge base release: technology example (casefolded) -> (commodity code, example),
-#: and the everyday tools.
-_TECH_INDEX: dict[tuple[int, str], tuple[dict[str, tuple[int, str]], frozenset[str]]] = {}
-
-
 def _technology_index(kb: KnowledgeBase) -> tuple[dict[str, tuple[int, str]], frozenset[str]]:
-    key = (id(kb), kb.release)
-    found = _TECH_INDEX.get(key)
-    if found is None:
+    """Technology example (folded) -> (commodity code, example), and the everyday tools."""
+
+    def build() -> tuple[dict[str, tuple[int, str]], frozenset[str]]:
         by_name: dict[str, tuple[int, str]] = {}
         counts: dict[str, int] = {}
         for techs in kb.technology.values():
@@ -480,9 +475,9 @@ def _technology_index(kb: KnowledgeBase) -> tuple[dict[str, tuple[int, str]], fr
                 if t.commodity_code is not None:
                     by_name.setdefault(name, (t.commodity_code, t.example))
         n = max(1, len(kb.technology))
-        everyday = frozenset(k for k, c in counts.items() if c / n >= EVERYDAY_SHARE)
-        found = _TECH_INDEX[key] = (by_name, everyday)
-    return found
+        return by_name, frozenset(k for k, c in counts.items() if c / n >= EVERYDAY_SHARE)
+
+    return kb.derived("plan.technology_index", build)
 
 
 def evidence(kb: KnowledgeBase, profile: core_profile.Profile) -> Evidence:
