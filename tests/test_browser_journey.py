@@ -169,7 +169,7 @@ def test_profile_to_plan_to_printed_report(
     # The report opens with its summary: why this target, the cost, the first steps.
     assert page.locator("main h2").first.inner_text() == "Summary"
     summary = page.locator("section.summary").inner_text()
-    for words in ("Why this target", "Fit for you", "First steps", "Leaving your job"):
+    for words in ("Why this target", "The move", "First steps", "Leaving your job"):
         assert words in summary, words
     assert title in page.locator("h1").inner_text()
     with page.expect_download() as info:

@@ -204,7 +204,8 @@ def summary_page(story: list[Any], s: Mapping[str, Any]) -> None:
             _table(
                 ["Why this target", ""],
                 [
-                    ["Fit for you", f"{w['fit']:g} of 100"],
+                    ["The move", w["kind_name"] + (f": {w['move']}" if w.get("move") else "")],
+                    ["Score", f"{w['fit']:g}, as on the paths page"],
                     ["Pay", pay_text],
                     ["Outlook", outlook],
                     ["Ready to apply", ready],
@@ -275,7 +276,9 @@ def render_pdf(data: Mapping[str, Any]) -> bytes:
             )
         )
         if d["care"].get("shown"):
-            story.append(_p(d["care"].get("message", ""), "body"))
+            story.append(
+                _p("The care note in the summary applies: looking after yourself comes first.")
+            )
         bars = data["charts"]["causes"]
         if bars:
             story.append(KeepTogether([Spacer(1, 4), bars_drawing(bars, 100.0, 0)]))

@@ -462,6 +462,8 @@ EVERYDAY_SHARE = 0.25
 #: work is done at a computer, so the everyday tools of their occupation are theirs.
 COMPUTERS_KNOWLEDGE = "2.C.3.a"
 EVERYDAY_COMPUTER_LEVEL = 2.5
+#: From an associate's degree (O*NET category 5) on, office software is part of the training.
+EVERYDAY_EDUCATION = 5
 def _technology_index(kb: KnowledgeBase) -> tuple[dict[str, tuple[int, str]], frozenset[str]]:
     """Technology example (folded) -> (commodity code, example), and the everyday tools."""
 
@@ -492,9 +494,12 @@ def evidence(kb: KnowledgeBase, profile: core_profile.Profile) -> Evidence:
     own = kb.occupation(profile.occupation_code) if profile.occupation_code else None
     own_tools: set[str] = set()
     computers = profile.levels().get(COMPUTERS_KNOWLEDGE)
-    if own is not None and computers is not None and computers >= EVERYDAY_COMPUTER_LEVEL:
-        # Everyday tools count as used only for work done at a computer: O*NET lists e-mail
-        # and spreadsheets for most occupations, including ones whose workers rarely sit at one.
+    at_a_computer = computers is not None and computers >= EVERYDAY_COMPUTER_LEVEL
+    studied = profile.education is not None and profile.education >= EVERYDAY_EDUCATION
+    if own is not None and (at_a_computer or studied):
+        # Everyday tools count as used only for work done at a computer, or after a degree:
+        # O*NET lists e-mail and spreadsheets for most occupations, including ones whose
+        # workers rarely sit at one.
         own_tools = {" ".join(t.example.casefold().split()) for t in own.technology}
     return Evidence(
         commodities=frozenset(commodities),
@@ -564,9 +569,14 @@ def target_why(kb: KnowledgeBase, plan: BuiltPlan) -> dict[str, Any] | None:
     rec = explain(score(data, paths_services.saved_person(kb)), plan.target.code)
     limit = plan.profile.constraints.retraining_months
     months = rec.readiness.months
+    from unstuck.app.paths import wording
+    from unstuck.core.paths import KINDS
+
     return {
         "fit": round(rec.score, 1),
         "kind": rec.kind,
+        "kind_name": KINDS.get(rec.kind, rec.kind),
+        "move": wording.move_reason(rec.move, rec.kind),
         "pay": {
             "current": rec.pay.current,
             "target": rec.pay.target,
@@ -587,13 +597,19 @@ def target_why(kb: KnowledgeBase, plan: BuiltPlan) -> dict[str, Any] | None:
 def _first_steps(action: dict[str, Any], n: int = 3) -> list[str]:
     """The plan's first ``n`` tasks that take hours, in week order (self-care is every week)."""
     out: list[str] = []
-    for w in action.get("weeks") or ():
-        for t in w.get("tasks") or ():
-            title = t["title"].removesuffix(" (started)").removesuffix(" (continued)")
-            if t["strand"] != "self_care" and t["hours"] > 0 and title not in out:
-                out.append(title)
-            if len(out) == n:
-                return out
+    tasks = [t for w in action.get("weeks") or () for t in w.get("tasks") or ()]
+    seen: dict[str, int] = {}
+    for t in tasks:
+        seen[t["title"]] = seen.get(t["title"], 0) + 1
+    for t in tasks:
+        title = t["title"].removesuffix(" (started)").removesuffix(" (continued)")
+        # Self-care counts when it is a step of its own (a care note's first week), not the
+        # weekly reminder.
+        step = t["hours"] > 0 if t["strand"] != "self_care" else seen[t["title"]] == 1
+        if step and title not in out:
+            out.append(title)
+        if len(out) == n:
+            return out
     return out
 
 

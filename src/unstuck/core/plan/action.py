@@ -48,6 +48,7 @@ from unstuck.core.plan.learning import (
     LearningPlan,
     Resource,
     activities_for_gap,
+    affordable,
     build_learning_plan,
 )
 from unstuck.core.plan.leave import leave_options
@@ -590,22 +591,34 @@ def gaps_within(
     learn_capacity: Sequence[float],
     months: float,
     activity_hours: Mapping[str, int] | None = None,
-) -> int:
-    """How many of the highest-priority gaps the learning hours finish within ``months`` (at
-    least one: the first step is always planned)."""
-    if not learn_capacity:
-        return 1
+    budget: int | None = None,
+    limit: int | None = None,
+) -> tuple[list[Gap], list[tuple[Gap, float]]]:
+    """The gaps the learning hours finish within ``months``: in priority order (those the
+    budget allows first, as the learning plan takes them), each taken when it still fits, at
+    most ``limit``; and the ones passed over with their hours. A single gap bigger than the
+    whole room is planned only when nothing else fits (the first step is always planned)."""
+    ordered = affordable(sorted(gaps.gaps, key=lambda g: -g.priority), budget)
+    if not learn_capacity or not ordered:
+        return ordered[:1], []
     pace = sum(learn_capacity) / len(learn_capacity)
     room = pace * WEEKS_A_MONTH * months * LIMIT_FILL
     total = 0.0
-    n = 0
-    for g in sorted(gaps.gaps, key=lambda g: -g.priority):
-        hours = sum((activity_hours or {}).get(a.id, a.hours) for a in activities_for_gap(g))
-        if n and total + hours > room:
-            break
-        total += hours
-        n += 1
-    return max(1, n)
+    kept: list[Gap] = []
+    passed: list[tuple[Gap, float]] = []
+    for g in ordered:
+        hours = float(
+            sum((activity_hours or {}).get(a.id, a.hours) for a in activities_for_gap(g))
+        )
+        if (limit is None or len(kept) < limit) and total + hours <= room:
+            kept.append(g)
+            total += hours
+        else:
+            passed.append((g, hours))
+    if not kept:
+        first, _ = passed.pop(0)
+        kept.append(first)
+    return kept, passed
 
 
 def care_tasks(state: str | None) -> list[_Template]:
@@ -757,18 +770,28 @@ def build_action_plan(
     if has_learning:
         assert gaps is not None
         learn_cap = [max(0.0, c - u) for c, u in zip(capacity, used, strict=True)]
+        planned_gaps = gaps.gaps
         if retraining_months is not None:
-            fits = gaps_within(gaps, learn_cap, retraining_months, activity_hours)
-            if fits < min(max_gaps, len(gaps.gaps)):
+            kept, passed = gaps_within(
+                gaps, learn_cap, retraining_months, activity_hours, budget, max_gaps
+            )
+            big = [(g, h) for g, h in passed if h > 0 and g.priority >= kept[-1].priority]
+            if len(kept) < min(max_gaps, len(gaps.gaps)):
                 notes.append(
-                    f"This plan works on the {fits} most important "
-                    f"gap{'s' if fits != 1 else ''}: what your learning hours can finish within "
-                    f"your {retraining_months:g}-month retraining limit. The rest wait for a "
-                    "later plan."
+                    f"This plan works on {len(kept)} "
+                    f"gap{'s' if len(kept) != 1 else ''}: what your learning hours can finish "
+                    f"within your {retraining_months:g}-month retraining limit. The rest wait "
+                    "for a later plan."
                 )
-                max_gaps = fits
+            for g, h in big:
+                notes.append(
+                    f"{g.name} (about {h:.0f} hours) is left for a later step: at your hours "
+                    f"it would not finish within your {retraining_months:g}-month limit."
+                )
+            planned_gaps = tuple(kept)
+            max_gaps = len(kept)
         learning = build_learning_plan(
-            gaps.gaps,
+            planned_gaps,
             learn_cap,
             resources=resources,
             max_gaps=max_gaps,
@@ -796,6 +819,11 @@ def build_action_plan(
                     )
                 )
         notes.extend(learning.notes)
+    elif "learning" in wanted and gaps is not None:
+        notes.append(
+            f"No gaps found between you and {t}: the hours go to people, your resume and the "
+            "search."
+        )
     elif "learning" in wanted:
         notes.append("No gap analysis yet: pick a target and rate your skills to add learning.")
 

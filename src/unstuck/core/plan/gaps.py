@@ -58,6 +58,10 @@ FAMILIAR_IMPORTANCE = 3.5
 FAMILIAR_YEARS = 3.0
 #: O*NET's education category of a high school diploma or equivalent.
 HIGH_SCHOOL_DIPLOMA = 2
+#: With the person's evidence, technology gaps are at most this many, and hot tools (not the
+#: target's own in-demand ones) only make up a list shorter than the minimum.
+EVIDENCE_MAX_TECHNOLOGY = 4
+EVIDENCE_MIN_TECHNOLOGY = 2
 #: Credentials named for the target (see :mod:`.credentials`) that become gaps, at most.
 MAX_CREDENTIALS = 2
 #: Priority of a named credential: advisers name it for the work, so it ranks with an
@@ -427,6 +431,10 @@ def _technology_gaps(
     return out, covered
 
 
+def _in_demand(target: Occupation, name: str) -> bool:
+    return any(t.in_demand and t.example == name for t in target.technology)
+
+
 def _credential_gaps(
     profile: Profile, target: Occupation, limit: int
 ) -> tuple[list[Gap], list[Covered]]:
@@ -632,6 +640,19 @@ def analyse_gaps(
     notes: list[str] = []
     tech, tech_covered = _technology_gaps(target, profile.technology, market, evidence)
     covered += tech_covered
+    if evidence is not None:
+        # Weighed against the person: the tools this occupation's own postings ask for (O*NET's
+        # in-demand flag, or the saved postings), and hot tools only to make up a short list.
+        asked = [g for g in tech if g.market_share is not None or _in_demand(target, g.key)]
+        hot = [g for g in tech if g not in asked][: max(0, EVIDENCE_MIN_TECHNOLOGY - len(asked))]
+        left = len(tech) - len(asked) - len(hot)
+        tech = sorted(asked + hot, key=lambda g: (-g.priority, g.name.casefold()))
+        max_technology = min(max_technology, EVIDENCE_MAX_TECHNOLOGY)
+        if left:
+            notes.append(
+                f"{left} more of the target's widely used tools are not in your list; the plan "
+                "names the ones its own postings ask for."
+            )
     if evidence is not None:
         creds, creds_covered = _credential_gaps(profile, target, max_credentials)
         gaps += creds

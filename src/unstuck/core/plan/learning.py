@@ -165,13 +165,15 @@ class Activity:
     free: bool = False
     #: what it asks for first, in words (a credential's prerequisites)
     requires: str = ""
+    #: planned at the low end of its cost range, because the top does not fit the budget
+    at_low_end: bool = False
 
     @property
     def cost_usd(self) -> int:
         """What the plan counts against the learning budget."""
         if self.free or self.cost is None:
             return 0
-        return self.cost.planned
+        return self.cost.low if self.at_low_end else self.cost.planned
 
     def to_dict(self) -> dict[str, Any]:
         c = self.cost
@@ -522,6 +524,23 @@ def activities_for_gap(
     return tuple(out)
 
 
+def affordable(gaps: Sequence[Gap], budget: int | None) -> list[Gap]:
+    """The gaps, in order, with those left out whose every activity the budget leaves out
+    (a credential whose cheapest fee is beyond what is left): the plan works on the next
+    gap instead, and :func:`fit_budget` names the one left out."""
+    if budget is None:
+        return list(gaps)
+    out: list[Gap] = []
+    left_out: list[Gap] = []
+    acts = [a for g in gaps for a in activities_for_gap(g)]
+    kept, _, _ = fit_budget(acts, budget)
+    kept_gaps = {a.gap_key for a in kept}
+    for g in gaps:
+        (out if g.key in kept_gaps else left_out).append(g)
+    # the ones left out stay at the end, so the plan can still say what does not fit
+    return out + left_out
+
+
 def fit_budget(
     activities: Sequence[Activity], budget: int | None
 ) -> tuple[list[Activity], list[Activity], list[str]]:
@@ -550,6 +569,15 @@ def fit_budget(
             continue
         c = a.cost
         assert c is not None
+        if c.low > 0 and spent + c.low <= budget:
+            spent += c.low
+            kept.append(replace(a, at_low_end=True))
+            notes.append(
+                f"“{a.title}” is planned at the low end of its typical ${c.low:,}-${c.high:,} "
+                f"({c.basis}) to stay within your ${budget:,} learning budget: look for member "
+                f"prices and self-study routes. {c.free_route}".rstrip()
+            )
+            continue
         if a.kind in free_route_kinds and c.low == 0:
             kept.append(replace(a, free=True))
             notes.append(
@@ -688,7 +716,7 @@ def build_learning_plan(
     for aid, h in (hours or {}).items():
         if h < 1:
             raise ValueError(f"hours for {aid} must be at least 1")
-    chosen = sorted(gaps, key=lambda g: -g.priority)
+    chosen = affordable(sorted(gaps, key=lambda g: -g.priority), budget)
     notes: list[str] = []
     if max_gaps is not None and len(chosen) > max_gaps:
         notes.append(
