@@ -33,6 +33,7 @@ section count as required, which is how most postings phrase their duties and as
 from __future__ import annotations
 
 import json
+import math
 import re
 from collections.abc import Iterable
 from dataclasses import dataclass, field
@@ -40,11 +41,14 @@ from html.parser import HTMLParser
 from typing import Any
 
 from unstuck import network
+from unstuck.core.limits import MONEY_MAX, short
+from unstuck.text import limits
 from unstuck.text.extract import Concept, Extractor, Mention
 from unstuck.text.negation import assess
 from unstuck.text.resume import title_employer
 
 MAX_BYTES = 5_000_000  # a posting page larger than this is not a posting
+MAX_PAY = MONEY_MAX  # no pay is stated above this
 
 
 class PostingError(ValueError):
@@ -240,6 +244,11 @@ def _json_pay(value: Any) -> Pay | None:
         maximum = float(high) if high is not None else None
     except (TypeError, ValueError):
         maximum = None
+    for v in (minimum, maximum):
+        if v is not None and not (math.isfinite(v) and 0 <= v <= MAX_PAY):
+            raise PostingError(
+                f"the posting's baseSalary holds {short(v)}, not an amount of pay"
+            )
     period = _PERIODS.get(str(amount.get("unitText", "")).upper())
     return Pay(minimum, maximum, currency if isinstance(currency, str) else None, period,
                json.dumps(value, ensure_ascii=False)[:200])  # fmt: skip
@@ -288,6 +297,8 @@ def find_pay(line: str) -> Pay | None:
             continue
         low = _number(m.group("anum"), m.group("ak") or m.group("bk"))
         high = _number(m.group("bnum"), m.group("bk")) if m.group("bnum") else None
+        if low > MAX_PAY or (high is not None and high > MAX_PAY):
+            continue  # a phone or reference number after a currency sign, not pay
         word = (m.group("period") or m.group("hourly") or "").lower()
         return Pay(low, high, currency, _PERIOD_WORDS.get(word), line.strip())
     return None
@@ -429,7 +440,7 @@ def read_posting(data: bytes | str, extractor: Extractor) -> Posting:
     stripped = raw.lstrip()
     if stripped.startswith(("{", "[")):
         try:
-            found = list(_job_postings(json.loads(stripped)))
+            found = list(_job_postings(limits.load_json(stripped, PostingError, "this JSON")))
         except json.JSONDecodeError:
             found = []
         if found:
@@ -446,7 +457,7 @@ def read_posting(data: bytes | str, extractor: Extractor) -> Posting:
         page_title, h1 = parser.title, parser.h1
         for block in parser.json_ld:
             try:
-                found = list(_job_postings(json.loads(block)))
+                found = list(_job_postings(limits.load_json(block, PostingError, "its JSON-LD")))
             except json.JSONDecodeError:
                 continue
             if found:
@@ -463,6 +474,7 @@ def read_posting(data: bytes | str, extractor: Extractor) -> Posting:
         if isinstance(description, str) and description.strip():
             # the description is the posting itself, without the page's menus and footers
             text = html_to_text(description) if _HTML.search(description) else description
+    limits.check_text(text, PostingError, "this posting")
     posting.text = text
     lines = [line for line in (ln.strip() for ln in text.splitlines()) if line]
     if posting.title is None:
@@ -514,7 +526,7 @@ def _first_title_line(lines: list[str]) -> str | None:
 
 
 def _skills(lines: list[tuple[str, str | None]], extractor: Extractor) -> list[SkillAsk]:
-    asks: dict[Concept, tuple[bool, list[Mention], list[str]]] = {}
+    asks: dict[Concept, tuple[bool, list[Mention], dict[str, None]]] = {}
     for line, section in lines:
         if section == "other":
             continue
@@ -527,10 +539,10 @@ def _skills(lines: list[tuple[str, str | None]], extractor: Extractor) -> list[S
             required = (requirement == "required" or (requirement is None
                                                       and section != "preferred"))  # fmt: skip
             for concept in m.concepts:
-                was, mentions, evidence = asks.get(concept, (False, [], []))
+                was, mentions, evidence = asks.get(concept, (False, [], {}))
                 mentions.append(m)
-                if line not in evidence:
-                    evidence.append(line)
+                if len(evidence) < limits.MAX_EVIDENCE:  # a dict: ordered, O(1) membership
+                    evidence.setdefault(line)
                 asks[concept] = (was or required, mentions, evidence)
     return [
         SkillAsk(concept, required, tuple(mentions), tuple(evidence))
@@ -604,10 +616,15 @@ def read_postings_batch(
         for number, line in enumerate(text.splitlines(), start=1):
             if not line.strip():
                 continue
+            if len(out) >= limits.MAX_ROWS:
+                raise PostingError(f"this batch has more than {limits.MAX_ROWS:,} postings")
             try:
-                obj = json.loads(line)
+                obj = limits.load_json(line, PostingError, f"line {number}")
             except json.JSONDecodeError as err:
                 out.append(PostingError(f"line {number}: not JSON ({err.msg})"))
+                continue
+            except PostingError as err:
+                out.append(err)
                 continue
             if isinstance(obj, dict) and not list(_job_postings(obj)):
                 body = next((obj[c] for c in _TEXT_COLUMNS if isinstance(obj.get(c), str)), None)
@@ -618,17 +635,15 @@ def read_postings_batch(
             else:
                 out.append(_guard(lambda line=line: read_posting(line, extractor), number))
         return out
-    import csv
-    import io
-
-    reader = csv.DictReader(io.StringIO(text))
-    fields = {f.lower().strip(): f for f in reader.fieldnames or ()}
+    names = limits.fieldnames(text, PostingError, "the CSV")
+    fields = {f.lower().strip(): f for f in names}
     column = next((fields[c] for c in _TEXT_COLUMNS if c in fields), None)
     if column is None:
         raise PostingError("the CSV has no text column (one of: " + ", ".join(_TEXT_COLUMNS) + ")")
-    for number, row in enumerate(reader, start=2):
-        lowered = {k.lower().strip(): v for k, v in row.items() if k}
-        out.append(_row_posting(row.get(column) or "", lowered, extractor, number))
+    for number, row in limits.csv_dicts(text, PostingError, "the CSV"):
+        lowered = {k.lower().strip(): v for k, v in row.items() if isinstance(k, str) and k}
+        body = row.get(column)
+        out.append(_row_posting(body if isinstance(body, str) else "", lowered, extractor, number))
     return out
 
 

@@ -30,7 +30,6 @@ Tableau") is never evidence, a hedged one ("familiar with") is kept as weak.
 
 from __future__ import annotations
 
-import csv
 import io
 import json
 import re
@@ -42,12 +41,14 @@ from pathlib import Path
 from typing import Any
 from xml.etree import ElementTree
 
+from unstuck.text import limits
 from unstuck.text.extract import Concept, Extractor, Mention
 
 MAX_BYTES = 20_000_000  # a resume file larger than this is refused
 MAX_UNZIPPED = 50_000_000  # total uncompressed size allowed inside a DOCX or export zip
 MAX_RATIO = 200  # a zip member compressed more than this is treated as a zip bomb
 MAX_PAGES = 60
+MAX_POSITIONS = 200  # dated positions, schools or certifications: more is not a resume
 STRENGTH_ORDER = {"weak": 0, "normal": 1, "strong": 2}
 
 
@@ -221,7 +222,7 @@ def read_resume(data: bytes, extractor: Extractor, *, filename: str | None = Non
     stripped = text.lstrip()
     if stripped.startswith("{"):
         try:
-            obj = json.loads(stripped)
+            obj = limits.load_json(stripped, ResumeError, "this JSON file")
         except json.JSONDecodeError:
             obj = None
         if isinstance(obj, dict) and ("basics" in obj or "work" in obj):
@@ -253,12 +254,23 @@ _LINKEDIN_FILES = frozenset(
 def _csv_rows(text: str, expect: str) -> list[dict[str, str]]:
     """Rows of one export CSV. Some exports put a "Notes:" preamble above the header, so the
     header is the first line naming the ``expect`` column."""
+    limits.check_text(text, ResumeError, "this LinkedIn export file")
     lines = text.splitlines()
     for i, line in enumerate(lines[:10]):
         if expect in line:
-            reader = csv.DictReader(io.StringIO("\n".join(lines[i:])))
-            return [{k.strip(): (v or "").strip() for k, v in row.items() if k} for row in reader]
+            rows = limits.csv_dicts("\n".join(lines[i:]), ResumeError, f"{expect!r} CSV file")
+            return [
+                {k.strip(): _cell(v) for k, v in row.items() if isinstance(k, str) and k}
+                for _, row in rows
+            ]
     return []
+
+
+def _cell(value: Any) -> str:
+    """A CSV cell as text (an overlong row's extra cells come as a list: joined)."""
+    if isinstance(value, list):
+        return " ".join(str(v) for v in value).strip()
+    return (value or "").strip()
 
 
 def _none(value: Any) -> str | None:
@@ -320,11 +332,24 @@ def read_linkedin(files: Mapping[str, str], extractor: Extractor) -> Resume:
     ]
     lines += resume.listed_skills
     resume.text = "\n".join(lines)
+    _check_size(resume)
     resume.skills = skill_evidence(lines, extractor)
     return resume
 
 
+def _check_size(resume: Resume) -> None:
+    """Refuse a read resume too large to be one, before the skills are extracted."""
+    limits.check_text(resume.text, ResumeError, "this resume")
+    for what, items in (("positions", resume.positions), ("education entries",
+                        resume.education), ("certifications", resume.certifications)):  # fmt: skip
+        if len(items) > MAX_POSITIONS:
+            raise ResumeError(f"this resume lists more than {MAX_POSITIONS} {what}: refused")
+    if len(resume.listed_skills) > limits.MAX_ROWS:
+        raise ResumeError(f"this resume lists more than {limits.MAX_ROWS:,} skills: refused")
+
+
 def read_json_resume(obj: Mapping[str, Any], extractor: Extractor) -> Resume:
+    check_json_resume(obj)
     resume = Resume("json-resume")
     basics = obj.get("basics") or {}
     lines: list[str] = []
@@ -379,8 +404,61 @@ def read_json_resume(obj: Mapping[str, Any], extractor: Extractor) -> Resume:
                 resume.listed_skills.append(str(item))
     lines += resume.listed_skills
     resume.text = "\n".join(lines)
+    _check_size(resume)
     resume.skills = skill_evidence(lines, extractor)
     return resume
+
+
+_SCALAR = str | int | float | bool | None
+#: The JSON Resume sections unstuck reads, each a list of objects, and in them the fields that
+#: hold lists of strings (every other field read is a string, a number or null).
+_SECTIONS = {"work": ("highlights",), "education": ("courses",), "certificates": (),
+             "skills": ("keywords",)}  # fmt: skip
+
+
+def check_json_resume(obj: Mapping[str, Any]) -> None:
+    """Refuse a JSON Resume whose fields have the wrong types (``"highlights": 5``, a ``work``
+    that is not a list), naming the first such field."""
+
+    def kind(value: Any) -> str:
+        return {dict: "an object", list: "a list", str: "text", bool: "true/false"}.get(
+            type(value), "a number" if isinstance(value, int | float) else "null"
+        )
+
+    basics = obj.get("basics")
+    if basics is not None and not isinstance(basics, dict):
+        raise ResumeError(f"basics must be an object, not {kind(basics)}")
+    for name in ("name", "label", "summary"):
+        value = (basics or {}).get(name)
+        if not isinstance(value, _SCALAR):
+            raise ResumeError(f"basics.{name} must be text, not {kind(value)}")
+    for section, lists in _SECTIONS.items():
+        items = obj.get(section)
+        if items is None:
+            continue
+        if not isinstance(items, list):
+            raise ResumeError(f"{section} must be a list, not {kind(items)}")
+        for i, item in enumerate(items):
+            if not isinstance(item, dict):
+                raise ResumeError(f"{section}[{i}] must be an object, not {kind(item)}")
+            for field_name, value in item.items():
+                where = f"{section}[{i}].{field_name}"
+                if field_name in lists:
+                    if value is None:
+                        continue
+                    if not isinstance(value, list):
+                        raise ResumeError(f"{where} must be a list of text, not {kind(value)}")
+                    bad = next((v for v in value if not isinstance(v, _SCALAR)), None)
+                    if bad is not None:
+                        raise ResumeError(f"{where} must hold only text, not {kind(bad)}")
+                elif not isinstance(value, _SCALAR) and field_name in _READ_FIELDS:
+                    raise ResumeError(f"{where} must be text, not {kind(value)}")
+
+
+_READ_FIELDS = frozenset(
+    "position name company startDate endDate summary institution studyType area issuer date "
+    "url".split()
+)
 
 
 def _dicts(value: Any) -> list[dict[str, Any]]:
@@ -470,6 +548,7 @@ def title_employer(text: str) -> tuple[str | None, str | None]:
 
 
 def _from_text(text: str, source: str, extractor: Extractor) -> Resume:
+    limits.check_text(text, ResumeError, "this resume")
     resume = Resume(source, text=text)
     lines = [" ".join(line.split()) for line in text.splitlines()]
     lines = [line for line in lines if line]
@@ -511,6 +590,7 @@ def _from_text(text: str, source: str, extractor: Extractor) -> Resume:
                     title, employer, date.group("start"), None if current else end, current, line
                 )
             )
+    _check_size(resume)
     resume.skills = skill_evidence(lines, extractor)
     return resume
 
@@ -541,16 +621,16 @@ def _education(line: str) -> Education:
 def skill_evidence(lines: Iterable[str], extractor: Extractor) -> list[SkillEvidence]:
     """The concepts the extractor finds in the lines, each with its non-negated mentions and
     the lines that show them, strongest first; negated mentions are never evidence."""
-    found: dict[Concept, tuple[list[Mention], list[str]]] = {}
+    found: dict[Concept, tuple[list[Mention], dict[str, None]]] = {}
     for line in lines:
         for m in extractor.extract(line):
             if m.negated or m.vague:
                 continue
             for concept in m.concepts:
-                mentions, evidence = found.setdefault(concept, ([], []))
+                mentions, evidence = found.setdefault(concept, ([], {}))
                 mentions.append(m)
-                if line not in evidence:
-                    evidence.append(line)
+                if len(evidence) < limits.MAX_EVIDENCE:  # a dict: ordered, O(1) membership
+                    evidence.setdefault(line)
     out = []
     for concept, (mentions, evidence) in found.items():
         strength = max((m.assertion.strength for m in mentions), key=STRENGTH_ORDER.__getitem__)

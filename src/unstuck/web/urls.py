@@ -17,3 +17,5 @@ urlpatterns = [
     path("plan/", include("unstuck.web.plan.urls")),
     path("documents/", include("unstuck.web.documents.urls")),
 ]
+
+handler500 = "unstuck.web.errors.server_error"

@@ -42,6 +42,7 @@ from django.db import transaction
 from django.utils import timezone
 
 from unstuck.app.profile import models
+from unstuck.core import limits
 from unstuck.core import profile as core_profile
 from unstuck.core.assess import (
     INSTRUMENTS,
@@ -116,13 +117,13 @@ def to_core(p: models.Profile) -> core_profile.Profile:
         education=p.education,
         constraints=core_profile.Constraints(
             location=location,
-            min_pay=p.min_pay,
+            min_pay=limits.sane_money(p.min_pay),
             hours_per_week=p.hours_per_week,
             retraining_months=p.retraining_months,
-            learning_budget=p.learning_budget,
+            learning_budget=limits.sane_money(p.learning_budget),
             risk_tolerance=p.risk_tolerance,  # type: ignore[arg-type]
-            savings=p.savings,
-            monthly_expenses=p.monthly_expenses,
+            savings=limits.sane_money(p.savings),
+            monthly_expenses=limits.sane_money(p.monthly_expenses),
         ),
     )
 
