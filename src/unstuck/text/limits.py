@@ -17,6 +17,7 @@ import csv
 import io
 import json
 import math
+import time
 from collections.abc import Iterator
 from typing import Any
 
@@ -26,7 +27,72 @@ MAX_LINE = 20_000  # characters in one line (a long paragraph is ~2,000)
 MAX_DEPTH = 64  # nesting of JSON objects and arrays (JSON Resume needs 4, JSON-LD ~10)
 MAX_FIELD = 1_000_000  # characters in one CSV field (one posting's text in a batch)
 MAX_ROWS = 5_000  # postings in one batch, rows in one LinkedIn export file
-MAX_EVIDENCE = 20  # lines kept as the evidence of one skill
+MAX_EVIDENCE = 20  # lines kept as the evidence of one skill...
+EVIDENCE_CHARS = 4_000  # ...and no more characters than this (always at least one line)
+MAX_SKILLS = 1_000  # distinct skills named in one document (a resume names ~50)
+MAX_STORED = 4_000_000  # characters of JSON stored for what was read from one document
+MAX_TAGS = 200_000  # HTML tags in one page (a long job page has ~20,000)
+READ_SECONDS = 20.0  # reading one document (or one batch) takes at most this long
+
+
+class Deadline:
+    """A time limit on reading one document: :meth:`check` raises ``error`` once it has
+    passed, so a document that would take too long is refused (and never stored) instead of
+    holding a server thread."""
+
+    __slots__ = ("error", "seconds", "until", "what")
+
+    def __init__(
+        self, error: type[ValueError], what: str = "this document", seconds: float | None = None
+    ) -> None:
+        self.error, self.what = error, what
+        self.seconds = READ_SECONDS if seconds is None else seconds
+        self.until = time.monotonic() + self.seconds
+
+    def check(self) -> None:
+        if time.monotonic() > self.until:
+            raise self.error(
+                f"reading {self.what} took longer than {self.seconds:g} seconds: refused"
+            )
+
+
+class Evidence(dict[str, None]):
+    """The lines that evidence one skill, in order, each once (a dict: O(1) membership),
+    bounded by :data:`MAX_EVIDENCE` lines and :data:`EVIDENCE_CHARS` characters."""
+
+    __slots__ = ("chars",)
+
+    def __init__(self) -> None:
+        super().__init__()
+        self.chars = 0
+
+    def add(self, line: str) -> None:
+        if line in self or len(self) >= MAX_EVIDENCE or (self and self.chars >= EVIDENCE_CHARS):
+            return
+        self[line] = None
+        self.chars += len(line)
+
+
+def check_skills(count: int, error: type[ValueError], what: str = "this document") -> None:
+    if count > MAX_SKILLS:
+        raise error(f"{what} names more than {MAX_SKILLS:,} different skills: refused")
+
+
+def check_stored(parsed: Any, error: type[ValueError], what: str = "this document") -> None:
+    """Refuse to store what was read when its JSON is over :data:`MAX_STORED` characters."""
+    size = len(json.dumps(parsed, ensure_ascii=False))
+    if size > MAX_STORED:
+        raise error(
+            f"what was read from {what} is {size:,} characters, more than the {MAX_STORED:,} "
+            "unstuck keeps for one document: refused"
+        )
+
+
+def check_tags(markup: str, error: type[ValueError], what: str = "this page") -> None:
+    """Refuse markup with more than :data:`MAX_TAGS` tags (counted in C, before parsing)."""
+    tags = markup.count("<")
+    if tags > MAX_TAGS:
+        raise error(f"{what} has {tags:,} tags, more than {MAX_TAGS:,}: refused")
 
 
 def check_text(text: str, error: type[ValueError], what: str = "this document") -> None:

@@ -171,6 +171,7 @@ class _Text(HTMLParser):
 
 
 def html_to_text(html: str) -> str:
+    limits.check_tags(html, PostingError, "this posting's description")
     parser = _Text()
     parser.feed(html)
     parser.close()
@@ -313,9 +314,12 @@ _DEGREES = (
     ("high school", r"high school diploma|\bged\b|secondary school"),
 )  # fmt: skip
 _DEGREE = [(name, re.compile(p, re.I)) for name, p in _DEGREES]
+# numbers of one or two digits, not inside a longer run: a run of digits is tried once, not
+# from each of its digits (which made a line of 20,000 digits take half a minute)
 _YEARS_EXP = re.compile(
-    r"(?P<n>\d+(?:\.\d+)?)\s*\+?\s*(?:(?:-|–|to)\s*\d+\s*)?(?:years?|yrs?)\b[^.\n]{0,40}?"
-    r"\bexperience|experience[^.\n]{0,20}?(?P<m>\d+)\s*\+?\s*(?:years?|yrs?)\b",
+    r"(?<![\d.])(?P<n>\d{1,2}(?:\.\d{1,2})?)\s*\+?\s*(?:(?:-|–|to)\s*\d{1,2}\s*)?(?:years?|yrs?)\b"
+    r"[^.\n]{0,40}?\bexperience|experience[^.\n]{0,20}?(?<!\d)(?P<m>\d{1,2})\s*\+?\s*"
+    r"(?:years?|yrs?)\b",
     re.I,
 )
 _LICENCE = re.compile(
@@ -449,6 +453,7 @@ def read_posting(data: bytes | str, extractor: Extractor) -> Posting:
     text = raw
     page_title = h1 = None
     if structured is None and _HTML.search(raw[:5000]):
+        limits.check_tags(raw, PostingError)
         parser = _Text()
         parser.feed(raw)
         parser.close()
@@ -496,7 +501,7 @@ def read_posting(data: bytes | str, extractor: Extractor) -> Posting:
         if posting.pay is None:
             posting.pay = find_pay(line)
     posting.requirements = _requirements(sectioned)
-    posting.skills = _skills(sectioned, extractor)
+    posting.skills = _skills(sectioned, extractor, limits.Deadline(PostingError, "this posting"))
     return posting
 
 
@@ -525,9 +530,12 @@ def _first_title_line(lines: list[str]) -> str | None:
     return None
 
 
-def _skills(lines: list[tuple[str, str | None]], extractor: Extractor) -> list[SkillAsk]:
-    asks: dict[Concept, tuple[bool, list[Mention], dict[str, None]]] = {}
+def _skills(
+    lines: list[tuple[str, str | None]], extractor: Extractor, deadline: limits.Deadline
+) -> list[SkillAsk]:
+    asks: dict[Concept, tuple[bool, list[Mention], limits.Evidence]] = {}
     for line, section in lines:
+        deadline.check()
         if section == "other":
             continue
         for m in extractor.extract(line):
@@ -539,10 +547,12 @@ def _skills(lines: list[tuple[str, str | None]], extractor: Extractor) -> list[S
             required = (requirement == "required" or (requirement is None
                                                       and section != "preferred"))  # fmt: skip
             for concept in m.concepts:
-                was, mentions, evidence = asks.get(concept, (False, [], {}))
+                if concept not in asks:
+                    limits.check_skills(len(asks) + 1, PostingError, "this posting")
+                    asks[concept] = (False, [], limits.Evidence())
+                was, mentions, evidence = asks[concept]
                 mentions.append(m)
-                if len(evidence) < limits.MAX_EVIDENCE:  # a dict: ordered, O(1) membership
-                    evidence.setdefault(line)
+                evidence.add(line)
                 asks[concept] = (was or required, mentions, evidence)
     return [
         SkillAsk(concept, required, tuple(mentions), tuple(evidence))
@@ -612,12 +622,15 @@ def read_postings_batch(
     text = _decode(data)
     kind = kind or ("jsonl" if text.lstrip().startswith("{") else "csv")
     out: list[Posting | PostingError] = []
+    deadline = limits.Deadline(PostingError, "this batch")
     if kind == "jsonl":
-        for number, line in enumerate(text.splitlines(), start=1):
+        lines = text.splitlines()
+        if sum(1 for line in lines if line.strip()) > limits.MAX_ROWS:  # before any is read
+            raise PostingError(f"this batch has more than {limits.MAX_ROWS:,} postings")
+        for number, line in enumerate(lines, start=1):
+            deadline.check()
             if not line.strip():
                 continue
-            if len(out) >= limits.MAX_ROWS:
-                raise PostingError(f"this batch has more than {limits.MAX_ROWS:,} postings")
             try:
                 obj = limits.load_json(line, PostingError, f"line {number}")
             except json.JSONDecodeError as err:
@@ -640,7 +653,8 @@ def read_postings_batch(
     column = next((fields[c] for c in _TEXT_COLUMNS if c in fields), None)
     if column is None:
         raise PostingError("the CSV has no text column (one of: " + ", ".join(_TEXT_COLUMNS) + ")")
-    for number, row in limits.csv_dicts(text, PostingError, "the CSV"):
+    for number, row in list(limits.csv_dicts(text, PostingError, "the CSV")):  # all, then read
+        deadline.check()
         lowered = {k.lower().strip(): v for k, v in row.items() if isinstance(k, str) and k}
         body = row.get(column)
         out.append(_row_posting(body if isinstance(body, str) else "", lowered, extractor, number))

@@ -48,6 +48,7 @@ MAX_BYTES = 20_000_000  # a resume file larger than this is refused
 MAX_UNZIPPED = 50_000_000  # total uncompressed size allowed inside a DOCX or export zip
 MAX_RATIO = 200  # a zip member compressed more than this is treated as a zip bomb
 MAX_PAGES = 60
+MAX_DOCUMENT_XML = 10_000_000  # a Word file's main document (its text and formatting)
 MAX_POSITIONS = 200  # dated positions, schools or certifications: more is not a resume
 STRENGTH_ORDER = {"weak": 0, "normal": 1, "strong": 2}
 
@@ -123,6 +124,10 @@ _W = "{http://schemas.openxmlformats.org/wordprocessingml/2006/main}"
 
 def docx_text(archive: zipfile.ZipFile) -> str:
     """The paragraphs of a DOCX's main document, one per line (table cells included)."""
+    if archive.getinfo("word/document.xml").file_size > MAX_DOCUMENT_XML:
+        raise ResumeError(
+            f"this Word file's text is over {MAX_DOCUMENT_XML // 1_000_000} MB: not a resume"
+        )
     try:
         root = ElementTree.fromstring(archive.read("word/document.xml"))
     except ElementTree.ParseError as err:
@@ -153,7 +158,11 @@ def pdf_text(data: bytes) -> str:
             raise ResumeError("this PDF is encrypted (password-protected): save an unlocked copy")
         if len(reader.pages) > MAX_PAGES:
             raise ResumeError(f"this PDF has {len(reader.pages)} pages: not a resume")
-        pages = [page.extract_text() or "" for page in reader.pages]
+        deadline = limits.Deadline(ResumeError, "this PDF")
+        pages = []
+        for page in reader.pages:
+            deadline.check()
+            pages.append(page.extract_text() or "")
     except ResumeError:
         raise
     except (PyPdfError, ValueError, KeyError, TypeError, OSError) as err:
@@ -596,7 +605,7 @@ def _from_text(text: str, source: str, extractor: Extractor) -> Resume:
 
 
 _SCHOOL = re.compile(
-    r"((?:[A-Z][\w.&']*\s+)*(?:University|College|School|Institute|Academy|Polytechnic)"
+    r"((?:[A-Z][\w.&']*\s+){0,8}(?:University|College|School|Institute|Academy|Polytechnic)"
     r"(?:\s+of\s+[A-Z]\w*(?:\s+[A-Z]\w*)*)?)"
 )
 
@@ -621,16 +630,20 @@ def _education(line: str) -> Education:
 def skill_evidence(lines: Iterable[str], extractor: Extractor) -> list[SkillEvidence]:
     """The concepts the extractor finds in the lines, each with its non-negated mentions and
     the lines that show them, strongest first; negated mentions are never evidence."""
-    found: dict[Concept, tuple[list[Mention], dict[str, None]]] = {}
+    found: dict[Concept, tuple[list[Mention], limits.Evidence]] = {}
+    deadline = limits.Deadline(ResumeError, "this resume")
     for line in lines:
+        deadline.check()
         for m in extractor.extract(line):
             if m.negated or m.vague:
                 continue
             for concept in m.concepts:
-                mentions, evidence = found.setdefault(concept, ([], {}))
+                if concept not in found:
+                    limits.check_skills(len(found) + 1, ResumeError, "this resume")
+                    found[concept] = ([], limits.Evidence())
+                mentions, evidence = found[concept]
                 mentions.append(m)
-                if len(evidence) < limits.MAX_EVIDENCE:  # a dict: ordered, O(1) membership
-                    evidence.setdefault(line)
+                evidence.add(line)
     out = []
     for concept, (mentions, evidence) in found.items():
         strength = max((m.assertion.strength for m in mentions), key=STRENGTH_ORDER.__getitem__)

@@ -94,15 +94,18 @@ def _extractor(kb: KnowledgeBase | None = None) -> Extractor:
 def import_resume(data: bytes, filename: str, *, when: datetime | None = None) -> models.Resume:
     """Read a resume file and store it; raises :class:`ResumeError` (nothing stored) when the
     file cannot be read."""
+    from unstuck.text.limits import check_stored
     from unstuck.text.resume import read_resume
 
     parsed = read_resume(data, _extractor(), filename=filename)
+    stored = resume_to_dict(parsed)
+    check_stored(stored, ResumeError, "this resume")
     with transaction.atomic():
         return models.Resume.objects.create(
             filename=filename[:255],
             kind=parsed.source,
             uploaded_at=when or timezone.now(),
-            parsed=resume_to_dict(parsed),
+            parsed=stored,
             text=parsed.text,
         )
 
@@ -300,17 +303,22 @@ def add_postings(
         ]
     else:
         items.append((filename or "pasted text", read_posting(data, extractor)))
+    from unstuck.text.limits import check_stored
+
     now = when or timezone.now()
+    rows = [(source, posting_to_dict(p), p.text) for source, p in items]
+    for source, parsed, _ in rows:
+        check_stored(parsed, PostingError, source[:100])
     with transaction.atomic():
         return [
             models.Posting.objects.create(
                 source=source[:2000],
                 fetched_at=now,
                 target_code=target_code or "",
-                parsed=posting_to_dict(p),
-                text=p.text,
+                parsed=parsed,
+                text=text,
             )
-            for source, p in items
+            for source, parsed, text in rows
         ]
 
 
