@@ -34,6 +34,8 @@ from datetime import datetime
 from typing import TYPE_CHECKING, Any
 
 from django.db import transaction
+from django.db.models import Count, Func, IntegerField, QuerySet
+from django.db.models.fields.json import KT, KeyTransform
 from django.utils import timezone
 
 from unstuck.app.documents import models
@@ -320,6 +322,51 @@ def add_postings(
             )
             for source, parsed, text in rows
         ]
+
+
+# -- summaries for the list pages ----------------------------------------------------------------
+
+
+class _ArrayLength(Func):
+    """The length of a JSON array (SQLite's ``json_array_length``, PostgreSQL's
+    ``jsonb_array_length``)."""
+
+    function = "json_array_length"
+    output_field = IntegerField()
+
+    def as_postgresql(self, compiler: Any, connection: Any, **extra: Any) -> Any:
+        return self.as_sql(compiler, connection, function="jsonb_array_length", **extra)
+
+
+def resume_summaries() -> QuerySet[models.Resume]:
+    """The resumes, newest first, without their parsed content and text (what a list shows:
+    file name, kind, date and the person's name as ``summary_name``). Slice it to a page."""
+    return models.Resume.objects.defer("parsed", "text").annotate(summary_name=KT("parsed__name"))
+
+
+def posting_summaries(target_code: str | None = None) -> QuerySet[models.Posting]:
+    """The postings, newest first, without their parsed content and text: ``summary_title``,
+    ``summary_employer``, ``summary_location``, ``summary_pay`` and ``summary_skills`` (the
+    number of skills asked for) come from the database. Slice it to a page."""
+    qs = models.Posting.objects.defer("parsed", "text").annotate(
+        summary_title=KT("parsed__title"),
+        summary_employer=KT("parsed__employer"),
+        summary_location=KT("parsed__location"),
+        summary_pay=KeyTransform("pay", "parsed"),
+        summary_skills=_ArrayLength(KeyTransform("skills", "parsed")),
+    )
+    return qs.filter(target_code=target_code) if target_code else qs
+
+
+def target_counts() -> list[tuple[str, int]]:
+    """(occupation code, number of postings kept for it), by code."""
+    rows = (
+        models.Posting.objects.exclude(target_code="")
+        .values_list("target_code")
+        .annotate(n=Count("id"))
+        .order_by("target_code")
+    )
+    return [(code, n) for code, n in rows]
 
 
 def list_postings(target_code: str | None = None) -> list[models.Posting]:
