@@ -40,7 +40,6 @@ from dataclasses import dataclass, field
 from html.parser import HTMLParser
 from typing import Any
 
-from unstuck import network
 from unstuck.core.limits import MONEY_MAX, short
 from unstuck.text import limits
 from unstuck.text.extract import Concept, Extractor, Mention
@@ -570,42 +569,37 @@ _READABLE = ("text/html", "application/xhtml+xml", "text/plain", "application/js
 def fetch_posting(
     url: str, extractor: Extractor, *, timeout: float = FETCH_TIMEOUT, max_bytes: int = MAX_BYTES
 ) -> Posting:
-    """Fetch a posting page over HTTP(S) and read it. Refuses other schemes, pages over
-    ``max_bytes`` (read in chunks, so a huge or endless response stops early), content that is
-    not a web page, text or JSON, and HTTP errors, each with a :class:`PostingError`."""
-    from email.message import Message
+    """Fetch a posting page over HTTP(S) and read it, through :func:`unstuck.text.fetch.fetch`
+    (public addresses only, each redirect checked, one deadline, a size cap while reading).
+    Refuses content that is not a web page, text or JSON, and HTTP errors, each with a
+    :class:`PostingError` naming the reason."""
+    from unstuck.text.fetch import FetchError, fetch
 
-    if not network.is_web_address(url):
-        raise PostingError("only http:// and https:// addresses can be fetched")
-    too_large = f"the page is over {max_bytes // 1_000_000} MB"
     try:
-        with network.open_url(
-            url, timeout=timeout, user_agent="unstuck (job posting reader)"
-        ) as response:
-            headers: Message = response.headers
-            ctype = headers.get_content_type()
-            if ctype not in _READABLE:
-                raise PostingError(f"the address answered with {ctype}, not a posting page")
-            length = network.content_length(response)
-            if length is not None and length > max_bytes:
-                raise PostingError(too_large)
-            chunks = list(network.chunks(response, max_bytes))
-            charset = headers.get_content_charset()
-    except network.TooLargeError:
-        raise PostingError(too_large) from None
-    except network.HttpStatusError as err:
-        raise PostingError(f"the address answered HTTP {err.code} ({err.reason})") from None
-    except network.UnreachableError as err:
-        raise PostingError(f"the address could not be fetched: {err.reason}") from None
-    except (TimeoutError, OSError) as err:  # the connection broke while reading
-        raise PostingError(f"the address could not be fetched: {err}") from None
-    data = b"".join(chunks)
+        page = fetch(url, max_bytes=max_bytes, timeout=timeout)
+    except FetchError as err:
+        raise PostingError(str(err)) from None
+    if page.status >= 400:
+        raise PostingError(f"the address answered HTTP {page.status} ({_reason(page.status)})")
+    ctype = page.headers.get_content_type()
+    if ctype not in _READABLE:
+        raise PostingError(f"the address answered with {ctype}, not a posting page")
+    charset = page.headers.get_content_charset()
     if charset:
         try:
-            return read_posting(data.decode(charset), extractor)
+            return read_posting(page.body.decode(charset), extractor)
         except (LookupError, UnicodeDecodeError):
             pass  # a wrong charset header: let the bytes speak for themselves
-    return read_posting(data, extractor)
+    return read_posting(page.body, extractor)
+
+
+def _reason(status: int) -> str:
+    from http import HTTPStatus
+
+    try:
+        return HTTPStatus(status).phrase
+    except ValueError:
+        return "error"
 
 
 _TEXT_COLUMNS = ("text", "description", "html", "posting", "body", "content")

@@ -7,10 +7,12 @@ from __future__ import annotations
 
 from django.urls import include, path
 
+from unstuck.web import security
 from unstuck.web.occupations import views as occupation_views
 
 urlpatterns = [
     path("", occupation_views.home, name="home"),
+    path("login/", security.login, name="login"),
     path("occupations/", include("unstuck.web.occupations.urls")),
     path("profile/", include("unstuck.web.profile.urls")),
     path("paths/", include("unstuck.web.paths.urls")),
