@@ -28,7 +28,8 @@ def home_path() -> Path:
 def home() -> Path:
     """The unstuck home directory, created on first use."""
     path = home_path()
-    path.mkdir(parents=True, exist_ok=True)
+    if not path.is_dir():
+        path.mkdir(parents=True, exist_ok=True, mode=0o700)  # the person's alone
     return path
 
 
