@@ -302,7 +302,8 @@ def test_a_batch_is_all_or_nothing(client: Client) -> None:
 
 
 @pytest.fixture
-def posting_server() -> Iterator[str]:
+def posting_server(monkeypatch: pytest.MonkeyPatch) -> Iterator[str]:
+    monkeypatch.setenv("UNSTUCK_FETCH_ALLOW", "127.0.0.1/32")  # loopback is refused by default
     class Handler(BaseHTTPRequestHandler):
         def do_GET(self) -> None:
             if self.path != "/jobs/42":

@@ -203,7 +203,8 @@ class _Page(BaseHTTPRequestHandler):
 
 
 @pytest.fixture
-def page_url() -> Iterator[str]:
+def page_url(monkeypatch: pytest.MonkeyPatch) -> Iterator[str]:
+    monkeypatch.setenv("UNSTUCK_FETCH_ALLOW", "127.0.0.1/32")  # loopback is refused by default
     server = ThreadingHTTPServer(("127.0.0.1", 0), _Page)
     thread = threading.Thread(target=server.serve_forever, daemon=True)
     thread.start()

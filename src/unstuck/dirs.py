@@ -15,16 +15,21 @@ import os
 from pathlib import Path
 
 
-def home() -> Path:
-    """The unstuck home directory, created on first use."""
+def home_path() -> Path:
+    """Where the unstuck home directory is (nothing created)."""
     env = os.environ.get("UNSTUCK_HOME")
     if env:
-        path = Path(env).expanduser()
-    else:
-        import platformdirs
+        return Path(env).expanduser()
+    import platformdirs
 
-        path = Path(platformdirs.user_data_dir("unstuck", appauthor=False))
-    path.mkdir(parents=True, exist_ok=True)
+    return Path(platformdirs.user_data_dir("unstuck", appauthor=False))
+
+
+def home() -> Path:
+    """The unstuck home directory, created on first use."""
+    path = home_path()
+    if not path.is_dir():
+        path.mkdir(parents=True, exist_ok=True, mode=0o700)  # the person's alone
     return path
 
 

@@ -72,6 +72,10 @@ def setup(*, migrate: bool = True) -> None:
     Safe to call more than once, and inside a process where Django is already set up (the
     test suite, the web server): it then only checks for pending migrations.
     """
+    from unstuck import dirs
+    from unstuck.app.privacy import protect
+
+    protect(dirs.home())  # 0700 folder, 0600 files, umask 077
     write_secret_key()
     os.environ.setdefault("DJANGO_SETTINGS_MODULE", SETTINGS_MODULE)
     import django

@@ -4,7 +4,9 @@ from __future__ import annotations
 
 import dataclasses
 import json
+import stat
 import sys
+from pathlib import Path
 from typing import TYPE_CHECKING, Any, NoReturn
 
 import click
@@ -19,6 +21,31 @@ if TYPE_CHECKING:
 def fail(message: str, status: ExitStatus) -> NoReturn:
     click.secho(f"Error: {message}", fg="red", err=True)
     sys.exit(int(status))
+
+
+def read_input(path: Path, limit: int, what: str = "file") -> bytes:
+    """The bytes of an input file, never more than ``limit``: refused by ``stat`` when it is
+    larger, and read with a cap (devices and pipes such as /dev/zero have no size), so memory
+    stays bounded whatever the path is. Any problem exits with INVALID_INPUT (6), NOT_FOUND
+    when there is no such file."""
+    megabytes = f"{limit / 1_000_000:g} MB"
+    try:
+        info = path.stat()
+        if stat.S_ISDIR(info.st_mode):
+            fail(f"{path}: is a folder, not a {what}", ExitStatus.INVALID_INPUT)
+        if info.st_size > limit:
+            fail(f"{path}: is over {megabytes}, too large for a {what} (nothing was saved)",
+                 ExitStatus.INVALID_INPUT)  # fmt: skip
+        with path.open("rb") as handle:
+            data = handle.read(limit + 1)
+    except FileNotFoundError:
+        fail(f"{path}: no such file", ExitStatus.NOT_FOUND)
+    except OSError as exc:
+        fail(f"{path}: cannot be read ({exc.strerror or exc})", ExitStatus.INVALID_INPUT)
+    if len(data) > limit:
+        fail(f"{path}: is over {megabytes}, too large for a {what} (nothing was saved)",
+             ExitStatus.INVALID_INPUT)  # fmt: skip
+    return data
 
 
 def to_jsonable(value: Any) -> Any:

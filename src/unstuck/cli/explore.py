@@ -18,6 +18,7 @@ import click
 
 from unstuck.cli.common import fail, load_kb, to_jsonable, unusable_words
 from unstuck.cli.status import ExitStatus
+from unstuck.core.limits import MONEY_MAX
 
 if TYPE_CHECKING:
     from unstuck.core.paths import Person, Recommendation
@@ -185,7 +186,8 @@ def _print_rec(rec: Recommendation, rank: int | None = None) -> None:
     help="Only these kinds of move (repeatable). Default: all.",
 )
 @click.option("--limit", "-n", default=5, show_default=True, type=click.IntRange(1, 50))
-@click.option("--min-pay", type=click.IntRange(0), help="Leave out occupations paying less.")
+@click.option("--min-pay", type=click.IntRange(0, MONEY_MAX),
+              help="Leave out occupations paying less.")  # fmt: skip
 @click.option("--retraining-months", type=click.FloatRange(0), help="Leave out longer retraining.")
 @click.option("--max-zone-step", type=click.IntRange(0, 4), help="At most this many job zones up.")
 @click.option("--hours", type=click.FloatRange(0, 168), help="Hours a week you have for it.")

@@ -8,7 +8,7 @@ edits (``--json``: the report's full data); ``target`` chooses the target from y
 
 from __future__ import annotations
 
-from datetime import datetime
+from datetime import date, datetime
 from pathlib import Path
 
 import click
@@ -39,14 +39,26 @@ def plan() -> None:
     """
 
 
+def _sane_start(ctx: click.Context, param: click.Parameter, value: datetime | None) -> date | None:
+    from unstuck.core.limits import start_problem
+
+    if value is None:
+        return None
+    problem = start_problem(value.date(), date.today())
+    if problem:
+        raise click.BadParameter(problem)
+    return value.date()
+
+
 @plan.command("target")
 @click.argument("code")
 @click.option(
     "--start",
     type=click.DateTime(formats=["%Y-%m-%d"]),
+    callback=_sane_start,
     help="First day of the plan (YYYY-MM-DD); today the first time, unchanged after.",
 )
-def target_cmd(code: str, start: datetime | None) -> None:
+def target_cmd(code: str, start: date | None) -> None:
     """Plan towards CODE, an occupation on your shortlist.
 
     \b
@@ -55,7 +67,7 @@ def target_cmd(code: str, start: datetime | None) -> None:
     """
     services = plan_services()
     try:
-        state = services.choose_target(code.strip(), start=start.date() if start else None)
+        state = services.choose_target(code.strip(), start=start)
     except services.PlanError as exc:
         fail(str(exc), ExitStatus.NOT_FOUND)
     click.echo(f"Planning towards {state.target_title} ({state.target_code}) from {state.start}.")

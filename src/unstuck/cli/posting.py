@@ -11,7 +11,7 @@ from pathlib import Path
 import click
 
 from unstuck.app import setup
-from unstuck.cli.common import echo_json, fail, load_kb
+from unstuck.cli.common import echo_json, fail, load_kb, read_input
 from unstuck.cli.status import ExitStatus
 
 
@@ -67,10 +67,11 @@ def add_cmd(source: str, target: str | None, as_json: bool) -> None:
         if source.lower().startswith(("http://", "https://")):
             added = services.add_postings(None, url=source, target_code=target)
         else:
+            from unstuck.text.posting import MAX_BYTES
+
             path = Path(source)
-            if not path.is_file():
-                fail(f"{source}: no such file", ExitStatus.NOT_FOUND)
-            added = services.add_postings(path.read_bytes(), filename=path.name, target_code=target)
+            data = read_input(path, MAX_BYTES, "posting or batch")
+            added = services.add_postings(data, filename=path.name, target_code=target)
     except services.PostingError as err:
         fail(f"{err} (nothing was saved)", ExitStatus.INVALID_INPUT)
     rows = [_row(p) for p in added]

@@ -12,7 +12,7 @@ from pathlib import Path
 import click
 
 from unstuck.app import setup
-from unstuck.cli.common import echo_json, fail, load_kb
+from unstuck.cli.common import echo_json, fail, load_kb, read_input
 from unstuck.cli.status import ExitStatus
 
 
@@ -29,7 +29,7 @@ def resume() -> None:
 
 
 @resume.command("import")
-@click.argument("file", type=click.Path(exists=True, path_type=Path))
+@click.argument("file", type=click.Path(path_type=Path))
 @click.option("--apply", "apply_", is_flag=True, help="Update the profile with the suggestions.")
 @click.option("--json", "as_json", is_flag=True, help="Print JSON.")
 def import_cmd(file: Path, apply_: bool, as_json: bool) -> None:
@@ -43,9 +43,10 @@ def import_cmd(file: Path, apply_: bool, as_json: bool) -> None:
     load_kb()
     setup()
     from unstuck.app.documents import services
+    from unstuck.text.resume import MAX_BYTES
 
+    data = _export_zip(file, MAX_BYTES) if file.is_dir() else read_input(file, MAX_BYTES, "resume")
     try:
-        data = _export_zip(file) if file.is_dir() else file.read_bytes()
         stored = services.import_resume(data, file.name)
     except services.ResumeError as err:
         fail(f"{file}: {err} (nothing was saved)", ExitStatus.INVALID_INPUT)
@@ -91,16 +92,19 @@ def import_cmd(file: Path, apply_: bool, as_json: bool) -> None:
         click.echo("Nothing changed in your profile; run again with --apply to use them.")
 
 
-def _export_zip(folder: Path) -> bytes:
+def _export_zip(folder: Path, limit: int) -> bytes:
     """An unzipped LinkedIn export folder as the zip it came in (its CSV files only), so the
-    store reads it the same way as the download."""
+    store reads it the same way as the download; each file read with the size cap."""
     import io
     import zipfile
 
     buffer = io.BytesIO()
+    total = 0
     with zipfile.ZipFile(buffer, "w", zipfile.ZIP_DEFLATED) as archive:
         for path in sorted(folder.glob("*.csv")):
-            archive.write(path, path.name)
+            data = read_input(path, limit - total, "LinkedIn export")
+            total += len(data)
+            archive.writestr(path.name, data)
     return buffer.getvalue()
 
 

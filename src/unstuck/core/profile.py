@@ -22,11 +22,13 @@ Money is in whole US dollars, because the wage data (BLS OEWS) is.
 
 from __future__ import annotations
 
+import math
 from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass, field, replace
 from typing import Any, Literal
 
 from unstuck.core.assess.validation import Problem
+from unstuck.core.limits import MONEY_MAX
 
 LEVEL_MIN = 0.0
 LEVEL_MAX = 7.0
@@ -273,10 +275,13 @@ def validate_profile(profile: Profile) -> list[Problem]:
     def non_negative(where: str, value: float | None, upper: float | None = None) -> None:
         if value is None:
             return
-        if value < 0:
+        if not math.isfinite(value):
+            problems.append(Problem(where, "must be a number"))
+        elif value < 0:
             problems.append(Problem(where, "must not be negative"))
         elif upper is not None and value > upper:
-            problems.append(Problem(where, f"must be at most {upper:g}"))
+            shown = int(upper) if float(upper).is_integer() else upper
+            problems.append(Problem(where, f"must be at most {shown:,}"))
 
     if profile.occupation_code is not None and not profile.occupation_code.strip():
         problems.append(Problem("occupation.code", "is empty"))
@@ -310,12 +315,12 @@ def validate_profile(profile: Profile) -> list[Problem]:
             problems.append(Problem("constraints.location", "kind must be state or metro"))
         if not c.location.code.strip():
             problems.append(Problem("constraints.location", "code is empty"))
-    non_negative("constraints.min_pay", c.min_pay)
+    non_negative("constraints.min_pay", c.min_pay, MONEY_MAX)
     non_negative("constraints.hours_per_week", c.hours_per_week, 168)
     non_negative("constraints.retraining_months", c.retraining_months, 120)
-    non_negative("constraints.learning_budget", c.learning_budget)
-    non_negative("constraints.savings", c.savings)
-    non_negative("constraints.monthly_expenses", c.monthly_expenses)
+    non_negative("constraints.learning_budget", c.learning_budget, MONEY_MAX)
+    non_negative("constraints.savings", c.savings, MONEY_MAX)
+    non_negative("constraints.monthly_expenses", c.monthly_expenses, MONEY_MAX)
     if c.risk_tolerance not in RISK_TOLERANCES:
         problems.append(Problem("constraints.risk_tolerance", "must be low, medium or high"))
     return problems

@@ -41,7 +41,6 @@ that are all lower case are not used at all.
 from __future__ import annotations
 
 import re
-from bisect import bisect_left
 from collections import Counter
 from collections.abc import Iterable
 from dataclasses import dataclass
@@ -335,16 +334,14 @@ class Extractor:
         # Longest first: "enjoy working independently" reads "working independently" rather
         # than the leftmost "enjoy working"; a shorter label inside or across a taken span
         # is dropped.
+        # The characters taken so far, one byte each: checking and taking a span costs its
+        # length (in C), so the whole pass is linear in the text and the spans found.
         out: list[Mention] = []
-        taken_starts: list[int] = []
-        taken_ends: list[int] = []
+        taken = bytearray(len(text))
         entries = self._entries
         for neg_len, start, i in cands:
             end = start - neg_len
-            j = bisect_left(taken_starts, start)
-            if (j < len(taken_starts) and taken_starts[j] < end) or (
-                j and taken_ends[j - 1] > start
-            ):
+            if taken.find(1, start, end) != -1:
                 continue
             entry = entries[i]
             concepts = entry.concepts
@@ -355,8 +352,7 @@ class Extractor:
                                  if case is None or case == core)  # fmt: skip
                 if not concepts:
                     continue
-            taken_starts.insert(j, start)
-            taken_ends.insert(j, end)
+            taken[start:end] = b"\x01" * (end - start)
             assertion = PLAIN if cues is None else cues.assertion(start, end)
             out.append(Mention(start, end, shown, concepts, assertion, entry.exact, entry.vague))
         out.sort(key=_by_start)

@@ -33,18 +33,21 @@ section count as required, which is how most postings phrase their duties and as
 from __future__ import annotations
 
 import json
+import math
 import re
 from collections.abc import Iterable
 from dataclasses import dataclass, field
 from html.parser import HTMLParser
 from typing import Any
 
-from unstuck import network
+from unstuck.core.limits import MONEY_MAX, short
+from unstuck.text import limits
 from unstuck.text.extract import Concept, Extractor, Mention
 from unstuck.text.negation import assess
 from unstuck.text.resume import title_employer
 
 MAX_BYTES = 5_000_000  # a posting page larger than this is not a posting
+MAX_PAY = MONEY_MAX  # no pay is stated above this
 
 
 class PostingError(ValueError):
@@ -167,6 +170,7 @@ class _Text(HTMLParser):
 
 
 def html_to_text(html: str) -> str:
+    limits.check_tags(html, PostingError, "this posting's description")
     parser = _Text()
     parser.feed(html)
     parser.close()
@@ -240,6 +244,11 @@ def _json_pay(value: Any) -> Pay | None:
         maximum = float(high) if high is not None else None
     except (TypeError, ValueError):
         maximum = None
+    for v in (minimum, maximum):
+        if v is not None and not (math.isfinite(v) and 0 <= v <= MAX_PAY):
+            raise PostingError(
+                f"the posting's baseSalary holds {short(v)}, not an amount of pay"
+            )
     period = _PERIODS.get(str(amount.get("unitText", "")).upper())
     return Pay(minimum, maximum, currency if isinstance(currency, str) else None, period,
                json.dumps(value, ensure_ascii=False)[:200])  # fmt: skip
@@ -288,6 +297,8 @@ def find_pay(line: str) -> Pay | None:
             continue
         low = _number(m.group("anum"), m.group("ak") or m.group("bk"))
         high = _number(m.group("bnum"), m.group("bk")) if m.group("bnum") else None
+        if low > MAX_PAY or (high is not None and high > MAX_PAY):
+            continue  # a phone or reference number after a currency sign, not pay
         word = (m.group("period") or m.group("hourly") or "").lower()
         return Pay(low, high, currency, _PERIOD_WORDS.get(word), line.strip())
     return None
@@ -302,9 +313,12 @@ _DEGREES = (
     ("high school", r"high school diploma|\bged\b|secondary school"),
 )  # fmt: skip
 _DEGREE = [(name, re.compile(p, re.I)) for name, p in _DEGREES]
+# numbers of one or two digits, not inside a longer run: a run of digits is tried once, not
+# from each of its digits (which made a line of 20,000 digits take half a minute)
 _YEARS_EXP = re.compile(
-    r"(?P<n>\d+(?:\.\d+)?)\s*\+?\s*(?:(?:-|–|to)\s*\d+\s*)?(?:years?|yrs?)\b[^.\n]{0,40}?"
-    r"\bexperience|experience[^.\n]{0,20}?(?P<m>\d+)\s*\+?\s*(?:years?|yrs?)\b",
+    r"(?<![\d.])(?P<n>\d{1,2}(?:\.\d{1,2})?)\s*\+?\s*(?:(?:-|–|to)\s*\d{1,2}\s*)?(?:years?|yrs?)\b"
+    r"[^.\n]{0,40}?\bexperience|experience[^.\n]{0,20}?(?<!\d)(?P<m>\d{1,2})\s*\+?\s*"
+    r"(?:years?|yrs?)\b",
     re.I,
 )
 _LICENCE = re.compile(
@@ -429,7 +443,7 @@ def read_posting(data: bytes | str, extractor: Extractor) -> Posting:
     stripped = raw.lstrip()
     if stripped.startswith(("{", "[")):
         try:
-            found = list(_job_postings(json.loads(stripped)))
+            found = list(_job_postings(limits.load_json(stripped, PostingError, "this JSON")))
         except json.JSONDecodeError:
             found = []
         if found:
@@ -438,6 +452,7 @@ def read_posting(data: bytes | str, extractor: Extractor) -> Posting:
     text = raw
     page_title = h1 = None
     if structured is None and _HTML.search(raw[:5000]):
+        limits.check_tags(raw, PostingError)
         parser = _Text()
         parser.feed(raw)
         parser.close()
@@ -446,7 +461,7 @@ def read_posting(data: bytes | str, extractor: Extractor) -> Posting:
         page_title, h1 = parser.title, parser.h1
         for block in parser.json_ld:
             try:
-                found = list(_job_postings(json.loads(block)))
+                found = list(_job_postings(limits.load_json(block, PostingError, "its JSON-LD")))
             except json.JSONDecodeError:
                 continue
             if found:
@@ -463,6 +478,7 @@ def read_posting(data: bytes | str, extractor: Extractor) -> Posting:
         if isinstance(description, str) and description.strip():
             # the description is the posting itself, without the page's menus and footers
             text = html_to_text(description) if _HTML.search(description) else description
+    limits.check_text(text, PostingError, "this posting")
     posting.text = text
     lines = [line for line in (ln.strip() for ln in text.splitlines()) if line]
     if posting.title is None:
@@ -484,7 +500,7 @@ def read_posting(data: bytes | str, extractor: Extractor) -> Posting:
         if posting.pay is None:
             posting.pay = find_pay(line)
     posting.requirements = _requirements(sectioned)
-    posting.skills = _skills(sectioned, extractor)
+    posting.skills = _skills(sectioned, extractor, limits.Deadline(PostingError, "this posting"))
     return posting
 
 
@@ -513,9 +529,12 @@ def _first_title_line(lines: list[str]) -> str | None:
     return None
 
 
-def _skills(lines: list[tuple[str, str | None]], extractor: Extractor) -> list[SkillAsk]:
-    asks: dict[Concept, tuple[bool, list[Mention], list[str]]] = {}
+def _skills(
+    lines: list[tuple[str, str | None]], extractor: Extractor, deadline: limits.Deadline
+) -> list[SkillAsk]:
+    asks: dict[Concept, tuple[bool, list[Mention], limits.Evidence]] = {}
     for line, section in lines:
+        deadline.check()
         if section == "other":
             continue
         for m in extractor.extract(line):
@@ -527,10 +546,12 @@ def _skills(lines: list[tuple[str, str | None]], extractor: Extractor) -> list[S
             required = (requirement == "required" or (requirement is None
                                                       and section != "preferred"))  # fmt: skip
             for concept in m.concepts:
-                was, mentions, evidence = asks.get(concept, (False, [], []))
+                if concept not in asks:
+                    limits.check_skills(len(asks) + 1, PostingError, "this posting")
+                    asks[concept] = (False, [], limits.Evidence())
+                was, mentions, evidence = asks[concept]
                 mentions.append(m)
-                if line not in evidence:
-                    evidence.append(line)
+                evidence.add(line)
                 asks[concept] = (was or required, mentions, evidence)
     return [
         SkillAsk(concept, required, tuple(mentions), tuple(evidence))
@@ -548,42 +569,37 @@ _READABLE = ("text/html", "application/xhtml+xml", "text/plain", "application/js
 def fetch_posting(
     url: str, extractor: Extractor, *, timeout: float = FETCH_TIMEOUT, max_bytes: int = MAX_BYTES
 ) -> Posting:
-    """Fetch a posting page over HTTP(S) and read it. Refuses other schemes, pages over
-    ``max_bytes`` (read in chunks, so a huge or endless response stops early), content that is
-    not a web page, text or JSON, and HTTP errors, each with a :class:`PostingError`."""
-    from email.message import Message
+    """Fetch a posting page over HTTP(S) and read it, through :func:`unstuck.text.fetch.fetch`
+    (public addresses only, each redirect checked, one deadline, a size cap while reading).
+    Refuses content that is not a web page, text or JSON, and HTTP errors, each with a
+    :class:`PostingError` naming the reason."""
+    from unstuck.text.fetch import FetchError, fetch
 
-    if not network.is_web_address(url):
-        raise PostingError("only http:// and https:// addresses can be fetched")
-    too_large = f"the page is over {max_bytes // 1_000_000} MB"
     try:
-        with network.open_url(
-            url, timeout=timeout, user_agent="unstuck (job posting reader)"
-        ) as response:
-            headers: Message = response.headers
-            ctype = headers.get_content_type()
-            if ctype not in _READABLE:
-                raise PostingError(f"the address answered with {ctype}, not a posting page")
-            length = network.content_length(response)
-            if length is not None and length > max_bytes:
-                raise PostingError(too_large)
-            chunks = list(network.chunks(response, max_bytes))
-            charset = headers.get_content_charset()
-    except network.TooLargeError:
-        raise PostingError(too_large) from None
-    except network.HttpStatusError as err:
-        raise PostingError(f"the address answered HTTP {err.code} ({err.reason})") from None
-    except network.UnreachableError as err:
-        raise PostingError(f"the address could not be fetched: {err.reason}") from None
-    except (TimeoutError, OSError) as err:  # the connection broke while reading
-        raise PostingError(f"the address could not be fetched: {err}") from None
-    data = b"".join(chunks)
+        page = fetch(url, max_bytes=max_bytes, timeout=timeout)
+    except FetchError as err:
+        raise PostingError(str(err)) from None
+    if page.status >= 400:
+        raise PostingError(f"the address answered HTTP {page.status} ({_reason(page.status)})")
+    ctype = page.headers.get_content_type()
+    if ctype not in _READABLE:
+        raise PostingError(f"the address answered with {ctype}, not a posting page")
+    charset = page.headers.get_content_charset()
     if charset:
         try:
-            return read_posting(data.decode(charset), extractor)
+            return read_posting(page.body.decode(charset), extractor)
         except (LookupError, UnicodeDecodeError):
             pass  # a wrong charset header: let the bytes speak for themselves
-    return read_posting(data, extractor)
+    return read_posting(page.body, extractor)
+
+
+def _reason(status: int) -> str:
+    from http import HTTPStatus
+
+    try:
+        return HTTPStatus(status).phrase
+    except ValueError:
+        return "error"
 
 
 _TEXT_COLUMNS = ("text", "description", "html", "posting", "body", "content")
@@ -600,14 +616,22 @@ def read_postings_batch(
     text = _decode(data)
     kind = kind or ("jsonl" if text.lstrip().startswith("{") else "csv")
     out: list[Posting | PostingError] = []
+    deadline = limits.Deadline(PostingError, "this batch")
     if kind == "jsonl":
-        for number, line in enumerate(text.splitlines(), start=1):
+        lines = text.splitlines()
+        if sum(1 for line in lines if line.strip()) > limits.MAX_ROWS:  # before any is read
+            raise PostingError(f"this batch has more than {limits.MAX_ROWS:,} postings")
+        for number, line in enumerate(lines, start=1):
+            deadline.check()
             if not line.strip():
                 continue
             try:
-                obj = json.loads(line)
+                obj = limits.load_json(line, PostingError, f"line {number}")
             except json.JSONDecodeError as err:
                 out.append(PostingError(f"line {number}: not JSON ({err.msg})"))
+                continue
+            except PostingError as err:
+                out.append(err)
                 continue
             if isinstance(obj, dict) and not list(_job_postings(obj)):
                 body = next((obj[c] for c in _TEXT_COLUMNS if isinstance(obj.get(c), str)), None)
@@ -618,17 +642,16 @@ def read_postings_batch(
             else:
                 out.append(_guard(lambda line=line: read_posting(line, extractor), number))
         return out
-    import csv
-    import io
-
-    reader = csv.DictReader(io.StringIO(text))
-    fields = {f.lower().strip(): f for f in reader.fieldnames or ()}
+    names = limits.fieldnames(text, PostingError, "the CSV")
+    fields = {f.lower().strip(): f for f in names}
     column = next((fields[c] for c in _TEXT_COLUMNS if c in fields), None)
     if column is None:
         raise PostingError("the CSV has no text column (one of: " + ", ".join(_TEXT_COLUMNS) + ")")
-    for number, row in enumerate(reader, start=2):
-        lowered = {k.lower().strip(): v for k, v in row.items() if k}
-        out.append(_row_posting(row.get(column) or "", lowered, extractor, number))
+    for number, row in list(limits.csv_dicts(text, PostingError, "the CSV")):  # all, then read
+        deadline.check()
+        lowered = {k.lower().strip(): v for k, v in row.items() if isinstance(k, str) and k}
+        body = row.get(column)
+        out.append(_row_posting(body if isinstance(body, str) else "", lowered, extractor, number))
     return out
 
 

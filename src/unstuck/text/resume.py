@@ -30,7 +30,6 @@ Tableau") is never evidence, a hedged one ("familiar with") is kept as weak.
 
 from __future__ import annotations
 
-import csv
 import io
 import json
 import re
@@ -42,12 +41,15 @@ from pathlib import Path
 from typing import Any
 from xml.etree import ElementTree
 
+from unstuck.text import limits
 from unstuck.text.extract import Concept, Extractor, Mention
 
 MAX_BYTES = 20_000_000  # a resume file larger than this is refused
 MAX_UNZIPPED = 50_000_000  # total uncompressed size allowed inside a DOCX or export zip
 MAX_RATIO = 200  # a zip member compressed more than this is treated as a zip bomb
 MAX_PAGES = 60
+MAX_DOCUMENT_XML = 10_000_000  # a Word file's main document (its text and formatting)
+MAX_POSITIONS = 200  # dated positions, schools or certifications: more is not a resume
 STRENGTH_ORDER = {"weak": 0, "normal": 1, "strong": 2}
 
 
@@ -122,6 +124,10 @@ _W = "{http://schemas.openxmlformats.org/wordprocessingml/2006/main}"
 
 def docx_text(archive: zipfile.ZipFile) -> str:
     """The paragraphs of a DOCX's main document, one per line (table cells included)."""
+    if archive.getinfo("word/document.xml").file_size > MAX_DOCUMENT_XML:
+        raise ResumeError(
+            f"this Word file's text is over {MAX_DOCUMENT_XML // 1_000_000} MB: not a resume"
+        )
     try:
         root = ElementTree.fromstring(archive.read("word/document.xml"))
     except ElementTree.ParseError as err:
@@ -152,7 +158,11 @@ def pdf_text(data: bytes) -> str:
             raise ResumeError("this PDF is encrypted (password-protected): save an unlocked copy")
         if len(reader.pages) > MAX_PAGES:
             raise ResumeError(f"this PDF has {len(reader.pages)} pages: not a resume")
-        pages = [page.extract_text() or "" for page in reader.pages]
+        deadline = limits.Deadline(ResumeError, "this PDF")
+        pages = []
+        for page in reader.pages:
+            deadline.check()
+            pages.append(page.extract_text() or "")
     except ResumeError:
         raise
     except (PyPdfError, ValueError, KeyError, TypeError, OSError) as err:
@@ -221,7 +231,7 @@ def read_resume(data: bytes, extractor: Extractor, *, filename: str | None = Non
     stripped = text.lstrip()
     if stripped.startswith("{"):
         try:
-            obj = json.loads(stripped)
+            obj = limits.load_json(stripped, ResumeError, "this JSON file")
         except json.JSONDecodeError:
             obj = None
         if isinstance(obj, dict) and ("basics" in obj or "work" in obj):
@@ -253,12 +263,23 @@ _LINKEDIN_FILES = frozenset(
 def _csv_rows(text: str, expect: str) -> list[dict[str, str]]:
     """Rows of one export CSV. Some exports put a "Notes:" preamble above the header, so the
     header is the first line naming the ``expect`` column."""
+    limits.check_text(text, ResumeError, "this LinkedIn export file")
     lines = text.splitlines()
     for i, line in enumerate(lines[:10]):
         if expect in line:
-            reader = csv.DictReader(io.StringIO("\n".join(lines[i:])))
-            return [{k.strip(): (v or "").strip() for k, v in row.items() if k} for row in reader]
+            rows = limits.csv_dicts("\n".join(lines[i:]), ResumeError, f"{expect!r} CSV file")
+            return [
+                {k.strip(): _cell(v) for k, v in row.items() if isinstance(k, str) and k}
+                for _, row in rows
+            ]
     return []
+
+
+def _cell(value: Any) -> str:
+    """A CSV cell as text (an overlong row's extra cells come as a list: joined)."""
+    if isinstance(value, list):
+        return " ".join(str(v) for v in value).strip()
+    return (value or "").strip()
 
 
 def _none(value: Any) -> str | None:
@@ -320,11 +341,24 @@ def read_linkedin(files: Mapping[str, str], extractor: Extractor) -> Resume:
     ]
     lines += resume.listed_skills
     resume.text = "\n".join(lines)
+    _check_size(resume)
     resume.skills = skill_evidence(lines, extractor)
     return resume
 
 
+def _check_size(resume: Resume) -> None:
+    """Refuse a read resume too large to be one, before the skills are extracted."""
+    limits.check_text(resume.text, ResumeError, "this resume")
+    for what, items in (("positions", resume.positions), ("education entries",
+                        resume.education), ("certifications", resume.certifications)):  # fmt: skip
+        if len(items) > MAX_POSITIONS:
+            raise ResumeError(f"this resume lists more than {MAX_POSITIONS} {what}: refused")
+    if len(resume.listed_skills) > limits.MAX_ROWS:
+        raise ResumeError(f"this resume lists more than {limits.MAX_ROWS:,} skills: refused")
+
+
 def read_json_resume(obj: Mapping[str, Any], extractor: Extractor) -> Resume:
+    check_json_resume(obj)
     resume = Resume("json-resume")
     basics = obj.get("basics") or {}
     lines: list[str] = []
@@ -379,8 +413,61 @@ def read_json_resume(obj: Mapping[str, Any], extractor: Extractor) -> Resume:
                 resume.listed_skills.append(str(item))
     lines += resume.listed_skills
     resume.text = "\n".join(lines)
+    _check_size(resume)
     resume.skills = skill_evidence(lines, extractor)
     return resume
+
+
+_SCALAR = str | int | float | bool | None
+#: The JSON Resume sections unstuck reads, each a list of objects, and in them the fields that
+#: hold lists of strings (every other field read is a string, a number or null).
+_SECTIONS = {"work": ("highlights",), "education": ("courses",), "certificates": (),
+             "skills": ("keywords",)}  # fmt: skip
+
+
+def check_json_resume(obj: Mapping[str, Any]) -> None:
+    """Refuse a JSON Resume whose fields have the wrong types (``"highlights": 5``, a ``work``
+    that is not a list), naming the first such field."""
+
+    def kind(value: Any) -> str:
+        return {dict: "an object", list: "a list", str: "text", bool: "true/false"}.get(
+            type(value), "a number" if isinstance(value, int | float) else "null"
+        )
+
+    basics = obj.get("basics")
+    if basics is not None and not isinstance(basics, dict):
+        raise ResumeError(f"basics must be an object, not {kind(basics)}")
+    for name in ("name", "label", "summary"):
+        value = (basics or {}).get(name)
+        if not isinstance(value, _SCALAR):
+            raise ResumeError(f"basics.{name} must be text, not {kind(value)}")
+    for section, lists in _SECTIONS.items():
+        items = obj.get(section)
+        if items is None:
+            continue
+        if not isinstance(items, list):
+            raise ResumeError(f"{section} must be a list, not {kind(items)}")
+        for i, item in enumerate(items):
+            if not isinstance(item, dict):
+                raise ResumeError(f"{section}[{i}] must be an object, not {kind(item)}")
+            for field_name, value in item.items():
+                where = f"{section}[{i}].{field_name}"
+                if field_name in lists:
+                    if value is None:
+                        continue
+                    if not isinstance(value, list):
+                        raise ResumeError(f"{where} must be a list of text, not {kind(value)}")
+                    bad = next((v for v in value if not isinstance(v, _SCALAR)), None)
+                    if bad is not None:
+                        raise ResumeError(f"{where} must hold only text, not {kind(bad)}")
+                elif not isinstance(value, _SCALAR) and field_name in _READ_FIELDS:
+                    raise ResumeError(f"{where} must be text, not {kind(value)}")
+
+
+_READ_FIELDS = frozenset(
+    "position name company startDate endDate summary institution studyType area issuer date "
+    "url".split()
+)
 
 
 def _dicts(value: Any) -> list[dict[str, Any]]:
@@ -470,6 +557,7 @@ def title_employer(text: str) -> tuple[str | None, str | None]:
 
 
 def _from_text(text: str, source: str, extractor: Extractor) -> Resume:
+    limits.check_text(text, ResumeError, "this resume")
     resume = Resume(source, text=text)
     lines = [" ".join(line.split()) for line in text.splitlines()]
     lines = [line for line in lines if line]
@@ -511,12 +599,13 @@ def _from_text(text: str, source: str, extractor: Extractor) -> Resume:
                     title, employer, date.group("start"), None if current else end, current, line
                 )
             )
+    _check_size(resume)
     resume.skills = skill_evidence(lines, extractor)
     return resume
 
 
 _SCHOOL = re.compile(
-    r"((?:[A-Z][\w.&']*\s+)*(?:University|College|School|Institute|Academy|Polytechnic)"
+    r"((?:[A-Z][\w.&']*\s+){0,8}(?:University|College|School|Institute|Academy|Polytechnic)"
     r"(?:\s+of\s+[A-Z]\w*(?:\s+[A-Z]\w*)*)?)"
 )
 
@@ -541,16 +630,20 @@ def _education(line: str) -> Education:
 def skill_evidence(lines: Iterable[str], extractor: Extractor) -> list[SkillEvidence]:
     """The concepts the extractor finds in the lines, each with its non-negated mentions and
     the lines that show them, strongest first; negated mentions are never evidence."""
-    found: dict[Concept, tuple[list[Mention], list[str]]] = {}
+    found: dict[Concept, tuple[list[Mention], limits.Evidence]] = {}
+    deadline = limits.Deadline(ResumeError, "this resume")
     for line in lines:
+        deadline.check()
         for m in extractor.extract(line):
             if m.negated or m.vague:
                 continue
             for concept in m.concepts:
-                mentions, evidence = found.setdefault(concept, ([], []))
+                if concept not in found:
+                    limits.check_skills(len(found) + 1, ResumeError, "this resume")
+                    found[concept] = ([], limits.Evidence())
+                mentions, evidence = found[concept]
                 mentions.append(m)
-                if line not in evidence:
-                    evidence.append(line)
+                evidence.add(line)
     out = []
     for concept, (mentions, evidence) in found.items():
         strength = max((m.assertion.strength for m in mentions), key=STRENGTH_ORDER.__getitem__)

@@ -6,7 +6,9 @@
   in ``UNSTUCK_HOME`` (:func:`unstuck.app.write_secret_key`; importing these settings writes
   nothing).
 - ``UNSTUCK_DEBUG``: ``1`` for Django's debug mode (never on by default).
-- ``UNSTUCK_ALLOWED_HOSTS``: comma-separated; defaults to loopback only.
+- ``UNSTUCK_ALLOWED_HOSTS``: comma-separated names besides the bound address's (``*`` refused).
+- ``UNSTUCK_BIND`` and ``UNSTUCK_LOGIN_HASH``: set by ``unstuck serve`` (the bound address and,
+  when it is not loopback, the hash of the passphrase every page asks for).
 """
 
 from __future__ import annotations
@@ -18,18 +20,24 @@ import dj_database_url
 
 from unstuck import dirs
 from unstuck.app import read_secret_key
+from unstuck.app.hosts import ExposureError, allowed_hosts
 
 BASE_DIR = Path(__file__).resolve().parent
 
 SECRET_KEY = read_secret_key()
 DEBUG = os.environ.get("UNSTUCK_DEBUG", "") == "1"
-ALLOWED_HOSTS = [
-    h.strip()
-    for h in os.environ.get(
-        "UNSTUCK_ALLOWED_HOSTS", "127.0.0.1,localhost,[::1],testserver"
-    ).split(",")
-    if h.strip()
-]
+# The names unstuck answers on follow the address ``unstuck serve`` binds (UNSTUCK_BIND, set
+# by serve; loopback otherwise), plus UNSTUCK_ALLOWED_HOSTS; "*" is refused (serve says so and
+# stops; here it is dropped). See unstuck.app.hosts.
+_bind = os.environ.get("UNSTUCK_BIND", "127.0.0.1")
+_default_extra = "" if "UNSTUCK_BIND" in os.environ else "testserver"  # Django's test client
+_extra = os.environ.get("UNSTUCK_ALLOWED_HOSTS", _default_extra)
+try:
+    ALLOWED_HOSTS = allowed_hosts(_bind, _extra)
+except ExposureError:
+    ALLOWED_HOSTS = allowed_hosts(_bind, ",".join(h for h in _extra.split(",") if h.strip() != "*"))
+# When bound beyond loopback, the hash of the passphrase every page asks for (set by serve).
+UNSTUCK_LOGIN_HASH = os.environ.get("UNSTUCK_LOGIN_HASH") or None
 
 # No accounts, sessions or flash messages: one person, on their own machine.
 INSTALLED_APPS = [
@@ -49,6 +57,7 @@ INSTALLED_APPS = [
 
 MIDDLEWARE = [
     "django.middleware.security.SecurityMiddleware",
+    "unstuck.web.security.Guard",  # loopback names only from loopback; login; CSP, no-store
     "whitenoise.middleware.WhiteNoiseMiddleware",
     "django.middleware.common.CommonMiddleware",
     "django.middleware.csrf.CsrfViewMiddleware",

@@ -7,13 +7,17 @@ from __future__ import annotations
 
 from django.urls import include, path
 
+from unstuck.web import security
 from unstuck.web.occupations import views as occupation_views
 
 urlpatterns = [
     path("", occupation_views.home, name="home"),
+    path("login/", security.login, name="login"),
     path("occupations/", include("unstuck.web.occupations.urls")),
     path("profile/", include("unstuck.web.profile.urls")),
     path("paths/", include("unstuck.web.paths.urls")),
     path("plan/", include("unstuck.web.plan.urls")),
     path("documents/", include("unstuck.web.documents.urls")),
 ]
+
+handler500 = "unstuck.web.errors.server_error"

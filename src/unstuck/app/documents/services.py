@@ -34,6 +34,8 @@ from datetime import datetime
 from typing import TYPE_CHECKING, Any
 
 from django.db import transaction
+from django.db.models import Count, Func, IntegerField, QuerySet
+from django.db.models.fields.json import KT, KeyTransform
 from django.utils import timezone
 
 from unstuck.app.documents import models
@@ -94,15 +96,18 @@ def _extractor(kb: KnowledgeBase | None = None) -> Extractor:
 def import_resume(data: bytes, filename: str, *, when: datetime | None = None) -> models.Resume:
     """Read a resume file and store it; raises :class:`ResumeError` (nothing stored) when the
     file cannot be read."""
+    from unstuck.text.limits import check_stored
     from unstuck.text.resume import read_resume
 
     parsed = read_resume(data, _extractor(), filename=filename)
+    stored = resume_to_dict(parsed)
+    check_stored(stored, ResumeError, "this resume")
     with transaction.atomic():
         return models.Resume.objects.create(
             filename=filename[:255],
             kind=parsed.source,
             uploaded_at=when or timezone.now(),
-            parsed=resume_to_dict(parsed),
+            parsed=stored,
             text=parsed.text,
         )
 
@@ -300,18 +305,68 @@ def add_postings(
         ]
     else:
         items.append((filename or "pasted text", read_posting(data, extractor)))
+    from unstuck.text.limits import check_stored
+
     now = when or timezone.now()
+    rows = [(source, posting_to_dict(p), p.text) for source, p in items]
+    for source, parsed, _ in rows:
+        check_stored(parsed, PostingError, source[:100])
     with transaction.atomic():
         return [
             models.Posting.objects.create(
                 source=source[:2000],
                 fetched_at=now,
                 target_code=target_code or "",
-                parsed=posting_to_dict(p),
-                text=p.text,
+                parsed=parsed,
+                text=text,
             )
-            for source, p in items
+            for source, parsed, text in rows
         ]
+
+
+# -- summaries for the list pages ----------------------------------------------------------------
+
+
+class _ArrayLength(Func):
+    """The length of a JSON array (SQLite's ``json_array_length``, PostgreSQL's
+    ``jsonb_array_length``)."""
+
+    function = "json_array_length"
+    output_field = IntegerField()
+
+    def as_postgresql(self, compiler: Any, connection: Any, **extra: Any) -> Any:
+        return self.as_sql(compiler, connection, function="jsonb_array_length", **extra)
+
+
+def resume_summaries() -> QuerySet[models.Resume]:
+    """The resumes, newest first, without their parsed content and text (what a list shows:
+    file name, kind, date and the person's name as ``summary_name``). Slice it to a page."""
+    return models.Resume.objects.defer("parsed", "text").annotate(summary_name=KT("parsed__name"))
+
+
+def posting_summaries(target_code: str | None = None) -> QuerySet[models.Posting]:
+    """The postings, newest first, without their parsed content and text: ``summary_title``,
+    ``summary_employer``, ``summary_location``, ``summary_pay`` and ``summary_skills`` (the
+    number of skills asked for) come from the database. Slice it to a page."""
+    qs = models.Posting.objects.defer("parsed", "text").annotate(
+        summary_title=KT("parsed__title"),
+        summary_employer=KT("parsed__employer"),
+        summary_location=KT("parsed__location"),
+        summary_pay=KeyTransform("pay", "parsed"),
+        summary_skills=_ArrayLength(KeyTransform("skills", "parsed")),
+    )
+    return qs.filter(target_code=target_code) if target_code else qs
+
+
+def target_counts() -> list[tuple[str, int]]:
+    """(occupation code, number of postings kept for it), by code."""
+    rows = (
+        models.Posting.objects.exclude(target_code="")
+        .values_list("target_code")
+        .annotate(n=Count("id"))
+        .order_by("target_code")
+    )
+    return [(code, n) for code, n in rows]
 
 
 def list_postings(target_code: str | None = None) -> list[models.Posting]:

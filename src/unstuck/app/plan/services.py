@@ -38,6 +38,7 @@ from django.db import transaction
 from unstuck.app.paths import services as paths_services
 from unstuck.app.plan import models
 from unstuck.app.profile import services as profile_services
+from unstuck.core import limits
 from unstuck.core import profile as core_profile
 from unstuck.core.assess import RutCheckResult
 from unstuck.core.occupations import Occupation
@@ -80,6 +81,7 @@ EXIT_FIELDS = (
     "leaving_month",
 )
 EXIT_FLAGS = ("has_offer", "health_cover", "resume_updated")
+EXIT_UPPER = {"notice_months": 24, "benefit_months": 60, "leaving_month": 12}  # the rest: $
 
 
 class PlanError(ValueError):
@@ -100,6 +102,7 @@ def choose_target(code: str, *, start: date | None = None, key: str = ME) -> mod
     kept = {s.code: s for s in paths_services.shortlist(key)}
     if code not in kept:
         raise PlanError(f"{code} is not on your shortlist; add it there first.")
+    _check_start(start)
     state = get_state(key)
     state.target_code = code
     state.target_title = kept[code].title
@@ -111,7 +114,14 @@ def choose_target(code: str, *, start: date | None = None, key: str = ME) -> mod
     return state
 
 
+def _check_start(start: date | None) -> None:
+    problem = limits.start_problem(start, date.today())
+    if problem:
+        raise PlanError(problem[0].upper() + problem[1:] + ".")
+
+
 def set_start(start: date, key: str = ME) -> None:
+    _check_start(start)
     state = get_state(key)
     state.start = start
     state.save(update_fields=["start", "updated_at"])
@@ -127,6 +137,10 @@ def set_exit(values: dict[str, Any], key: str = ME) -> None:
             raise PlanError(f"{name} must not be negative")
         if name == "leaving_month" and value is not None and not 1 <= int(value) <= 12:
             raise PlanError("The leaving month must be 1 (January) to 12 (December).")
+        if name in EXIT_FIELDS and isinstance(value, int | float):
+            upper = EXIT_UPPER.get(name, limits.MONEY_MAX)
+            if limits.money_problem(value, name) or value > upper:
+                raise PlanError(f"{name} must be a number from 0 to {upper:,}")
         setattr(state, name, value)
     state.save()
 
@@ -341,7 +355,12 @@ def build(kb: KnowledgeBase, *, today: date | None = None, key: str = ME) -> Bui
     resources: dict[str, list[models.OwnResource]] = {}
     for r in own:
         resources.setdefault(r.gap_key, []).append(r)
-    start = state.start or today
+    start = limits.sane_start(state.start, today)
+    if state.start is not None and start != state.start:
+        notes.append(
+            f"The stored start date {state.start.isoformat()} is out of range; "
+            f"the plan starts today instead. Choose a start date to keep."
+        )
     hours_set = dict(
         models.ActivityHours.objects.filter(plan=state).values_list("activity_id", "hours")
     )
@@ -365,9 +384,11 @@ def build(kb: KnowledgeBase, *, today: date | None = None, key: str = ME) -> Bui
         models.DoneActivity.objects.filter(plan=state).values_list("activity_id", flat=True)
     )
     goals, removed = _goals(state, action, profile, target, today, planned)
-    inputs = ExitInputs.from_constraints(
-        profile.constraints, **{f: getattr(state, f) for f in EXIT_FIELDS}
-    )
+    stored = {
+        f: limits.sane_money(getattr(state, f), EXIT_UPPER.get(f, limits.MONEY_MAX))
+        for f in EXIT_FIELDS
+    }  # a value stored out of range (forged, or from before the checks) is unknown
+    inputs = ExitInputs.from_constraints(profile.constraints, **stored)
     rw = runway(inputs)
     learning = action.learning
     learning_weeks = None

@@ -42,6 +42,7 @@ from django.db import transaction
 from django.utils import timezone
 
 from unstuck.app.profile import models
+from unstuck.core import limits
 from unstuck.core import profile as core_profile
 from unstuck.core.assess import (
     INSTRUMENTS,
@@ -116,13 +117,13 @@ def to_core(p: models.Profile) -> core_profile.Profile:
         education=p.education,
         constraints=core_profile.Constraints(
             location=location,
-            min_pay=p.min_pay,
+            min_pay=limits.sane_money(p.min_pay),
             hours_per_week=p.hours_per_week,
             retraining_months=p.retraining_months,
-            learning_budget=p.learning_budget,
+            learning_budget=limits.sane_money(p.learning_budget),
             risk_tolerance=p.risk_tolerance,  # type: ignore[arg-type]
-            savings=p.savings,
-            monthly_expenses=p.monthly_expenses,
+            savings=limits.sane_money(p.savings),
+            monthly_expenses=limits.sane_money(p.monthly_expenses),
         ),
     )
 
@@ -352,32 +353,83 @@ def complete_draft(instrument: Instrument, key: str = ME) -> Completed:
     return submit(draft_responses(draft), key)
 
 
+MAX_ANSWERS_BYTES = 1_000_000  # an answers file is a few kilobytes
+MAX_ANSWERS_DEPTH = 8  # instrument / answers / item: three levels, with room to spare
+
+
 def read_answers_file(path: Path) -> Any:
-    """Parse an answers file (JSON, or YAML — which includes JSON); problems as AnswersError."""
+    """Parse an answers file (JSON, or YAML — which includes JSON); problems as AnswersError.
+    The size is checked before reading (by ``stat``, then by reading at most one byte more
+    than the limit, for devices and pipes that have no size)."""
+    too_big = f"the file is over {MAX_ANSWERS_BYTES:,} bytes; an answers file is a few KB"
     try:
-        text = path.read_text(encoding="utf-8")
+        if path.stat().st_size > MAX_ANSWERS_BYTES:
+            raise AnswersError([Problem("file", too_big)])
+        with path.open("rb") as handle:
+            raw = handle.read(MAX_ANSWERS_BYTES + 1)
+        if len(raw) > MAX_ANSWERS_BYTES:
+            raise AnswersError([Problem("file", too_big)])
+        text = raw.decode("utf-8")
     except (OSError, UnicodeDecodeError) as exc:
-        raise AnswersError([Problem("file", f"cannot read {path}: {exc}")]) from exc
+        reason = exc.strerror if isinstance(exc, OSError) and exc.strerror else str(exc)[:100]
+        raise AnswersError([Problem("file", f"cannot read {path}: {reason}")]) from None
     return parse_answers_text(text, path.suffix.lower())
 
 
+class _Refused(ValueError):
+    pass
+
+
 def parse_answers_text(text: str, suffix: str = "") -> Any:
+    """Parse answers (JSON or YAML), refusing more than :data:`MAX_ANSWERS_BYTES`, YAML
+    aliases (an answers file needs none; they are how a few bytes become gigabytes),
+    ``NaN``/``Infinity`` and nesting deeper than :data:`MAX_ANSWERS_DEPTH`."""
     import yaml
 
+    from unstuck.text import limits
+
+    if len(text) > MAX_ANSWERS_BYTES:
+        raise AnswersError([Problem("file", f"the text is over {MAX_ANSWERS_BYTES:,} characters")])
     if suffix == ".json":
         try:
-            return json.loads(text)
+            data = limits.load_json(text, _Refused, "the file")
         except json.JSONDecodeError as exc:
             raise AnswersError(
                 [Problem("file", f"bad JSON at line {exc.lineno}, column {exc.colno}: {exc.msg}")]
-            ) from exc
-    try:
-        return yaml.safe_load(text)
-    except yaml.YAMLError as exc:
-        mark = getattr(exc, "problem_mark", None)
-        where = f" at line {mark.line + 1}, column {mark.column + 1}" if mark else ""
-        problem = getattr(exc, "problem", None) or str(exc)
-        raise AnswersError([Problem("file", f"bad YAML{where}: {problem}")]) from exc
+            ) from None
+        except _Refused as exc:
+            raise AnswersError([Problem("file", str(exc))]) from None
+    else:
+        try:
+            data = yaml.load(text, Loader=_answers_loader())  # noqa: S506 - a SafeLoader
+        except RecursionError:
+            raise AnswersError([Problem("file", "nested too deeply: refused")]) from None
+        except yaml.YAMLError as exc:
+            mark = getattr(exc, "problem_mark", None)
+            where = f" at line {mark.line + 1}, column {mark.column + 1}" if mark else ""
+            problem = getattr(exc, "problem", None) or str(exc)[:200]
+            raise AnswersError([Problem("file", f"bad YAML{where}: {problem}")]) from None
+    if limits.nesting(data) > MAX_ANSWERS_DEPTH:
+        raise AnswersError([Problem("file", f"nested deeper than {MAX_ANSWERS_DEPTH} levels")])
+    return data
+
+
+def _answers_loader() -> type:
+    import yaml
+
+    class AnswersLoader(yaml.SafeLoader):
+        """YAML's safe loader without aliases."""
+
+        def compose_node(self, parent: Any, index: Any) -> Any:
+            if self.check_event(yaml.AliasEvent):
+                event = self.peek_event()
+                raise yaml.composer.ComposerError(
+                    None, None, "aliases (*name) are not allowed in an answers file",
+                    event.start_mark,
+                )  # fmt: skip
+            return super().compose_node(parent, index)
+
+    return AnswersLoader
 
 
 def submit_data(instrument: Instrument, data: Any, key: str = ME) -> Completed:

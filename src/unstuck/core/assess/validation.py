@@ -23,8 +23,16 @@ from dataclasses import dataclass
 from typing import Any
 
 from unstuck.core.assess.instruments import Instrument, Responses
+from unstuck.core.limits import short
 
 TOP_LEVEL_KEYS = ("instrument", "answers", "ranking")
+MAX_ANSWERS_FACTOR = 4  # more answers than this many per item is not an answers file
+
+
+def short_key(key: object) -> str:
+    """A mapping key as it is named in a problem: its text, cut to a short prefix."""
+    text = key if isinstance(key, str) else short(key)
+    return text if len(text) <= 60 else text[:60] + "..."
 
 
 @dataclass(frozen=True)
@@ -73,7 +81,7 @@ def validate_answers(
     for k in data:
         if k not in TOP_LEVEL_KEYS:
             problems.append(
-                Problem(str(k), f"unknown key; expected only {', '.join(TOP_LEVEL_KEYS)}")
+                Problem(short_key(k), f"unknown key; expected only {', '.join(TOP_LEVEL_KEYS)}")
             )
 
     declared = data.get("instrument")
@@ -81,6 +89,8 @@ def validate_answers(
         problems.append(Problem("instrument", f"missing; this file should say {instrument.id}"))
     elif not isinstance(declared, str):
         problems.append(Problem("instrument", f"should be a text like {instrument.id!r}"))
+    elif len(declared) > 100:
+        problems.append(Problem("instrument", f"unknown instrument {short(declared)}"))
     elif declared != instrument.id:
         if _family(declared) == instrument.family:
             problems.append(
@@ -100,7 +110,9 @@ def validate_answers(
             )
         else:
             problems.append(
-                Problem("instrument", f"unknown instrument {declared!r}; expected {instrument.id}")
+                Problem(
+                    "instrument", f"unknown instrument {short(declared)}; expected {instrument.id}"
+                )
             )
 
     answers = data.get("answers")
@@ -109,13 +121,23 @@ def validate_answers(
         problems.append(Problem("answers", "missing; expected a mapping of item id to answer"))
     elif not isinstance(answers, Mapping):
         problems.append(Problem("answers", "should be a mapping of item id to answer"))
+    elif len(answers) > MAX_ANSWERS_FACTOR * len(instrument.items):
+        problems.append(
+            Problem(
+                "answers",
+                f"{len(answers):,} answers for a questionnaire of {len(instrument.items)} items",
+            )
+        )
     else:
         item_ids = [i.id for i in instrument.items]
+        known_ids = frozenset(item_ids)
         lo, hi = instrument.scale.minimum, instrument.scale.maximum
+        unknown = 0
         for raw_id, value in answers.items():
-            item_id = str(raw_id)
-            if item_id not in item_ids:
-                close = difflib.get_close_matches(item_id, item_ids, n=1)
+            item_id = short_key(raw_id)
+            if item_id not in known_ids:
+                unknown += 1  # fuzzy matching costs: only the first few get a suggestion
+                close = difflib.get_close_matches(item_id, item_ids, n=1) if unknown <= 10 else []
                 hint = f"; did you mean {close[0]}?" if close else ""
                 problems.append(Problem(item_id, f"unknown item for {instrument.id}{hint}"))
                 continue
@@ -125,7 +147,7 @@ def validate_answers(
                 problems.append(
                     Problem(
                         item_id,
-                        f"answer {value!r} is not a whole number from {lo} to {hi} "
+                        f"answer {short(value)} is not a whole number from {lo} to {hi} "
                         "(use null to skip)",
                     )
                 )
@@ -155,13 +177,15 @@ def _ranking_problems(instrument: Instrument, ranking: Any) -> list[Problem]:
         return [Problem("ranking", f"{instrument.name} has no ranking")]
     if not isinstance(ranking, list):
         return [Problem("ranking", "should be a list, most important first")]
+    if len(ranking) > 2 * len(instrument.ranking_of):
+        return [Problem("ranking", f"{len(ranking):,} entries; rank the six values or none")]
     problems: list[Problem] = []
     expected = instrument.ranking_of
     seen: set[str] = set()
     for entry in ranking:
         if entry not in expected:
             problems.append(
-                Problem("ranking", f"unknown entry {entry!r}; expected {', '.join(expected)}")
+                Problem("ranking", f"unknown entry {short(entry)}; expected {', '.join(expected)}")
             )
         elif entry in seen:
             problems.append(Problem("ranking", f"{entry} is listed more than once"))

@@ -43,7 +43,9 @@ _PERIODS = {"year": "a year", "month": "a month", "week": "a week", "day": "a da
 
 
 def resume_row(resume: Any) -> dict[str, Any]:
-    name = resume.name
+    """A resume as a list shows it; from a summary (:func:`services.resume_summaries`) when
+    it is one, so the parsed content is never loaded for a label."""
+    name = resume.summary_name if hasattr(resume, "summary_name") else resume.name
     return {
         "pk": resume.pk,
         "label": f"{resume.filename}" + (f" ({name})" if name else ""),
@@ -73,19 +75,38 @@ def money(value: float, currency: str | None) -> str:
 
 
 def posting_row(posting: Any, titles: Mapping[str, str] | None = None) -> dict[str, Any]:
-    parsed = posting.parsed or {}
-    source = posting.source or "pasted text"
+    """A posting as a list shows it; from a summary (:func:`services.posting_summaries`) when
+    it is one, so the parsed content is never loaded for a list."""
+    if hasattr(posting, "summary_title"):
+        title, employer = _text(posting.summary_title), _text(posting.summary_employer)
+        location, pay = _text(posting.summary_location), posting.summary_pay
+        skills = posting.summary_skills or 0
+    else:
+        parsed = posting.parsed or {}
+        title, employer, location = posting.title, posting.employer, parsed.get("location")
+        pay, skills = parsed.get("pay"), len(parsed.get("skills") or ())
     return {
         "pk": posting.pk,
-        "title": posting.title,
-        "employer": posting.employer,
-        "location": parsed.get("location"),
-        "pay": pay_text(parsed.get("pay")),
-        "source": source,
+        "title": title,
+        "employer": employer,
+        "location": location,
+        "pay": pay_text(pay if isinstance(pay, Mapping) else None),
+        "source": posting.source or "pasted text",
         "target_code": posting.target_code,
         "target_title": (titles or {}).get(posting.target_code),
-        "skill_count": len(parsed.get("skills") or ()),
+        "skill_count": skills,
     }
+
+
+def _text(value: Any) -> str | None:
+    return value if isinstance(value, str) and value else None
+
+
+def target_rows(
+    counts: Iterable[tuple[str, int]], titles: Mapping[str, str] | None = None
+) -> list[dict[str, Any]]:
+    """The occupations postings were kept for, from :func:`services.target_counts`."""
+    return [{"code": code, "title": (titles or {}).get(code), "count": n} for code, n in counts]
 
 
 def targets(

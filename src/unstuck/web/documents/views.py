@@ -27,6 +27,7 @@ from __future__ import annotations
 from typing import Any
 
 from django.core.exceptions import RequestDataTooBig
+from django.core.paginator import Page, Paginator
 from django.http import Http404, HttpRequest, HttpResponse
 from django.shortcuts import redirect, render
 from django.views.decorators.csrf import csrf_exempt, csrf_protect
@@ -64,14 +65,32 @@ def _refuse_large(request: HttpRequest, template: str, context: dict[str, Any]) 
     return render(request, template, context, status=413)
 
 
+PAGE_SIZE = 50  # rows of a list per page
+MATCH_LINKS = 3  # resumes (the newest) offered as match links beside each posting
+
+
+def page_of(request: HttpRequest, items: Any, param: str = "page") -> Page:
+    """One page of a query set (its count and one slice are the only queries); a page number
+    that is not one shows the nearest page."""
+    return Paginator(items, PAGE_SIZE).get_page(request.GET.get(param))
+
+
+def _match_resumes() -> list[dict[str, Any]]:
+    return [present.resume_row(r) for r in services.resume_summaries()[:MATCH_LINKS]]
+
+
+@require_GET
 @requires_knowledge_base
 def index(request: HttpRequest, kb: KnowledgeBase) -> HttpResponse:
-    resumes = [present.resume_row(r) for r in services.list_resumes()]
-    posts = services.list_postings()
+    resumes = page_of(request, services.resume_summaries(), "resumes")
+    posts = page_of(request, services.posting_summaries(), "postings")
     context = {
-        "resumes": resumes,
+        "resumes": [present.resume_row(r) for r in resumes],
+        "resume_page": resumes,
         "postings": [present.posting_row(p, kb.titles) for p in posts],
-        "targets": present.targets(posts, kb.titles),
+        "posting_page": posts,
+        "match_resumes": _match_resumes(),
+        "targets": present.target_rows(services.target_counts(), kb.titles),
     }
     return render(request, "documents/index.html", context)
 
@@ -140,15 +159,18 @@ def confirm(request: HttpRequest, kb: KnowledgeBase, pk: int) -> HttpResponse:
 # -- postings ------------------------------------------------------------------------------------
 
 
-def _postings_context(form: forms.PostingForm, target: str, kb: KnowledgeBase) -> dict[str, Any]:
-    posts = services.list_postings(target or None)
+def _postings_context(
+    request: HttpRequest, form: forms.PostingForm, target: str, kb: KnowledgeBase
+) -> dict[str, Any]:
+    posts = page_of(request, services.posting_summaries(target or None))
     return {
         "form": form,
         "postings": [present.posting_row(p, kb.titles) for p in posts],
+        "posting_page": posts,
         "target_title": kb.titles.get(target),
         "target": target,
         "limit": forms.MAX_UPLOAD_LABEL,
-        "resumes": [present.resume_row(r) for r in services.list_resumes()],
+        "match_resumes": _match_resumes(),
     }
 
 
@@ -157,7 +179,7 @@ def _postings_context(form: forms.PostingForm, target: str, kb: KnowledgeBase) -
 @requires_knowledge_base
 def postings(request: HttpRequest, kb: KnowledgeBase) -> HttpResponse:
     if request.method == "POST" and too_large(request):
-        context = _postings_context(forms.PostingForm(), "", kb)
+        context = _postings_context(request, forms.PostingForm(), "", kb)
         return _refuse_large(request, "documents/postings.html", context)
     return _postings(request, kb)
 
@@ -172,7 +194,7 @@ def _postings(request: HttpRequest, kb: KnowledgeBase) -> HttpResponse:
         try:
             form = forms.PostingForm(request.POST, request.FILES)
         except RequestDataTooBig:  # pasted text over DATA_UPLOAD_MAX_MEMORY_SIZE
-            context = _postings_context(forms.PostingForm(), "", kb)
+            context = _postings_context(request, forms.PostingForm(), "", kb)
             return _refuse_large(request, "documents/postings.html", context)
         if form.is_valid():
             data, filename, url = form.source()
@@ -190,7 +212,7 @@ def _postings(request: HttpRequest, kb: KnowledgeBase) -> HttpResponse:
             status = 400
     else:
         form = forms.PostingForm(initial={"target_code": target})
-    context = _postings_context(form, target, kb)
+    context = _postings_context(request, form, target, kb)
     context.update(problem=problem, added=[present.posting_row(p, kb.titles) for p in added])
     return render(request, "documents/postings.html", context, status=status)
 
@@ -241,10 +263,9 @@ def tailored(
 @requires_knowledge_base
 def market(request: HttpRequest, kb: KnowledgeBase) -> HttpResponse:
     code = request.GET.get("code", "").strip()
-    posts = services.list_postings()
     context: dict[str, Any] = {
         "code": code,
-        "targets": present.targets(posts, kb.titles),
+        "targets": present.target_rows(services.target_counts(), kb.titles),
         "market": None,
     }
     if code:

@@ -2,7 +2,11 @@
 
 from __future__ import annotations
 
+from datetime import date
+
 from django import forms
+
+from unstuck.core import limits
 
 YES_NO_UNKNOWN = (("", "Not sure yet"), ("yes", "Yes"), ("no", "No"))
 MONTHS = (("", "Any month"),) + tuple(
@@ -21,28 +25,47 @@ class TargetForm(forms.Form):
     code = forms.CharField(max_length=10)
     start = forms.DateField(required=False, widget=forms.DateInput(attrs={"type": "date"}))
 
+    def clean_start(self) -> date | None:
+        start: date | None = self.cleaned_data.get("start")
+        problem = limits.start_problem(start, date.today())
+        if problem:
+            raise forms.ValidationError(problem[0].upper() + problem[1:] + ".")
+        return start
+
 
 class ExitForm(forms.Form):
-    severance = forms.FloatField(required=False, min_value=0, label="Severance (one-off, $)")
+    severance = forms.FloatField(
+        required=False, min_value=0, max_value=limits.MONEY_MAX, label="Severance (one-off, $)"
+    )
     notice_months = forms.FloatField(
         required=False, min_value=0, max_value=24, label="Notice period (months)"
     )
     monthly_benefits = forms.FloatField(
-        required=False, min_value=0, label="Benefits a month after leaving ($)"
+        required=False,
+        min_value=0,
+        max_value=limits.MONEY_MAX,
+        label="Benefits a month after leaving ($)",
     )
     benefit_months = forms.FloatField(
         required=False, min_value=0, max_value=60, label="Months the benefits last"
     )
     other_income = forms.FloatField(
-        required=False, min_value=0, label="Other income that continues, a month ($)"
+        required=False,
+        min_value=0,
+        max_value=limits.MONEY_MAX,
+        label="Other income that continues, a month ($)",
     )
     extra_costs = forms.FloatField(
         required=False,
         min_value=0,
+        max_value=limits.MONEY_MAX,
         label="Extra costs a month once you leave, such as health cover ($)",
     )
     monthly_saving = forms.FloatField(
-        required=False, min_value=0, label="What you can save a month while still employed ($)"
+        required=False,
+        min_value=0,
+        max_value=limits.MONEY_MAX,
+        label="What you can save a month while still employed ($)",
     )
     leaving_month = forms.TypedChoiceField(
         choices=MONTHS,

@@ -54,7 +54,9 @@ def overview(request: HttpRequest, kb: KnowledgeBase) -> HttpResponse:
             except services.PlanError as exc:
                 problems.append(str(exc))
         else:
-            problems.append("Pick a target and, if you like, a valid start date.")
+            problems += [str(e) for e in form.errors.get("start", ())] or [
+                "Pick a target and, if you like, a valid start date."
+            ]
     context = _context(kb, "overview", problems=problems)
     context["hours_svg"] = charts.weekly_hours_svg(context["data"]["charts"]["hours"])
     return render(request, "plan/overview.html", context, status=400 if problems else 200)

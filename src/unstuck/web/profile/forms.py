@@ -6,6 +6,7 @@ from typing import Any
 
 from django import forms
 
+from unstuck.core.limits import MONEY_MAX
 from unstuck.core.profile import EDUCATION_LEVELS
 
 RISK_CHOICES = (
@@ -48,7 +49,10 @@ class AboutForm(forms.Form):
         help_text="A state or metro area; wages are shown for it.",
     )
     min_pay = forms.IntegerField(
-        label="Lowest yearly pay you could accept (US dollars)", required=False, min_value=0
+        label="Lowest yearly pay you could accept (US dollars)",
+        required=False,
+        min_value=0,
+        max_value=MONEY_MAX,
     )
     hours_per_week = forms.FloatField(
         label="Hours a week you can spend on making a change",
@@ -60,7 +64,7 @@ class AboutForm(forms.Form):
         label="Months of retraining you would accept", required=False, min_value=0, max_value=120
     )
     learning_budget = forms.IntegerField(
-        label="Learning budget (US dollars)", required=False, min_value=0
+        label="Learning budget (US dollars)", required=False, min_value=0, max_value=MONEY_MAX
     )
     risk_tolerance = forms.ChoiceField(
         label="How much risk can you take?",
@@ -68,9 +72,11 @@ class AboutForm(forms.Form):
         initial="medium",
         widget=forms.RadioSelect,
     )
-    savings = forms.IntegerField(label="Savings (US dollars)", required=False, min_value=0)
+    savings = forms.IntegerField(
+        label="Savings (US dollars)", required=False, min_value=0, max_value=MONEY_MAX
+    )
     monthly_expenses = forms.IntegerField(
-        label="Monthly expenses (US dollars)", required=False, min_value=0
+        label="Monthly expenses (US dollars)", required=False, min_value=0, max_value=MONEY_MAX
     )
 
     def clean_credentials(self) -> list[str]:
