@@ -293,3 +293,12 @@ def test_a_goal_naming_a_gap_of_the_plan_is_relevant(kb_home: Path) -> None:
     row = next(g for g in built.goals if g.text == goal)
     letters = {v.letter: v.verdict for v in row.check.letters}
     assert letters["R"] == "pass", row.check.to_dict()
+
+
+def test_paths_and_the_plan_use_the_same_word_for_a_small_shortfall() -> None:
+    from unstuck.core.paths.explain import ElementFit
+
+    fit = ElementFit("2.A.1.d", "Speaking", "skill", 4.0, 4.9, 4.2, 0.7)
+    assert fit.status == "close" == shortfall_status(4.9, 4.2)
+    analysis = analyse_gaps(teacher(), COORDINATOR, evidence=EVIDENCE)
+    assert [c.key for c in analysis.close] == ["2.A.1.d"]

@@ -137,7 +137,11 @@ def _print_rec(rec: Recommendation, rank: int | None = None) -> None:
     if rec.gaps:
         click.echo(
             "   gaps: "
-            + ", ".join(f"{e.name} {e.current:.1f} -> {e.required:.1f}" for e in rec.gaps[:3])
+            + ", ".join(
+                f"{e.name} {e.current:.1f} -> {e.required:.1f}"
+                + (" (close)" if e.status == "close" else "")
+                for e in rec.gaps[:3]
+            )
         )
     facts = []
     ed = rec.education

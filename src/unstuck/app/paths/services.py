@@ -234,6 +234,7 @@ def level_bars(rec: Recommendation, limit: int = 3) -> list[dict[str, Any]]:
             "current_width": round(100 * min(max(e.current, 0.0), 7.0) / 7.0, 1),
             "required_at": round(100 * min(max(e.required, 0.0), 7.0) / 7.0, 1),
             "gap": gap,
+            "status": e.status if gap else "met",
         }
         for e, gap in rows
     ]

@@ -27,6 +27,7 @@ from dataclasses import dataclass, field
 
 import numpy as np
 
+from unstuck.core.levels import shortfall_status
 from unstuck.core.paths.data import RIASEC_IDS, VALUE_IDS, OccupationData
 from unstuck.core.paths.engine import (
     CHANGE_FIELD_MULTIPLIERS,
@@ -106,6 +107,11 @@ class ElementFit:
     required: float  # target level, 0-7
     current: float  # the person's level
     gap: float  # required - current (positive: short)
+
+    @property
+    def status(self) -> str:
+        """ "met", "close" or "gap": the same word as the plan's (:mod:`unstuck.core.levels`)."""
+        return shortfall_status(self.required, self.current)
 
 
 @dataclass(frozen=True)

@@ -28,9 +28,12 @@ from collections.abc import Mapping
 from dataclasses import dataclass, field
 from typing import Any, Literal
 
+from unstuck.core.levels import CLOSE_SIZE, MIN_SIZE, shortfall_status
 from unstuck.core.occupations import Occupation, Rating
 from unstuck.core.plan.credentials import Credential, credentials_for
 from unstuck.core.profile import EDUCATION_LEVELS, Profile
+
+__all__ = ["CLOSE_SIZE", "MIN_SIZE", "shortfall_status"]  # re-exported for callers
 
 GapKind = Literal["skill", "knowledge", "technology", "education", "experience", "credential"]
 GAP_KINDS: tuple[GapKind, ...] = (
@@ -44,13 +47,10 @@ GAP_KINDS: tuple[GapKind, ...] = (
 
 #: O*NET's importance scale is 1-5; 3 is "important".
 MIN_IMPORTANCE = 3.0
-#: Shortfalls smaller than this (on the 0-7 level scale) are within self-rating noise.
-MIN_SIZE = 0.5
+#: Shortfalls smaller than MIN_SIZE (on the 0-7 level scale) are within self-rating noise;
+#: from there up to CLOSE_SIZE they are "close" (see :mod:`unstuck.core.levels`).
 #: A shortfall of this many levels counts as the largest gap (size component 1.0).
 FULL_SIZE = 3.0
-#: Shortfalls from MIN_SIZE up to this are "close": named as such on every page, and left out
-#: of the learning plan (a level point on O*NET's scale is what a year of doing the work moves).
-CLOSE_SIZE = 1.0
 #: An element the person's own occupation rates at least this important, after at least
 #: FAMILIAR_YEARS in it, is one they work with: a shortfall there is deepened by practice at
 #: the target's level, never by an introduction to it.
@@ -197,14 +197,6 @@ class Evidence:
     commodity_names: Mapping[int, str] = field(default_factory=dict)  # code -> what they use
     everyday: frozenset[str] = frozenset()
     own: Occupation | None = None
-
-
-def shortfall_status(required: float, current: float) -> str:
-    """ "met", "close" or "gap": the same word for a level shortfall on every page."""
-    short = required - current
-    if short < MIN_SIZE:
-        return "met"
-    return "close" if short < CLOSE_SIZE else "gap"
 
 
 @dataclass(frozen=True)
