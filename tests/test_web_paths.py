@@ -41,7 +41,7 @@ def test_explore_from_an_occupation_shows_the_engines_paths(kb: KnowledgeBase) -
     assert f"score {first.score:.1f}" in page
     assert "Transferable skills and knowledge" in page
     gap = first.gaps[0]
-    assert f"{gap.name} gap you {gap.current:.1f}, needed {gap.required:.1f}" in page
+    assert f"{gap.name} {gap.status} you {gap.current:.1f}, needed {gap.required:.1f}" in page
 
 
 def test_explore_what_if_pay_floor_reranks_and_bad_values_are_reported(kb: KnowledgeBase) -> None:
@@ -215,7 +215,7 @@ def test_charts_have_text_equivalents(kb: KnowledgeBase) -> None:
     recs = compare_targets(score(data, person_from_occupation(data, NURSE)), codes)
     for rec in recs:
         for e in rec.gaps[:3]:  # gap bars: the level written beside each bar
-            assert f"{e.name} gap you {e.current:.1f}, needed {e.required:.1f}" in page
+            assert f"{e.name} {e.status} you {e.current:.1f}, needed {e.required:.1f}" in page
         for name, _, theirs in rec.interests.dimensions:  # interest overlay
             assert f"{name} you " in page and f"job {theirs:.1f}" in page
         if rec.pay.target is not None:
