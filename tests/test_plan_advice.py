@@ -302,3 +302,31 @@ def test_paths_and_the_plan_use_the_same_word_for_a_small_shortfall() -> None:
     assert fit.status == "close" == shortfall_status(4.9, 4.2)
     analysis = analyse_gaps(teacher(), COORDINATOR, evidence=EVIDENCE)
     assert [c.key for c in analysis.close] == ["2.A.1.d"]
+
+
+def test_a_target_beyond_the_retraining_limit_says_so_and_offers_nearer_ones(
+    kb_home: Path,
+) -> None:
+    import dataclasses
+
+    from django.test import Client
+
+    from unstuck.app.paths import services as paths_services
+    from unstuck.app.plan import services
+    from unstuck.app.profile import services as profile_services
+    from unstuck.knowledge.store import get_knowledge_base
+
+    kb = get_knowledge_base()
+    profile_services.set_occupation(kb, "29-1141.00", 10)  # Registered Nurses
+    p = profile_services.to_core(profile_services.get_profile())
+    limits = dataclasses.replace(p.constraints, retraining_months=6, hours_per_week=6)
+    profile_services.save_profile(dataclasses.replace(p, education=6, constraints=limits))
+    for code in ("29-1171.00", "29-1141.00"):  # Nurse Practitioners; the same work elsewhere
+        paths_services.add(code, kb.titles[code])
+    services.choose_target("29-1171.00")
+    why = services.target_why(kb, services.build(kb))
+    assert why is not None and why["beyond_limit"], why
+    assert [n["code"] for n in why["nearer"]] == ["29-1141.00"]
+    page = Client().get("/plan/").content.decode()
+    assert "beyond your 6-month retraining limit" in page
+    assert "Nearer on your shortlist" in page and "Registered Nurses" in page

@@ -587,9 +587,19 @@ def target_why(kb: KnowledgeBase, plan: BuiltPlan) -> dict[str, Any] | None:
     data = occupation_data(kb)
     if plan.target.code not in data.index:
         return None
-    rec = explain(score(data, paths_services.saved_person(kb)), plan.target.code)
+    ranking = score(data, paths_services.saved_person(kb))
+    rec = explain(ranking, plan.target.code)
     limit = plan.profile.constraints.retraining_months
     months = rec.readiness.months
+    nearer: list[dict[str, Any]] = []
+    if months is not None and limit is not None and months > limit:
+        for s in plan.shortlist:
+            if s.code == plan.target.code or s.code not in data.index:
+                continue
+            other = explain(ranking, s.code).readiness.months
+            if other is not None and other <= limit:
+                nearer.append({"code": s.code, "title": s.title, "months": round(other, 1)})
+        nearer.sort(key=lambda n: n["months"])
     from unstuck.app.paths import wording
     from unstuck.core.paths import KINDS
 
@@ -612,6 +622,7 @@ def target_why(kb: KnowledgeBase, plan: BuiltPlan) -> dict[str, Any] | None:
         "readiness_months": None if months is None else round(months, 1),
         "beyond_limit": months is not None and limit is not None and months > limit,
         "retraining_months": limit,
+        "nearer": nearer,  # shortlisted targets ready within the limit, nearest first
     }
 
 

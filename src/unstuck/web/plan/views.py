@@ -58,6 +58,7 @@ def overview(request: HttpRequest, kb: KnowledgeBase) -> HttpResponse:
                 "Pick a target and, if you like, a valid start date."
             ]
     context = _context(kb, "overview", problems=problems)
+    context["why"] = services.target_why(kb, context["plan"])
     context["hours_svg"] = charts.weekly_hours_svg(context["data"]["charts"]["hours"])
     return render(request, "plan/overview.html", context, status=400 if problems else 200)
 
