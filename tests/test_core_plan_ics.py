@@ -41,20 +41,68 @@ def test_round_trip_matches_the_plan() -> None:
     cal = icalendar.Calendar.from_ical(text)
     events = list(cal.walk("VEVENT"))
     tasks = p.tasks()
-    assert len(events) == len(tasks)
     assert str(cal["VERSION"]) == "2.0"
     by_uid = {str(e["UID"]): e for e in events}
-    assert len(by_uid) == len(tasks)
+    assert len(by_uid) == len(events), "every part has its own UID"
     for t in tasks:
-        e = by_uid[f"{t.id}.{START.isoformat()}@unstuck"]
-        assert str(e["SUMMARY"]) == t.title
+        mine = [
+            e
+            for uid, e in by_uid.items()
+            if uid == f"{t.id}.{START.isoformat()}@unstuck"
+            or uid.startswith(f"{t.id}.p")
+        ]
+        assert mine, t.id  # every task is in the calendar, whole or in parts
         week_start = START + timedelta(days=7 * (t.week - 1))
-        assert e.decoded("DTSTART") == week_start
-        assert e.decoded("DTEND") == week_start + timedelta(days=1)
-        assert e.decoded("DTSTAMP") == STAMP
-        desc = str(e["DESCRIPTION"])
-        assert t.detail in desc  # escaping undone exactly, newlines included
-        assert "\n" in desc
+        for e in mine:
+            title = str(e["SUMMARY"])
+            assert title == t.title or title.startswith(t.title + " (part "), title
+            day = e.decoded("DTSTART")
+            assert week_start <= day <= week_start + timedelta(days=6), "within its week"
+            assert e.decoded("DTEND") == day + timedelta(days=1)
+            assert e.decoded("DTSTAMP") == STAMP
+            desc = str(e["DESCRIPTION"])
+            assert t.detail in desc  # escaping undone exactly, newlines included
+            assert "\n" in desc
+
+
+def _hours_today(e: object) -> float:
+    import re
+
+    desc = str(e["DESCRIPTION"])  # type: ignore[index]
+    m = re.search(r"About ([0-9.]+) of its [0-9.]+ hours today", desc) or re.search(
+        r"About ([0-9.]+) hours\.", desc
+    )
+    return float(m.group(1)) if m else 0.0
+
+
+def test_no_day_holds_more_than_its_share_of_the_week() -> None:
+    p = plan()
+    cal = icalendar.Calendar.from_ical(to_ics(p, stamp=STAMP))
+    per_day: dict[object, float] = {}
+    for e in cal.walk("VEVENT"):
+        per_day[e.decoded("DTSTART")] = per_day.get(e.decoded("DTSTART"), 0.0) + _hours_today(e)
+    share = p.hours_per_week / 7
+    assert max(per_day.values()) <= share + 0.06, (max(per_day.values()), share)  # 2 digits
+    assert len(per_day) > len(p.weeks), "tasks are spread over the days, not stacked on one"
+
+
+def test_spread_splits_a_long_task_and_keeps_the_hours() -> None:
+    from unstuck.core.plan.action import Task
+    from unstuck.core.plan.ics import spread
+
+    tasks = [
+        Task("a", 1, "learning", "Course", "", 3.0),
+        Task("b", 1, "networking", "Call", "", 1.0),
+    ]
+    parts = spread(tasks, 7.0)
+    assert sum(x.hours for x in parts) == 4.0
+    assert [(x.task.id, x.day, x.n, x.of) for x in parts] == [
+        ("a", 0, 1, 3),
+        ("a", 1, 2, 3),
+        ("a", 2, 3, 3),
+        ("b", 3, 1, 1),
+    ]
+    assert all(x.hours <= 1.0 + 1e-9 for x in parts)
 
 
 def test_todo_variant() -> None:
