@@ -32,6 +32,7 @@ from __future__ import annotations
 
 import dataclasses
 import json
+import math
 from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
 from datetime import datetime
@@ -612,3 +613,194 @@ def summary(key: str = ME) -> dict[str, Any]:
         d.family: {"instrument": d.instrument_id, "answered": len(d.answers)} for d in drafts
     }
     return out
+
+
+# -- About you, as data (the About-you page and ``unstuck profile set``) -----------------------
+
+#: Every About-you field, in the page's order.
+ABOUT_FIELDS = (
+    "occupation",
+    "years_in_occupation",
+    "education",
+    "credentials",
+    "location",
+    "min_pay",
+    "hours_per_week",
+    "retraining_months",
+    "learning_budget",
+    "risk_tolerance",
+    "savings",
+    "monthly_expenses",
+)
+#: Numeric fields with their kind and range (the About-you form's ranges).
+_NUMBERS: dict[str, tuple[type, float]] = {
+    "years_in_occupation": (float, 70),
+    "min_pay": (int, limits.MONEY_MAX),
+    "hours_per_week": (float, 168),
+    "retraining_months": (int, 120),
+    "learning_budget": (int, limits.MONEY_MAX),
+    "savings": (int, limits.MONEY_MAX),
+    "monthly_expenses": (int, limits.MONEY_MAX),
+}
+_EDUCATION_WORDS = {
+    "none": 1,
+    "high-school": 2,
+    "certificate": 3,
+    "some-college": 4,
+    "associate": 5,
+    "bachelor": 6,
+    "post-baccalaureate": 7,
+    "master": 8,
+    "post-master": 9,
+    "professional": 10,
+    "doctoral": 11,
+    "post-doctoral": 12,
+}
+
+
+def about(key: str = ME) -> dict[str, Any]:
+    """The About-you fields as plain data: what ``unstuck profile set --json`` prints and reads
+    back (None: not given)."""
+    p = to_core(get_profile(key))
+    c = p.constraints
+    return {
+        "occupation": p.occupation_code,
+        "occupation_title": p.occupation_title,
+        "years_in_occupation": p.years_in_occupation,
+        "education": p.education_name,
+        "credentials": list(p.credentials),
+        "location": None if c.location is None else (c.location.name or c.location.code),
+        "min_pay": c.min_pay,
+        "hours_per_week": c.hours_per_week,
+        "retraining_months": c.retraining_months,
+        "learning_budget": c.learning_budget,
+        "risk_tolerance": c.risk_tolerance,
+        "savings": c.savings,
+        "monthly_expenses": c.monthly_expenses,
+    }
+
+
+def _number(name: str, value: Any) -> int | float | None:
+    kind, upper = _NUMBERS[name]
+    if value is None:
+        return None
+    if isinstance(value, bool) or not isinstance(value, int | float | str):
+        raise ProfileError([Problem(name, f"must be a number, not {limits.short(value)}")])
+    try:
+        number = float(value)
+    except ValueError:
+        problem = Problem(name, f"must be a number, not {limits.short(value)}")
+        raise ProfileError([problem]) from None
+    if not math.isfinite(number) or number < 0 or number > upper:
+        raise ProfileError([Problem(name, f"must be a number from 0 to {upper:,g}")])
+    if kind is int:
+        if not number.is_integer():
+            raise ProfileError([Problem(name, "must be a whole number")])
+        return int(number)
+    return number
+
+
+def _education(value: Any) -> int | None:
+    if value is None:
+        return None
+    levels = core_profile.EDUCATION_LEVELS
+    if isinstance(value, int) and not isinstance(value, bool) and value in levels:
+        return value
+    if isinstance(value, str):
+        text = value.strip().casefold()
+        if text.isdigit() and int(text) in core_profile.EDUCATION_LEVELS:
+            return int(text)
+        if text in _EDUCATION_WORDS:
+            return _EDUCATION_WORDS[text]
+        for k, name in core_profile.EDUCATION_LEVELS.items():
+            if name.casefold() == text:
+                return k
+    words = ", ".join(_EDUCATION_WORDS)
+    raise ProfileError(
+        [Problem("education", f"{limits.short(value)} is not a level: use 1-12 or one of {words}")]
+    )
+
+
+def _location(kb: KnowledgeBase | None, value: Any) -> core_profile.Location | None:
+    if value is None or (isinstance(value, str) and not value.strip()):
+        return None
+    if not isinstance(value, str):
+        raise ProfileError([Problem("location", "must be a state or metro area name")])
+    table = getattr(kb, "area_wages", None) if kb is not None else None
+    found = table.find(value) if table else None
+    if found is not None:
+        return core_profile.Location(
+            "state" if found.kind == "state" else "metro", found.code, found.name
+        )
+    text = value.strip()
+    if len(text) == 2 and text.isalpha():
+        return core_profile.Location("state", text.upper(), text.upper())
+    raise ProfileError(
+        [
+            Problem(
+                "location",
+                f"{limits.short(value)} is not a BLS area: use a state's postal code (OH) or a "
+                "metro area's name as BLS writes it (Columbus, OH)",
+            )
+        ]
+    )
+
+
+def set_about(
+    kb: KnowledgeBase | None, changes: Mapping[str, Any], key: str = ME
+) -> models.Profile:
+    """Change the About-you fields named in ``changes`` (None clears one); the others stay.
+    ``occupation`` is an O*NET-SOC code (set as the page does: skills prefilled from it).
+    Raises :class:`ProfileError` naming the field for a bad value; nothing is saved then."""
+    unknown = [k for k in changes if k not in ABOUT_FIELDS and k != "occupation_title"]
+    if unknown:
+        raise ProfileError(
+            [Problem(k, f"is not an About-you field ({', '.join(ABOUT_FIELDS)})") for k in unknown]
+        )
+    current = to_core(get_profile(key))
+    fields: dict[str, Any] = {}
+    constraint_fields: dict[str, Any] = {}
+    for name, value in changes.items():
+        if name in _NUMBERS:
+            number = _number(name, value)
+            if name == "years_in_occupation":
+                fields[name] = number
+            else:
+                constraint_fields[name] = number
+        elif name == "education":
+            fields["education"] = _education(value)
+        elif name == "credentials":
+            if value is None:
+                value = []
+            if not isinstance(value, list | tuple) or not all(isinstance(v, str) for v in value):
+                raise ProfileError([Problem("credentials", "must be a list of names")])
+            fields["credentials"] = tuple(dict.fromkeys(v.strip() for v in value if v.strip()))
+        elif name == "location":
+            constraint_fields["location"] = _location(kb, value)
+        elif name == "risk_tolerance":
+            if value not in ("low", "medium", "high"):
+                raise ProfileError([Problem("risk_tolerance", "must be low, medium or high")])
+            constraint_fields["risk_tolerance"] = value
+    code = changes.get("occupation", current.occupation_code)
+    updated = dataclasses.replace(
+        current,
+        **fields,
+        constraints=dataclasses.replace(current.constraints, **constraint_fields),
+    )
+    if code != current.occupation_code:
+        if code is None:
+            updated = dataclasses.replace(updated, occupation_code=None, occupation_title=None)
+        else:
+            if kb is None:
+                raise ProfileError([Problem("occupation", "needs the knowledge base installed")])
+            if not isinstance(code, str) or kb.occupation(code) is None:
+                raise ProfileError(
+                    [Problem("occupation", f"{limits.short(code)} is not an O*NET-SOC code here")]
+                )
+            problems = core_profile.validate_profile(updated)
+            if problems:
+                raise ProfileError(problems)
+            with transaction.atomic():
+                save_profile(updated, key)
+                return set_occupation(kb, code, updated.years_in_occupation, key)
+    return save_profile(updated, key)
