@@ -45,7 +45,7 @@ def cards_on(page: Any) -> list[dict[str, Any]]:
             title: c.querySelector('h3').innerText,
             score: parseFloat(c.querySelector('.score-total').innerText),
             values: [...c.querySelectorAll('.components .component-value')]
-                .map(v => parseFloat(v.innerText)),
+                .map(v => parseFloat(v.textContent)),
             pay: c.querySelector('.money') ? c.querySelector('.money').innerText : '',
         }))""",
     )

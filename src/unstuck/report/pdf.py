@@ -205,7 +205,12 @@ def summary_page(story: list[Any], s: Mapping[str, Any]) -> None:
                 ["Why this target", ""],
                 [
                     ["The move", w["kind_name"] + (f": {w['move']}" if w.get("move") else "")],
-                    ["Score", f"{w['fit']:g}, as on the paths page"],
+                    [
+                        "Fit",
+                        UNKNOWN
+                        if w["fit"] is None
+                        else f"{w['fit_label']}: {w['fit']} of 100 (score {w['score']:g})",
+                    ],
                     ["Pay", pay_text],
                     ["Outlook", outlook],
                     ["Ready to apply", ready],

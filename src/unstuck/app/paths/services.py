@@ -33,7 +33,13 @@ from unstuck.core.assess import InterestsResult, ValuesResult
 from unstuck.core.paths import KINDS, Person, Recommendation, person_from_occupation
 from unstuck.core.paths.data import OccupationData
 from unstuck.core.paths.engine import COMPONENTS, SIGNALS, person_from_profile, score
-from unstuck.core.paths.explain import Exploration, PathGroup, explore, shown_components
+from unstuck.core.paths.explain import (
+    Exploration,
+    PathGroup,
+    explore,
+    fit_label,
+    shown_components,
+)
 from unstuck.knowledge.matrices import area_figures, occupation_data
 from unstuck.knowledge.store import KnowledgeBase
 
@@ -288,6 +294,8 @@ def cards(recs: Sequence[Recommendation], shortlisted: set[str]) -> list[dict[st
             "interests": profile_bars(r.interests.dimensions),
             "money": money_bars(r),
             "score": round(r.score, 1) or 0.0,
+            "fit": r.fit,
+            "fit_label": fit_label(r.fit),
             "shortlisted": r.code in shortlisted,
             "move": wording.move_reason(r.move, r.kind),
             "kind_label": KINDS.get(r.kind, r.kind),

@@ -603,8 +603,12 @@ def target_why(kb: KnowledgeBase, plan: BuiltPlan) -> dict[str, Any] | None:
     from unstuck.app.paths import wording
     from unstuck.core.paths import KINDS
 
+    from unstuck.core.paths.explain import fit_label
+
     return {
-        "fit": round(rec.score, 1),
+        "fit": rec.fit,
+        "fit_label": fit_label(rec.fit),
+        "score": round(rec.score, 1),
         "kind": rec.kind,
         "kind_name": KINDS.get(rec.kind, rec.kind),
         "move": wording.move_reason(rec.move, rec.kind),

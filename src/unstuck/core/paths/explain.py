@@ -198,6 +198,9 @@ class Recommendation:
     local: LocalJobs | None = None
     #: the person's technology this occupation uses (commodity titles)
     shared_technology: tuple[str, ...] = ()
+    #: the score on a 0-100 scale: the share of occupations this one fits the person better
+    #: than (:func:`fit_percentile`)
+    fit: int | None = None
 
     @property
     def component_sum(self) -> float:
@@ -632,7 +635,35 @@ def explain(ranking: Ranking | Context, code: str, kind: str | None = None) -> R
         rated_by=None if row is None or row == i else data.titles[row],
         local=local,
         shared_technology=shared,
+        fit=fit_percentile(r, i),
     )
+
+
+#: Fit labels by the share of occupations the person's score beats (see :func:`fit_percentile`).
+FIT_LABELS: tuple[tuple[int, str], ...] = (
+    (95, "Strong fit"),
+    (85, "Good fit"),
+    (70, "Fair fit"),
+    (0, "Weak fit"),
+)
+
+
+def fit_percentile(ranking: Ranking, i: int) -> int | None:
+    """A 0-100 scale for the score, from the ranking: the share of every occupation scored for
+    this person whose (kind-independent) total is below occupation ``i``'s. 96 means it fits
+    better than 96% of O*NET's occupations. None when the ranking has no scores."""
+    totals = ranking.total_scores
+    if totals.size < 2 or not math.isfinite(float(totals[i])):
+        return None
+    below = int((totals < totals[i]).sum())
+    return int(round(100 * below / (totals.size - 1)))
+
+
+def fit_label(fit: int | None) -> str:
+    """The words for a fit on the 0-100 scale ("Strong fit"), "" when unknown."""
+    if fit is None:
+        return ""
+    return next(label for floor, label in FIT_LABELS if fit >= floor)
 
 
 # -- grouping ---------------------------------------------------------------------------------
