@@ -602,7 +602,6 @@ def target_why(kb: KnowledgeBase, plan: BuiltPlan) -> dict[str, Any] | None:
         nearer.sort(key=lambda n: n["months"])
     from unstuck.app.paths import wording
     from unstuck.core.paths import KINDS
-
     from unstuck.core.paths.explain import fit_label
 
     return {
