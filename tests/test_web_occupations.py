@@ -45,6 +45,7 @@ def text_of(response) -> str:
 # -- without a knowledge base --------------------------------------------------------------------
 
 
+@pytest.mark.django_db  # the home page reads where the person is
 def test_home_works_before_any_data_is_installed(client: Client) -> None:
     response = client.get("/")
     assert response.status_code == 200
@@ -228,6 +229,7 @@ def test_a_url_that_is_not_a_code_is_a_404(client: Client, kb: KnowledgeBase) ->
     assert client.get("/occupations/nurse/").status_code == 404
 
 
+@pytest.mark.django_db  # the home page reads where the person is
 def test_every_page_carries_the_attribution_and_release(client: Client, kb: KnowledgeBase) -> None:
     attributions = kb.status().attributions  # O*NET's, and ESCO's and BLS's when installed
     assert attributions
@@ -313,6 +315,7 @@ def test_profile_of_a_sparse_occupation(kb: KnowledgeBase) -> None:
     assert p.wages is None and p.outlook is None
 
 
+@pytest.mark.django_db  # the home page reads where the person is
 def test_home_leads_a_stuck_person_into_the_loop(client: Client) -> None:
     page = client.get("/").content.decode()
     for url in ("/profile/", "/paths/", "/plan/"):

@@ -334,3 +334,32 @@ def test_fewer_gaps_at_once(kb: KnowledgeBase) -> None:
     keys = list(dict.fromkeys(a.gap_key for a in after.activities))
     assert len(keys) == 2 < len({a.gap_key for a in before.activities})
     assert 'value="2"' in client.get("/plan/learning/").content.decode()
+
+
+def test_every_step_of_the_loop_leads_to_the_next(kb: KnowledgeBase) -> None:
+    """No dead ends: each page ends with a link to the next step, and the home page offers to
+    continue where the person left off."""
+    import re as _re
+
+    def next_link(path: str) -> str:
+        page = Client().get(path).content.decode()
+        m = _re.search(r'<nav class="next-step"[^>]*>.*?href="([^"]+)"', page, _re.S)
+        assert m, f"{path} has no next step"
+        return m.group(1)
+
+    home = Client().get("/").content.decode()
+    assert "Start here" in home and 'class="continue"' not in home
+    make_person(kb)
+    services.choose_target(NP, start=date(2026, 12, 7))
+    # the results page sends to the paths once the profile is done, else back to its steps
+    from unstuck.web import journey
+
+    expected = "/paths/" if journey.where().profile_step is None else "/profile/"
+    assert next_link("/profile/results/").startswith(expected)
+    assert next_link("/paths/shortlist/") == "/plan/"
+    assert next_link("/plan/") == "/plan/learning/"
+    assert next_link("/plan/learning/") == "/plan/goals/"
+    assert next_link("/plan/goals/") == "/plan/exit/"
+    assert next_link("/plan/exit/") == "/plan/report/"
+    home = Client().get("/").content.decode()
+    assert 'class="continue"' in home

@@ -37,6 +37,7 @@ from unstuck.app.documents import services
 from unstuck.knowledge.store import KnowledgeBase
 from unstuck.text.posting import PostingError
 from unstuck.text.resume import ResumeError
+from unstuck.web import journey
 from unstuck.web.documents import forms, present
 from unstuck.web.installed import requires_knowledge_base
 
@@ -92,6 +93,7 @@ def index(request: HttpRequest, kb: KnowledgeBase) -> HttpResponse:
         "match_resumes": _match_resumes(),
         "targets": present.target_rows(services.target_counts(), kb.titles),
     }
+    context["next_step"] = journey.next_after("documents")
     return render(request, "documents/index.html", context)
 
 

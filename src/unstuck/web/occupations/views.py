@@ -18,6 +18,7 @@ from django.urls import reverse
 
 from unstuck.knowledge.errors import KnowledgeBaseMissing
 from unstuck.knowledge.store import KnowledgeBase, get_knowledge_base
+from unstuck.web import journey
 from unstuck.web.installed import requires_knowledge_base
 from unstuck.web.occupations import present
 
@@ -33,7 +34,9 @@ def _query(request: HttpRequest) -> str:
 
 
 def home(request: HttpRequest) -> HttpResponse:
-    return render(request, "occupations/home.html", {"examples": EXAMPLES})
+    w = journey.where()
+    context = {"examples": EXAMPLES, "continue": journey.continue_step(w) if w.started else None}
+    return render(request, "occupations/home.html", context)
 
 
 @requires_knowledge_base

@@ -21,6 +21,7 @@ from unstuck.core.paths import compare as compare_targets
 from unstuck.core.paths.data import OccupationData
 from unstuck.knowledge.matrices import occupation_data
 from unstuck.knowledge.store import KnowledgeBase
+from unstuck.web import journey
 from unstuck.web.installed import requires_knowledge_base
 from unstuck.web.profile import nav
 
@@ -76,6 +77,7 @@ def explore(request: HttpRequest, kb: KnowledgeBase) -> HttpResponse:
             key=lambda e: (e.domain, e.name),
         ),
     }
+    context["next_step"] = journey.next_after("explore")
     return render(request, "paths/explore.html", context)
 
 
@@ -129,4 +131,5 @@ def shortlist(request: HttpRequest, kb: KnowledgeBase) -> HttpResponse:
         if target.startswith("/") and not target.startswith("//"):
             return redirect(target)
         return redirect("paths:shortlist")
-    return render(request, "paths/shortlist.html", {"items": services.shortlist()})
+    context = {"items": services.shortlist(), "next_step": journey.next_after("shortlist")}
+    return render(request, "paths/shortlist.html", context)

@@ -25,6 +25,7 @@ from django.views.decorators.http import require_http_methods
 from unstuck.app.plan import services
 from unstuck.knowledge.store import KnowledgeBase
 from unstuck.report import charts
+from unstuck.web import journey
 from unstuck.web.installed import requires_knowledge_base
 from unstuck.web.plan import forms
 from unstuck.web.profile import nav
@@ -60,6 +61,7 @@ def overview(request: HttpRequest, kb: KnowledgeBase) -> HttpResponse:
     context = _context(kb, "overview", problems=problems)
     context["why"] = services.target_why(kb, context["plan"])
     context["hours_svg"] = charts.weekly_hours_svg(context["data"]["charts"]["hours"])
+    context["next_step"] = journey.next_after("overview")
     return render(request, "plan/overview.html", context, status=400 if problems else 200)
 
 
@@ -110,6 +112,7 @@ def learning(request: HttpRequest, kb: KnowledgeBase) -> HttpResponse:
         if bars
         else ""
     )
+    context["next_step"] = journey.next_after("learning")
     return render(request, "plan/learning.html", context, status=400 if problems else 200)
 
 
@@ -143,6 +146,7 @@ def goals(request: HttpRequest, kb: KnowledgeBase) -> HttpResponse:
         except services.PlanError as exc:
             problems.append(str(exc))
     context = _context(kb, "goals", problems=problems, new_form=new_form)
+    context["next_step"] = journey.next_after("goals")
     return render(request, "plan/goals.html", context, status=400 if problems else 200)
 
 
@@ -159,6 +163,7 @@ def exit_plan(request: HttpRequest, kb: KnowledgeBase) -> HttpResponse:
             return _back("exit", "runway")
         problems.append("Some answers need fixing; they are marked below.")
     context = _context(kb, "exit", form=form, problems=problems)
+    context["next_step"] = journey.next_after("exit")
     return render(request, "plan/exit.html", context, status=400 if problems else 200)
 
 

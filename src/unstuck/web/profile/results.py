@@ -17,6 +17,7 @@ from unstuck.app.profile import services, wizard
 from unstuck.core import profile as core_profile
 from unstuck.core.assess import RutCheckResult
 from unstuck.core.assess.interests import RIASEC, code_of, fit_words, interest_fit
+from unstuck.web import journey
 from unstuck.web.profile import nav, present
 
 
@@ -86,6 +87,7 @@ def results(request: HttpRequest) -> HttpResponse:
             ],
         }
     )
+    context["next_step"] = journey.next_after("results")
     return render(request, "profile/results.html", context)
 
 
