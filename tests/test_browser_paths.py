@@ -46,7 +46,7 @@ def cards_on(page: Any) -> list[dict[str, Any]]:
             score: parseFloat(c.querySelector('.score-total').innerText),
             values: [...c.querySelectorAll('.components .component-value')]
                 .map(v => parseFloat(v.textContent)),
-            pay: c.querySelector('.money') ? c.querySelector('.money').innerText : '',
+            pay: c.querySelector('.money') ? c.querySelector('.money').textContent : '',
         }))""",
     )
     for card in cards:
