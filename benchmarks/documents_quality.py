@@ -86,8 +86,15 @@ def load_set(root: Path = SET) -> tuple[list[Document], list[Document]]:
         for path in sorted((root / folder).glob("*.yaml")):
             raw = yaml.safe_load(path.read_text(encoding="utf-8"))
             out[kind].append(
-                Document(path.stem, kind, raw["format"], raw.get("text") or "", raw["gold"] or {},
-                         raw.get("left") or "", raw.get("right") or "")  # fmt: skip
+                Document(
+                    path.stem,
+                    kind,
+                    raw["format"],
+                    raw.get("text") or "",
+                    raw["gold"] or {},
+                    raw.get("left") or "",
+                    raw.get("right") or "",
+                )  # fmt: skip
             )
     return out["resume"], out["posting"]
 
@@ -157,33 +164,41 @@ def _docx(text: str) -> bytes:
 
 
 def _pdf(columns: list[str]) -> bytes:
+    """One column, or two drawn row by row across the page (as layout engines draw tables),
+    so that a reader taking text in drawing order runs the columns together."""
     from reportlab.lib.pagesizes import letter
     from reportlab.pdfgen import canvas
 
     buffer = io.BytesIO()
     pdf = canvas.Canvas(buffer, pagesize=letter, invariant=True)
     width, height = letter
-    lefts = [50.0] if len(columns) == 1 else [40.0, 215.0]
+    lefts = [50.0] if len(columns) == 1 else [36.0, 232.0]
+    small = 9.5 if len(columns) == 1 else 8.0  # two columns fit the page side by side
+    drawn: list[tuple[int, float, float, str, float, str]] = []  # page, -y, x, font, size, text
     for col, text in zip(lefts, columns, strict=True):
-        y = height - 60
+        y, page = height - 60, 0
         for kind, value in _blocks(text):
             rows = value if kind == "table" else [value]
             for row in rows:
                 shown = "   ".join(row) if kind == "table" else row
                 if kind == "heading":
                     y -= 6
-                    pdf.setFont("Helvetica-Bold", 11)
-                    pdf.drawString(col, y, shown.upper() if len(columns) > 1 else shown)
+                    shown = shown.upper() if len(columns) > 1 else shown
+                    drawn.append((page, -y, col, "Helvetica-Bold", small + 1.5, shown))
                 elif kind == "bullet":
-                    pdf.setFont("Helvetica", 9.5)
-                    pdf.drawString(col + 8, y, "\u2022 " + shown)
+                    drawn.append((page, -y, col + 8, "Helvetica", small, "\u2022 " + shown))
                 else:
-                    pdf.setFont("Helvetica", 9.5)
-                    pdf.drawString(col, y, shown)
+                    drawn.append((page, -y, col, "Helvetica", small, shown))
                 y -= 13
                 if y < 50:
-                    pdf.showPage()
-                    y = height - 60
+                    y, page = height - 60, page + 1
+    current = 0
+    for page, neg_y, x, font, size, shown in sorted(drawn):
+        while page > current:
+            pdf.showPage()
+            current += 1
+        pdf.setFont(font, size)
+        pdf.drawString(x, -neg_y, shown)
     pdf.showPage()
     pdf.save()
     return buffer.getvalue()
@@ -338,13 +353,16 @@ def surfaces(skills: list[dict[str, Any]]) -> list[str]:
     return [w for k, w in seen.items() if k]
 
 
+def _same_position(f: tuple[str, str], g: tuple[str, str]) -> bool:
+    return same_name(f[0], g[0]) and same_name(f[1], g[1])
+
+
 def score_resume(parsed: dict[str, Any] | None, gold: dict[str, Any], t: dict[str, Tally],
                  label: str) -> None:  # fmt: skip
     parsed = parsed or {}
     positions = [(p.get("title"), p.get("employer")) for p in parsed.get("positions") or ()]
     want = [(g.get("title"), g.get("employer")) for g in gold.get("positions") or ()]
-    t["positions"].add(positions, want,
-                       lambda f, g: same_name(f[0], g[0]) and same_name(f[1], g[1]), label)  # fmt: skip
+    t["positions"].add(positions, want, _same_position, label)
     degrees = [{"level": degree_level(e), "field": e.get("field")}
                for e in parsed.get("education") or ()]  # fmt: skip
     degrees = [d for d in degrees if d["level"]]
@@ -526,11 +544,15 @@ def report(figures: dict[str, Any]) -> str:
              f"{'field':<18} {'P':>6} {'R':>6} {'F1':>6}"]  # fmt: skip
     for name, f in figures["fields"].items():
         lines.append(f"{name:<18} {_f(f['precision']):>6} {_f(f['recall']):>6} {_f(f['f1']):>6}")
-    lines.append(f"skill-mention precision  {_f(figures['mention_precision'])}   "
-                 f"(raw dictionary, same run: {_f(figures['mention_precision_baseline'])})")
+    lines.append(
+        f"skill-mention precision  {_f(figures['mention_precision'])}   "
+        f"(raw dictionary, same run: {_f(figures['mention_precision_baseline'])})"
+    )
     n = figures["resumes"]
-    lines.append(f"natural posting first    {round(figures['natural_first'] * n)}/{n}   "
-                 f"(tf-idf cosine, same run: {round(figures['natural_first_baseline'] * n)}/{n})")
+    lines.append(
+        f"natural posting first    {round(figures['natural_first'] * n)}/{n}   "
+        f"(tf-idf cosine, same run: {round(figures['natural_first_baseline'] * n)}/{n})"
+    )
     for p in figures["problems"]:
         lines.append(f"problem: {p}")
     for name, misses in (figures.get("misses") or {}).items():
