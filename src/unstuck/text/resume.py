@@ -830,8 +830,8 @@ def skill_evidence(
     """The concepts the extractor finds in the lines, each with its non-negated mentions and
     the lines that show them, strongest first; negated mentions are never evidence. A line may
     come as (text, section, the line to show as evidence): a lone word that only an alternative
-    label or a variant names ("Reports" in "Reports to", "rules"), or a single letter, is a skill only in
-    a list of skills (the skills section, a list line, beside another skill)."""
+    label or a variant names ("Reports" in "Reports to", "rules"), or a single letter, is a
+    skill only in a list of skills (the skills section, a list line, beside another skill)."""
     found: dict[Concept, tuple[list[Mention], limits.Evidence]] = {}
     deadline = limits.Deadline(ResumeError, "this resume")
     for item in lines:
