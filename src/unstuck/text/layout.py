@@ -56,7 +56,7 @@ _REGION_NAME = "|".join(sorted(STATES.values(), key=len, reverse=True))
 _COUNTRY = (r"USA|U\.S\.A?\.?|United States|Canada|UK|United Kingdom|Germany|France|Ireland|"
             r"Australia|India|Mexico|Netherlands|Spain|Italy")  # fmt: skip
 _CITY = r"[A-Z][A-Za-z.'-]*(?:\s+[A-Z][A-Za-z.'-]*){0,3}"
-_WORK_MODE = r"(?:\s*\(?(?:remote|hybrid|on[- ]?site)\)?)?"
+_WORK_MODE = r"(?:\s*\(?(?i:remote|hybrid|on[- ]?site)\)?)?"
 _PLACE = (rf"(?:{_CITY}),\s*(?:{_REGION}|{_REGION_NAME}|{_COUNTRY})\b(?:\s+\d{{5}})?{_WORK_MODE}"
           rf"|(?:fully\s+)?remote(?:\s*\((?:[^)]{{1,30}})\))?|hybrid")  # fmt: skip
 _PLACE_ONLY = re.compile(rf"^(?:{_PLACE})$", re.I)
@@ -249,7 +249,8 @@ _DEGREE_FORMS: tuple[tuple[str, str, str | None, bool], ...] = (
     ("bachelor", r"\bbachelor'?s?(?:\s+degree)?\b|\bbachelors?\s+of\b|\b(?:4|four)-year degree\b"
                  r"|\bundergraduate degree\b", None, False),  # fmt: skip
     ("associate", r"\b(?:A\.A\.S\.|AAS|A\.A\.|A\.S\.|ADN)(?![A-Za-z])", None, True),
-    ("associate", r"\bassociate'?s?\s+(?:degree|of)\b|\bassociate\s+(?:in|degree)\b", None, False),
+    ("associate", r"\bassociate'?s?\s+(?:degree|of)\b|\bassociate\s+(?:in|degree)\b"
+                  r"|\bassociate'?s?(?=\s+or\s+(?:a\s+)?bachelor)", None, False),
     ("high school", r"\bhigh school(?: diploma)?\b|\bGED\b|\bHSE\b|\bsecondary school\b", None,
      False),
     ("certificate", r"\b(?:certificate|diploma|apprenticeship(?: program)?)\b", None, False),
