@@ -310,8 +310,7 @@ _NO_SPONSOR = re.compile(r"(?:no|not|without|unable to|cannot|won't)\b[^.\n]{0,3
 _HEAD_REQUIRED = re.compile(
     r"\b(?:requirements?|required|qualifications?|must[- ]haves?|what you(?:'ll| will)? "
     r"(?:bring|need|have)|what we(?:'re| are)? (?:need|looking for|want|expect)|looking for|"
-    r"who you are|you have|skills|your profile|about you|experience|minimum|you bring|"
-    r"you need|we need)\b",
+    r"who you are|you have|skills|your profile|about you|experience|minimum)\b",
     re.I,
 )
 _HEAD_PREFERRED = re.compile(
@@ -339,12 +338,12 @@ def _heading(line: str) -> str | None:
     when the line is not a heading: a short line (up to seven words), not a bullet, not a
     sentence, not "Label: value", holding a heading word ("Requirements", "Nice to have",
     "What you'll do", "Benefits")."""
-    if re.match(r"^\s*[-*•·]\s", line):
+    if re.match(r"^\s*[-*•·\x7f\uf0b7]\s", line):
         return None
     stripped = re.sub(r"[*_#]+", " ", line).strip().rstrip(":").strip()
     if not stripped or len(stripped) > 60 or stripped.endswith((".", "!", "?")):
         return None
-    if ":" in stripped or len(stripped.split()) > 7:
+    if ":" in stripped or len(stripped.split()) > 7 or re.search(r"\d", stripped):
         return None
     if _HEAD_PREFERRED.search(stripped):
         return "preferred"
@@ -532,7 +531,10 @@ def read_posting(data: bytes | str, extractor: Extractor) -> Posting:
     lines = [line for line in (ln.strip() for ln in text.splitlines()) if line]
     skip = 0
     if posting.title is None:
-        skip = _header(posting, lines, h1 or page_title)
+        start = lines.index(h1) if h1 and h1 in lines else 0  # a page's menus stand above it
+        skip = start + _header(posting, lines[start:], h1 or page_title)
+        if len(lines) <= 2:
+            skip = 0  # a posting of a line or two: every word of it is the posting
     if posting.location is None:
         posting.location = _find_location(lines)
     sectioned: list[tuple[str, str | None]] = []
