@@ -467,15 +467,18 @@ POSTING_FIELDS = ("posting title", "posting employer", "required", "preferred", 
                   "degree")  # fmt: skip
 
 
-def run(home: Path, root: Path = SET, verbose: bool = False) -> dict[str, Any]:
-    """Read, score and rank the set with the knowledge base in ``home``; returns the figures."""
-    tmp = Path(tempfile.mkdtemp(prefix="unstuck-docq-"))
-    os.environ["UNSTUCK_HOME"] = str(home)
-    os.environ["DATABASE_URL"] = f"sqlite:///{tmp / 'user.sqlite3'}"
-    os.environ.setdefault("DJANGO_SETTINGS_MODULE", "unstuck.web.settings")
-    import unstuck.app
+def run(home: Path | None, root: Path = SET, verbose: bool = False) -> dict[str, Any]:
+    """Read, score and rank the set with the knowledge base in ``home`` and a fresh SQLite user
+    store; returns the figures. ``home`` None: the environment is already set up (a test with
+    its own ``UNSTUCK_HOME`` and database)."""
+    if home is not None:
+        tmp = Path(tempfile.mkdtemp(prefix="unstuck-docq-"))
+        os.environ["UNSTUCK_HOME"] = str(home)
+        os.environ["DATABASE_URL"] = f"sqlite:///{tmp / 'user.sqlite3'}"
+        os.environ.setdefault("DJANGO_SETTINGS_MODULE", "unstuck.web.settings")
+        import unstuck.app
 
-    unstuck.app.setup()
+        unstuck.app.setup()
     from unstuck.app.documents import services
     from unstuck.knowledge.store import get_knowledge_base
     from unstuck.text.vocabulary import skill_extractor

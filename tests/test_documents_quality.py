@@ -206,8 +206,9 @@ def test_pdf_and_docx_postings_are_read(ex: Extractor) -> None:
 # -- the floors, on the whole set ----------------------------------------------------------------
 
 
-def test_documents_quality_floors(built_home: Path) -> None:
-    figures = Q.run(built_home)
+@pytest.mark.django_db
+def test_documents_quality_floors(kb_home: Path) -> None:
+    figures = Q.run(None)
     fields = figures["fields"]
     assert not figures["problems"], figures["problems"]
     for name in ("positions", "degrees", "licences"):
