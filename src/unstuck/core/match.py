@@ -14,7 +14,9 @@ module does no I/O and knows no knowledge base: occupations a title maps to arri
   evidence it; evidence that is only hedged ("familiar with") earns half. Score: the share
   of items met.
 - ``experience``: the posting's "N years" requirements against the years the resume's dated
-  positions span (overlaps counted once); partial credit in proportion.
+  positions in this kind of work span (overlaps counted once): all of them when the resume's
+  titles map to the posting's occupation, otherwise those whose title shares a word with the
+  posting's; partial credit in proportion.
 - ``education``: stated degrees against the resume's highest degree, and licences or
   certifications against the resume's certification lines.
 - ``title``: the posting title against the resume's job titles: the same occupation code
@@ -473,8 +475,15 @@ def match(resume: ResumeFacts, posting: PostingFacts, *, now_month: int) -> Matc
     comps["preferred"] = _component("preferred", [i for i in skill_items if not i.required])
 
     exp_items = []
-    have = experience_years(resume.positions, now_month)
-    dated = tuple(p.line for p in resume.positions if parse_month(p.start) is not None)
+    # years in this kind of work: every position when the resume's titles map to the
+    # posting's occupation, otherwise the positions whose title shares a word with the
+    # posting's (a store manager's years are not a paralegal's)
+    positions = resume.positions
+    if posting.title and not (set(posting.occupation_codes[:1]) & set(resume.occupation_codes)):
+        want = _words(posting.title)
+        positions = tuple(p for p in positions if want & _words(p.title or ""))
+    have = experience_years(positions, now_month)
+    dated = tuple(p.line for p in positions if parse_month(p.start) is not None)
     for req in posting.requirements:
         if req.kind != "experience":
             continue

@@ -31,7 +31,8 @@ parenthesised qualifier is dropped as another variant ("Python (computer program
 
 **Case.** Matching ignores case except where case is what tells a name from a word: a
 capitalised one-letter label ("R", "C") or a capitalised label that spells a short common
-English word ("IT", "GO", "ART") must appear as written, and so must a one-word label that only
+English word ("IT", "GO", "ART") must appear as written, as must a two-letter acronym ("RE"
+is not the "re" of "we're", "HR" not the "hr" of "$17/hr"), and so must a one-word label that only
 exists as a parenthesis-stripped variant when that word is also used in other labels, a sign
 of an everyday word ("Chef (tools for software configuration management)" -> "Chef", but
 "Python (computer programming)" -> "Python" in any case). Labels of two characters or fewer
@@ -91,6 +92,7 @@ class Mention(NamedTuple):
     assertion: Assertion = PLAIN
     exact: bool = True
     vague: bool = False
+    named: bool = True  # some concept is named by its own label (not an alternative or variant)
 
     @property
     def negated(self) -> bool:
@@ -216,6 +218,8 @@ def _needs_case(label: str) -> bool | None:
     upper = not core.islower() and not core.isdigit()
     if len(core) <= 2 and not upper:
         return None
+    if upper and core.isupper() and core.isalpha() and len(core) == 2:
+        return True  # a two-letter acronym ("RE", "HR"): "we're" and "$17/hr" are not it
     return upper and (len(core) == 1 or core.lower() in _COMMON_SHORT)
 
 
@@ -288,6 +292,7 @@ class Extractor:
             bests = [min(r for r, _, _, _ in slot) for slot in slots]
             vague = all(b >= VAGUE for b in bests)
             exact = any(b % VAGUE < VARIANT for b in bests)
+            named = min(bests) == 0
             for slot, best in zip(slots, bests, strict=True):
                 if best >= VAGUE and not vague:  # another vocabulary names it clearly
                     continue
@@ -297,7 +302,7 @@ class Extractor:
                         cases.append(form)
             self._entries.append(_Entry(tuple(concepts), tuple(cases), exact, vague,
                                         any(c is not None for c in cases),
-                                        cue_kinds.get(k), k in leads))  # fmt: skip
+                                        cue_kinds.get(k), k in leads, named))  # fmt: skip
         self._roles = [(1 if e.concepts else 0) | (2 if e.cue else 0) | (4 if e.lead else 0)
                        for e in self._entries]  # fmt: skip
         self._cue_of = [e.cue or "" for e in self._entries]
@@ -354,12 +359,13 @@ class Extractor:
                     continue
             taken[start:end] = b"\x01" * (end - start)
             assertion = PLAIN if cues is None else cues.assertion(start, end)
-            out.append(Mention(start, end, shown, concepts, assertion, entry.exact, entry.vague))
+            out.append(Mention(start, end, shown, concepts, assertion, entry.exact, entry.vague,
+                               entry.named))  # fmt: skip
         out.sort(key=_by_start)
         if lead_ends:
             for start, end in _phrases(text, lead_ends):
                 assertion = PLAIN if cues is None else cues.assertion(start, end)
-                out.append(Mention(start, end, text[start:end], (), assertion, False, True))
+                out.append(Mention(start, end, text[start:end], (), assertion, False, True, False))
             out.sort(key=_by_start)
         return out
 
@@ -425,3 +431,4 @@ class _Entry:
     cased: bool
     cue: str | None = None  # the negation cue kind this key also is, if any
     lead: bool = False  # this key also introduces a skill phrase
+    named: bool = False  # some concept's own label (rank 0), not only alternatives

@@ -37,14 +37,14 @@ import math
 import re
 from collections.abc import Iterable
 from dataclasses import dataclass, field
-from html.parser import HTMLParser
 from typing import Any
 
 from unstuck.core.limits import MONEY_MAX, short
-from unstuck.text import limits
+from unstuck.text import layout, limits, markup
 from unstuck.text.extract import Concept, Extractor, Mention
 from unstuck.text.negation import assess
-from unstuck.text.resume import title_employer
+from unstuck.text.resume import ResumeError, accept, docx_text, pdf_text
+from unstuck.text.resume import _check_zip as check_zip
 
 MAX_BYTES = 5_000_000  # a posting page larger than this is not a posting
 MAX_PAY = MONEY_MAX  # no pay is stated above this
@@ -69,6 +69,7 @@ class Requirement:
     value: str  # "bachelor", "5 years", "driver's licence", "work authorisation"...
     required: bool  # False when the posting calls it preferred
     evidence: str
+    alternative: str | None = None  # "equivalent experience": what the posting takes instead
 
 
 @dataclass(frozen=True, slots=True)
@@ -77,6 +78,7 @@ class SkillAsk:
     required: bool
     mentions: tuple[Mention, ...]
     evidence: tuple[str, ...]  # the lines that ask for it
+    section: str = "required"  # "required" | "preferred" | "duties" (what the job involves)
 
 
 @dataclass
@@ -101,83 +103,13 @@ class Posting:
 
 # -- HTML ---------------------------------------------------------------------------------------
 
-_BLOCK = frozenset(
-    "p div br li ul ol h1 h2 h3 h4 h5 h6 tr td th section article header footer table "
-    "dd dt blockquote pre".split()
-)
-_DROP = frozenset("script style noscript template svg head iframe object".split())
-
-
-class _Text(HTMLParser):
-    """HTML to text lines; keeps the JSON-LD scripts aside and the first <h1> and <title>."""
-
-    def __init__(self) -> None:
-        super().__init__(convert_charrefs=True)
-        self.parts: list[str] = []
-        self.json_ld: list[str] = []
-        self.h1: str | None = None
-        self.title: str | None = None
-        self._drop = 0
-        self._in: str | None = None  # "json-ld" | "h1" | "title"
-        self._buf: list[str] = []
-
-    def handle_starttag(self, tag: str, attrs: list[tuple[str, str | None]]) -> None:
-        if tag == "script" and ("type", "application/ld+json") in attrs:
-            self._in, self._buf = "json-ld", []
-            return
-        if tag == "title" and self.title is None:
-            self._in, self._buf = "title", []
-        if tag in _DROP:
-            self._drop += 1
-            return
-        if tag == "h1" and self.h1 is None:
-            self._in, self._buf = "h1", []
-        if tag in _BLOCK:
-            self.parts.append("\n")
-        if tag == "li":
-            self.parts.append("• ")
-
-    def handle_endtag(self, tag: str) -> None:
-        if self._in == "json-ld" and tag == "script":
-            self.json_ld.append("".join(self._buf))
-            self._in = None
-            return
-        if self._in == "title" and tag == "title":
-            self.title = " ".join("".join(self._buf).split()) or None
-            self._in = None
-        if tag in _DROP:
-            self._drop = max(0, self._drop - 1)
-            return
-        if self._in == "h1" and tag == "h1":
-            self.h1 = " ".join("".join(self._buf).split()) or None
-            self._in = None
-        if tag in _BLOCK:
-            self.parts.append("\n")
-
-    def handle_data(self, data: str) -> None:
-        if self._in in ("json-ld", "title"):
-            self._buf.append(data)
-            return
-        if self._drop:
-            return
-        if self._in == "h1":
-            self._buf.append(data)
-        self.parts.append(data)
-
-    def text(self) -> str:
-        lines = (" ".join(line.split()) for line in "".join(self.parts).splitlines())
-        return "\n".join(line for line in lines if line)
-
 
 def html_to_text(html: str) -> str:
-    limits.check_tags(html, PostingError, "this posting's description")
-    parser = _Text()
-    parser.feed(html)
-    parser.close()
-    return parser.text()
+    return markup.html_to_text(html, PostingError, "this posting's description")
 
 
-_HTML = re.compile(r"<\s*(?:html|body|div|p|br|li|h[1-6]|span|script|!doctype)\b", re.I)
+_HTML = markup._HTML
+_Text = markup._Text
 
 
 # -- JSON-LD ------------------------------------------------------------------------------------
@@ -316,16 +248,57 @@ _DEGREE = [(name, re.compile(p, re.I)) for name, p in _DEGREES]
 # numbers of one or two digits, not inside a longer run: a run of digits is tried once, not
 # from each of its digits (which made a line of 20,000 digits take half a minute)
 _YEARS_EXP = re.compile(
-    r"(?<![\d.])(?P<n>\d{1,2}(?:\.\d{1,2})?)\s*\+?\s*(?:(?:-|–|to)\s*\d{1,2}\s*)?(?:years?|yrs?)\b"
-    r"[^.\n]{0,40}?\bexperience|experience[^.\n]{0,20}?(?<!\d)(?P<m>\d{1,2})\s*\+?\s*"
-    r"(?:years?|yrs?)\b",
+    r"(?<![\d.])(?P<n>\d{1,2}(?:\.\d{1,2})?)\s*\+?\s*(?:(?:-|–|to)\s*\d{1,2}\s*\+?\s*)?"
+    r"(?:years?|yrs?)\b[^.\n]{0,60}?\bexperience|experience[^.\n]{0,20}?(?<!\d)(?P<m>\d{1,2})"
+    r"\s*\+?\s*(?:years?|yrs?)\b",
     re.I,
 )
+#: "7+ years in distribution", "2 years of social work": years of something, in a section that
+#: asks for things (no word "experience" needed)
+_YEARS_OF = re.compile(
+    r"(?<![\d.])(?P<n>\d{1,2})\s*\+?\s*(?:(?:-|–|to)\s*\d{1,2}\s*\+?\s*)?(?:years?|yrs?)\s+"
+    r"(?:of|in|as|with|working)\b",
+    re.I,
+)
+#: Indeed's form: "Paralegal: 5 years (Required)", "Call center: 1 year (Preferred)"
+_YEARS_LABEL = re.compile(
+    r"^(?P<what>[^:]{2,60}):\s*(?P<n>\d{1,2})\+?\s*(?:years?|yrs?)\b[^()]{0,20}"
+    r"(?:\((?P<req>required|preferred)\))?",
+    re.I,
+)
+_LABEL_ASK = re.compile(r"^(?P<what>[^:]{2,60}):\s*(?P<value>[^()]{1,60}?)\s*"
+                        r"\((?P<req>required|preferred)\)\s*$", re.I)  # fmt: skip
+_DEGREE_CONTEXT = re.compile(
+    r"degree|diploma|\bged\b|graduate|ph\.?d|\bmba\b|\bb\.?s\.?n?\b|\bm\.?s\.?w?\b|bachelor|"
+    r"master|associate|j\.d\.|doctor|education\s*:|high school|program\b|school\b|college\b",
+    re.I,
+)
+_CERTIFICATE_CONTEXT = re.compile(r"\b(?:school|program|college|degree|diploma|from)\b", re.I)
+_EQUIVALENT = re.compile(r"\bor\s+(?:the\s+)?equivalent(?:\s+(?:work\s+)?experience)?\b", re.I)
 _LICENCE = re.compile(
     r"driver'?s?\s+licen[cs]e|driving\s+licen[cs]e|\bcdl\b|commercial driver|"
-    r"\b(?:licen[cs]ed|licen[cs]e|certification|certified|registration)\b",
+    r"\b(?:licen[cs]ed|licen[cs]e|certification|certified|registration|certificate|"
+    r"endorsement|card)\b|(?:admission|admitted)\s+to\s+the\s+[\w .]{0,40}?\bbar\b",
     re.I,
 )
+_LICENCE_FILLER = re.compile(
+    r"^(?:(?:must\s+(?:have|hold)|have|hold|possess|current(?:ly)?|valid|active|unrestricted|an?|"
+    r"the|and|with|or|eligible\s+for|ability\s+to\s+obtain)\s+)+", re.I,
+)  # fmt: skip
+
+
+def licence_phrase(line: str, m: re.Match[str]) -> str:
+    """The words naming a licence around the match: "Current Ohio RN license" -> "Ohio RN
+    license", "Clean MVR and a current DOT medical card" -> "DOT medical card"."""
+    clause_start = max(line.rfind(c, 0, m.start()) for c in ";,:•(") + 1
+    before = line[clause_start : m.start()]
+    before = re.split(r"\s+and\s+|\s+or\s+(?=[a-z])", before)[-1]
+    tail = line[m.end() :]
+    acronym = re.match(r"\s*\(([A-Z][A-Za-z]{1,6})\)", tail)
+    phrase = (before + line[m.start() : m.end()] + (f" ({acronym.group(1)})" if acronym else ""))
+    phrase = _LICENCE_FILLER.sub("", phrase.strip(" -•*")).strip()
+    bar = re.match(r"(?:admission|admitted)\s+to\s+the\s+(.+)", phrase, re.I)
+    return " ".join((bar.group(1) if bar else phrase).split()) or m.group(0)
 _AUTH = re.compile(
     r"authori[sz]ed to work|work authori[sz]ation|right to work|eligible to work|"
     r"visa sponsorship|sponsorship|citizenship|citizen|green card|work permit",
@@ -335,35 +308,51 @@ _CLEARANCE = re.compile(r"security clearance|\bclearance\b|\bts/sci\b|secret cle
 _NO_SPONSOR = re.compile(r"(?:no|not|without|unable to|cannot|won't)\b[^.\n]{0,30}sponsor", re.I)
 
 _HEAD_REQUIRED = re.compile(
-    r"^(?:requirements?|required|qualifications?|minimum qualifications|basic qualifications|"
-    r"must[- ]haves?|what you(?:'ll)? (?:bring|need)|who you are|you have|skills|"
-    r"your profile|about you|experience|responsibilities|what you(?:'ll)? do|duties)\b",
+    r"\b(?:requirements?|required|qualifications?|must[- ]haves?|what you(?:'ll| will)? "
+    r"(?:bring|need|have)|what we(?:'re| are)? (?:need|looking for|want|expect)|looking for|"
+    r"who you are|you have|skills|your profile|about you|experience|minimum)\b",
     re.I,
 )
 _HEAD_PREFERRED = re.compile(
-    r"^(?:nice[- ]to[- ]haves?|preferred(?: qualifications)?|bonus(?: points)?|desirable|"
-    r"pluses|a plus|good to have|extra credit|ideally)\b",
+    r"\b(?:nice[- ]to[- ]haves?|preferred|bonus(?: points)?|desirable|pluses|a plus|plus|"
+    r"good to have|extra credit|ideally|optional|even better)\b",
+    re.I,
+)
+_HEAD_DUTIES = re.compile(
+    r"\b(?:responsibilit(?:y|ies)|duties|what you(?:'ll| will) (?:do|be doing)|day[- ]to[- ]day|"
+    r"the role|your role|in this role|job description|description|summary|overview|"
+    r"about the (?:role|job|position)|the opportunity|essential functions|key tasks|"
+    r"the job|the position|what the job involves|your mission|tasks)\b",
     re.I,
 )
 _HEAD_OTHER = re.compile(
-    r"^(?:about (?:us|the company|the team)|benefits|perks|what we offer|we offer|"
-    r"compensation|equal opportunity|how to apply|our company)\b",
+    r"^(?:about\b(?! (?:the )?(?:role|job|position|you\b))|benefits|perks|what we offer|we offer|"
+    r"compensation|equal opportunity|how to apply|our company|job type|why (?:join|work)|"
+    r"salary|pay\b|schedule|work location|eeo)",
     re.I,
 )
 
 
 def _heading(line: str) -> str | None:
-    """The section a heading line opens ("required", "preferred", "other"), or None when the
-    line is not a heading (short, ends with a colon or has no sentence punctuation)."""
-    stripped = line.strip().strip("#*•-:").strip()
-    if not stripped or len(stripped) > 60 or stripped.endswith("."):
+    """The section a heading line opens ("required", "preferred", "duties", "other"), or None
+    when the line is not a heading: a short line (up to seven words), not a bullet, not a
+    sentence, not "Label: value", holding a heading word ("Requirements", "Nice to have",
+    "What you'll do", "Benefits")."""
+    if re.match(r"^\s*[-*•·\x7f\uf0b7]\s", line):
         return None
-    if _HEAD_PREFERRED.match(stripped):
+    stripped = re.sub(r"[*_#]+", " ", line).strip().rstrip(":").strip()
+    if not stripped or len(stripped) > 60 or stripped.endswith((".", "!", "?")):
+        return None
+    if ":" in stripped or len(stripped.split()) > 7 or re.search(r"\d", stripped):
+        return None
+    if _HEAD_PREFERRED.search(stripped):
         return "preferred"
     if _HEAD_OTHER.match(stripped):
         return "other"
-    if _HEAD_REQUIRED.match(stripped):
+    if _HEAD_REQUIRED.search(stripped):
         return "required"
+    if _HEAD_DUTIES.search(stripped):
+        return "duties"
     return None
 
 
@@ -374,12 +363,15 @@ def _requirements(lines: list[tuple[str, str | None]]) -> list[Requirement]:
     out: list[Requirement] = []
     seen: set[tuple[str, str]] = set()
 
-    def add(kind: str, value: str, section: str | None, line: str) -> None:
+    def add(kind: str, value: str, section: str | None, line: str,
+            alternative: str | None = None) -> None:  # fmt: skip
         if (kind, value) in seen:
             return
         seen.add((kind, value))
         preferred = section == "preferred" or bool(_PREFERRED.search(line))
-        out.append(Requirement(kind, value, not preferred, line.strip()))
+        if re.search(r"\(required\)", line, re.I):
+            preferred = False
+        out.append(Requirement(kind, value, not preferred, line.strip(), alternative))
 
     def negated(m: re.Match[str] | None) -> bool:
         # "No bachelor's degree required", "3+ years of experience not required": the same
@@ -389,19 +381,27 @@ def _requirements(lines: list[tuple[str, str | None]]) -> list[Requirement]:
     for line, section in lines:
         if section == "other":
             continue
-        for name, pattern in _DEGREE:
-            found = pattern.search(line)
-            if found and re.search(r"degree|diploma|ged|ph\.?d|mba|b\.?s|m\.?s|"
-                                   r"bachelor|master", line, re.I):  # fmt: skip
-                if not negated(found):
-                    add("degree", name, section, line)
-                break
-        m = _YEARS_EXP.search(line)
-        if m and not negated(m):
+        if _DEGREE_CONTEXT.search(line):
+            for clause in re.split(r";\s*", line):
+                found = _degree_of(clause)
+                if found is not None and not negated(found[1]):
+                    level, m = found
+                    equivalent = bool(_EQUIVALENT.search(clause))
+                    add("degree", level, section, clause, "equivalent experience"
+                        if equivalent else None)  # fmt: skip
+        m = _YEARS_EXP.search(line) or (
+            _YEARS_OF.search(line) if section in ("required", "preferred", None) else None
+        )
+        label = _YEARS_LABEL.match(line)
+        if label:
+            add("experience", f"{label.group('n')} years", _cue(label.group("req"), section),
+                line)  # fmt: skip
+        elif m and not negated(m):
             add("experience", f"{m.group('n') or m.group('m')} years", section, line)
         m = _LICENCE.search(line)
-        if m and not negated(m):
-            add("licence", " ".join(m.group(0).lower().split()), section, line)
+        if m and not negated(m) and not (m.group(0).lower() == "certificate" and
+                                          _CERTIFICATE_CONTEXT.search(line)):  # fmt: skip
+            add("licence", licence_phrase(line, m), section, line)
         if _AUTH.search(line):
             value = "no visa sponsorship" if _NO_SPONSOR.search(line) else "work authorisation"
             add("authorisation", value, section, line)
@@ -409,6 +409,31 @@ def _requirements(lines: list[tuple[str, str | None]]) -> list[Requirement]:
         if m and not negated(m):
             add("clearance", "security clearance", section, line)
     return out
+
+
+def _cue(req: str | None, section: str | None) -> str | None:
+    if req is None:
+        return section
+    return "preferred" if req.lower() == "preferred" else "required"
+
+
+def _degree_of(clause: str) -> tuple[str, re.Match[str]] | None:
+    """The lowest degree a clause accepts ("a paralegal certificate or bachelor's degree" ->
+    certificate) and where it is named."""
+    found = []
+    for level, pattern, _ in layout._DEGREES:
+        for m in pattern.finditer(clause):
+            if level == "certificate" and not _CERTIFICATE_CONTEXT.search(clause):
+                continue
+            found.append((layout.LEVEL_RANK[level], m.start(), level, m))
+    if not found:
+        return None
+    if not re.search(r"\bor\b", clause, re.I):
+        found.sort(key=lambda f: f[1])  # the first named
+        first = [f for f in found if f[2] != "certificate"] or found
+        return first[0][2], first[0][3]
+    found.sort(key=lambda f: (f[0], f[1]))
+    return found[0][2], found[0][3]
 
 
 # -- reading -------------------------------------------------------------------------------------
@@ -422,15 +447,38 @@ def _decode(data: bytes | str) -> str:
     if len(data) > MAX_BYTES:
         raise PostingError(f"this file is over {MAX_BYTES // 1_000_000} MB: not a job posting")
     if data.startswith(b"%PDF"):
-        raise PostingError("this is a PDF: read it as a resume/PDF, not as a posting page")
+        try:
+            return pdf_text(data)
+        except ResumeError as err:
+            raise PostingError(str(err)) from None
     if data[:4] == b"PK\x03\x04":
-        raise PostingError("this is a zip archive (or a Word/OpenDocument file), not a posting")
+        return _docx_posting(data)
     for encoding in ("utf-8-sig", "cp1252"):
         try:
             return data.decode(encoding)
         except UnicodeDecodeError:
             continue
     return data.decode("latin-1")
+
+
+def _docx_posting(data: bytes) -> str:
+    import io
+    import zipfile
+
+    try:
+        archive = zipfile.ZipFile(io.BytesIO(data))
+    except zipfile.BadZipFile:
+        raise PostingError("this zip/Word file is damaged") from None
+    with archive:
+        try:
+            check_zip(archive)
+            if "word/document.xml" not in set(archive.namelist()):
+                raise PostingError("this zip archive holds no Word document, not a posting")
+            return docx_text(archive)
+        except ResumeError as err:
+            raise PostingError(str(err)) from None
+        except (NotImplementedError, zipfile.BadZipFile, EOFError, RuntimeError) as err:
+            raise PostingError(f"this zip/Word file cannot be read ({err})") from None
 
 
 def read_posting(data: bytes | str, extractor: Extractor) -> Posting:
@@ -481,17 +529,17 @@ def read_posting(data: bytes | str, extractor: Extractor) -> Posting:
     limits.check_text(text, PostingError, "this posting")
     posting.text = text
     lines = [line for line in (ln.strip() for ln in text.splitlines()) if line]
+    skip = 0
     if posting.title is None:
-        posting.title = h1 or page_title or _first_title_line(lines)
-        if posting.title and posting.employer is None and _TITLE_SPLIT.search(posting.title):
-            title, employer = title_employer(posting.title)
-            if title and employer:
-                posting.title, posting.employer = title, employer
+        start = lines.index(h1) if h1 and h1 in lines else 0  # a page's menus stand above it
+        skip = start + _header(posting, lines[start:], h1 or page_title)
+        if len(lines) <= 2:
+            skip = 0  # a posting of a line or two: every word of it is the posting
     if posting.location is None:
         posting.location = _find_location(lines)
     sectioned: list[tuple[str, str | None]] = []
     section: str | None = None
-    for line in lines:
+    for line in lines[skip:]:
         head = _heading(line)
         if head is not None:
             section = head
@@ -522,6 +570,79 @@ def _find_location(lines: list[str]) -> str | None:
     return None
 
 
+_TITLE_PREFIX = re.compile(
+    r"^(?:job posting for|job posting:|job title:|position:|now hiring:?|we(?:'re| are) hiring:?|"
+    r"hiring:|job:|role:)\s*", re.I,
+)  # fmt: skip
+_JOB_TYPE = re.compile(
+    r"^(?:full[- ]time|part[- ]time|contract|temporary|permanent|seasonal|internship|"
+    r"home (?:weekly|daily|nightly)|on[- ]site|hybrid|remote|per diem|\d+\s*(?:hrs?|hours))",
+    re.I,
+)  # fmt: skip
+
+
+def _header(posting: Posting, lines: list[str], page_title: str | None) -> int:
+    """Title, employer, location and pay from the top lines ("Title", "Employer · City, ST ·
+    Full-time", "Location: ...", "Salary: ..."; or "Title - Employer - City, ST" on one line).
+    Returns how many lines the header takes (they are not read for skills)."""
+    if not lines:
+        posting.title = page_title
+        return 0
+    first = _TITLE_PREFIX.sub("", re.sub(r"[*_`#]+", " ", lines[0]).strip()).strip()
+    if _heading(lines[0]) is not None or len(first) > 100 or first.endswith("."):
+        posting.title = page_title or _first_title_line(lines)
+        return 0
+    posting.title = first or None
+    used = 1
+    for line in lines[1:4]:
+        clean = re.sub(r"[*_`#]+", " ", line).strip()
+        if _heading(line) is not None or clean.endswith(".") or len(clean.split()) > 14:
+            break
+        label = re.match(r"^(location|company|employer|salary|pay|compensation|rate)\s*:\s*(.+)",
+                         clean, re.I)  # fmt: skip
+        if label:
+            name = label.group(1).lower()
+            if name == "location":
+                posting.location = posting.location or label.group(2).strip()
+            elif name in ("company", "employer"):
+                posting.employer = posting.employer or label.group(2).strip()
+            elif posting.pay is None:
+                posting.pay = find_pay(clean)
+            used += 1
+            continue
+        took = False
+        for part in re.split(r"\s+[|·•—–-]\s+|\s*[|·•]\s*", clean):
+            part = part.strip(" ,")
+            if not part:
+                continue
+            pay = find_pay(part) if re.search(r"[$£€]|\d", part) else None
+            if pay is not None:
+                posting.pay = posting.pay or pay
+                took = True
+            elif layout.is_location(part):
+                posting.location = posting.location or part
+                took = True
+            elif _JOB_TYPE.match(part):
+                took = True
+            elif posting.employer is None and not re.search(r"\d{3,}", part):
+                rest, place = layout.strip_location(part)
+                posting.employer = rest or None
+                if place:
+                    posting.location = posting.location or place
+                took = True
+        if not took:
+            break
+        used += 1
+    if posting.employer is None and posting.title and _TITLE_SPLIT.search(posting.title):
+        parts = [p.strip() for p in re.split(r"\s+[|—–-]\s+|\s+(?:at|@)\s+", posting.title)]
+        places = [p for p in parts if layout.is_location(p)]
+        others = [p for p in parts if not layout.is_location(p)]
+        if len(others) >= 2:
+            posting.title, posting.employer = others[0], others[1]
+            posting.location = posting.location or (places[0] if places else None)
+    return used
+
+
 def _first_title_line(lines: list[str]) -> str | None:
     for line in lines[:3]:
         if len(line) <= 80 and not line.endswith(".") and _heading(line) is None:
@@ -533,18 +654,34 @@ def _skills(
     lines: list[tuple[str, str | None]], extractor: Extractor, deadline: limits.Deadline
 ) -> list[SkillAsk]:
     asks: dict[Concept, tuple[bool, list[Mention], limits.Evidence]] = {}
+    kinds: dict[Concept, str] = {}
+    order = {"required": 0, "preferred": 1, "duties": 2}
     for line, section in lines:
         deadline.check()
         if section == "other":
             continue
-        for m in extractor.extract(line):
-            if m.vague:
-                continue
-            if m.negated:  # "no Java needed" is never an ask
+        ask = _LABEL_ASK.match(line) or _YEARS_LABEL.match(line)
+        scan = line
+        if ask:  # "Language: Spanish (Required)": the ask is the value; "Paralegal: 5 years"
+            scan = ask.group("value") if "value" in ask.groupdict() else ask.group("what")
+            section = _cue(ask.group("req"), section)
+        # "no Java needed" is never an ask
+        found = [m for m in extractor.extract(scan) if not m.vague and not m.negated]
+        spans = [(m.start, m.end) for m in found]
+        for m in found:
+            # a short line under "Requirements" or "Nice to have" is an item of a list
+            listed = section in ("required", "preferred") and len(scan.split()) <= 6
+            if not accept(m, scan, spans, listed=listed):
                 continue
             requirement = m.assertion.requirement
-            required = (requirement == "required" or (requirement is None
-                                                      and section != "preferred"))  # fmt: skip
+            required = requirement == "required" or (
+                requirement is None and section not in ("preferred", "duties")
+            )
+            kind = ("required" if required else "preferred" if requirement == "optional" or
+                    section == "preferred" else "duties")  # fmt: skip
+            for concept in m.concepts:
+                if concept not in kinds or order[kind] < order[kinds[concept]]:
+                    kinds[concept] = kind
             for concept in m.concepts:
                 if concept not in asks:
                     limits.check_skills(len(asks) + 1, PostingError, "this posting")
@@ -554,7 +691,7 @@ def _skills(
                 evidence.add(line)
                 asks[concept] = (was or required, mentions, evidence)
     return [
-        SkillAsk(concept, required, tuple(mentions), tuple(evidence))
+        SkillAsk(concept, required, tuple(mentions), tuple(evidence), kinds[concept])
         for concept, (required, mentions, evidence) in asks.items()
     ]
 

@@ -41,7 +41,7 @@ from pathlib import Path
 from typing import Any
 from xml.etree import ElementTree
 
-from unstuck.text import limits
+from unstuck.text import layout, limits
 from unstuck.text.extract import Concept, Extractor, Mention
 
 MAX_BYTES = 20_000_000  # a resume file larger than this is refused
@@ -64,7 +64,9 @@ class Position:
     start: str | None
     end: str | None  # None with current=True: "present"
     current: bool
-    evidence: str
+    evidence: str  # the line with the dates
+    header: tuple[str, ...] = ()  # the lines above it that name the position, if any
+    location: str | None = None
 
 
 @dataclass(frozen=True, slots=True)
@@ -74,6 +76,7 @@ class Education:
     field: str | None
     end: str | None
     evidence: str
+    level: str | None = None  # layout.LEVELS: "bachelor", "master", ...
 
 
 @dataclass(frozen=True, slots=True)
@@ -98,6 +101,8 @@ class Resume:
     source: str  # "pdf" | "docx" | "linkedin" | "json-resume" | "text"
     name: str | None = None
     headline: str | None = None
+    contact: list[str] = field(default_factory=list)  # the lines with address, phone, email
+    sections: list[dict[str, Any]] = field(default_factory=list)  # {kind, heading, lines}
     positions: list[Position] = field(default_factory=list)
     education: list[Education] = field(default_factory=list)
     certifications: list[Certification] = field(default_factory=list)
@@ -132,18 +137,99 @@ def docx_text(archive: zipfile.ZipFile) -> str:
         root = ElementTree.fromstring(archive.read("word/document.xml"))
     except ElementTree.ParseError as err:
         raise ResumeError(f"this Word file is damaged ({err})") from None
-    lines = []
-    for para in root.iter(f"{_W}p"):
-        parts = []
-        for node in para.iter():
-            if node.tag == f"{_W}t" and node.text:
-                parts.append(node.text)
-            elif node.tag in (f"{_W}tab", f"{_W}br"):
-                parts.append(" ")
-        line = " ".join("".join(parts).split())
-        if line:
-            lines.append(line)
+    body = root.find(f"{_W}body")
+    lines: list[str] = []
+    for block in body if body is not None else root:
+        if block.tag == f"{_W}tbl":
+            # a table row is one line, its cells joined by bars: "Employer | Title | dates"
+            for row in block.iter(f"{_W}tr"):
+                cells = [_para_text(cell) for cell in row.iter(f"{_W}tc")]
+                line = " | ".join(c for c in cells if c)
+                if line:
+                    lines.append(line)
+        elif block.tag == f"{_W}p":
+            line = _para_text(block)
+            if line and _listed(block):
+                line = "• " + line  # a Word list item: its bullet is numbering, not text
+            if line:
+                lines.append(line)
     return "\n".join(lines)
+
+
+def _listed(para: ElementTree.Element) -> bool:
+    props = para.find(f"{_W}pPr")
+    if props is None:
+        return False
+    if props.find(f"{_W}numPr") is not None:
+        return True
+    style = props.find(f"{_W}pStyle")
+    value = style.get(f"{_W}val", "") if style is not None else ""
+    return value.lower().startswith("list")
+
+
+def _para_text(element: ElementTree.Element) -> str:
+    parts = []
+    for node in element.iter():
+        if node.tag == f"{_W}t" and node.text:
+            parts.append(node.text)
+        elif node.tag in (f"{_W}tab", f"{_W}br"):
+            parts.append(" ")
+        elif node.tag == f"{_W}p" and parts:
+            parts.append(" ")
+    return " ".join("".join(parts).split())
+
+
+def _page_text(page: Any) -> str:
+    """One page's text; a page laid out in two columns is read a column at a time (pypdf
+    alone would run a line of the left column into the line beside it)."""
+    frags: list[tuple[float, float, float, str]] = []
+
+    def visit(text: str, cm: Any, tm: Any, font: Any, size: Any) -> None:
+        if text.strip():
+            x = float(tm[4]) * float(cm[0]) + float(cm[4])
+            y = float(tm[5]) * float(cm[3]) + float(cm[5])
+            frags.append((x, y, float(size or 10) * abs(float(tm[0]) or 1.0), text.strip()))
+
+    plain = page.extract_text(visitor_text=visit) or ""
+    width = float(page.mediabox.width)
+    split = _column_split(frags, width)
+    if split is None:
+        return str(plain)
+    out = []
+    for side in ([f for f in frags if f[0] < split], [f for f in frags if f[0] >= split]):
+        rows: list[tuple[float, list[tuple[float, str]]]] = []
+        for x, y, _, text in sorted(side, key=lambda f: (-f[1], f[0])):
+            if rows and abs(rows[-1][0] - y) <= 2:
+                rows[-1][1].append((x, text))
+            else:
+                rows.append((y, [(x, text)]))
+        out += [" ".join(t for _, t in sorted(parts)) for _, parts in rows]
+    return "\n".join(out)
+
+
+def _column_split(frags: list[tuple[float, float, float, str]], width: float) -> float | None:
+    """The x where a second column starts, or None for a page of one column: many lines start
+    at one x right of the margin, nothing from the left runs past it, and its lines are more
+    than dates (not a column of dates beside the titles)."""
+    if len(frags) < 10:
+        return None
+    margin = min(f[0] for f in frags)
+    starts = [f[0] for f in frags if f[0] > margin + 0.2 * width]
+    if len(starts) < 4:
+        return None
+    x = min(starts)
+    left = [f for f in frags if f[0] < x - 1]
+    right = [f for f in frags if f[0] >= x - 1]
+    if len(left) < 4:
+        return None
+    crossing = sum(1 for f in left if f[0] + 0.45 * f[2] * len(f[3]) > x + 2)
+    if crossing > 0.05 * len(left):
+        return None
+    dates = sum(1 for f in right if len(f[3]) < 30 and layout.RANGE.search(f[3]))
+    chars = sum(len(f[3]) for f in right) / max(1, sum(len(f[3]) for f in frags))
+    if dates >= 0.5 * len(right) or chars < 0.25:
+        return None
+    return x - 1
 
 
 def pdf_text(data: bytes) -> str:
@@ -162,7 +248,7 @@ def pdf_text(data: bytes) -> str:
         pages = []
         for page in reader.pages:
             deadline.check()
-            pages.append(page.extract_text() or "")
+            pages.append(_page_text(page))
     except ResumeError:
         raise
     except (PyPdfError, ValueError, KeyError, TypeError, OSError) as err:
@@ -236,7 +322,14 @@ def read_resume(data: bytes, extractor: Extractor, *, filename: str | None = Non
             obj = None
         if isinstance(obj, dict) and ("basics" in obj or "work" in obj):
             return read_json_resume(obj, extractor)
+    if _HTML.search(text[:5000]):
+        from unstuck.text.markup import html_to_text
+
+        return _from_text(html_to_text(text), "html", extractor)
     return _from_text(text, "text", extractor)
+
+
+_HTML = re.compile(r"<\s*(?:html|body|!doctype)\b", re.I)
 
 
 def read_resume_path(path: Path, extractor: Extractor) -> Resume:
@@ -476,84 +569,117 @@ def _dicts(value: Any) -> list[dict[str, Any]]:
 
 # -- free text ------------------------------------------------------------------------------
 
-_MONTH = r"(?:jan|feb|mar|apr|may|jun|jul|aug|sep|sept|oct|nov|dec)[a-z]*\.?"
-_DATE = rf"(?:{_MONTH}\s*\d{{4}}|\d{{1,2}}/\d{{4}}|\d{{4}}-\d{{2}}|(?:19|20)\d{{2}})"
-_RANGE = re.compile(
-    rf"(?P<start>{_DATE})\s*(?:-|–|—|to|until)\s*(?P<end>{_DATE}|present|current|now|today)",
+_RANGE = layout.RANGE
+#: the last word of a section heading, and the section it opens
+_HEADING_NOUNS = {
+    "experience": "experience", "employment": "experience", "history": "experience",
+    "career": "experience", "positions": "experience", "work": "experience",
+    "education": "education", "training": "education", "academics": "education",
+    "background": "education", "qualifications": "education",
+    "certifications": "certifications", "certification": "certifications",
+    "certificates": "certifications", "licenses": "certifications", "licences": "certifications",
+    "license": "certifications", "licence": "certifications", "licensure": "certifications",
+    "credentials": "certifications", "admissions": "certifications",
+    "skills": "skills", "competencies": "skills", "expertise": "skills", "tools": "skills",
+    "technologies": "skills", "strengths": "skills", "proficiencies": "skills",
+    "summary": "summary", "profile": "summary", "objective": "summary", "about": "summary",
+    "me": "summary", "overview": "summary",
+    "projects": "projects",
+    "languages": "other", "interests": "other", "references": "other", "volunteering": "other",
+    "volunteer": "other", "awards": "other", "honors": "other", "honours": "other",
+    "publications": "other", "activities": "other", "affiliations": "other",
+    "memberships": "other", "hobbies": "other",
+}  # fmt: skip
+#: words a heading may hold before its noun ("Professional Experience", "Licenses and ...")
+_HEADING_WORDS = frozenset(
+    """professional work relevant employment career clinical kitchen teaching industry
+    military volunteer leadership related other additional selected recent technical core key
+    areas of and & licenses licences certifications certificates education academic
+    qualifications skills summary history experience personal""".split()
+)
+_LABEL = re.compile(
+    r"^(?P<label>education|degree|degrees|certifications?|certificates?|licen[cs]es?|licensure|"
+    r"credentials?|skills|technical skills|core skills|tools|summary|profile|objective)"
+    r"\s*:\s*(?P<value>\S.*)$",
     re.I,
 )
-_SECTION = re.compile(
-    r"^(?:#+\s*)?(?P<name>(?:professional |work |relevant )?experience|employment(?: history)?|"
-    r"work history|education(?: and training)?|academic background|"
-    r"certifications?(?: and licen[cs]es)?|licen[cs]es(?: and certifications)?|"
-    r"(?:technical |core |key )?skills(?: and tools)?|competencies|summary|profile|"
-    r"projects|languages|interests|references|volunteer(?:ing)?(?: experience)?)\s*:?\s*$",
-    re.I,
+_CONTACT = re.compile(
+    r"@|https?://|www\.|linkedin\.com|github\.com|\(?\b\d{3}\)?[\s.-]\d{3}[\s.-]\d{4}\b", re.I
 )
-_DEGREE = re.compile(
-    r"\b(?:ph\.?\s?d|doctorate|master'?s?|m\.?sc?|mba|m\.?a\.|bachelor'?s?|b\.?sc?|b\.?a\.|"
-    r"associate'?s?(?: degree)|high school diploma|ged|diploma|degree)\b",
-    re.I,
-)
-_JOB_WORDS = re.compile(
-    r"\b(?:manager|engineer|analyst|developer|nurse|teacher|assistant|director|specialist|"
-    r"consultant|coordinator|officer|technician|lead|intern|designer|administrator|clerk|"
-    r"associate|representative|supervisor|accountant|scientist|architect|head|chief|owner|"
-    r"founder|programmer|operator|agent|advisor|adviser|therapist|driver|editor|writer|"
-    r"researcher|instructor|tutor|cashier|mechanic|electrician|worker|president|vp)\b",
-    re.I,
-)
-_SPLIT = re.compile(r"\s+(?:at|@)\s+|\s*[|,·•]\s*|\s+[-–—]\s+")
+_BULLET = re.compile(r"^\s*(?:[-*•·‣◦▪–—\x7f\uf0b7]+|\d+[.)])\s+")
 
 
 def _section_of(line: str) -> str | None:
-    m = _SECTION.match(line.strip().strip("*_").strip())
-    if not m:
+    """The section a heading line opens ("experience", "education", "certifications",
+    "skills", "summary", "projects", "other"), or None when the line is not a heading:
+    a short line of heading words ending in a heading noun, in any case, Markdown or not."""
+    text = re.sub(r"[*_`#]+", " ", line).strip().rstrip(":").strip()
+    if not text or len(text) > 48 or re.search(r"\d|[.,;!?]", text):
         return None
-    name = m.group("name").lower()
-    for key in (
-        "experience",
-        "employment",
-        "work history",
-        "education",
-        "academic",
-        "certif",
-        "licen",
-        "skills",
-        "competencies",
-        "summary",
-        "profile",
-    ):
-        if key in name:
-            return {
-                "employment": "experience",
-                "work history": "experience",
-                "academic": "education",
-                "licen": "certifications",
-                "certif": "certifications",
-                "competencies": "skills",
-                "profile": "summary",
-            }.get(key, key)
-    return "other"
+    words = re.findall(r"[a-z]+|&", text.lower())
+    if not words or len(words) > 5:
+        return None
+    noun = _HEADING_NOUNS.get(words[-1])
+    if noun is None:
+        return None
+    if not all(w in _HEADING_WORDS or w in _HEADING_NOUNS for w in words[:-1]):
+        if len(words) > 2:  # "Kitchen Experience" and the like: one word of the person's own
+            return None
+    if noun in ("summary",) and words[-1] in ("me", "about") and words[0] != "about":
+        return None
+    return noun
 
 
 def title_employer(text: str) -> tuple[str | None, str | None]:
     """Split "Senior Analyst, Acme" / "Analyst at Acme" / "Acme | Analyst" into (title,
-    employer): the part with a job word is the title; one part alone is a title only if it
-    holds a job word."""
-    text = re.sub(r"[*_`]{1,3}", "", text).strip(" \t-–—|,•#")  # Markdown emphasis
-    if not text:
-        return None, None
-    at = re.split(r"\s+(?:at|@)\s+", text, maxsplit=1)
-    if len(at) == 2:
-        return _none(at[0]), _none(at[1])
-    parts = [p for p in _SPLIT.split(text) if p.strip()]
-    if len(parts) == 1:
-        return (_none(parts[0]), None) if _JOB_WORDS.search(parts[0]) else (None, _none(parts[0]))
-    first, second = parts[0], " ".join(parts[1:])
-    if _JOB_WORDS.search(second) and not _JOB_WORDS.search(first):
-        return _none(second), _none(first)
-    return _none(first), _none(second)
+    employer), places left out (see :func:`unstuck.text.layout.header_fields`)."""
+    head = layout.header_fields([text])
+    return head.title, head.employer
+
+
+def _strip_bullet(line: str) -> tuple[str, bool]:
+    m = _BULLET.match(line)
+    return (line[m.end() :], True) if m else (line, False)
+
+
+def _plain(line: str) -> str:
+    """A line without Markdown emphasis or heading marks."""
+    return re.sub(r"\*\*|__|`", "", line).lstrip("#").strip()
+
+
+def _certification(text: str) -> Certification | None:
+    text = text.strip(" \t-–—•*·")
+    if len(text) < 2:
+        return None
+    date = None
+    m = re.search(r"[,(\s-]+((?:" + layout._MONTH + r"\s*)?(?:19|20)\d{2})\)?\s*$", text, re.I)
+    if m:
+        date, text = m.group(1), text[: m.start()].strip(" ,-")
+    issuer = None
+    name = text
+    parts = text.split(", ", 1)
+    if len(parts) == 2 and re.search(
+        r"\b(?:board|association|council|society|american|national|state of|department|"
+        r"commission|institute|academy|ptcb|nccpa|college|university)\b", parts[1], re.I
+    ):
+        name, issuer = parts
+    return Certification(name, issuer, date, text if not date else f"{text}, {date}")
+
+
+def _education_entry(line: str) -> Education | None:
+    degree = layout.read_degree(line)
+    if degree is None:
+        return None
+    years = re.findall(r"\b(?:19|20)\d{2}\b", line)
+    school = _SCHOOL.search(line[degree.end :]) or _SCHOOL.search(line)
+    return Education(
+        school.group(1).strip() if school else None,
+        degree.text,
+        degree.field,
+        years[-1] if years else None,
+        line,
+        degree.level,
+    )
 
 
 def _from_text(text: str, source: str, extractor: Extractor) -> Resume:
@@ -562,88 +688,167 @@ def _from_text(text: str, source: str, extractor: Extractor) -> Resume:
     lines = [" ".join(line.split()) for line in text.splitlines()]
     lines = [line for line in lines if line]
     section: str | None = None
-    for i, line in enumerate(lines):
-        name = _section_of(line)
+    pending: list[int] = []  # header lines waiting for a dates line below them
+    # (line, section, kind) for the skill pass: what to read skills from in each line
+    readable: list[tuple[str, str | None, str]] = []
+    seen_heading = False
+
+    def flush(waiting: list[int]) -> None:
+        # lines that looked like a position's header but met no dates: the person's words
+        for j in waiting:
+            readable.append((_strip_bullet(_plain(lines[j]))[0], section, lines[j]))
+
+    current: dict[str, Any] | None = None  # the section being collected, for tailoring
+    for i, raw in enumerate(lines):
+        line = _plain(raw)
+        name = _section_of(raw)
         if name is not None:
-            section = name
+            section, seen_heading = name, True
+            flush(pending)
+            pending = []
+            current = {"kind": name, "heading": raw, "lines": []}
+            resume.sections.append(current)
             continue
-        if i == 0 and section is None and len(line) <= 60 and not _RANGE.search(line):
-            resume.name = line.lstrip("# ").strip() or None
+        if current is not None:
+            current["lines"].append(raw)
+        label = _LABEL.match(line)
+        line_section = section
+        if label:
+            line_section = _section_of(label.group("label")) or section
+            if label.group("label").lower().startswith("degree"):
+                line_section = "education"
+            line = label.group("value").strip()
+        body, bulleted = _strip_bullet(line)
+        if not seen_heading and not label:
+            # the top of the resume: name, headline, contact lines, a summary
+            if resume.name is None and i == 0 and _NAME.match(body):
+                resume.name = body.lstrip("# ").strip() or None
+                continue
+            if _CONTACT.search(body) or layout.is_location(body):
+                resume.contact.append(raw)
+                continue
+            if resume.headline is None and len(body) <= 80 and not _RANGE.search(body) and (
+                not body.endswith(".")
+            ):
+                resume.headline = body
+                readable.append((body, "summary", raw))
+                continue
+        if line_section == "certifications":
+            for part in re.split(r";\s+", body):
+                cert = _certification(part)
+                if cert is not None:
+                    resume.certifications.append(cert)
+                    readable.append((cert.name, "certifications", raw))
             continue
-        date = _RANGE.search(line)
-        if section == "certifications":
-            resume.certifications.append(Certification(line.strip("-•* "), None, None, line))
+        if line_section == "education":
+            entry = _education_entry(body)
+            if entry is not None:
+                resume.education.append(entry)
+                if entry.field:
+                    readable.append((entry.field, "education", raw))
+            elif resume.education and resume.education[-1].school is None:
+                school = _SCHOOL.search(body)
+                if school:
+                    last = resume.education[-1]
+                    years = re.findall(r"\b(?:19|20)\d{2}\b", body)
+                    resume.education[-1] = Education(
+                        school.group(1).strip(), last.degree, last.field,
+                        last.end or (years[-1] if years else None), last.evidence, last.level,
+                    )  # fmt: skip
             continue
-        if section == "education" or (
-            date is None and _DEGREE.search(line) and section not in ("experience", "skills")
-        ):
-            if _DEGREE.search(line) or section == "education":
-                resume.education.append(_education(line))
+        if line_section == "skills":
+            items = [x.strip() for x in re.split(r"[,;•|·]", body) if x.strip()]
+            resume.listed_skills += [x for x in items if len(x) <= 60]
+            readable.append((body, "skills", raw))
             continue
-        if section == "skills":
-            resume.listed_skills += [
-                s.strip()
-                for s in re.split(r"[,;•|·]", line.strip("-*• "))
-                if s.strip() and len(s.strip()) <= 60
-            ]
-            continue
-        if date and section in (None, "experience"):
-            rest = (line[: date.start()] + " " + line[date.end() :]).strip(" \t-–—|,()")
-            if not rest and i > 0 and _section_of(lines[i - 1]) is None:
-                rest = lines[i - 1]
-            title, employer = title_employer(rest)
+        date = _RANGE.search(body)
+        if date and line_section in (None, "experience", "projects", "other"):
+            rest = (body[: date.start()] + " " + body[date.end() :]).strip(" \t-–—|,()")
+            flush(pending[:-2])
+            head_lines = [lines[j] for j in pending[-2:]]
+            if re.search(r"[A-Za-z]{2}", rest):
+                head_lines.append(rest)
+            header = layout.header_fields([_plain(h) for h in head_lines])
             end = date.group("end")
-            current = end.lower() in ("present", "current", "now", "today")
+            is_current = end.lower() in layout.CURRENT
             resume.positions.append(
-                Position(
-                    title, employer, date.group("start"), None if current else end, current, line
-                )
+                Position(header.title, header.employer, date.group("start"),
+                         None if is_current else end, is_current, raw,
+                         tuple(lines[j] for j in pending[-2:]), header.location)  # fmt: skip
             )
+            if header.title:
+                readable.append((header.title, "title", raw))
+            pending = []
+            continue
+        if line_section in (None, "experience") and not bulleted and _header_like(body):
+            pending.append(i)
+            continue
+        flush(pending)
+        pending = []
+        readable.append((body, line_section, raw))
+    flush(pending)
     _check_size(resume)
-    resume.skills = skill_evidence(lines, extractor)
+    resume.skills = skill_evidence(readable, extractor)
     return resume
 
 
-_SCHOOL = re.compile(
-    r"((?:[A-Z][\w.&']*\s+){0,8}(?:University|College|School|Institute|Academy|Polytechnic)"
-    r"(?:\s+of\s+[A-Z]\w*(?:\s+[A-Z]\w*)*)?)"
+#: a person's name on the first line: two to five capitalised words (initials, particles),
+#: optionally followed by credentials ("Daniel Okafor, BSN, RN")
+_NAME = re.compile(
+    r"^#*\s*(?:[A-Z][\w'.-]*|de|da|van|von|der|la|le|del|bin|al)"
+    r"(?:\s+(?:[A-Z][\w'.-]*|de|da|van|von|der|la|le|del|bin|al)){1,4}"
+    r"(?:\s*,\s*[A-Z][A-Za-z.]{1,8}){0,4}$"
 )
 
 
-def _education(line: str) -> Education:
-    degree = _DEGREE.search(line)
-    year = re.search(r"\b(?:19|20)\d{2}\b(?!.*\b(?:19|20)\d{2}\b)", line)
-    field_m = re.search(r"\b(?:in|of)\s+([A-Z][\w&/ ]{2,60}?)(?:[,|(–—-]|\s+at\s+|$)", line)
-    school = _SCHOOL.search(line)
-    return Education(
-        school.group(1).strip() if school else None,
-        degree.group(0) if degree else None,
-        field_m.group(1).strip() if field_m else None,
-        year.group(0) if year else None,
-        line,
-    )
+def _header_like(line: str) -> bool:
+    """A line that may name a position above its dates: short, not a sentence."""
+    words = line.split()
+    return 0 < len(words) <= 14 and not line.endswith((".", ":")) and not _CONTACT.search(line)
+
+
+_SCHOOL = re.compile(
+    r"((?:[A-Z][\w.&']*\s+){0,8}(?:University|College|School|Institute|Academy|Polytechnic|"
+    r"Tech\b)(?:\s+(?:of|at)\s+[A-Z][\w.]*(?:\s+[A-Z][\w.]*){0,4})?)"
+)
 
 
 # -- skills ---------------------------------------------------------------------------------
 
 
-def skill_evidence(lines: Iterable[str], extractor: Extractor) -> list[SkillEvidence]:
+def accept(m: Mention, line: str, spans: list[tuple[int, int]], *, listed: bool) -> bool:
+    """Whether a mention is a skill a person would accept (see :func:`skill_evidence`)."""
+    lone = " " not in m.text.strip()
+    if len(m.text.strip()) <= 1 or (lone and not m.named):
+        return listed or layout.list_context(line, m.start, m.end, spans)
+    return True
+
+
+def skill_evidence(
+    lines: Iterable[str | tuple[str, str | None, str]], extractor: Extractor
+) -> list[SkillEvidence]:
     """The concepts the extractor finds in the lines, each with its non-negated mentions and
-    the lines that show them, strongest first; negated mentions are never evidence."""
+    the lines that show them, strongest first; negated mentions are never evidence. A line may
+    come as (text, section, the line to show as evidence): a lone word that only an alternative
+    label or a variant names ("Reports" in "Reports to", "rules"), or a single letter, is a
+    skill only in a list of skills (the skills section, a list line, beside another skill)."""
     found: dict[Concept, tuple[list[Mention], limits.Evidence]] = {}
     deadline = limits.Deadline(ResumeError, "this resume")
-    for line in lines:
+    for item in lines:
+        line, section, shown = (item, None, item) if isinstance(item, str) else item
         deadline.check()
-        for m in extractor.extract(line):
-            if m.negated or m.vague:
+        mentions = [m for m in extractor.extract(line) if not (m.negated or m.vague)]
+        spans = [(m.start, m.end) for m in mentions]
+        for m in mentions:
+            if not accept(m, line, spans, listed=section == "skills"):
                 continue
             for concept in m.concepts:
                 if concept not in found:
                     limits.check_skills(len(found) + 1, ResumeError, "this resume")
                     found[concept] = ([], limits.Evidence())
-                mentions, evidence = found[concept]
-                mentions.append(m)
-                evidence.add(line)
+                mentions_of, evidence = found[concept]
+                mentions_of.append(m)
+                evidence.add(shown)
     out = []
     for concept, (mentions, evidence) in found.items():
         strength = max((m.assertion.strength for m in mentions), key=STRENGTH_ORDER.__getitem__)

@@ -56,6 +56,7 @@ def posting_to_dict(p: Posting) -> dict[str, Any]:
         "pay": None if p.pay is None else asdict(p.pay),
         "requirements": [asdict(r) for r in p.requirements],
         "skills": [
-            _skill(s.concept, s.mentions, s.evidence, required=s.required) for s in p.skills
+            _skill(s.concept, s.mentions, s.evidence, required=s.required, section=s.section)
+            for s in p.skills
         ],
     }

@@ -27,6 +27,7 @@ background at server start.
 
 from __future__ import annotations
 
+import re
 import threading
 from collections import Counter
 from collections.abc import Iterable, Iterator
@@ -61,12 +62,16 @@ def skill_terms(kb: KnowledgeBase, sources: Iterable[str] = SKILL_SOURCES) -> It
     if "technology" in wanted:
         seen: dict[str, Concept] = {}
         classes: set[tuple[int, str]] = set()
+        everyday = everyday_words(kb)
         for items in kb.technology.values():
             for tech in items:
                 if tech.example not in seen:
                     concept = Concept("technology", tech.example, tech.example)
                     seen[tech.example] = concept
-                    yield Term(tech.example, concept)
+                    # "Swift", "Forth", "Access": a product named by an everyday word is
+                    # the product only where the text writes the name as the name
+                    cased = " " not in tech.example and tech.example.lower() in everyday
+                    yield Term(tech.example, concept, cased=cased)
                 if tech.commodity_title and tech.commodity_code is not None:
                     classes.add((tech.commodity_code, tech.commodity_title))
         for code, title in sorted(classes):
@@ -88,6 +93,25 @@ def skill_terms(kb: KnowledgeBase, sources: Iterable[str] = SKILL_SOURCES) -> It
         for eid, name in kb.element_names.items():
             if eid.startswith(ELEMENT_PREFIXES) and eid.count(".") >= 3:
                 yield Term(name, Concept("element", eid, name))
+
+
+def everyday_words(kb: KnowledgeBase) -> frozenset[str]:
+    """Words that O*NET's task statements and ESCO's skill descriptions write in lower case
+    inside a sentence, at least twice: English as people write it at work ("set forth", "access
+    to", "product assembly"), derived once per knowledge base."""
+
+    def build() -> frozenset[str]:
+        counts: Counter[str] = Counter()
+        texts = [s.description or "" for s in kb.esco_skills.values()]
+        texts += [t.text for tasks in kb.tasks.values() for t in tasks]
+        for text in texts:
+            counts.update(set(_MID_WORD.findall(text)))
+        return frozenset(w for w, n in counts.items() if n >= 2)
+
+    return kb.derived("text.everyday", build, reuse=True)
+
+
+_MID_WORD = re.compile(r"(?<=[a-z,;] )[a-z][a-z-]+\b")
 
 
 def _vendors(kb: KnowledgeBase, examples: Iterable[str]) -> set[str]:
