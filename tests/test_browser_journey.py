@@ -59,7 +59,7 @@ def take_rut_check(page: Any) -> None:
         if wizard.is_ranking_page(RUT, number):
             for place, sid in enumerate(reversed(RUT.ranking_of), start=1):
                 page.select_option(f"#rank-{sid}", str(place))
-        submit(page, "Finish and see scores" if number == total - 1 else "Next")
+        submit(page, "Finish and go on to" if number == total - 1 else "Next")
         errors = page.locator(".error-summary")
         assert not errors.count(), errors.inner_text()
 

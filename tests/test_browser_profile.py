@@ -56,7 +56,7 @@ def go_through(page: Any, instrument: Any, answers: dict[str, int], first: int =
         if wizard.is_ranking_page(instrument, number):
             for place, sid in enumerate(reversed(instrument.ranking_of), start=1):
                 page.select_option(f"#rank-{sid}", str(place))
-        button = "Finish and see scores" if number == total - 1 else "Next"
+        button = "Finish and go on to" if number == total - 1 else "Next"
         submit(page, button)
         errors = page.locator(".error-summary")
         assert not errors.count(), errors.inner_text()
@@ -187,7 +187,7 @@ def test_questionnaire_at_phone_width(phone_page: Any, live_app: str) -> None:
 def test_refused_finish_moves_focus_to_the_problem(page: Any, live_app: str) -> None:
     page.goto(live_app + "/profile/assess/wellbeing/?page=0")
     page.check('input[name="wb.energy"][value="3"]')
-    submit(page, "Finish and see scores")
+    submit(page, "Finish and go on to")
     summary = page.locator("#error-summary")
     assert summary.count(), page.url + "\n" + page.locator("main").inner_text()[:1500]
     assert "at least 4" in summary.inner_text()

@@ -47,9 +47,20 @@ def test_ranking_separates_values_rated_alike() -> None:
     assert r.highlights() == {"Top values": "Relationships, Achievement, Independence"}
 
 
-def test_incomplete_ranking_is_refused() -> None:
-    with pytest.raises(ValueError, match="exactly once"):
-        score_values(Responses(WORK_VALUES_INSTRUMENT.id, rated({}), ("achievement",)))
+def test_a_repeated_or_unknown_ranking_is_refused() -> None:
+    for ranking in (("achievement", "achievement"), ("fame",)):
+        with pytest.raises(ValueError, match="at most once"):
+            score_values(Responses(WORK_VALUES_INSTRUMENT.id, rated({}), ranking))
+
+
+def test_a_partial_ranking_shares_the_places_after_it() -> None:
+    r = score_values(Responses(WORK_VALUES_INSTRUMENT.id, rated({}), ("support", "achievement")))
+    v = {x.id: x for x in r.values}
+    assert r.ranked and v["support"].rank == 1 and v["achievement"].rank == 2
+    assert v["support"].rank_score == 1.0 and v["achievement"].rank_score == pytest.approx(0.8)
+    others = [x for x in r.values if x.id not in ("support", "achievement")]
+    assert all(x.rank is None for x in others)
+    assert all(x.rank_score == pytest.approx((0.6 + 0.4 + 0.2 + 0.0) / 4) for x in others)
 
 
 def test_skipped_value_has_no_score_but_keeps_its_rank() -> None:

@@ -92,6 +92,25 @@ def test_about_finds_the_occupation_and_prefills_skills(client: Client, kb: Know
     assert services.get_profile().step_status["about"] == "done"
 
 
+def test_save_without_find_keeps_the_title_saves_the_rest_and_says_why(
+    client: Client, kb: KnowledgeBase
+) -> None:
+    response = client.post(
+        "/profile/about/",
+        {"title_query": "registered nurse", "action": "next", "hours_per_week": "6",
+         "learning_budget": "900", "risk_tolerance": "low"},
+    )  # fmt: skip
+    assert response.status_code == 200, "no occupation chosen yet: the page stays"
+    body = response.content.decode()
+    assert "Your other answers are saved" in text_of(response)
+    assert "registered nurse" in text_of(response)  # the notice names the title typed
+    assert 'value="registered nurse"' in body, "the title typed is kept in its field"
+    assert f'value="{NURSE}"' in body, "the matches to choose from are shown"
+    saved = services.to_core(services.get_profile())
+    assert saved.constraints.hours_per_week == 6 and saved.constraints.learning_budget == 900
+    assert saved.occupation_code is None
+
+
 def test_about_rejects_bad_numbers(client: Client) -> None:
     data = {"hours_per_week": "500", "min_pay": "-3", "risk_tolerance": "medium", "action": "next"}
     response = client.post("/profile/about/", data)
@@ -210,9 +229,15 @@ def test_values_ranking_validated_then_stored(client: Client) -> None:
     for page in range(last):
         client.post("/profile/assess/values/", {"page": page, "action": "next"} | {
             k: v for k, v in answers.items() if k in page_of(VALUES, page)})
-    bad = {f"rank-{sid}": 1 for sid in VALUES.ranking_of}
+    first, second, *_ = VALUES.ranking_of
+    bad = {f"rank-{first}": 2, f"rank-{second}": 2}
     response = client.post("/profile/assess/values/", {"page": last, "action": "finish"} | bad)
-    assert response.status_code == 400 and "different place" in text_of(response)
+    text = text_of(response)
+    names = [VALUES.subscale(first).name, VALUES.subscale(second).name]
+    assert response.status_code == 400
+    assert f"{names[0]} and {names[1]} both have place 2" in text, "it names the duplicate"
+    body = response.content.decode()
+    assert body.count('value="2" selected') == 2, "what was entered is kept"
     assert not models.AssessmentResult.objects.exists()
     order = list(reversed(VALUES.ranking_of))
     good = {f"rank-{sid}": n for n, sid in enumerate(order, start=1)}
@@ -222,6 +247,20 @@ def test_values_ranking_validated_then_stored(client: Client) -> None:
     assert record.ranking == order
     text = text_of(client.get("/profile/results/"))
     assert "Most important: Independence, Support, Relationships" in text
+
+
+def test_a_partial_values_ranking_is_accepted(client: Client) -> None:
+    answers = {i.id: 4 for i in VALUES.items}
+    last = wizard.pages(VALUES) - 1
+    for page in range(last):
+        client.post("/profile/assess/values/", {"page": page, "action": "next"} | {
+            k: v for k, v in answers.items() if k in page_of(VALUES, page)})
+    top = VALUES.ranking_of[-1]
+    response = client.post(
+        "/profile/assess/values/", {"page": last, "action": "finish", f"rank-{top}": 1}
+    )
+    assert response.status_code == 302, text_of(response)
+    assert models.AssessmentResult.objects.get().ranking == [top]
 
 
 def test_skip_marks_the_step_and_moves_on(client: Client) -> None:

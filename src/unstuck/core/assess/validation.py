@@ -6,7 +6,7 @@ An answers file (YAML or JSON; parsing happens at the edge) looks like::
     answers:
       rut.signs.motivation.1: 4
       rut.signs.motivation.2: null     # skipped
-    ranking: [independence, achievement, ...]   # work values only, optional
+    ranking: [independence, achievement, ...]   # work values only, optional, may be partial
 
 :func:`validate_answers` takes the parsed data and the instrument the caller expects, and returns
 a list of :class:`Problem` — empty when the file can be scored. It never stops at the first
@@ -191,9 +191,7 @@ def _ranking_problems(instrument: Instrument, ranking: Any) -> list[Problem]:
             problems.append(Problem("ranking", f"{entry} is listed more than once"))
         else:
             seen.add(entry)
-    missing = [e for e in expected if e not in seen]
-    if missing and len(ranking) > 0:
-        problems.append(Problem("ranking", f"missing {', '.join(missing)}; rank all six or none"))
+    # A partial ranking is fine: the values left out share the places after the ranked ones.
     return problems
 
 

@@ -11,7 +11,11 @@ scale 1–7. unstuck asks the person two things, so the result can be set agains
 Scoring for each value:
 
 - ``rating`` (0–1) = (mean importance - 1) / 4;
-- ``rank_score`` (0–1) = (6 - position) / 5, position 1 being most important;
+- ``rank_score`` (0–1) = (6 - position) / 5, position 1 being most important. A partial
+  ranking is allowed: the values put in order take places 1, 2, ...; the ones left out share
+  the places after them, each getting the mean of those places' rank scores (ranking two of
+  six gives the other four (0.6 + 0.4 + 0.2 + 0) / 4 = 0.3 each), and have no place of their
+  own;
 - ``combined`` = 0.6 × rating + 0.4 × rank_score when a ranking was given, else the rating.
   Ratings alone tend to put everything at "very important"; the ranking forces the trade-offs
   that separate the values;
@@ -202,19 +206,26 @@ def score_values(
 ) -> ValuesResult:
     answered = check_responses(instrument, responses)
     ranking = tuple(responses.ranking)
-    if ranking and sorted(ranking) != sorted(instrument.ranking_of):
+    if len(set(ranking)) != len(ranking) or not set(ranking) <= set(instrument.ranking_of):
         raise ValueError(
-            f"{instrument.id}: a ranking must list each of {', '.join(instrument.ranking_of)} "
-            "exactly once"
+            f"{instrument.id}: a ranking lists some of {', '.join(instrument.ranking_of)}, "
+            "each at most once"
         )
     subs = score_subscales(instrument, answered)
     n = len(instrument.ranking_of)
+    # the places after the ranked values, shared by the ones left out
+    rest = [(n - place) / (n - 1) for place in range(len(ranking) + 1, n + 1)]
+    shared = sum(rest) / len(rest) if rest else None
     out = []
     for vid, name, _, _ in WORK_VALUES:
         s = subs[vid]
         rating = None if s.score is None else s.score / 100.0
-        rank = ranking.index(vid) + 1 if ranking else None
-        rank_score = None if rank is None else (n - rank) / (n - 1)
+        rank = ranking.index(vid) + 1 if vid in ranking else None
+        rank_score: float | None = None
+        if rank is not None:
+            rank_score = (n - rank) / (n - 1)
+        elif ranking:
+            rank_score = shared
         combined: float | None
         if rating is None:
             combined = None

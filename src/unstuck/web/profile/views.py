@@ -79,6 +79,7 @@ def about(request: HttpRequest) -> HttpResponse:
     areas = _areas(kb)
     matches: list[Any] = []
     problems: list[str] = []
+    notice = ""
     if request.method == "POST":
         action = request.POST.get("action", "next")
         if action == "skip":
@@ -92,6 +93,18 @@ def about(request: HttpRequest) -> HttpResponse:
             if action == "find" or (query and query != profile.occupation_title and not code):
                 if kb is not None and query:
                     matches = kb.search(query, limit=8)
+                if action != "find" and matches:
+                    # Save pressed with a title typed but no occupation chosen: keep every
+                    # other answer now, and say what is still needed.
+                    try:
+                        _save_about(profile, data, "", kb, areas)
+                    except services.ProfileError as exc:
+                        problems.extend(str(p) for p in exc.problems)
+                    else:
+                        notice = (
+                            f"Your other answers are saved. Choose the occupation closest to "
+                            f"“{query}” below, then save again."
+                        )
                 if not query:
                     problems.append("Type a job title first, then press Find.")
                 elif not matches:
@@ -115,6 +128,7 @@ def about(request: HttpRequest) -> HttpResponse:
         form = forms.AboutForm(initial=_initial(profile), areas=areas)
     context = nav.context(profile, "about") | {
         "form": form,
+        "notice": notice,
         "matches": matches,
         "problems": problems,
         "profile": profile,
@@ -186,12 +200,28 @@ def _ranking(request: HttpRequest, instrument: Instrument) -> tuple[list[str] | 
     if not any(places.values()):
         return [], ""
     n = len(instrument.ranking_of)
-    try:
-        numbers = {sid: int(v) for sid, v in places.items()}
-    except ValueError:
-        return None, f"Give every value a place from 1 to {n}, or leave them all blank."
-    if sorted(numbers.values()) != list(range(1, n + 1)):
-        return None, f"Give each value a different place from 1 to {n}, or leave them all blank."
+    names = {sid: instrument.subscale(sid).name for sid in instrument.ranking_of}
+    numbers: dict[str, int] = {}
+    for sid, raw in places.items():
+        if not raw:
+            continue  # a partial ranking: the values left blank share the places after
+        try:
+            place = int(raw)
+        except ValueError:
+            place = 0
+        if not 1 <= place <= n:
+            return None, f"Give {names[sid]} a place from 1 to {n}, or leave it blank."
+        numbers[sid] = place
+    by_place: dict[int, list[str]] = {}
+    for sid, place in numbers.items():
+        by_place.setdefault(place, []).append(names[sid])
+    twice = [(place, who) for place, who in sorted(by_place.items()) if len(who) > 1]
+    if twice:
+        place, who = twice[0]
+        return None, (
+            f"{' and '.join(who)} both have place {place}: give each value a different place "
+            "(or leave some blank)."
+        )
     return sorted(numbers, key=lambda sid: numbers[sid]), ""
 
 
@@ -265,13 +295,21 @@ def assess(request: HttpRequest, slug: str) -> HttpResponse:
     saved: dict[str, Any] = dict(draft.answers) if draft else {}
     if request.method == "POST":
         saved.update(_page_answers(request, instrument, page))
-    context = nav.context(profile, slug) | _assess_context(instrument, page, saved, draft)
+    posted = None
+    if request.method == "POST" and errors and wizard.is_ranking_page(instrument, page):
+        posted = {sid: request.POST.get(f"rank-{sid}", "") for sid in instrument.ranking_of}
+    context = nav.context(profile, slug) | _assess_context(instrument, page, saved, draft, posted)
     context["errors"] = errors
+    context["next_title"] = wizard.next_step(slug).title
     return render(request, "profile/assess.html", context, status=400 if errors else 200)
 
 
 def _assess_context(
-    instrument: Instrument, page: int, saved: dict[str, Any], draft: m.Draft | None
+    instrument: Instrument,
+    page: int,
+    saved: dict[str, Any],
+    draft: m.Draft | None,
+    posted_places: dict[str, str] | None = None,
 ) -> dict[str, Any]:
     start, end = wizard.page_items(instrument, page)
     items = []
@@ -293,7 +331,10 @@ def _assess_context(
     rank_rows = []
     if ranking_page:
         for sub in instrument.subscales:
-            place = ranking.index(sub.id) + 1 if sub.id in ranking else None
+            place: int | None = ranking.index(sub.id) + 1 if sub.id in ranking else None
+            if posted_places is not None:  # re-shown after an error: what was entered
+                raw = posted_places.get(sub.id, "")
+                place = int(raw) if raw.isdigit() else None
             rank_rows.append(
                 {
                     "id": sub.id,
