@@ -451,3 +451,12 @@ def test_the_skills_step_adds_any_element_and_keeps_credentials(
     )
     assert "from 0 to 7" in html.unescape(response.content.decode())
     assert "2.C.7.c" not in services.to_core(services.get_profile()).levels()
+
+
+def test_each_step_says_about_how_long_it_takes(client: Client) -> None:
+    text = text_of(client.get("/profile/"))
+    rut = wizard.minutes("rut")
+    assert rut == -(-len(wizard.instrument_for("rut").items) * wizard.SECONDS_PER_ITEM // 60)
+    assert f"Rut check (about {rut} min)" in text
+    total = sum(wizard.minutes(s.slug) for s in wizard.STEPS[:-1])
+    assert f"about {total} minutes left in all" in text

@@ -44,6 +44,20 @@ SLUGS = tuple(s.slug for s in STEPS)
 ASSESSMENT_STEPS = {s.slug: s for s in STEPS if s.instrument}
 
 
+#: Seconds a person takes per questionnaire item (reading a short statement and choosing one
+#: of five answers), and minutes for the steps that are forms.
+SECONDS_PER_ITEM = 8
+FORM_MINUTES = {"about": 3, "skills": 5, "results": 0}
+
+
+def minutes(slug: str) -> int:
+    """About how long a step takes, in whole minutes (at least one for a step with work)."""
+    if slug in ASSESSMENT_STEPS:
+        items = len(instrument_for(slug).items)
+        return max(1, math.ceil(items * SECONDS_PER_ITEM / 60))
+    return FORM_MINUTES.get(slug, 0)
+
+
 def step(slug: str) -> Step:
     return STEPS[SLUGS.index(slug)]
 

@@ -13,7 +13,7 @@ from django.urls import reverse
 
 from unstuck.app.profile import models
 from unstuck.app.profile.services import Unusable
-from unstuck.app.profile.wizard import STEPS, index, status, step
+from unstuck.app.profile.wizard import STEPS, index, minutes, status, step
 
 
 def progress(profile: models.Profile, current: str) -> dict[str, Any]:
@@ -28,9 +28,16 @@ def progress(profile: models.Profile, current: str) -> dict[str, Any]:
                 "current": s.slug == current,
                 "number": n,
                 "url": step_url(s.slug),
+                "minutes": minutes(s.slug),
             }
             for n, s in enumerate(STEPS, start=1)
         ],
+        "minutes_left": sum(
+            minutes(s.slug)
+            for s in STEPS[:-1]
+            if status(profile, s.slug) not in ("done", "skipped")
+        ),
+        "step_minutes": minutes(current),
         "finished": finished,
         "total": len(STEPS) - 1,
         "number": index(current) + 1,
