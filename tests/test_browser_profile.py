@@ -139,9 +139,9 @@ def test_wizard_end_to_end_with_resume(page: Any, live_app: str, kb: Any) -> Non
     assert f"These are the skills and knowledge that matter most for {occ.title}" in (
         page.get_by_role("main").inner_text()
     )
-    level = page.locator('input[name^="level-"]').first
+    level = page.locator('select[name^="level-"]').first
     assert float(level.input_value()) >= 0
-    level.fill("6.5")
+    level.select_option("6.5")
     assert_accessible(page, "the skills step")
     submit(page, "Save and see results")
 

@@ -460,3 +460,43 @@ def test_each_step_says_about_how_long_it_takes(client: Client) -> None:
     assert f"Rut check (about {rut} min)" in text
     total = sum(wizard.minutes(s.slug) for s in wizard.STEPS[:-1])
     assert f"about {total} minutes left in all" in text
+
+
+def test_technology_suggests_the_nearest_name_and_added_ones_can_be_removed(
+    client: Client, kb: KnowledgeBase
+) -> None:
+    services.set_occupation(kb, NURSE)
+    profile = services.to_core(services.get_profile())
+    levels = {f"level-{r.element_id}": f"{r.level:g}" for r in profile.ratings}
+    response = client.post("/profile/skills/", levels | {"other_technology": "Canvas LMS"})
+    assert response.status_code == 400
+    text = text_of(response)
+    assert "Did you mean" in text and "Instructure Canvas" in text, text[:2000]
+    body = response.content.decode()
+    assert 'value="Instructure Canvas"' in body, "offered to tick"
+    response = client.post(
+        "/profile/skills/", levels | {"technology": ["Instructure Canvas"], "action": "next"}
+    )
+    assert response.status_code == 302
+    assert "Instructure Canvas" in services.to_core(services.get_profile()).technology
+    body = client.get("/profile/skills/").content.decode()
+    assert 'value="Instructure Canvas" checked' in body, "shown ticked, so it can be unticked"
+    client.post("/profile/skills/", levels | {"action": "next"})  # unticked
+    assert "Instructure Canvas" not in services.to_core(services.get_profile()).technology
+
+
+def test_levels_are_choices_in_words_and_an_unchanged_level_stays_exact(
+    client: Client, kb: KnowledgeBase
+) -> None:
+    services.set_occupation(kb, NURSE)
+    profile = services.to_core(services.get_profile())
+    off_grid = next((r for r in profile.ratings if abs(r.level * 2 - round(r.level * 2)) > 1e-6),
+                    None)  # fmt: skip
+    body = client.get("/profile/skills/").content.decode()
+    assert "(typical for your job)" in body
+    if kb.level_anchors(profile.ratings[0].element_id):
+        assert any(
+            f": {a.description}" in body for a in kb.level_anchors(profile.ratings[0].element_id)
+        ), "O*NET's anchors name the levels"
+    if off_grid is not None:
+        assert f'<option value="{off_grid.level:g}" selected>' in body

@@ -442,6 +442,65 @@ def _technology_choices(kb: Any, code: str) -> list[dict[str, Any]]:
     return list(seen.values())[:40]
 
 
+#: The level choices of the skills step: O*NET's 0-7 scale in half levels.
+LEVEL_STEPS = tuple(n / 2 for n in range(15))
+
+
+def level_choices(current: float, typical: float | None, anchors: list[dict[str, Any]]) -> list:
+    """The choices for one element: half levels 0-7, each in words where one of O*NET's level
+    anchors sits on it (within a quarter level), the typical level of the person's job marked,
+    and the stored level kept exactly when it is not on the grid (so saving changes nothing
+    the person did not change)."""
+    out = []
+    near = round(current * 2) / 2
+    for value in LEVEL_STEPS:
+        words = [a["text"] for a in anchors if abs(float(a["level"]) - value) <= 0.25]
+        label = f"{value:g}"
+        if value == 0:
+            label += ": none"
+        if words:
+            label += f": {words[0]}"
+        if typical is not None and round(typical * 2) / 2 == value:
+            label += " (typical for your job)"
+        out.append({"value": f"{value:g}", "label": label, "selected": False})
+    if abs(near - current) > 1e-9:
+        out.append({"value": f"{current:g}", "label": f"{current:.2f}, as now", "selected": True})
+        out.sort(key=lambda c: float(c["value"]))
+    else:
+        for c in out:
+            c["selected"] = abs(float(c["value"]) - current) < 1e-9
+    return out
+
+
+def suggest_technology(known: dict[str, str], name: str, limit: int = 3) -> list[str]:
+    """O*NET technology names close to ``name`` ("Canvas LMS" -> "Instructure Canvas"): those
+    sharing its rarer words first (a word found in few names, like "canvas", says more than
+    "lms" or "software"), then spelling neighbours."""
+    import difflib
+    import math as _math
+
+    def words_of(text: str) -> set[str]:
+        return {w for w in text.casefold().replace("-", " ").split() if len(w) > 1}
+
+    mine = words_of(name)
+    names = {k: words_of(k) for k in known}
+    df: dict[str, int] = {}
+    for ws in names.values():
+        for w in ws & mine:
+            df[w] = df.get(w, 0) + 1
+    n = max(1, len(names))
+    scored = sorted(
+        (-sum(_math.log(n / df[w]) for w in ws & mine), len(k), known[k])
+        for k, ws in names.items()
+        if ws & mine
+    )
+    out = [v for _, _, v in scored[:limit]]
+    for k in difflib.get_close_matches(name.casefold(), list(known), n=limit, cutoff=0.75):
+        if known[k] not in out:
+            out.append(known[k])
+    return out[:limit]
+
+
 def _all_technology(kb: Any) -> dict[str, str]:
     """O*NET's technology examples across all occupations, by folded name."""
     if kb is None:
@@ -460,6 +519,7 @@ def skills(request: HttpRequest) -> HttpResponse:
     values: dict[str, str] = {}
     chosen_tech = set(current.technology)
     other_tech = ""
+    suggestions: list[str] = []
     if request.method == "POST":
         action = request.POST.get("action", "next")
         if action == "skip":
@@ -487,7 +547,12 @@ def skills(request: HttpRequest) -> HttpResponse:
             if not name:
                 continue
             if known and name.casefold() not in known:
-                problems.append(f"“{name}” is not in O*NET's technology list.")
+                near = suggest_technology(known, name)
+                suggestions.extend(t for t in near if t not in suggestions)
+                problems.append(
+                    f"“{name}” is not in O*NET's technology list."
+                    + (f" Did you mean {' or '.join(near)}? Tick it below." if near else "")
+                )
             else:
                 chosen_tech.add(known.get(name.casefold(), name))
         if action == "add":
@@ -511,12 +576,18 @@ def skills(request: HttpRequest) -> HttpResponse:
             anchors = [
                 {"level": a.value, "text": a.description} for a in kb.level_anchors(r.element_id)
             ]
+        shown = values.get(r.element_id, f"{r.level:g}")
+        try:
+            chosen = float(shown)
+        except ValueError:
+            chosen = r.level
         rows.append(
             {
                 "id": r.element_id,
                 "name": r.name,
                 "domain": r.domain,
-                "level": values.get(r.element_id, f"{r.level:g}"),
+                "level": shown,
+                "choices": level_choices(chosen, r.typical, anchors),
                 "typical": r.typical,
                 "prompt": core_profile.typical_prompt(r),
                 "anchors": anchors,
@@ -544,6 +615,7 @@ def skills(request: HttpRequest) -> HttpResponse:
             for t in chosen_tech
             if t not in {c["name"] for c in _technology_choices(kb, profile.occupation_code)}
         ),
+        "suggestions": [t for t in suggestions if t not in chosen_tech],
         "problems": problems,
         "has_errors": bool(errors or problems),
     }
