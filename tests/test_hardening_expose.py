@@ -62,6 +62,7 @@ def test_allowed_hosts_follow_the_bound_address() -> None:
     assert is_loopback("[::1]") and is_loopback("127.8.0.1") and not is_loopback("10.0.0.1")
 
 
+@pytest.mark.django_db  # the home page reads where the person is
 def test_a_loopback_host_from_another_address_gets_nothing(kb_home: Path) -> None:
     client = Client()
     outside = client.get("/", HTTP_HOST="127.0.0.1", REMOTE_ADDR="192.168.1.20")
@@ -154,6 +155,7 @@ class _NoRedirect(urllib.request.HTTPRedirectHandler):
 # -- headers ---------------------------------------------------------------------------------
 
 
+@pytest.mark.django_db  # the home page reads where the person is
 def test_security_headers(kb_home: Path) -> None:
     client = Client()
     page = client.get("/")
