@@ -278,6 +278,8 @@ def test_report_html_and_pdf_carry_every_section(kb: KnowledgeBase) -> None:
         assert s in text
     assert "Nurse Practitioners" in text
     assert reader.metadata.title == "Career restart plan: towards Nurse Practitioners"
+    box = reader.pages[0].mediabox
+    assert (round(float(box.width)), round(float(box.height))) == (612, 792), "US Letter"
 
 
 def test_plan_pages_without_knowledge_base_explain_install() -> None:

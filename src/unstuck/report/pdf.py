@@ -16,7 +16,7 @@ from xml.sax.saxutils import escape
 
 from reportlab.graphics.shapes import Drawing, Line, Rect, String
 from reportlab.lib import colors
-from reportlab.lib.pagesizes import A4
+from reportlab.lib.pagesizes import A4, LETTER
 from reportlab.lib.styles import ParagraphStyle, getSampleStyleSheet
 from reportlab.lib.units import mm
 from reportlab.platypus import (
@@ -31,7 +31,10 @@ from reportlab.platypus import (
 
 from unstuck.report.charts import STRAND_COLOURS
 
-WIDTH = A4[0] - 36 * mm
+#: Paper sizes by name: US Letter for the US (the default: unstuck's wage and outlook data are
+#: the US BLS's), A4 elsewhere (``UNSTUCK_PAPER=a4``). The text block fits both.
+PAPER = {"letter": LETTER, "a4": A4}
+WIDTH = min(A4[0], LETTER[0]) - 36 * mm
 UNKNOWN = "<i>unknown</i>"
 
 
@@ -240,13 +243,14 @@ def summary_page(story: list[Any], s: Mapping[str, Any]) -> None:
 
 
 def render_pdf(data: Mapping[str, Any]) -> bytes:
-    """The report dict as PDF bytes (A4)."""
+    """The report dict as PDF bytes, on ``data["paper"]`` (``letter`` or ``a4``; Letter when
+    not given)."""
     out = io.BytesIO()
     target = data.get("target")
     title = "Career restart plan" + (f": towards {target['title']}" if target else "")
     doc = SimpleDocTemplate(
         out,
-        pagesize=A4,
+        pagesize=PAPER.get(str(data.get("paper") or "letter"), LETTER),
         leftMargin=18 * mm,
         rightMargin=18 * mm,
         topMargin=16 * mm,

@@ -561,7 +561,7 @@ def _diagnosis(plan: BuiltPlan) -> dict[str, Any] | None:
     return {
         "taken": None if plan.rut_taken is None else plan.rut_taken.date().isoformat(),
         "severity": {
-            "score": round(rut.severity.score, 1),
+            "score": round(rut.severity.score),  # one rounding everywhere: whole points
             "band": rut.severity.band.name,
             "meaning": rut.severity.band.meaning,
         },
@@ -666,6 +666,13 @@ def _summary(
     }
 
 
+def paper() -> str:
+    """The report's paper size: US Letter, or A4 when ``UNSTUCK_PAPER=a4`` says so."""
+    import os
+
+    return "a4" if os.environ.get("UNSTUCK_PAPER", "").strip().casefold() == "a4" else "letter"
+
+
 def report_data(
     plan: BuiltPlan, *, why: dict[str, Any] | None = None
 ) -> dict[str, Any]:
@@ -687,6 +694,7 @@ def report_data(
     hours = charts.weekly_hours(action)
     return {
         "made": plan.today.isoformat(),
+        "paper": paper(),
         "summary": _summary(plan, action, why),
         "release": plan.release,
         "profile": _profile_data(plan.profile),
