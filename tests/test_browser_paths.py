@@ -111,7 +111,7 @@ def test_profile_explore_compare_shortlist(page: Any, live_app: str) -> None:
         assert button.count() >= 1
 
     # The shortlist lists them; compare the first two.
-    page.get_by_role("link", name="Your shortlist").click()
+    page.get_by_role("link", name="Your shortlist", exact=True).click()
     page.wait_for_url("**/paths/shortlist/")
     main = page.get_by_role("main").inner_text()
     for card in picked:

@@ -22,6 +22,10 @@ from unstuck.web.occupations import present
 NURSE = "29-1141.00"
 
 
+
+# The pages read the shortlist and where the person is from the database.
+pytestmark = pytest.mark.django_db
+
 @pytest.fixture
 def kb(built_home: Path, monkeypatch: pytest.MonkeyPatch) -> KnowledgeBase:
     """The session's knowledge base, loaded once: the store caches it by path and reloads it

@@ -68,7 +68,8 @@ def test_shortlist_add_compare_remove(kb: KnowledgeBase) -> None:
         response = client.post(
             "/paths/shortlist/", {"code": code, "action": "add", "next": f"/paths/?from={NURSE}"}
         )
-        assert response.status_code == 302 and response["Location"] == f"/paths/?from={NURSE}"
+        assert response.status_code == 302
+        assert response["Location"] == f"/paths/?from={NURSE}&added={code}#path-{code}"
     assert [s.code for s in Shortlisted.objects.all()] == ["29-1171.00", "29-2061.00"]
     page = text_of(client.get("/paths/shortlist/"))
     assert "Nurse Practitioners" in page
@@ -262,3 +263,41 @@ def test_shortlist_for_gives_the_plan_plain_entries(kb: KnowledgeBase) -> None:
     assert [e.code for e in entries] == ["29-1171.00", "29-2061.00"]
     assert all(isinstance(e, ShortlistEntry) and e.added_at for e in entries)
     assert [e.code for e in shortlist_for("someone-else")] == ["15-1252.00"]
+
+
+@pytest.mark.django_db
+def test_shortlist_and_this_is_my_job_from_the_occupation_page_confirm_in_place(
+    kb: KnowledgeBase,
+) -> None:
+    from unstuck.app.profile import services as profile_services
+
+    client = Client()
+    page = client.get(f"/occupations/{NURSE}/").content.decode()
+    assert "Add to your shortlist" in page and "This is my job" in page
+    response = client.post(
+        "/paths/shortlist/", {"code": NURSE, "action": "add", "next": f"/occupations/{NURSE}/"}
+    )
+    assert response.status_code == 302
+    assert response["Location"] == f"/occupations/{NURSE}/?added={NURSE}#path-{NURSE}"
+    page = text_of(client.get(response["Location"].split("#")[0]))
+    assert "Added to your shortlist" in page and "Remove from your shortlist" in page
+    response = client.post("/profile/my-job/", {"code": NURSE})
+    assert response.status_code == 302 and response["Location"].startswith("/profile/about/")
+    assert profile_services.get_profile().occupation_code == NURSE
+    assert "is now your current job" in text_of(client.get(response["Location"]))
+    assert client.post("/profile/my-job/", {"code": "nope"}).status_code == 400
+
+
+@pytest.mark.django_db
+def test_adding_from_a_paths_card_comes_back_to_the_card_with_a_confirmation(
+    kb: KnowledgeBase,
+) -> None:
+    client = Client()
+    page = client.get("/paths/", {"from": NURSE}).content.decode()
+    code = re.search(r'data-code="([^"]+)" id="path-', page).group(1)
+    response = client.post(
+        "/paths/shortlist/", {"code": code, "action": "add", "next": f"/paths/?from={NURSE}"}
+    )
+    assert response["Location"] == f"/paths/?from={NURSE}&added={code}#path-{code}"
+    card = client.get(response["Location"].split("#")[0]).content.decode()
+    assert f'id="path-{code}"' in card and "Added to" in card

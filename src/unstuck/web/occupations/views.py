@@ -59,7 +59,16 @@ def detail(request: HttpRequest, kb: KnowledgeBase, code: str) -> HttpResponse:
     occupation = kb.occupation(code)
     if occupation is None:
         raise Http404(f"O*NET {kb.release} has no occupation with the code {code}.")
-    return render(request, "occupations/detail.html", {"profile": present.profile(occupation, kb)})
+    from unstuck.app.paths import services as paths_services
+
+    context = {
+        "profile": present.profile(occupation, kb),
+        "shortlisted": code in {s.code for s in paths_services.shortlist()},
+        "added": request.GET.get("added", "") == code,
+        "removed": request.GET.get("removed", "") == code,
+        "next": request.path,
+    }
+    return render(request, "occupations/detail.html", context)
 
 
 def suggest(request: HttpRequest) -> JsonResponse:

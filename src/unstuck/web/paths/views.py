@@ -78,6 +78,8 @@ def explore(request: HttpRequest, kb: KnowledgeBase) -> HttpResponse:
         ),
     }
     context["next_step"] = journey.next_after("explore")
+    context["added"] = request.GET.get("added", "")
+    context["removed"] = request.GET.get("removed", "")
     return render(request, "paths/explore.html", context)
 
 
@@ -129,7 +131,11 @@ def shortlist(request: HttpRequest, kb: KnowledgeBase) -> HttpResponse:
             services.remove(code)
         target = request.POST.get("next", "")
         if target.startswith("/") and not target.startswith("//"):
-            return redirect(target)
+            # back to the same card, which confirms in place
+            base = target.split("#", 1)[0]
+            sep = "&" if "?" in base else "?"
+            done = {"add": "added", "remove": "removed"}[action]
+            return redirect(f"{base}{sep}{done}={code}#path-{code}")
         return redirect("paths:shortlist")
     context = {"items": services.shortlist(), "next_step": journey.next_after("shortlist")}
     return render(request, "paths/shortlist.html", context)

@@ -8,6 +8,7 @@ app_name = "profile"
 urlpatterns = [
     path("", views.start, name="start"),
     path("about/", views.about, name="about"),
+    path("my-job/", views.my_job, name="my_job"),
     path("assess/<slug:slug>/", views.assess, name="assess"),
     path("assess/<slug:slug>/save/", views.autosave, name="autosave"),
     path("skills/", views.skills, name="skills"),

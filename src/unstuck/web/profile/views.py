@@ -12,7 +12,13 @@ import dataclasses
 import math
 from typing import Any
 
-from django.http import Http404, HttpRequest, HttpResponse, JsonResponse
+from django.http import (
+    Http404,
+    HttpRequest,
+    HttpResponse,
+    HttpResponseBadRequest,
+    JsonResponse,
+)
 from django.shortcuts import redirect, render
 from django.urls import reverse
 from django.views.decorators.http import require_http_methods, require_POST
@@ -80,6 +86,11 @@ def about(request: HttpRequest) -> HttpResponse:
     matches: list[Any] = []
     problems: list[str] = []
     notice = ""
+    if request.GET.get("set") and request.GET.get("set") == profile.occupation_code:
+        notice = (
+            f"{profile.occupation_title} is now your current job, and your skills start from "
+            "its typical levels. Check the rest of what you know about you, then save."
+        )
     if request.method == "POST":
         action = request.POST.get("action", "next")
         if action == "skip":
@@ -621,3 +632,15 @@ def skills(request: HttpRequest) -> HttpResponse:
     }
     status = 400 if errors or problems else 200
     return render(request, "profile/skills.html", context, status=status)
+
+
+@require_http_methods(["POST"])
+def my_job(request: HttpRequest) -> HttpResponse:
+    """"This is my job" from an occupation page: set it as the current occupation (skills
+    prefilled from it, as the About-you page does) and go on to About you to check the rest."""
+    kb = services.knowledge_base()
+    code = request.POST.get("code", "").strip()
+    if kb is None or kb.occupation(code) is None:
+        return HttpResponseBadRequest("Unknown occupation.")
+    services.set_occupation(kb, code)
+    return redirect(reverse("profile:about") + "?set=" + code)
