@@ -43,7 +43,7 @@ def cards_on(page: Any) -> list[dict[str, Any]]:
         """cards => cards.map(c => ({
             code: c.dataset.code,
             title: c.querySelector('h3').innerText,
-            score: parseFloat(c.querySelector('.score-total').innerText),
+            score: parseFloat(c.querySelector('.score-total').textContent),
             values: [...c.querySelectorAll('.components .component-value')]
                 .map(v => parseFloat(v.textContent)),
             pay: c.querySelector('.money') ? c.querySelector('.money').textContent : '',
@@ -144,6 +144,16 @@ def test_explore_and_compare_at_phone_width(phone_page: Any, live_app: str) -> N
     assert_accessible(page, "explore (360 px)")
     # nothing wider than the screen: no sideways scrolling on a phone
     assert page.evaluate("() => document.documentElement.scrollWidth") <= 360
+    # each card is two lines with its details a tap away, so the page stays short
+    height = page.evaluate("() => document.documentElement.scrollHeight")
+    assert height < 8000, f"the paths page is {height} px long at 360 px"
+    first = page.locator(".path-card details.card-body").first
+    assert not first.evaluate("d => d.open"), "closed on a phone"
+    first.locator(":scope > summary").click()
+    assert first.evaluate("d => d.open") and "score" in first.inner_text()
+    for path in ("/", "/profile/results/", "/plan/"):
+        page.goto(live_app + path)
+        assert page.evaluate("() => document.documentElement.scrollWidth") <= 360, path
     page.goto(f"{live_app}/paths/compare/?code=29-1171.00&code=29-2061.00&from={NURSE}")
     assert len(cards_on(page)) == 2
     assert_accessible(page, "compare (360 px)")

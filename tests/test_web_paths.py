@@ -13,9 +13,11 @@ from unstuck.app.paths.models import Shortlisted
 from unstuck.core.paths import explore, person_from_occupation, score
 from unstuck.knowledge.matrices import occupation_data
 from unstuck.knowledge.store import KnowledgeBase, get_knowledge_base
+from unstuck.web.paths import views
 
 pytestmark = pytest.mark.django_db
 NURSE = "29-1141.00"
+LIMIT = views.LIMIT  # cards per kind on the page
 
 
 @pytest.fixture
@@ -34,7 +36,7 @@ def test_explore_from_an_occupation_shows_the_engines_paths(kb: KnowledgeBase) -
     assert response.status_code == 200
     page = text_of(response)
     data = occupation_data(kb)
-    expected = explore(score(data, person_from_occupation(data, NURSE)), ["up"], 6)
+    expected = explore(score(data, person_from_occupation(data, NURSE)), ["up"], LIMIT)
     for rec in expected.groups[0].items:
         assert rec.title in page
     first = expected.groups[0].items[0]
@@ -139,7 +141,7 @@ def test_components_shown_add_up_to_the_score_shown(kb: KnowledgeBase) -> None:
     ranking = score(data, person_from_occupation(data, NURSE))
     response = Client().get("/paths/", {"from": NURSE})
     cards = assert_components_add_up(response)
-    by_kind = {g.kind: g for g in explore(ranking, None, 6).groups}
+    by_kind = {g.kind: g for g in explore(ranking, None, LIMIT).groups}
     expected = [r for g in by_kind.values() if g.kind != "grow" for r in g.items]
     assert [c["code"] for c in cards] == [r.code for r in expected]
     for card, rec in zip(cards, expected, strict=True):
@@ -180,7 +182,7 @@ def test_profile_without_interests_is_ranked_and_says_interests_were_not_used(
     assert "Work values (your work values against what the occupation offers)" in page
     assert 'href="/profile/assess/interests/"' in response.content.decode()
     cards = assert_components_add_up(response)
-    assert len(cards) == 6
+    assert len(cards) == LIMIT
     # no interests: the card shows the occupation's profile only, and says how to add yours
     assert "Take the interests questionnaire to see yours against it" in page
     assert "you 5.0, job" not in page
@@ -198,7 +200,7 @@ def test_profile_without_occupation_is_ranked_on_interests(kb: KnowledgeBase) ->
     assert {"tasks", "skills_knowledge", "job_zone", "values"} <= left_out
     assert "interests" not in left_out
     cards = assert_components_add_up(response)
-    assert len(cards) == 6
+    assert len(cards) == LIMIT
     # the overlay shows the person's interests against each target's, in text
     assert re.search(r"Social you \d\.\d, job \d\.\d", page)
     assert "Interests fit" in page

@@ -25,7 +25,7 @@ from unstuck.web import journey
 from unstuck.web.installed import requires_knowledge_base
 from unstuck.web.profile import nav
 
-LIMIT = 6
+LIMIT = 4  # cards per kind at first: a phone page stays short, "show more" gives MORE
 #: "show more" of one kind
 MORE = 20
 
