@@ -86,6 +86,7 @@ ABOUT = st.fixed_dictionaries(
         ),  # fmt: skip
         "location": st.one_of(st.none(), st.sampled_from(["OH", "CA", "TX"])),
         "min_pay": st.one_of(st.none(), st.integers(0, 10**7)),
+        "current_pay": st.one_of(st.none(), st.integers(0, 10**7)),
         "hours_per_week": st.one_of(st.none(), st.integers(0, 168).map(float)),
         "retraining_months": st.one_of(st.none(), st.integers(0, 120)),
         "learning_budget": st.one_of(st.none(), st.integers(0, 10**6)),

@@ -500,3 +500,26 @@ def test_levels_are_choices_in_words_and_an_unchanged_level_stays_exact(
         ), "O*NET's anchors name the levels"
     if off_grid is not None:
         assert f'<option value="{off_grid.level:g}" selected>' in body
+
+
+def test_current_pay_is_entered_and_pay_changes_are_shown_against_it(
+    client: Client, kb: KnowledgeBase
+) -> None:
+    from unstuck.app.paths import services as paths_services
+    from unstuck.core.paths import score
+    from unstuck.core.paths.explain import explain
+    from unstuck.knowledge.matrices import occupation_data
+
+    services.set_occupation(kb, NURSE)
+    response = client.post(
+        "/profile/about/",
+        {"occupation_code": NURSE, "action": "next", "current_pay": "50000",
+         "risk_tolerance": "medium"},
+    )  # fmt: skip
+    assert response.status_code == 302, text_of(response)
+    assert services.to_core(services.get_profile()).constraints.current_pay == 50000
+    person = paths_services.saved_person(kb)
+    assert person.current_pay == 50000
+    rec = explain(score(occupation_data(kb), person), "29-1171.00")
+    assert rec.pay.current == 50000 and rec.pay.target is not None
+    assert rec.pay.change_percent == pytest.approx(100 * (rec.pay.target - 50000) / 50000)

@@ -60,6 +60,7 @@ def show_cmd(as_json: bool) -> None:
     if c.location:
         click.echo(f"  Location: {c.location.name or c.location.code}")
     facts = [
+        ("Current pay", c.current_pay and f"${c.current_pay:,}/year"),
         ("Minimum pay", c.min_pay and f"${c.min_pay:,}/year"),
         ("Hours a week for the change", c.hours_per_week and f"{c.hours_per_week:g}"),
         ("Retraining acceptable", c.retraining_months and f"{c.retraining_months} months"),
@@ -108,6 +109,7 @@ def show_cmd(as_json: bool) -> None:
     "--credential", "credentials", multiple=True, help="A licence or certification (repeatable)."
 )
 @click.option("--location", help="A state's postal code (OH) or a BLS metro area's name.")
+@click.option("--pay", "current_pay", type=int, help="What you earn now, a year ($).")
 @click.option("--min-pay", "min_pay", type=int, help="Lowest yearly pay you could accept ($).")
 @click.option("--hours", "hours_per_week", type=float, help="Hours a week for the change.")
 @click.option("--retraining-months", type=int, help="Months of retraining you would accept.")

@@ -114,6 +114,8 @@ class Constraints:
     risk_tolerance: RiskTolerance = "medium"
     savings: int | None = None  # USD
     monthly_expenses: int | None = None  # USD
+    #: what the person earns now, a year (USD); unknown: their occupation's median stands in
+    current_pay: int | None = None
 
     @property
     def runway_months(self) -> float | None:
@@ -132,6 +134,7 @@ class Constraints:
             "risk_tolerance": self.risk_tolerance,
             "savings": self.savings,
             "monthly_expenses": self.monthly_expenses,
+            "current_pay": self.current_pay,
             "runway_months": (None if self.runway_months is None else round(self.runway_months, 1)),
         }
 
@@ -286,6 +289,7 @@ def validate_profile(profile: Profile) -> list[Problem]:
     if profile.occupation_code is not None and not profile.occupation_code.strip():
         problems.append(Problem("occupation.code", "is empty"))
     non_negative("occupation.years", profile.years_in_occupation, 70)
+    non_negative("constraints.current_pay", profile.constraints.current_pay, 100_000_000)
     seen: set[str] = set()
     for r in profile.ratings:
         where = f"{r.domain}.{r.element_id}"

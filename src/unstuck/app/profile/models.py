@@ -33,6 +33,7 @@ class Profile(models.Model):
     location_code = models.CharField(max_length=20, blank=True, default="")
     location_name = models.CharField(max_length=200, blank=True, default="")
     min_pay = models.PositiveIntegerField(null=True, blank=True)
+    current_pay = models.PositiveIntegerField(null=True, blank=True)  # a year, USD
     hours_per_week = models.FloatField(null=True, blank=True)
     retraining_months = models.PositiveSmallIntegerField(null=True, blank=True)
     learning_budget = models.PositiveIntegerField(null=True, blank=True)

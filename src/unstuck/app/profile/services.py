@@ -119,6 +119,7 @@ def to_core(p: models.Profile) -> core_profile.Profile:
         constraints=core_profile.Constraints(
             location=location,
             min_pay=limits.sane_money(p.min_pay),
+            current_pay=limits.sane_money(p.current_pay),
             hours_per_week=p.hours_per_week,
             retraining_months=p.retraining_months,
             learning_budget=limits.sane_money(p.learning_budget),
@@ -153,6 +154,7 @@ def save_profile(data: core_profile.Profile, key: str = ME) -> models.Profile:
     p.location_code = c.location.code if c.location else ""
     p.location_name = c.location.name if c.location else ""
     p.min_pay = c.min_pay
+    p.current_pay = c.current_pay
     p.hours_per_week = c.hours_per_week
     p.retraining_months = c.retraining_months
     p.learning_budget = c.learning_budget
@@ -624,6 +626,7 @@ ABOUT_FIELDS = (
     "education",
     "credentials",
     "location",
+    "current_pay",
     "min_pay",
     "hours_per_week",
     "retraining_months",
@@ -636,6 +639,7 @@ ABOUT_FIELDS = (
 _NUMBERS: dict[str, tuple[type, float]] = {
     "years_in_occupation": (float, 70),
     "min_pay": (int, limits.MONEY_MAX),
+    "current_pay": (int, limits.MONEY_MAX),
     "hours_per_week": (float, 168),
     "retraining_months": (int, 120),
     "learning_budget": (int, limits.MONEY_MAX),
@@ -670,6 +674,7 @@ def about(key: str = ME) -> dict[str, Any]:
         "education": p.education_name,
         "credentials": list(p.credentials),
         "location": None if c.location is None else (c.location.name or c.location.code),
+        "current_pay": c.current_pay,
         "min_pay": c.min_pay,
         "hours_per_week": c.hours_per_week,
         "retraining_months": c.retraining_months,

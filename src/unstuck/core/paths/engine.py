@@ -263,6 +263,7 @@ def person_from_profile(
         area_name=area_name,
         hours_per_week=c.hours_per_week,
         min_pay=None if c.min_pay is None else float(c.min_pay),
+        current_pay=None if c.current_pay is None else float(c.current_pay),
         retraining_months=None if c.retraining_months is None else float(c.retraining_months),
         max_zone_step=max_zone_step,
         excluded=frozenset(excluded),

@@ -48,6 +48,13 @@ class AboutForm(forms.Form):
         max_length=200,
         help_text="A state or metro area; wages are shown for it.",
     )
+    current_pay = forms.IntegerField(
+        label="What you earn now, a year (US dollars)",
+        required=False,
+        min_value=0,
+        max_value=MONEY_MAX,
+        help_text="Pay changes are shown against it; left blank, your job's median stands in.",
+    )
     min_pay = forms.IntegerField(
         label="Lowest yearly pay you could accept (US dollars)",
         required=False,

@@ -68,6 +68,7 @@ def _initial(profile: m.Profile) -> dict[str, Any]:
         "credentials": "\n".join(profile.credentials or ()),
         "location": profile.location_code,
         "min_pay": profile.min_pay,
+        "current_pay": profile.current_pay,
         "hours_per_week": profile.hours_per_week,
         "retraining_months": profile.retraining_months,
         "learning_budget": profile.learning_budget,
@@ -174,6 +175,7 @@ def _save_about(
         constraints=core_profile.Constraints(
             location=location,
             min_pay=data["min_pay"],
+            current_pay=data.get("current_pay"),
             hours_per_week=data["hours_per_week"],
             retraining_months=data["retraining_months"],
             learning_budget=data["learning_budget"],
