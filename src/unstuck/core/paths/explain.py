@@ -656,7 +656,7 @@ def fit_percentile(ranking: Ranking, i: int) -> int | None:
     if totals.size < 2 or not math.isfinite(float(totals[i])):
         return None
     below = int((totals < totals[i]).sum())
-    return int(round(100 * below / (totals.size - 1)))
+    return int(100 * below // (totals.size - 1))  # floored: only the very best reads 100
 
 
 def fit_label(fit: int | None) -> str:
