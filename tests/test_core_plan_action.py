@@ -13,15 +13,9 @@ from hypothesis import strategies as st
 
 from unstuck.core.assess.instruments import Responses
 from unstuck.core.assess.rut import CAUSES, RUT_CHECK, STRATEGIES, score_rut_check
-from unstuck.core.plan.action import (
-    DEFAULT_HOURS,
-    JOB_SEARCH_HOURS,
-    STRANDS,
-    RutSignals,
-    build_action_plan,
-    called_for,
-)
+from unstuck.core.plan.action import DEFAULT_HOURS, build_action_plan, called_for
 from unstuck.core.plan.gaps import GAP_KINDS, Component, Gap, GapAnalysis
+from unstuck.core.plan.tasks import JOB_SEARCH_HOURS, STRANDS, RutSignals
 from unstuck.core.profile import Constraints, Profile
 
 START = date(2026, 1, 5)
@@ -214,8 +208,9 @@ def test_end_to_end_on_real_onet(kb) -> None:  # noqa: ANN001
     import icalendar
 
     from unstuck.core.plan.gaps import analyse_gaps
+    from unstuck.core.plan.goals import goals_from_action_plan
     from unstuck.core.plan.ics import to_ics
-    from unstuck.core.plan.smart import check_goal, goals_from_action_plan, target_context
+    from unstuck.core.plan.smart import check_goal, target_context
     from unstuck.core.profile import prefill_ratings
 
     cur, target = kb.occupation("43-4051.00"), kb.occupation("15-1211.00")

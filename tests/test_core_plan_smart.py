@@ -10,18 +10,18 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from unstuck.core.occupations import Occupation, Rating, Technology
-from unstuck.core.plan.action import RutSignals, build_action_plan
+from unstuck.core.plan.action import build_action_plan
 from unstuck.core.plan.gaps import Component, Gap, GapAnalysis
+from unstuck.core.plan.goals import goals_from_action_plan, goals_from_plan
 from unstuck.core.plan.learning import build_learning_plan
 from unstuck.core.plan.smart import (
     TargetContext,
     check_goal,
     estimate_effort,
     find_deadline,
-    goals_from_action_plan,
-    goals_from_plan,
     target_context,
 )
+from unstuck.core.plan.tasks import RutSignals
 from unstuck.core.profile import Constraints, Profile
 
 TODAY = date(2026, 1, 5)  # a Monday

@@ -22,7 +22,8 @@ from dataclasses import dataclass
 from datetime import UTC, date, datetime, timedelta
 from typing import Literal
 
-from unstuck.core.plan.action import STRANDS, ActionPlan, Task
+from unstuck.core.plan.action import ActionPlan, Task
+from unstuck.core.plan.tasks import STRANDS
 
 PRODID = "-//unstuck//action plan//EN"
 MAX_OCTETS = 75

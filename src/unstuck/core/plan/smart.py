@@ -1,4 +1,5 @@
-"""SMART goals: a checker that gives concrete feedback per letter, and goals generated from a plan.
+"""SMART goals: a checker that gives concrete feedback per letter. Reading deadlines is
+:mod:`.deadlines`; generating goals from a plan is :mod:`.goals`.
 
 The checker reads a goal the way a coach would and says, for each letter, *pass*, *warn* or
 *fail* with a sentence on what to change. It is rule-based so every verdict can be explained:
@@ -24,17 +25,20 @@ The checker reads a goal the way a coach would and says, for each letter, *pass*
 
 from __future__ import annotations
 
-import calendar
 import math
 import re
-from collections.abc import Iterable, Sequence
+from collections.abc import Iterable
 from dataclasses import dataclass
 from datetime import date, timedelta
 from typing import Any, Literal
 
 from unstuck.core.occupations import Occupation
-from unstuck.core.plan.action import ActionPlan, Task
-from unstuck.core.plan.learning import Activity
+from unstuck.core.plan.deadlines import (
+    _NUM,
+    _Found,
+    _num,
+    find_deadline,
+)
 
 Verdict = Literal["pass", "warn", "fail"]
 LETTERS = (
@@ -91,51 +95,7 @@ VAGUE_AMOUNTS = (
     "often",
     "as much as",
 )
-VAGUE_TIMES = (
-    "soon",
-    "someday",
-    "some day",
-    "eventually",
-    "one day",
-    "this year",
-    "in the future",
-    "asap",
-    "as soon as possible",
-    "at some point",
-    "sometime",
-    "later",
-    "when i can",
-    "next year",
-    "summer",
-    "spring",
-    "autumn",
-    "fall",
-    "winter",
-)
 
-NUMBER_WORDS = {
-    "one": 1,
-    "two": 2,
-    "three": 3,
-    "four": 4,
-    "five": 5,
-    "six": 6,
-    "seven": 7,
-    "eight": 8,
-    "nine": 9,
-    "ten": 10,
-    "eleven": 11,
-    "twelve": 12,
-    "fifteen": 15,
-    "twenty": 20,
-    "thirty": 30,
-    "forty": 40,
-    "fifty": 50,
-    "hundred": 100,
-    "a dozen": 12,
-    "dozen": 12,
-}
-_NUM = r"(\d+(?:\.\d+)?|" + "|".join(sorted(NUMBER_WORDS, key=len, reverse=True)) + ")"
 
 #: Hours per unit for things a goal may count (heuristics, like the learning plan's).
 EFFORT_HOURS: tuple[tuple[str, float], ...] = (
@@ -178,11 +138,6 @@ _OBJECT_END = frozenset(
 _FILLER = frozenset("a an the my some out up".split())
 _TITLE_STOP = frozenset("and or of the for all other workers specialists".split())
 
-MONTHS = {m.casefold(): n for n, m in enumerate(calendar.month_name) if m}
-MONTHS.update({m.casefold(): n for n, m in enumerate(calendar.month_abbr) if m})
-MONTHS["sept"] = 9
-_MONTH = r"(" + "|".join(sorted(MONTHS, key=len, reverse=True)) + r")\.?"
-WEEKDAYS = {d.casefold(): n for n, d in enumerate(calendar.day_name)}
 
 
 @dataclass(frozen=True)
@@ -271,117 +226,6 @@ def _without_vendor(term: str) -> str:
         if len(words) > n and " ".join(words[:n]).casefold() in VENDORS:
             return " ".join(words[n:])
     return term
-
-
-# --- dates -----------------------------------------------------------------------------------
-
-
-def _num(s: str) -> float:
-    return float(NUMBER_WORDS[s]) if s in NUMBER_WORDS else float(s)
-
-
-def _next_date(month: int, day: int | None, year: int | None, today: date) -> date | None:
-    """The date for a month and day (last day of the month without one), this year or the
-    next when no year is given and this year's has passed."""
-    y = year if year is not None else today.year
-    for attempt in (y, y + 1):
-        try:
-            d = date(
-                attempt, month, day if day is not None else calendar.monthrange(attempt, month)[1]
-            )
-        except ValueError:
-            return None
-        if year is not None or d >= today:
-            return d
-    return d
-
-
-def _add_months(d: date, n: int) -> date:
-    m = d.month - 1 + n
-    y, m = d.year + m // 12, m % 12 + 1
-    return date(y, m, min(d.day, calendar.monthrange(y, m)[1]))
-
-
-@dataclass(frozen=True)
-class _Found:
-    when: date | None
-    span: tuple[int, int] | None
-    vague: str | None = None
-    ambiguous: str | None = None
-
-
-def find_deadline(text: str, today: date) -> _Found:
-    """The goal's deadline and where it sits in ``text`` (lower-cased)."""
-    t = text.casefold()
-    m = re.search(r"\b(\d{4})-(\d{1,2})-(\d{1,2})\b", t)
-    if m:
-        try:
-            return _Found(date(int(m[1]), int(m[2]), int(m[3])), m.span())
-        except ValueError:
-            return _Found(None, m.span(), ambiguous=m[0])
-    m = re.search(r"\b\d{1,2}/\d{1,2}(?:/\d{2,4})?\b", t)
-    if m:
-        return _Found(None, m.span(), ambiguous=m[0])
-    m = re.search(r"\b(?:the\s+)?end\s+of\s+(?:the\s+)?" + _MONTH + r"(?:,?\s+(\d{4}))?\b", t)
-    if m:
-        return _Found(_next_date(MONTHS[m[1]], None, int(m[2]) if m[2] else None, today), m.span())
-    m = re.search(r"\b(\d{1,2})(?:st|nd|rd|th)?\s+(?:of\s+)?" + _MONTH + r"(?:,?\s+(\d{4}))?\b", t)
-    if m:
-        return _Found(
-            _next_date(MONTHS[m[2]], int(m[1]), int(m[3]) if m[3] else None, today), m.span()
-        )
-    m = re.search(
-        _MONTH.replace("(", r"\b(", 1) + r"\s+(\d{1,2})(?:st|nd|rd|th)?\b(?:,?\s+(\d{4}))?", t
-    )
-    if m:
-        return _Found(
-            _next_date(MONTHS[m[1]], int(m[2]), int(m[3]) if m[3] else None, today), m.span()
-        )
-    m = re.search(
-        r"\b(?:within|in|over|inside|for)\s+(?:the\s+next\s+)?(an?\b|"
-        + _NUM[1:]
-        + r"\s+(day|week|month)s?\b",
-        t,
-    )
-    if m:
-        n = 1.0 if m[1] in ("a", "an") else _num(m[1])
-        unit = m[2]
-        if unit == "day":
-            when = today + timedelta(days=math.ceil(n))
-        elif unit == "week":
-            when = today + timedelta(days=math.ceil(7 * n))
-        else:
-            when = _add_months(today, math.ceil(n))
-        return _Found(when, m.span())
-    m = re.search(r"\b(?:by\s+)?(?:the\s+)?end\s+of\s+(?:this|the)\s+(week|month|year)\b", t)
-    if m:
-        if m[1] == "week":
-            return _Found(today + timedelta(days=6 - today.weekday()), m.span())
-        if m[1] == "year":
-            return _Found(date(today.year, 12, 31), m.span())
-        return _Found(_next_date(today.month, None, today.year, today), m.span())
-    m = re.search(r"\b(?:by\s+)?(?:the\s+end\s+of\s+)?next\s+(week|month|year)\b", t)
-    if m and m[1] == "year" and "end of" not in m[0]:
-        m = None  # "next year" alone is vague; "the end of next year" is a date
-    if m:
-        if m[1] == "year":
-            return _Found(date(today.year + 1, 12, 31), m.span())
-        if m[1] == "week":
-            return _Found(today + timedelta(days=13 - today.weekday()), m.span())
-        nxt = _add_months(today.replace(day=1), 1)
-        return _Found(_next_date(nxt.month, None, nxt.year, today), m.span())
-    m = re.search(r"\b(?:by|on|before|this|next)\s+(" + "|".join(WEEKDAYS) + r")\b", t)
-    if m:
-        ahead = (WEEKDAYS[m[1]] - today.weekday()) % 7 or 7
-        return _Found(today + timedelta(days=ahead), m.span())
-    m = re.search(r"\b(?:by|before|in|end of)\s+" + _MONTH + r"(?:\s+(\d{4}))?\b", t)
-    if m:
-        return _Found(_next_date(MONTHS[m[1]], None, int(m[2]) if m[2] else None, today), m.span())
-    for phrase in VAGUE_TIMES:
-        m = re.search(r"\b" + re.escape(phrase) + r"\b", t)
-        if m:
-            return _Found(None, m.span(), vague=phrase)
-    return _Found(None, None)
 
 
 # --- letters ---------------------------------------------------------------------------------
@@ -753,106 +597,3 @@ def check_goal(
         _time_bound(found, today),
     )
     return GoalCheck(goal, letters, found.when, effort, available)
-
-
-# --- generator -------------------------------------------------------------------------------
-
-
-_VERB_PHRASE = {
-    "course": "Complete a course in {n} ({h} hours) and link its final assignment from LinkedIn",
-    "certification": "Pass the exam for a recognised {n} certificate ({h} hours of preparation)",
-    "project": "Build and publish 1 portfolio project that uses {n} ({h} hours)",
-    "volunteering": "Volunteer {h} hours in a role that uses {n} and record the result",
-    "stretch": "Complete 1 stretch assignment at work that needs {n} ({h} hours) and record its "
-    "result",
-    "mentoring": "Meet a mentor strong in {n} {m} times ({h} hours) for feedback",
-    "reading": "Read 1 book on {n} ({h} hours) and publish a 1-page summary",
-}
-
-
-@dataclass(frozen=True)
-class GeneratedGoal:
-    activity_id: str  # the learning activity, or "strand.<name>" for a strand's goal
-    text: str
-    deadline: date
-
-    def to_dict(self) -> dict[str, str]:
-        return {
-            "source": self.activity_id,
-            "goal": self.text,
-            "deadline": self.deadline.isoformat(),
-        }
-
-
-def goals_from_plan(
-    activities: Sequence[Activity], finished: dict[str, int], *, start: date, target_title: str
-) -> tuple[GeneratedGoal, ...]:
-    """One SMART goal per scheduled learning activity, due at the end of its finishing week.
-
-    ``activities`` are :class:`~unstuck.core.plan.learning.Activity`; ``finished`` maps their
-    ids to the (1-based) week each finishes in, as :class:`~unstuck.core.plan.learning.Schedule`
-    gives it. Activities that did not fit are skipped: a goal that cannot be met is no goal.
-    """
-    out = []
-    for a in activities:
-        week = finished.get(a.id)
-        if week is None:
-            continue
-        due = start + timedelta(days=7 * week - 1)
-        if a.gap_kind in ("education", "experience"):
-            # Their titles name no skill to fill the phrases with; the title is the action.
-            text = f"{a.title} ({a.hours} hours)"
-        else:
-            text = _VERB_PHRASE[a.kind].format(n=a.gap_name, h=a.hours, m=max(1, a.hours))
-        out.append(
-            GeneratedGoal(a.id, f"{text} by {due.isoformat()}, towards {target_title}.", due)
-        )
-    return tuple(out)
-
-
-#: Goals for the action plan's other strands: (strand, which tasks count, phrase). ``{n}`` is
-#: the number of counted tasks, ``{h}`` their hours, ``{t}`` the target.
-_STRAND_GOALS: tuple[tuple[str, str | None, str], ...] = (
-    ("networking", "Hold one informational interview",
-     "Hold {n} informational interviews with people working as {t} ({h} hours)"),
-    ("resume", None,
-     "Update 1 resume and 1 LinkedIn profile with 3 measurable results each ({h} hours)"),
-    ("challenge", None, "Propose 1 new challenge at work and share 1 result from it ({h} hours)"),
-    ("feedback", None, "Ask 3 people for feedback on your strengths ({h} hours)"),
-    ("experiment", None,
-     "Finish 1 small side experiment in {t} work and write 1 page on it ({h} hours)"),
-)  # fmt: skip
-
-
-def goals_from_action_plan(plan: ActionPlan) -> tuple[GeneratedGoal, ...]:
-    """SMART goals for a whole action plan: one per finished learning activity, and one per
-    strand with a concrete outcome, due at the end of that strand's last scheduled week.
-
-    Their effort is the hours the plan actually scheduled for them, so a goal never asks for
-    more than the weeks up to its date hold.
-    """
-    target = plan.target_title or "your target"
-    out: list[GeneratedGoal] = []
-    if plan.learning is not None:
-        out += goals_from_plan(plan.learning.activities, plan.learning.schedule.finished,
-                               start=plan.start, target_title=target)  # fmt: skip
-    tasks = plan.tasks()
-    for strand, title, phrase in _STRAND_GOALS:
-        mine: list[Task] = [
-            x for x in tasks if x.strand == strand and (title is None or x.title == title)
-        ]
-        hours = sum(x.hours for x in mine)
-        if not mine or hours <= 0:
-            continue
-        last = max(x.week for x in mine)
-        due = plan.start + timedelta(days=7 * last - 1)
-        h = f"{hours:.1f}".removesuffix(".0")
-        text = phrase.format(n=len(mine), h=h, t=target)
-        if len(mine) == 1:
-            text = text.replace("interviews", "interview")
-        out.append(
-            GeneratedGoal(
-                f"strand.{strand}", f"{text} by {due.isoformat()}, towards {target}.", due
-            )  # fmt: skip
-        )
-    return tuple(sorted(out, key=lambda g: (g.deadline, g.activity_id)))
