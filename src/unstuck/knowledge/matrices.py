@@ -35,7 +35,7 @@ DOMAINS = ("skill", "knowledge", "ability", "work_activity")
 def occupation_data(kb: KnowledgeBase) -> OccupationData:
     """The engine's arrays for ``kb``, built on first use and kept on it (a reload of the same
     build reuses them)."""
-    return kb.derived("paths.occupation_data", lambda: build(kb), reuse=True)
+    return kb.derived("paths.occupation_data", lambda: build(kb), reuse=True, keep=True)
 
 
 def area_wages(kb: KnowledgeBase, area: str) -> tuple[dict[str, float], str | None]:
