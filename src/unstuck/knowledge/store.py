@@ -16,6 +16,7 @@ index, the career-path arrays, the text extractors) is kept per knowledge base b
 
 from __future__ import annotations
 
+import gc
 import hashlib
 import json
 import os
@@ -93,13 +94,15 @@ _code: str | None = None
 
 
 def code_stamp() -> str:
-    """A stamp of unstuck's own code (each module's path, size and modification time): a
-    value kept on disk by other code is not taken for this code's."""
+    """A stamp of the code derived data is made by (each module of ``core``, ``knowledge``
+    and ``text``: its path, size and modification time): a value kept on disk by other code
+    is not taken for this code's."""
     global _code
     if _code is None:
         root = Path(__file__).resolve().parents[1]
         digest = hashlib.sha256()
-        for path in sorted(root.rglob("*.py")):
+        paths = [p for part in ("core", "knowledge", "text") for p in (root / part).rglob("*.py")]
+        for path in sorted(paths):
             st = path.stat()
             digest.update(f"{path.relative_to(root)}:{st.st_size}:{st.st_mtime_ns};".encode())
         _code = digest.hexdigest()[:16]
@@ -112,6 +115,8 @@ def _kept_path(kb_file: Path, name: str, fingerprint: str) -> Path:
 
 
 def _read_kept(path: Path) -> Any:
+    enabled = gc.isenabled()
+    gc.disable()  # the collector would walk the objects made so far, again and again
     try:
         with path.open("rb") as f:
             return pickle.load(f)
@@ -119,6 +124,9 @@ def _read_kept(path: Path) -> Any:
         return _MISSING
     except Exception:  # noqa: BLE001 - a damaged or foreign file: build instead
         return _MISSING
+    finally:
+        if enabled:
+            gc.enable()
 
 
 def _write_kept(path: Path, value: Any) -> None:

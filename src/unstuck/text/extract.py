@@ -20,9 +20,9 @@ neighbours are all seen. Of the candidates the longest win (the leftmost among e
 shorter ones overlapping them are dropped: "enjoy working independently" reads "working
 independently", not the leftmost "enjoy working". The cost is one dictionary lookup per word
 (and one per word ahead where keys start), plus Python work per mention. An Aho-Corasick
-automaton (Rust) found the same spans about twice as fast but takes seconds to compile over
-400,000 keys and cannot be saved; the dictionary is made from the saved key list in a fraction
-of a second (see :meth:`KnowledgeBase.derived <unstuck.knowledge.store.KnowledgeBase.derived>`).
+automaton (Rust), used before, found the same spans but took seconds to compile over 400,000
+keys and cannot be saved; the dictionary loads from disk in a fraction of a second (see
+:meth:`unstuck.knowledge.store.KnowledgeBase.derived`).
 
 **Variants.** Each label is also stored in a few regular inflections: the last word's plural
 or singular ("databases", "skills"), and for verb phrases (ESCO skills are mostly "manage

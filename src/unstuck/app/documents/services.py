@@ -272,7 +272,7 @@ def add_postings(
     from unstuck.text.posting import fetch_posting, read_posting, read_postings_batch
 
     kb = _kb()
-    if target_code and kb.occupation(target_code) is None:
+    if target_code and target_code not in kb.titles:
         raise PostingError(f"no occupation {target_code} in O*NET {kb.release}")
     extractor = _extractor(kb)
     items: list[tuple[str, ParsedPosting]] = []
