@@ -117,12 +117,12 @@ def build(kb: KnowledgeBase) -> OccupationData:
         return m, np.asarray(np.isfinite(m).all(axis=1), dtype=bool)
 
     interests, has_interests = six(
-        kb.interests,  # type: ignore[arg-type]
+        kb.interests,
         [eid for eid, _, _ in RIASEC_IDS],
         lambda x: x.score,  # type: ignore[attr-defined]
     )
     values, has_values = six(
-        kb.work_values,  # type: ignore[arg-type]
+        kb.work_values,
         [eid for eid, _ in VALUE_IDS],
         lambda x: x.extent,  # type: ignore[attr-defined]
     )
