@@ -158,13 +158,15 @@ def test_skill_in_the_postings_words_only_when_it_claims_nothing_more() -> None:
         resume="Jane\n- MS Excel and SQL\n",
         posting="Analyst\nRequirements\n- Microsoft Excel\n",
     )
-    assert t.skills == ["Microsoft Excel", "SQL"]  # same single concept: the posting's words
+    # same single concept: the posting's words; a resume without a skills list gets one of
+    # the skills the posting asks for that it shows, and only those
+    assert t.skills == ["Microsoft Excel"]
     assert any("MS Excel -> Microsoft Excel" in c for c in t.changes)
     parsed, t = tailored(
         ex2, resume="Jane\n- Microsoft Excel and SQL\n", posting="Analyst\nRequirements\n- Excel\n"
     )
     # "Excel" also names spreadsheet software in general, which this resume never claims
-    assert t.skills == ["Microsoft Excel", "SQL"]
+    assert t.skills == ["Microsoft Excel"]
     assert claims(to_markdown(t).decode(), ex2) <= {s.concept for s in parsed.skills}
 
 
@@ -278,4 +280,205 @@ def test_tailoring_never_introduces_a_skill(ex_rich: Extractor, resume: str, pos
         for i in c.items
         if i.met and set(i.concepts) <= have_ids
     }
-    assert set(t.skills) <= {m.text for s in parsed.skills for m in s.mentions} | posting_words
+    # every skill listed is the resume's own words (an item of its list, a mention) or, for a
+    # skill it shows, the posting's
+    words = " ".join(parsed.text.split())
+    assert all(s in words or s in posting_words for s in t.skills), t.skills
+
+
+# -- a resume you can send (issue 13): every section, the contact lines, the skills kept ---------
+
+TEACHER = """Maria Gonzalez
+High School Mathematics Teacher
+maria.gonzalez@example.com | (973) 555-0142 | Montclair, NJ
+
+SUMMARY
+Mathematics teacher with 11 years in public high schools.
+
+EXPERIENCE
+Mathematics Teacher, Montclair High School - Montclair, NJ, Sep 2016 - Present
+- Mentor two student teachers each year
+- Teach Algebra II to 150 students a year
+- Use Google Classroom for assignments
+Mathematics Teacher, Bloomfield Middle School - Bloomfield, NJ, Sep 2012 - Jun 2016
+- Taught 7th and 8th grade mathematics
+- Tracked student progress with formative assessment
+
+Education: M.Ed., Curriculum and Instruction, Montclair State University, 2014
+Licence: New Jersey Standard Certificate, Teacher of Mathematics
+Skills: classroom management, SMART Board, Google Classroom, curriculum development
+"""
+TEACHER_POSTING = """Mathematics Teacher
+Requirements
+- Google Classroom
+- formative assessment
+- New Jersey teaching certificate
+Preferred
+- curriculum development
+"""
+
+NURSE = """Daniel Okafor, BSN, RN
+Registered Nurse - Medical-Surgical
+daniel.okafor@example.com · 555-201-8890 · Columbus, OH
+# Professional Summary
+Registered nurse with 10 years of acute care experience.
+# Licenses and Certifications
+- Registered Nurse (RN), Ohio Board of Nursing
+- Basic Life Support (BLS), American Heart Association
+# Clinical Experience
+Staff Nurse, Riverside Methodist Hospital, 2017 - Present
+- Precepted new graduate nurses
+- Documented patient care in Epic
+- Administered medications and IV therapy to 5-6 patients per shift
+  to patients on the unit
+# Education
+Bachelor of Science in Nursing (BSN), The Ohio State University, 2014
+# Skills
+- Patient assessment, wound care, Epic, infection control
+"""
+NURSE_POSTING = """Registered Nurse
+Requirements
+- IV therapy
+- infection control
+Nice to have
+- Epic
+- wound care
+"""
+
+
+@pytest.fixture(scope="module")
+def ex_docs() -> Extractor:
+    words = [
+        "Google Classroom", "formative assessment", "curriculum development",
+        "classroom management", "SMART Board", "Algebra", "mathematics", "IV therapy", "Epic",
+        "infection control", "wound care", "patient assessment", "patient care", "nursing",
+    ]  # fmt: skip
+    return Extractor([Term(w, Concept("esco", w.lower(), w)) for w in words])
+
+
+def test_tailored_resume_keeps_contact_headline_summary_and_sections(ex_docs: Extractor) -> None:
+    _, t = tailored(ex_docs, TEACHER, TEACHER_POSTING)
+    md = to_markdown(t).decode()
+    lines = md.splitlines()
+    assert lines[0] == "# Maria Gonzalez"
+    for kept in (
+        "High School Mathematics Teacher",
+        "maria.gonzalez@example.com \\| (973) 555-0142 \\| Montclair, NJ",
+        "Mathematics teacher with 11 years in public high schools.",
+    ):
+        assert kept in lines
+    assert md.index("## SUMMARY") < md.index("## EXPERIENCE")
+    assert t.contact == ["maria.gonzalez@example.com | (973) 555-0142 | Montclair, NJ"]
+
+
+def test_label_lines_stay_lines_not_bullets_of_the_last_job(ex_docs: Extractor) -> None:
+    _, t = tailored(ex_docs, TEACHER, TEACHER_POSTING)
+    md = to_markdown(t).decode()
+    last = t.positions[-1]
+    assert last.lines == [
+        "Tracked student progress with formative assessment",  # asked first
+        "Taught 7th and 8th grade mathematics",
+    ]
+    assert not any(ln.startswith("- ") and ":" in ln for ln in md.splitlines())
+    assert "Education: M.Ed., Curriculum and Instruction, Montclair State University, 2014" in md
+    assert md.count("M.Ed.") == 1  # education once
+    assert "Licence: New Jersey Standard Certificate, Teacher of Mathematics" in md
+    # the label lines keep their place: after the last position's bullets, in the resume's order
+    assert md.index("Taught 7th") < md.index("Education: M.Ed.") < md.index("Licence:")
+
+
+def test_skills_asked_for_kept_first_and_none_dropped(ex_docs: Extractor) -> None:
+    _, t = tailored(ex_docs, TEACHER, TEACHER_POSTING)
+    assert t.positions[0].lines[0] == "Use Google Classroom for assignments"
+    # the resume's list, asked-for first (required before preferred), every item kept; the
+    # asked skill the resume shows only in a bullet leads it
+    assert t.skills == [
+        "formative assessment",
+        "Google Classroom",
+        "curriculum development",
+        "classroom management",
+        "SMART Board",
+    ]
+    md = to_markdown(t).decode()
+    assert (
+        "Skills: formative assessment, Google Classroom, curriculum development, "
+        "classroom management, SMART Board"
+    ) in md
+
+
+def test_sections_in_the_resumes_order_and_education_once(ex_docs: Extractor) -> None:
+    parsed, t = tailored(ex_docs, NURSE, NURSE_POSTING)
+    assert [s.heading for s in t.sections] == [
+        None, "Professional Summary", "Licenses and Certifications", "Clinical Experience",
+        "Education", "Skills",
+    ]  # fmt: skip
+    md = to_markdown(t).decode()
+    assert md.count("Bachelor of Science in Nursing") == 1
+    assert "- Registered Nurse (RN), Ohio Board of Nursing" in md
+    # a wrapped bullet moves with its continuation line
+    assert t.positions[0].lines[:2] == [
+        "Administered medications and IV therapy to 5-6 patients per shift",
+        "to patients on the unit",
+    ]
+    assert t.positions[0].lines[2:] == [
+        "Documented patient care in Epic",
+        "Precepted new graduate nurses",
+    ]
+    # required before preferred, then the resume's order; IV therapy, shown in a bullet, leads
+    assert t.skills == ["IV therapy", "infection control", "wound care", "Epic",
+                        "Patient assessment"]  # fmt: skip
+    assert claims(md, ex_docs) <= {s.concept for s in parsed.skills}
+
+
+def test_docx_uses_words_styles_and_reads_back(ex_docs: Extractor) -> None:
+    import docx
+
+    parsed, t = tailored(ex_docs, NURSE, NURSE_POSTING)
+    data = to_docx(t)
+    document = docx.Document(io.BytesIO(data))
+    styled = [(p.style.name, p.text) for p in document.paragraphs]
+    assert styled[0] == ("Title", "Daniel Okafor, BSN, RN")
+    assert [text for style, text in styled if style == "Heading 1"] == [
+        "Professional Summary", "Licenses and Certifications", "Clinical Experience",
+        "Education", "Skills",
+    ]  # fmt: skip
+    assert [text for style, text in styled if style == "Heading 2"] == [
+        "Staff Nurse, Riverside Methodist Hospital, 2017 - Present"
+    ]
+    bullets = [text for style, text in styled if style == "List Bullet"]
+    assert "Registered Nurse (RN), Ohio Board of Nursing" in bullets
+    assert bullets.index("Administered medications and IV therapy to 5-6 patients per shift") < (
+        bullets.index("Precepted new graduate nurses")
+    )
+    assert ("Normal", "daniel.okafor@example.com · 555-201-8890 · Columbus, OH") in styled
+    # read back by unstuck's own reader: the same positions, degrees, licences, no new skill
+    again = read_resume(data, ex_docs, filename="tailored.docx")
+    assert [(p.title, p.employer) for p in again.positions] == [
+        (p.title, p.employer) for p in parsed.positions
+    ]
+    assert [e.level for e in again.education] == [e.level for e in parsed.education] == ["bachelor"]
+    assert [c.name for c in again.certifications] == [c.name for c in parsed.certifications]
+    assert again.contact == parsed.contact
+    assert {s.concept for s in again.skills} <= {s.concept for s in parsed.skills}
+
+
+def test_json_resume_keeps_contact_and_summary(ex_docs: Extractor) -> None:
+    _, t = tailored(ex_docs, TEACHER, TEACHER_POSTING)
+    doc = json.loads(to_json_resume(t))
+    assert doc["basics"]["email"] == "maria.gonzalez@example.com"
+    assert doc["basics"]["phone"] == "(973) 555-0142"
+    assert doc["basics"]["label"] == "High School Mathematics Teacher"
+    assert doc["basics"]["summary"] == "Mathematics teacher with 11 years in public high schools."
+    assert len(doc["education"]) == 1
+    assert [s["name"] for s in doc["skills"]][:2] == ["formative assessment", "Google Classroom"]
+
+
+def test_a_resume_stored_before_sections_were_kept_tailors_the_same(ex_docs: Extractor) -> None:
+    parsed = read_resume(NURSE.encode(), ex_docs)
+    stored = resume_to_dict(parsed)
+    old = {k: v for k, v in stored.items() if k not in ("sections", "preamble")}
+    p = PostingFacts.from_dict(posting_to_dict(read_posting(NURSE_POSTING, ex_docs)))
+    result = match(ResumeFacts.from_dict(stored), p, now_month=NOW)
+    assert to_markdown(tailor(old, parsed.text, result)) == to_markdown(
+        tailor(stored, parsed.text, result)
+    )

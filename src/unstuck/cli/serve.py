@@ -108,7 +108,7 @@ def serve(
         from unstuck.knowledge.matrices import occupation_data
         from unstuck.knowledge.store import get_knowledge_base
 
-        kb = get_knowledge_base()  # load and index now, not on the first request
+        kb = get_knowledge_base().load_all()  # read and index now, not on the first request
         kb.title_index  # noqa: B018 - built lazily; touching it builds it
         occupation_data(kb)
         if not no_warm_skills:

@@ -35,7 +35,7 @@ DOMAINS = ("skill", "knowledge", "ability", "work_activity")
 def occupation_data(kb: KnowledgeBase) -> OccupationData:
     """The engine's arrays for ``kb``, built on first use and kept on it (a reload of the same
     build reuses them)."""
-    return kb.derived("paths.occupation_data", lambda: build(kb), reuse=True)
+    return kb.derived("paths.occupation_data", lambda: build(kb), reuse=True, keep=True)
 
 
 def area_wages(kb: KnowledgeBase, area: str) -> tuple[dict[str, float], str | None]:
@@ -117,12 +117,12 @@ def build(kb: KnowledgeBase) -> OccupationData:
         return m, np.asarray(np.isfinite(m).all(axis=1), dtype=bool)
 
     interests, has_interests = six(
-        kb.interests,  # type: ignore[arg-type]
+        kb.interests,
         [eid for eid, _, _ in RIASEC_IDS],
         lambda x: x.score,  # type: ignore[attr-defined]
     )
     values, has_values = six(
-        kb.work_values,  # type: ignore[arg-type]
+        kb.work_values,
         [eid for eid, _ in VALUE_IDS],
         lambda x: x.extent,  # type: ignore[attr-defined]
     )

@@ -13,6 +13,7 @@ from __future__ import annotations
 
 import sqlite3
 from collections import defaultdict
+from collections.abc import Callable
 from dataclasses import dataclass, field
 from typing import Any
 
@@ -43,14 +44,42 @@ NOT_RELEVANT = Column("Not Relevant", "not_relevant", FLAG, optional=True)
 DATE = Column("Date", "date", TEXT, optional=True)
 DOMAIN = Column("Domain Source", "domain_source", TEXT, optional=True)
 
-_RATING = (CODE, EID, ENAME, SCALE, VALUE, N, SE, LOWER, UPPER, SUPPRESS, NOT_RELEVANT, DATE,
-           DOMAIN)
-_CATEGORY_RATING = (CODE, EID, ENAME, SCALE, Column("Category", "category", INT), VALUE, N, SE,
-                    LOWER, UPPER, SUPPRESS, NOT_RELEVANT, DATE, DOMAIN)
+_RATING = (
+    CODE,
+    EID,
+    ENAME,
+    SCALE,
+    VALUE,
+    N,
+    SE,
+    LOWER,
+    UPPER,
+    SUPPRESS,
+    NOT_RELEVANT,
+    DATE,
+    DOMAIN,
+)
+_CATEGORY_RATING = (
+    CODE,
+    EID,
+    ENAME,
+    SCALE,
+    Column("Category", "category", INT),
+    VALUE,
+    N,
+    SE,
+    LOWER,
+    UPPER,
+    SUPPRESS,
+    NOT_RELEVANT,
+    DATE,
+    DOMAIN,
+)
 
 
-def _t(file: str, table: str, columns: tuple[Column, ...], degrades: str = "",
-       required: bool = False) -> Table:
+def _t(
+    file: str, table: str, columns: tuple[Column, ...], degrades: str = "", required: bool = False
+) -> Table:
     return Table(file=file, table=table, columns=columns, required=required, degrades=degrades)
 
 
@@ -59,137 +88,333 @@ def _c(header: str, name: str, type_: str = TEXT, **kw: bool) -> Column:
 
 
 ONET_TABLES: tuple[Table, ...] = (
-    _t("Occupation Data.txt", "occupation",
-       (CODE, _c("Title", "title", nullable=False), _c("Description", "description")),
-       required=True),
-    _t("Alternate Titles.txt", "alternate_title",
-       (CODE, _c("Alternate Title", "title", nullable=False), _c("Short Title", "short_title"),
-        _c("Source(s)", "sources")),
-       "title search by alternate titles"),
-    _t("Sample of Reported Titles.txt", "reported_title",
-       (CODE, _c("Reported Job Title", "title", nullable=False),
-        _c("Shown in My Next Move", "shown_in_my_next_move", FLAG)),
-       "title search by titles reported by workers"),
-    _t("Job Zones.txt", "job_zone",
-       (CODE, _c("Job Zone", "job_zone", INT), DATE, DOMAIN),
-       "job zones (preparation needed) and the education step between occupations"),
-    _t("Job Zone Reference.txt", "job_zone_reference",
-       (_c("Job Zone", "job_zone", INT), _c("Name", "name"), _c("Experience", "experience"),
-        _c("Education", "education"), _c("Job Training", "training"),
-        _c("Examples", "examples"), _c("SVP Range", "svp_range")),
-       "job zone descriptions"),
-    _t("Education, Training, and Experience.txt", "education_training_experience",
-       _CATEGORY_RATING[:-1] + (DOMAIN,),
-       "typical education, training and experience"),
-    _t("Education, Training, and Experience Categories.txt", "ete_category",
-       (EID, ENAME, SCALE, _c("Category", "category", INT),
-        _c("Category Description", "description")),
-       "names of education levels"),
+    _t(
+        "Occupation Data.txt",
+        "occupation",
+        (CODE, _c("Title", "title", nullable=False), _c("Description", "description")),
+        required=True,
+    ),
+    _t(
+        "Alternate Titles.txt",
+        "alternate_title",
+        (
+            CODE,
+            _c("Alternate Title", "title", nullable=False),
+            _c("Short Title", "short_title"),
+            _c("Source(s)", "sources"),
+        ),
+        "title search by alternate titles",
+    ),
+    _t(
+        "Sample of Reported Titles.txt",
+        "reported_title",
+        (
+            CODE,
+            _c("Reported Job Title", "title", nullable=False),
+            _c("Shown in My Next Move", "shown_in_my_next_move", FLAG),
+        ),
+        "title search by titles reported by workers",
+    ),
+    _t(
+        "Job Zones.txt",
+        "job_zone",
+        (CODE, _c("Job Zone", "job_zone", INT), DATE, DOMAIN),
+        "job zones (preparation needed) and the education step between occupations",
+    ),
+    _t(
+        "Job Zone Reference.txt",
+        "job_zone_reference",
+        (
+            _c("Job Zone", "job_zone", INT),
+            _c("Name", "name"),
+            _c("Experience", "experience"),
+            _c("Education", "education"),
+            _c("Job Training", "training"),
+            _c("Examples", "examples"),
+            _c("SVP Range", "svp_range"),
+        ),
+        "job zone descriptions",
+    ),
+    _t(
+        "Education, Training, and Experience.txt",
+        "education_training_experience",
+        _CATEGORY_RATING[:-1] + (DOMAIN,),
+        "typical education, training and experience",
+    ),
+    _t(
+        "Education, Training, and Experience Categories.txt",
+        "ete_category",
+        (
+            EID,
+            ENAME,
+            SCALE,
+            _c("Category", "category", INT),
+            _c("Category Description", "description"),
+        ),
+        "names of education levels",
+    ),
     _t("Skills.txt", "skill", _RATING, "skills on occupation profiles, skill gaps and matching"),
-    _t("Knowledge.txt", "knowledge", _RATING,
-       "knowledge areas on occupation profiles, knowledge gaps and matching"),
+    _t(
+        "Knowledge.txt",
+        "knowledge",
+        _RATING,
+        "knowledge areas on occupation profiles, knowledge gaps and matching",
+    ),
     _t("Abilities.txt", "ability", _RATING, "abilities in matching and on profiles"),
-    _t("Work Activities.txt", "work_activity", _RATING,
-       "work activities in matching, job-crafting ideas"),
+    _t(
+        "Work Activities.txt",
+        "work_activity",
+        _RATING,
+        "work activities in matching, job-crafting ideas",
+    ),
     _t("Work Context.txt", "work_context", _CATEGORY_RATING, "work context on profiles"),
     _t("Work Styles.txt", "work_style", _RATING, "work styles on profiles"),
-    _t("Interests.txt", "interest", (CODE, EID, ENAME, SCALE, VALUE, DATE, DOMAIN),
-       "RIASEC interest profiles and interest fit"),
-    _t("Work Values.txt", "work_value", (CODE, EID, ENAME, SCALE, VALUE, DATE, DOMAIN),
-       "work values on profiles and values fit"),
-    _t("Task Statements.txt", "task",
-       (CODE, _c("Task ID", "task_id", INT, nullable=False), _c("Task", "task", nullable=False),
-        _c("Task Type", "task_type"), _c("Incumbents Responding", "incumbents", INT), DATE,
-        DOMAIN),
-       "task lists, task-based matching and job-crafting ideas"),
-    _t("Task Ratings.txt", "task_rating",
-       (CODE, _c("Task ID", "task_id", INT), SCALE, _c("Category", "category", INT), VALUE, N,
-        SE, LOWER, UPPER, SUPPRESS, DATE, DOMAIN),
-       "task importance and frequency"),
-    _t("Emerging Tasks.txt", "emerging_task",
-       (CODE, _c("Task", "task"), _c("Category", "category"),
-        _c("Original Task ID", "original_task_id", INT), _c("Original Task", "original_task"),
-        DATE, DOMAIN),
-       "emerging tasks"),
-    _t("Task Categories.txt", "task_category",
-       (SCALE, _c("Category", "category", INT), _c("Category Description", "description")),
-       "task frequency names"),
-    _t("Tasks to DWAs.txt", "task_dwa",
-       (CODE, _c("Task ID", "task_id", INT), _c("DWA ID", "dwa_id"), DATE, DOMAIN),
-       "detailed work activities of tasks"),
-    _t("DWA Reference.txt", "dwa_reference",
-       (EID, _c("IWA ID", "iwa_id"), _c("DWA ID", "dwa_id"), _c("DWA Title", "title")),
-       "detailed work activity names"),
-    _t("IWA Reference.txt", "iwa_reference",
-       (EID, _c("IWA ID", "iwa_id"), _c("IWA Title", "title")),
-       "intermediate work activity names"),
-    _t("Technology Skills.txt", "technology_skill",
-       (CODE, _c("Example", "example", nullable=False), _c("Commodity Code", "commodity_code", INT),
-        _c("Commodity Title", "commodity_title"), _c("Hot Technology", "hot_technology", FLAG),
-        _c("In Demand", "in_demand", FLAG, optional=True)),
-       "technology skills, hot technologies and technology extraction from text"),
-    _t("Tools Used.txt", "tool_used",
-       (CODE, _c("Example", "example", nullable=False), _c("Commodity Code", "commodity_code", INT),
-        _c("Commodity Title", "commodity_title")),
-       "tools on profiles and tool extraction from text"),
-    _t("UNSPSC Reference.txt", "unspsc_reference",
-       (_c("Commodity Code", "commodity_code", INT), _c("Commodity Title", "commodity_title"),
-        _c("Class Code", "class_code", INT), _c("Class Title", "class_title"),
-        _c("Family Code", "family_code", INT), _c("Family Title", "family_title"),
-        _c("Segment Code", "segment_code", INT), _c("Segment Title", "segment_title")),
-       "grouping of technologies and tools"),
-    _t("Related Occupations.txt", "related_occupation",
-       (CODE, _c("Related O*NET-SOC Code", "related_code", nullable=False),
-        _c("Relatedness Tier", "tier"), _c("Index", "rank", INT)),
-       "O*NET's related occupations on profiles"),
-    _t("Content Model Reference.txt", "content_model",
-       (EID, _c("Element Name", "name"), _c("Description", "description")),
-       "descriptions of skills, knowledge and other elements"),
-    _t("Scales Reference.txt", "scale_reference",
-       (SCALE, _c("Scale Name", "name"), _c("Minimum", "minimum", REAL),
-        _c("Maximum", "maximum", REAL)),
-       "scale names and ranges"),
-    _t("Level Scale Anchors.txt", "level_anchor",
-       (EID, ENAME, SCALE, _c("Anchor Value", "anchor_value", REAL),
-        _c("Anchor Description", "description")),
-       "level anchors (what a level means) for skills and knowledge"),
-    _t("Work Context Categories.txt", "work_context_category",
-       (EID, ENAME, SCALE, _c("Category", "category", INT),
-        _c("Category Description", "description")),
-       "work context category names"),
-    _t("Basic Interests to RIASEC.txt", "basic_interest_riasec",
-       (_c("Basic Interests Element ID", "basic_element_id"),
-        _c("Basic Interests Element Name", "basic_element_name"),
-        _c("RIASEC Element ID", "riasec_element_id"), _c("RIASEC Element Name", "riasec_name")),
-       "basic interests"),
-    _t("RIASEC Keywords.txt", "riasec_keyword",
-       (EID, ENAME, _c("Keyword", "keyword"), _c("Keyword Type", "keyword_type")),
-       "RIASEC keywords"),
-    _t("Interests Illustrative Activities.txt", "interest_activity",
-       (EID, ENAME, _c("Interest Type", "interest_type"), _c("Activity", "activity")),
-       "illustrative interest activities"),
-    _t("Interests Illustrative Occupations.txt", "interest_occupation",
-       (EID, ENAME, _c("Interest Type", "interest_type"), CODE),
-       "illustrative interest occupations"),
-    _t("Skills to Work Activities.txt", "skill_work_activity",
-       (_c("Skills Element ID", "skill_id"), _c("Work Activities Element ID", "activity_id")),
-       "links from skills to work activities"),
-    _t("Skills to Work Context.txt", "skill_work_context",
-       (_c("Skills Element ID", "skill_id"), _c("Work Context Element ID", "context_id")),
-       "links from skills to work context"),
-    _t("Abilities to Work Activities.txt", "ability_work_activity",
-       (_c("Abilities Element ID", "ability_id"), _c("Work Activities Element ID", "activity_id")),
-       "links from abilities to work activities"),
-    _t("Abilities to Work Context.txt", "ability_work_context",
-       (_c("Abilities Element ID", "ability_id"), _c("Work Context Element ID", "context_id")),
-       "links from abilities to work context"),
-    _t("Occupation Level Metadata.txt", "occupation_metadata",
-       (CODE, _c("Item", "item"), _c("Response", "response"), N,
-        _c("Percent", "percent", REAL), DATE),
-       "survey metadata"),
-    _t("Survey Booklet Locations.txt", "survey_booklet_location",
-       (EID, ENAME, _c("Survey Item Number", "item_number"), SCALE),
-       "survey item numbers"),
+    _t(
+        "Interests.txt",
+        "interest",
+        (CODE, EID, ENAME, SCALE, VALUE, DATE, DOMAIN),
+        "RIASEC interest profiles and interest fit",
+    ),
+    _t(
+        "Work Values.txt",
+        "work_value",
+        (CODE, EID, ENAME, SCALE, VALUE, DATE, DOMAIN),
+        "work values on profiles and values fit",
+    ),
+    _t(
+        "Task Statements.txt",
+        "task",
+        (
+            CODE,
+            _c("Task ID", "task_id", INT, nullable=False),
+            _c("Task", "task", nullable=False),
+            _c("Task Type", "task_type"),
+            _c("Incumbents Responding", "incumbents", INT),
+            DATE,
+            DOMAIN,
+        ),
+        "task lists, task-based matching and job-crafting ideas",
+    ),
+    _t(
+        "Task Ratings.txt",
+        "task_rating",
+        (
+            CODE,
+            _c("Task ID", "task_id", INT),
+            SCALE,
+            _c("Category", "category", INT),
+            VALUE,
+            N,
+            SE,
+            LOWER,
+            UPPER,
+            SUPPRESS,
+            DATE,
+            DOMAIN,
+        ),
+        "task importance and frequency",
+    ),
+    _t(
+        "Emerging Tasks.txt",
+        "emerging_task",
+        (
+            CODE,
+            _c("Task", "task"),
+            _c("Category", "category"),
+            _c("Original Task ID", "original_task_id", INT),
+            _c("Original Task", "original_task"),
+            DATE,
+            DOMAIN,
+        ),
+        "emerging tasks",
+    ),
+    _t(
+        "Task Categories.txt",
+        "task_category",
+        (SCALE, _c("Category", "category", INT), _c("Category Description", "description")),
+        "task frequency names",
+    ),
+    _t(
+        "Tasks to DWAs.txt",
+        "task_dwa",
+        (CODE, _c("Task ID", "task_id", INT), _c("DWA ID", "dwa_id"), DATE, DOMAIN),
+        "detailed work activities of tasks",
+    ),
+    _t(
+        "DWA Reference.txt",
+        "dwa_reference",
+        (EID, _c("IWA ID", "iwa_id"), _c("DWA ID", "dwa_id"), _c("DWA Title", "title")),
+        "detailed work activity names",
+    ),
+    _t(
+        "IWA Reference.txt",
+        "iwa_reference",
+        (EID, _c("IWA ID", "iwa_id"), _c("IWA Title", "title")),
+        "intermediate work activity names",
+    ),
+    _t(
+        "Technology Skills.txt",
+        "technology_skill",
+        (
+            CODE,
+            _c("Example", "example", nullable=False),
+            _c("Commodity Code", "commodity_code", INT),
+            _c("Commodity Title", "commodity_title"),
+            _c("Hot Technology", "hot_technology", FLAG),
+            _c("In Demand", "in_demand", FLAG, optional=True),
+        ),
+        "technology skills, hot technologies and technology extraction from text",
+    ),
+    _t(
+        "Tools Used.txt",
+        "tool_used",
+        (
+            CODE,
+            _c("Example", "example", nullable=False),
+            _c("Commodity Code", "commodity_code", INT),
+            _c("Commodity Title", "commodity_title"),
+        ),
+        "tools on profiles and tool extraction from text",
+    ),
+    _t(
+        "UNSPSC Reference.txt",
+        "unspsc_reference",
+        (
+            _c("Commodity Code", "commodity_code", INT),
+            _c("Commodity Title", "commodity_title"),
+            _c("Class Code", "class_code", INT),
+            _c("Class Title", "class_title"),
+            _c("Family Code", "family_code", INT),
+            _c("Family Title", "family_title"),
+            _c("Segment Code", "segment_code", INT),
+            _c("Segment Title", "segment_title"),
+        ),
+        "grouping of technologies and tools",
+    ),
+    _t(
+        "Related Occupations.txt",
+        "related_occupation",
+        (
+            CODE,
+            _c("Related O*NET-SOC Code", "related_code", nullable=False),
+            _c("Relatedness Tier", "tier"),
+            _c("Index", "rank", INT),
+        ),
+        "O*NET's related occupations on profiles",
+    ),
+    _t(
+        "Content Model Reference.txt",
+        "content_model",
+        (EID, _c("Element Name", "name"), _c("Description", "description")),
+        "descriptions of skills, knowledge and other elements",
+    ),
+    _t(
+        "Scales Reference.txt",
+        "scale_reference",
+        (
+            SCALE,
+            _c("Scale Name", "name"),
+            _c("Minimum", "minimum", REAL),
+            _c("Maximum", "maximum", REAL),
+        ),
+        "scale names and ranges",
+    ),
+    _t(
+        "Level Scale Anchors.txt",
+        "level_anchor",
+        (
+            EID,
+            ENAME,
+            SCALE,
+            _c("Anchor Value", "anchor_value", REAL),
+            _c("Anchor Description", "description"),
+        ),
+        "level anchors (what a level means) for skills and knowledge",
+    ),
+    _t(
+        "Work Context Categories.txt",
+        "work_context_category",
+        (
+            EID,
+            ENAME,
+            SCALE,
+            _c("Category", "category", INT),
+            _c("Category Description", "description"),
+        ),
+        "work context category names",
+    ),
+    _t(
+        "Basic Interests to RIASEC.txt",
+        "basic_interest_riasec",
+        (
+            _c("Basic Interests Element ID", "basic_element_id"),
+            _c("Basic Interests Element Name", "basic_element_name"),
+            _c("RIASEC Element ID", "riasec_element_id"),
+            _c("RIASEC Element Name", "riasec_name"),
+        ),
+        "basic interests",
+    ),
+    _t(
+        "RIASEC Keywords.txt",
+        "riasec_keyword",
+        (EID, ENAME, _c("Keyword", "keyword"), _c("Keyword Type", "keyword_type")),
+        "RIASEC keywords",
+    ),
+    _t(
+        "Interests Illustrative Activities.txt",
+        "interest_activity",
+        (EID, ENAME, _c("Interest Type", "interest_type"), _c("Activity", "activity")),
+        "illustrative interest activities",
+    ),
+    _t(
+        "Interests Illustrative Occupations.txt",
+        "interest_occupation",
+        (EID, ENAME, _c("Interest Type", "interest_type"), CODE),
+        "illustrative interest occupations",
+    ),
+    _t(
+        "Skills to Work Activities.txt",
+        "skill_work_activity",
+        (_c("Skills Element ID", "skill_id"), _c("Work Activities Element ID", "activity_id")),
+        "links from skills to work activities",
+    ),
+    _t(
+        "Skills to Work Context.txt",
+        "skill_work_context",
+        (_c("Skills Element ID", "skill_id"), _c("Work Context Element ID", "context_id")),
+        "links from skills to work context",
+    ),
+    _t(
+        "Abilities to Work Activities.txt",
+        "ability_work_activity",
+        (_c("Abilities Element ID", "ability_id"), _c("Work Activities Element ID", "activity_id")),
+        "links from abilities to work activities",
+    ),
+    _t(
+        "Abilities to Work Context.txt",
+        "ability_work_context",
+        (_c("Abilities Element ID", "ability_id"), _c("Work Context Element ID", "context_id")),
+        "links from abilities to work context",
+    ),
+    _t(
+        "Occupation Level Metadata.txt",
+        "occupation_metadata",
+        (
+            CODE,
+            _c("Item", "item"),
+            _c("Response", "response"),
+            N,
+            _c("Percent", "percent", REAL),
+            DATE,
+        ),
+        "survey metadata",
+    ),
+    _t(
+        "Survey Booklet Locations.txt",
+        "survey_booklet_location",
+        (EID, ENAME, _c("Survey Item Number", "item_number"), SCALE),
+        "survey item numbers",
+    ),
 )
 
 ONET_ATTRIBUTION = (
@@ -250,14 +475,17 @@ class OnetTables:
     riasec_keywords: dict[str, tuple[str, ...]] = field(default_factory=dict)
 
 
-def load(conn: sqlite3.Connection) -> OnetTables:
-    """The O*NET tables of a built knowledge base, in memory."""
-    t = OnetTables()
+def _load_titles(conn: sqlite3.Connection, t: OnetTables) -> None:
+    """titles, descriptions"""
     for code, title, description in query(
         conn, "SELECT code, title, description FROM occupation ORDER BY code"
     ):
         t.titles[code] = title
         t.descriptions[code] = description
+
+
+def _load_elements(conn: sqlite3.Connection, t: OnetTables) -> None:
+    """element_names, element_descriptions, anchors, ratings"""
     for eid, name, description in query(
         conn, "SELECT element_id, name, description FROM content_model"
     ):
@@ -299,6 +527,10 @@ def load(conn: sqlite3.Connection) -> OnetTables:
         for ratings in per_code.values():
             ratings.sort(key=lambda r: (-(r.importance or 0.0), r.name))
         t.ratings[domain] = dict(per_code)
+
+
+def _load_interests(conn: sqlite3.Connection, t: OnetTables) -> None:
+    """interests, high_points"""
     letters = {i + 1: name[0] for i, name in enumerate(RIASEC)}
     interests: dict[str, list[Interest]] = defaultdict(list)
     high: dict[str, dict[str, float | None]] = defaultdict(dict)
@@ -320,6 +552,10 @@ def load(conn: sqlite3.Connection) -> OnetTables:
         ]
         if letters_found:
             t.high_points[code] = "".join(letters_found)
+
+
+def _load_values(conn: sqlite3.Connection, t: OnetTables) -> None:
+    """work_values"""
     values: dict[str, list[WorkValue]] = defaultdict(list)
     for code, eid, name, value in query(
         conn,
@@ -328,6 +564,10 @@ def load(conn: sqlite3.Connection) -> OnetTables:
     ):
         values[code].append(WorkValue(eid, name, value))
     t.work_values = dict(values)
+
+
+def _load_zones(conn: sqlite3.Connection, t: OnetTables) -> None:
+    """job_zones, job_zone_ref"""
     for code, zone in query(conn, "SELECT code, job_zone FROM job_zone"):
         if zone is not None:
             t.job_zones[code] = zone
@@ -336,6 +576,10 @@ def load(conn: sqlite3.Connection) -> OnetTables:
         "SELECT job_zone, name, experience, education, training FROM job_zone_reference",
     ):
         t.job_zone_ref[zone] = JobZone(zone, name, schooling, experience, training)
+
+
+def _load_education(conn: sqlite3.Connection, t: OnetTables) -> None:
+    """education, preparation"""
     labels = {
         cat: desc
         for cat, desc in query(
@@ -361,27 +605,41 @@ def load(conn: sqlite3.Connection) -> OnetTables:
         if value is not None:
             preparation[code].setdefault(scale, {})[int(category)] = float(value)
     t.preparation = dict(preparation)
+
+
+def _load_tasks(conn: sqlite3.Connection, t: OnetTables) -> None:
+    """tasks"""
     for code, task_id, text, kind in query(
         conn, "SELECT code, task_id, task, task_type FROM task ORDER BY code, rowid"
     ):
         t.tasks[code].append(Task(task_id, text, kind))
+
+
+def _load_technology(conn: sqlite3.Connection, t: OnetTables) -> None:
+    """technology, tools"""
     for code, example, commodity, ctitle, hot, demand in query(
         conn,
         "SELECT code, example, commodity_code, commodity_title, hot_technology, in_demand "
         "FROM technology_skill ORDER BY code, rowid",
     ):
-        t.technology[code].append(
-            Technology(example, commodity, ctitle, bool(hot), bool(demand))
-        )
+        t.technology[code].append(Technology(example, commodity, ctitle, bool(hot), bool(demand)))
     for code, example, ctitle in query(
         conn, "SELECT code, example, commodity_title FROM tool_used ORDER BY code, rowid"
     ):
         t.tools[code].append(Tool(example, ctitle))
+
+
+def _load_related(conn: sqlite3.Connection, t: OnetTables) -> None:
+    """related"""
     for code, other, tier, rank in query(
         conn,
         "SELECT code, related_code, tier, rank FROM related_occupation ORDER BY code, rank",
     ):
         t.related[code].append((other, tier, rank))
+
+
+def _load_other_titles(conn: sqlite3.Connection, t: OnetTables) -> None:
+    """alternate_titles, reported_titles"""
     for code, title in query(conn, "SELECT code, title FROM alternate_title ORDER BY rowid"):
         t.alternate_titles[code].append(title)
     for code, short in query(
@@ -393,6 +651,10 @@ def load(conn: sqlite3.Connection) -> OnetTables:
             t.alternate_titles[code].append(short)
     for code, title in query(conn, "SELECT code, title FROM reported_title ORDER BY rowid"):
         t.reported_titles[code].append(title)
+
+
+def _load_activities(conn: sqlite3.Connection, t: OnetTables) -> None:
+    """detailed_activities, activity_groups"""
     for code, title, iwa in query(
         conn,
         "SELECT t.code, r.title, r.iwa_id FROM task_dwa t "
@@ -402,9 +664,38 @@ def load(conn: sqlite3.Connection) -> OnetTables:
             t.detailed_activities.setdefault(code, []).append(title)
         if iwa:
             t.activity_groups.setdefault(code, []).append(str(iwa))
+
+
+def _load_riasec(conn: sqlite3.Connection, t: OnetTables) -> None:
+    """riasec_keywords"""
     keywords: dict[str, list[str]] = {}
     for eid, word in query(conn, "SELECT element_id, keyword FROM riasec_keyword"):
         if word:
             keywords.setdefault(eid, []).append(str(word))
     t.riasec_keywords = {k: tuple(v) for k, v in keywords.items()}
+
+
+#: the parts of the release, each (the OnetTables fields it fills, its loader): a knowledge base
+#: loads a part when one of its fields is first used
+PARTS: tuple[tuple[tuple[str, ...], Callable[[sqlite3.Connection, OnetTables], None]], ...] = (
+    (("titles", "descriptions"), _load_titles),
+    (("element_names", "element_descriptions", "anchors", "ratings"), _load_elements),
+    (("interests", "high_points"), _load_interests),
+    (("work_values",), _load_values),
+    (("job_zones", "job_zone_ref"), _load_zones),
+    (("education", "preparation"), _load_education),
+    (("tasks",), _load_tasks),
+    (("technology", "tools"), _load_technology),
+    (("related",), _load_related),
+    (("alternate_titles", "reported_titles"), _load_other_titles),
+    (("detailed_activities", "activity_groups"), _load_activities),
+    (("riasec_keywords",), _load_riasec),
+)
+
+
+def load(conn: sqlite3.Connection) -> OnetTables:
+    """The O*NET tables of a built knowledge base, in memory."""
+    t = OnetTables()
+    for _, part in PARTS:
+        part(conn, t)
     return t

@@ -16,12 +16,17 @@ index, the career-path arrays, the text extractors) is kept per knowledge base b
 
 from __future__ import annotations
 
+import gc
+import hashlib
 import json
 import os
+import pickle
+import re
 import sqlite3
+import tempfile
 import threading
 import time
-from collections.abc import Callable
+from collections.abc import Callable, Iterable
 from dataclasses import dataclass
 from pathlib import Path
 from typing import TYPE_CHECKING, Any, TypeVar, cast
@@ -73,6 +78,78 @@ _reused: dict[tuple[str, str], tuple[str, Any]] = {}
 _reused_lock = threading.Lock()
 
 
+_ONET_PARTS = {loader.__name__: (fields, loader) for fields, loader in onet.PARTS}
+_ONET_FIELDS = [name for fields, _ in onet.PARTS for name in fields]
+#: attribute -> the part of the knowledge base it is read with
+_PART_OF: dict[str, str] = {
+    **{name: loader.__name__ for fields, loader in onet.PARTS for name in fields},
+    **dict.fromkeys(
+        ("esco_skills", "esco_occupations", "esco_occupation_skills", "esco_occupation_broader",
+         "esco_skill_broader", "esco_skill_groups"), "esco"),
+    **dict.fromkeys(("wages", "area_wages", "outlook"), "bls"),
+    **dict.fromkeys(("esco_to_onet", "onet_to_esco", "esco_labels"), "links"),
+}  # fmt: skip
+_MISSING = object()
+_code: str | None = None
+
+
+def code_stamp() -> str:
+    """A stamp of the code derived data is made by (each module of ``core``, ``knowledge``
+    and ``text``: its path, size and modification time): a value kept on disk by other code
+    is not taken for this code's."""
+    global _code
+    if _code is None:
+        root = Path(__file__).resolve().parents[1]
+        digest = hashlib.sha256()
+        paths = [p for part in ("core", "knowledge", "text") for p in (root / part).rglob("*.py")]
+        for path in sorted(paths):
+            st = path.stat()
+            digest.update(f"{path.relative_to(root)}:{st.st_size}:{st.st_mtime_ns};".encode())
+        _code = digest.hexdigest()[:16]
+    return _code
+
+
+def _kept_path(kb_file: Path, name: str, fingerprint: str) -> Path:
+    safe = re.sub(r"[^A-Za-z0-9_-]+", "_", name)  # no dot: the name is the part before one
+    return kb_file.parent / "derived" / f"{safe}.{fingerprint[:16]}.{code_stamp()}.pickle"
+
+
+def _read_kept(path: Path) -> Any:
+    enabled = gc.isenabled()
+    gc.disable()  # the collector would walk the objects made so far, again and again
+    try:
+        with path.open("rb") as f:
+            return pickle.load(f)
+    except FileNotFoundError:
+        return _MISSING
+    except Exception:  # noqa: BLE001 - a damaged or foreign file: build instead
+        return _MISSING
+    finally:
+        if enabled:
+            gc.enable()
+
+
+def _write_kept(path: Path, value: Any) -> None:
+    """Write ``value`` beside the knowledge base atomically (a temporary file renamed over),
+    and remove what was kept for ``name`` by other builds or other code."""
+    try:
+        path.parent.mkdir(mode=0o700, exist_ok=True)
+        fd, tmp = tempfile.mkstemp(dir=path.parent, prefix=".tmp-", suffix=".pickle")
+        try:
+            with os.fdopen(fd, "wb") as f:
+                pickle.dump(value, f, protocol=pickle.HIGHEST_PROTOCOL)
+            os.replace(tmp, path)
+        except BaseException:
+            Path(tmp).unlink(missing_ok=True)
+            raise
+        stem = path.name.split(".", 1)[0]
+        for old in path.parent.glob(f"{stem}.*.pickle"):
+            if old != path and old.name.split(".", 1)[0] == stem:
+                old.unlink(missing_ok=True)
+    except (OSError, pickle.PicklingError, TypeError, AttributeError, RecursionError):
+        pass  # a read-only or full folder, or a value that does not pickle: kept in memory only
+
+
 class KnowledgeBase:
     """Everything the knowledge base knows, in memory. Build with :meth:`load`, which reads each
     source's tables with that source's loader and assembles the values here; nothing else sets
@@ -87,80 +164,161 @@ class KnowledgeBase:
         bls: BlsFigures | None = None,
         links: CrosswalkLinks | None = None,
     ) -> None:
-        onet = onet or OnetTables()
-        esco = esco or EscoTables()
-        bls = bls or BlsFigures()
-        links = links or CrosswalkLinks()
         self.path = path
         self.meta = meta
         self.release: str = str(meta.get("release", "unknown"))
-        # O*NET
-        self.titles = onet.titles
-        self.descriptions = onet.descriptions
-        self.ratings = onet.ratings  # domain (RATING_DOMAINS) -> code -> ratings
-        self.element_names = onet.element_names
-        self.element_descriptions = onet.element_descriptions
-        self.anchors = onet.anchors
-        self.interests = onet.interests
-        self.high_points = onet.high_points
-        self.work_values = onet.work_values
-        self.job_zones = onet.job_zones
-        self.job_zone_ref = onet.job_zone_ref
-        self.education = onet.education
-        self.preparation = onet.preparation  # code -> scale (RL, RW, PT, OJ) -> category -> %
-        self.tasks = onet.tasks
-        self.technology = onet.technology
-        self.tools = onet.tools
-        self.related = onet.related
-        self.alternate_titles = onet.alternate_titles
-        self.reported_titles = onet.reported_titles
-        self.detailed_activities = onet.detailed_activities
-        self.activity_groups = onet.activity_groups
-        self.riasec_keywords = onet.riasec_keywords
-        # BLS (empty when not installed)
-        self.wages = bls.wages
-        self.area_wages = bls.area_wages  # .get(code, area), .suggest(text)
-        self.outlook = bls.outlook
-        # ESCO (empty when not installed)
-        self.esco_skills = esco.skills  # URI -> skill
-        self.esco_occupations = esco.occupations  # URI -> occupation
-        self.esco_occupation_skills = esco.occupation_skills  # occupation URI -> skill URIs
-        self.esco_occupation_broader = esco.occupation_broader  # narrower -> broader URI
-        self.esco_skill_broader = esco.skill_broader  # skill -> broader skills / groups
-        self.esco_skill_groups = esco.skill_groups  # skill group URI -> label
-        # the ESCO -> O*NET crosswalk (empty when not installed)
-        self.esco_to_onet = links.esco_to_onet  # ESCO occupation URI -> O*NET codes
-        self.onet_to_esco = links.onet_to_esco  # O*NET code -> ESCO occupation URIs
-        self.esco_labels = links.esco_labels  # O*NET code -> ESCO titles for title search
         self._derived: dict[str, Any] = {}
         self._building: dict[str, threading.Lock] = {}
         self._lock = threading.Lock()
+        self._part_lock = threading.RLock()
+        self._conn: sqlite3.Connection | None = None
+        self._onet = onet or OnetTables()
+        self._esco = esco or EscoTables()
+        self._set_onet(_ONET_FIELDS)
+        self._set_esco(self._esco)
+        self._set_bls(bls or BlsFigures())
+        self._set_links(links or CrosswalkLinks())
+
+    # O*NET
+    titles: dict[str, str]
+    descriptions: dict[str, str | None]
+    ratings: dict[str, dict[str, list[Any]]]  # domain (RATING_DOMAINS) -> code -> ratings
+    element_names: dict[str, str]
+    element_descriptions: dict[str, str | None]
+    anchors: Any
+    interests: dict[str, list[Any]]
+    high_points: dict[str, str]
+    work_values: dict[str, list[Any]]
+    job_zones: dict[str, int]
+    job_zone_ref: dict[int, JobZone]
+    education: dict[str, list[Any]]
+    preparation: dict[str, dict[str, dict[int, float]]]  # code -> scale -> category -> %
+    tasks: Any
+    technology: Any
+    tools: Any
+    related: Any
+    alternate_titles: Any
+    reported_titles: Any
+    detailed_activities: dict[str, list[str]]
+    activity_groups: dict[str, list[str]]
+    riasec_keywords: dict[str, tuple[str, ...]]
+    # BLS (empty when not installed)
+    wages: Any
+    area_wages: Any  # .get(code, area), .suggest(text)
+    outlook: Any
+    # ESCO (empty when not installed)
+    esco_skills: Any  # URI -> skill
+    esco_occupations: Any  # URI -> occupation
+    esco_occupation_skills: Any  # occupation URI -> skill URIs
+    esco_occupation_broader: Any  # narrower -> broader URI
+    esco_skill_broader: Any  # skill -> broader skills / groups
+    esco_skill_groups: Any  # skill group URI -> label
+    # the ESCO -> O*NET crosswalk (empty when not installed)
+    esco_to_onet: Any  # ESCO occupation URI -> O*NET codes
+    onet_to_esco: Any  # O*NET code -> ESCO occupation URIs
+    esco_labels: Any  # O*NET code -> ESCO titles for title search
+
+    def _set_onet(self, fields: Iterable[str]) -> None:
+        for name in fields:
+            setattr(self, name, getattr(self._onet, name))
+
+    def _set_esco(self, t: EscoTables) -> None:
+        self._esco = t
+        self.esco_skills = t.skills
+        self.esco_occupations = t.occupations
+        self.esco_occupation_skills = t.occupation_skills
+        self.esco_occupation_broader = t.occupation_broader
+        self.esco_skill_broader = t.skill_broader
+        self.esco_skill_groups = t.skill_groups
+
+    def _set_bls(self, bls: BlsFigures) -> None:
+        self.wages = bls.wages
+        self.area_wages = bls.area_wages
+        self.outlook = bls.outlook
+
+    def _set_links(self, links: CrosswalkLinks) -> None:
+        self.esco_to_onet = links.esco_to_onet
+        self.onet_to_esco = links.onet_to_esco
+        self.esco_labels = links.esco_labels
+
+    def __getattr__(self, name: str) -> Any:
+        """A table not loaded yet (see :meth:`load`): its part is read now, once."""
+        part = _PART_OF.get(name)
+        conn = self.__dict__.get("_conn")
+        if part is None or conn is None:
+            raise AttributeError(name)
+        with self._part_lock:
+            if name not in self.__dict__:
+                self._load_part(part, conn)
+        return self.__dict__[name]
+
+    def _load_part(self, part: str, conn: sqlite3.Connection) -> None:
+        if part == "esco":
+            self._set_esco(esco.load(conn))
+        elif part == "bls":
+            self._set_bls(wages.load(conn, self.titles, self.meta))
+        elif part == "links":
+            self.esco_skills  # noqa: B018 - the ESCO part first: the crosswalk reads its labels
+            self._set_links(crosswalk.load(conn, self.titles, self._esco))
+        else:
+            fields, loader = _ONET_PARTS[part]
+            loader(conn, self._onet)
+            self._set_onet(fields)
+
+    def load_all(self) -> KnowledgeBase:
+        """Read every table not read yet (a server does, before it answers)."""
+        for name in _PART_OF:
+            getattr(self, name)
+        return self
 
     # -- loading -----------------------------------------------------------------------------
     @classmethod
-    def load(cls, path: Path | None = None) -> KnowledgeBase:
+    def load(cls, path: Path | None = None, *, lazy: bool = True) -> KnowledgeBase:
+        """The knowledge base in ``path``. Lazily by default: each table is read the first time
+        it is used (a command that searches titles never reads the ratings), through a
+        read-only connection kept open, so a file swapped in by ``unstuck data install``
+        meanwhile does not mix with this one."""
         path = path or kb_path()
         if not path.exists():
             raise KnowledgeBaseMissing(path)
-        conn = sqlite3.connect(f"file:{path}?mode=ro", uri=True)
+        conn = sqlite3.connect(f"file:{path}?mode=ro", uri=True, check_same_thread=False)
         try:
             meta = {k: json.loads(v) for k, v in conn.execute("SELECT key, value FROM meta")}
-            onet_tables = onet.load(conn)
-            esco_tables = esco.load(conn)
-            bls = wages.load(conn, onet_tables.titles, meta)
-            links = crosswalk.load(conn, onet_tables.titles, esco_tables)
-        finally:
+        except BaseException:
             conn.close()
-        return cls(path, meta, onet_tables, esco_tables, bls, links)
+            raise
+        kb = cls.__new__(cls)
+        kb.path, kb.meta = path, meta
+        kb.release = str(meta.get("release", "unknown"))
+        kb._derived, kb._building = {}, {}
+        kb._lock, kb._part_lock = threading.Lock(), threading.RLock()
+        kb._onet, kb._esco = OnetTables(), EscoTables()
+        kb._conn = conn
+        if not lazy:
+            kb.load_all()
+        return kb
+
+    def __del__(self) -> None:
+        conn = self.__dict__.get("_conn")
+        if conn is not None:
+            conn.close()
 
     # -- derived data ------------------------------------------------------------------------
-    def derived(self, name: str, build: Callable[[], T], *, reuse: bool = False) -> T:
+    def derived(
+        self, name: str, build: Callable[[], T], *, reuse: bool = False, keep: bool = False
+    ) -> T:
         """The value ``build()`` returns, built on the first call for ``name`` and kept on this
         knowledge base: the one way to hold data derived from it (the title index, the career-path
         arrays, the text extractors). Concurrent callers for the same name wait for one build;
         different names build independently. A reloaded knowledge base starts empty, unless
         ``reuse``: then a value built for the same file and fingerprint (the same build, loaded
-        again) is taken over instead of rebuilt."""
+        again) is taken over instead of rebuilt.
+
+        ``keep``: the value is also kept on disk, in ``derived/`` beside the knowledge base file
+        (pickled, written atomically, readable by its owner only), under the knowledge base's
+        fingerprint and a stamp of unstuck's code, so the next process loads it instead of
+        building it; a file for another build or other code is replaced. A file that cannot be
+        read or written is simply not used: the value is built as before."""
         try:
             return cast(T, self._derived[name])
         except KeyError:
@@ -176,7 +334,14 @@ class KnowledgeBase:
             if last is not None and last[0] == fingerprint:
                 value = last[1]
             else:
-                value = build()
+                kept = _kept_path(self.path, name, fingerprint) if keep and fingerprint else None
+                found = _read_kept(kept) if kept is not None else _MISSING
+                if found is _MISSING:
+                    value = build()
+                    if kept is not None:
+                        _write_kept(kept, value)
+                else:
+                    value = cast(T, found)
                 if reuse and fingerprint:
                     with _reused_lock:
                         _reused[key] = (fingerprint, value)
@@ -210,7 +375,9 @@ class KnowledgeBase:
     def title_index(self) -> TitleIndex:
         from unstuck.core.titles import TitleIndex
 
-        return self.derived("title_index", lambda: TitleIndex(self.title_entries(), self.titles))
+        return self.derived(
+            "title_index", lambda: TitleIndex(self.title_entries(), self.titles), keep=True
+        )
 
     def search(self, query: str, limit: int = 10) -> list[TitleMatch]:
         """Occupations for a job title as a person would type it, best first."""
@@ -251,6 +418,24 @@ class KnowledgeBase:
             outlook=self.outlook.get(code),
             esco_labels=tuple(self.esco_labels.get(code, ())),
         )
+
+    def typical_levels(self, code: str) -> dict[str, float]:
+        """Every skill and knowledge element's level in occupation ``code`` (O*NET's level
+        scale), leaving out elements O*NET marks not relevant or publishes no level for; kept
+        on disk, so a command that needs these alone does not read every rating."""
+
+        def build() -> dict[str, dict[str, float]]:
+            return {
+                c: {
+                    r.element_id: float(r.level)
+                    for domain in ("skill", "knowledge")
+                    for r in self.ratings[domain].get(c, ())
+                    if r.level is not None and not r.not_relevant
+                }
+                for c in self.titles
+            }
+
+        return dict(self.derived("typical_levels", build, keep=True).get(code, {}))
 
     def require_occupation(self, code: str) -> Occupation:
         """The occupation with this code; raises

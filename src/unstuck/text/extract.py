@@ -11,16 +11,18 @@ it knows nothing of the knowledge base; :mod:`unstuck.text.vocabulary` turns a
 case, punctuation to spaces ("problem-solving", "Node.js", "CI/CD" match "problem solving",
 "node js", "ci cd"), accents dropped, one ASCII byte per character so that offsets survive.
 
-**Matching.** Every label is stored as ``" label "`` (words joined by single spaces, a space on
-each side) in one Aho-Corasick automaton over UTF-8 bytes (``ahocorasick_rs``, Rust), and the
-folded text is scanned with a space on each side. A space-delimited pattern can only match on
-word boundaries, so "java" never fires inside "javascript" and no boundary check is needed
-per hit; overlapping matches are reported, so nested labels ("project management" /
-"management") and neighbours sharing a space are all seen. Of the candidates the longest win
-(the leftmost among equals) and shorter ones overlapping them are dropped: "enjoy working
-independently" reads "working independently", not the leftmost "enjoy working". The
-automaton's cost is one pass over the bytes; the per-hit Python work is proportional to the
-number of mentions, not the text.
+**Matching.** Every label is stored as a key (its folded words joined by single spaces) in a
+dictionary, and the folded text is read a word at a time: at each word, the keys that start
+there are looked up, one word longer each time, up to the longest key that starts with that
+word. A key can only match whole words, so "java" never fires inside "javascript";
+overlapping matches are reported, so nested labels ("project management" / "management") and
+neighbours are all seen. Of the candidates the longest win (the leftmost among equals) and
+shorter ones overlapping them are dropped: "enjoy working independently" reads "working
+independently", not the leftmost "enjoy working". The cost is one dictionary lookup per word
+(and one per word ahead where keys start), plus Python work per mention. An Aho-Corasick
+automaton (Rust), used before, found the same spans but took seconds to compile over 400,000
+keys and cannot be saved; the dictionary loads from disk in a fraction of a second (see
+:meth:`unstuck.knowledge.store.KnowledgeBase.derived`).
 
 **Variants.** Each label is also stored in a few regular inflections: the last word's plural
 or singular ("databases", "skills"), and for verb phrases (ESCO skills are mostly "manage
@@ -42,12 +44,11 @@ that are all lower case are not used at all.
 from __future__ import annotations
 
 import re
+from array import array
 from collections import Counter
 from collections.abc import Iterable
 from dataclasses import dataclass
 from typing import NamedTuple
-
-import ahocorasick_rs
 
 from unstuck.text.negation import CUES, PLAIN, Assertion, Cues, cue_key
 from unstuck.text.normal import alnum, fold, key
@@ -279,12 +280,22 @@ class Extractor:
                 cue_kinds.setdefault(cue_key(phrase), kind)
         leads = {cue_key(lead) for lead in LEADS}
         keys_in_order += [k for k in {**cue_kinds, **dict.fromkeys(leads)} if k not in table]
-        self._entries: list[_Entry] = []
+        # The entries are kept in columns (a flag byte each, the concepts of all entries in one
+        # list), so that an extractor saved to disk loads in a fraction of a second: an
+        # _Entry object is only made for a key a text holds.
+        concept_index: dict[Concept, int] = {}
+        all_concepts: list[Concept] = []
+        refs: list[int] = []
+        offsets = [0]
+        self._cases: list[str | None] = []
+        flags = bytearray()
+        self._cue_of: list[str] = []
         for k in keys_in_order:
+            self._cue_of.append(cue_kinds.get(k) or "")
+            lead = k in leads
             if k not in table:
-                self._entries.append(
-                    _Entry((), (), False, False, False, cue_kinds.get(k), k in leads)
-                )
+                flags.append(_LEAD if lead else 0)
+                offsets.append(len(refs))
                 continue
             concepts: list[Concept] = []
             cases: list[str | None] = []
@@ -300,22 +311,73 @@ class Extractor:
                     if rank == best and concept not in concepts:
                         concepts.append(concept)
                         cases.append(form)
-            self._entries.append(_Entry(tuple(concepts), tuple(cases), exact, vague,
-                                        any(c is not None for c in cases),
-                                        cue_kinds.get(k), k in leads, named))  # fmt: skip
-        self._roles = [(1 if e.concepts else 0) | (2 if e.cue else 0) | (4 if e.lead else 0)
-                       for e in self._entries]  # fmt: skip
-        self._cue_of = [e.cue or "" for e in self._entries]
-        # (the keys are not kept: the automaton has them, and 400,000 of them weigh ~25 MB)
-        self._automaton = ahocorasick_rs.BytesAhoCorasick([b" " + k + b" " for k in keys_in_order])
+            for concept in concepts:
+                n = concept_index.get(concept)
+                if n is None:
+                    n = concept_index[concept] = len(all_concepts)
+                    all_concepts.append(concept)
+                refs.append(n)
+            self._cases += cases
+            offsets.append(len(refs))
+            flags.append((_EXACT if exact else 0) | (_VAGUE if vague else 0)
+                         | (_CASED if any(c is not None for c in cases) else 0)
+                         | (_LEAD if lead else 0) | (_NAMED if named else 0)
+                         | (_CONCEPTS if concepts else 0))  # fmt: skip
+        self._refs = array("I", refs)
+        self._offsets = array("I", offsets)
+        self._flags = bytes(flags)
+        self._roles = bytes(
+            (1 if f & _CONCEPTS else 0) | (2 if c else 0) | (4 if f & _LEAD else 0)
+            for f, c in zip(self._flags, self._cue_of, strict=True)
+        )
+        self._made: dict[int, _Entry] = {}
+        self._keys = _Keys(keys_in_order)
+        self._rows = [(c.kind, c.id, c.label) for c in all_concepts]
+        self._concept_of = dict(enumerate(all_concepts))
+
+    def __getstate__(self) -> dict[str, object]:
+        state = {k: v for k, v in self.__dict__.items() if k not in ("_made", "_concept_of")}
+        state["_keys"] = (self._keys.index, self._keys.longest)
+        return state
+
+    def __setstate__(self, state: dict[str, object]) -> None:
+        index, longest = state.pop("_keys")  # type: ignore[misc]
+        self.__dict__.update(state)
+        self._made = {}
+        self._concept_of = {}
+        self._keys = _Keys.__new__(_Keys)
+        self._keys.index, self._keys.longest = index, longest
+
+    def _concept(self, n: int) -> Concept:
+        made = self._concept_of.get(n)
+        if made is None:
+            made = self._concept_of[n] = Concept(*self._rows[n])
+        return made
+
+    def _entry(self, i: int) -> _Entry:
+        made = self._made.get(i)
+        if made is None:
+            lo, hi = self._offsets[i], self._offsets[i + 1]
+            f = self._flags[i]
+            made = self._made[i] = _Entry(
+                tuple(self._concept(n) for n in self._refs[lo:hi]),
+                tuple(self._cases[lo:hi]),
+                bool(f & _EXACT),
+                bool(f & _VAGUE),
+                bool(f & _CASED),
+                self._cue_of[i] or None,
+                bool(f & _LEAD),
+                bool(f & _NAMED),
+            )
+        return made
 
     def __len__(self) -> int:
-        """Number of distinct surface forms (labels and variants) in the automaton."""
-        return sum(1 for e in self._entries if e.concepts)
+        """Number of distinct surface forms (labels and variants) it finds."""
+        return sum(1 for f in self._flags if f & _CONCEPTS)
 
     def _scan(self, text: str, assess: bool, phrases: bool = False) -> list[Mention]:
         folded = fold(text)  # one byte per character: byte offsets are character offsets
-        hits = self._automaton.find_matches_as_indexes(b" " + folded + b" ", overlapping=True)
+        hits = self._keys.find(folded)
         if not hits:
             return []
         # A hit (i, start, end) spans " key " in the padded text, so the key itself spans
@@ -343,12 +405,12 @@ class Extractor:
         # length (in C), so the whole pass is linear in the text and the spans found.
         out: list[Mention] = []
         taken = bytearray(len(text))
-        entries = self._entries
+        entry_of = self._entry
         for neg_len, start, i in cands:
             end = start - neg_len
             if taken.find(1, start, end) != -1:
                 continue
-            entry = entries[i]
+            entry = entry_of(i)
             concepts = entry.concepts
             shown = text[start:end]
             if entry.cased:
@@ -420,6 +482,54 @@ def _phrases(text: str, lead_ends: list[int]) -> list[tuple[int, int]]:
 
 def _by_start(m: Mention) -> int:
     return m.start
+
+
+_EXACT, _VAGUE, _CASED, _LEAD, _NAMED, _CONCEPTS = 1, 2, 4, 8, 16, 32
+_WORD = re.compile(rb"[^ ]+")
+
+
+class _Keys:
+    """Where the keys (folded words joined by single spaces) stand in a folded text, whole
+    words only, overlapping: (key index, start, end + 2), as an Aho-Corasick automaton over
+    " key " finds them in " text ". A dictionary of the keys and, per first word, the most
+    words a key starting with it has: each word of the text costs one lookup, and a word that
+    starts keys one lookup per word ahead. Unlike a compiled automaton it is made in a moment
+    from the key list, so an extractor saved to disk loads fast."""
+
+    __slots__ = ("index", "longest")
+
+    def __init__(self, keys: list[bytes]) -> None:
+        self.index = {k: i for i, k in enumerate(keys)}
+        longest: dict[bytes, int] = {}
+        for k in keys:
+            first = k.split(b" ", 1)[0]
+            n = k.count(b" ") + 1
+            if longest.get(first, 0) < n:
+                longest[first] = n
+        self.longest = longest
+
+    def find(self, folded: bytes) -> list[tuple[int, int, int]]:
+        longest, index = self.longest, self.index
+        words = [m.span() for m in _WORD.finditer(folded)]
+        out = []
+        count = len(words)
+        for w, (start, end) in enumerate(words):
+            n = longest.get(folded[start:end])
+            if n is None:
+                continue
+            i = index.get(folded[start:end])
+            if i is not None:
+                out.append((i, start, end + 2))
+            last = end
+            for j in range(w + 1, min(count, w + n)):
+                s_j, e_j = words[j]
+                if s_j != last + 1:  # words a single space apart only, as the keys are
+                    break
+                last = e_j
+                i = index.get(folded[start:e_j])
+                if i is not None:
+                    out.append((i, start, e_j + 2))
+        return out
 
 
 @dataclass(frozen=True, slots=True)

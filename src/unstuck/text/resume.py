@@ -102,6 +102,7 @@ class Resume:
     name: str | None = None
     headline: str | None = None
     contact: list[str] = field(default_factory=list)  # the lines with address, phone, email
+    preamble: list[str] = field(default_factory=list)  # every line above the first heading
     sections: list[dict[str, Any]] = field(default_factory=list)  # {kind, heading, lines}
     positions: list[Position] = field(default_factory=list)
     education: list[Education] = field(default_factory=list)
@@ -630,6 +631,26 @@ def _section_of(line: str) -> str | None:
     return noun
 
 
+def outline(text: str) -> tuple[list[str], list[dict[str, Any]]]:
+    """The lines above the first section heading, and the sections (``{kind, heading, lines}``)
+    as :func:`read_resume` finds them in free text: for a resume stored before the reader kept
+    them."""
+    preamble: list[str] = []
+    sections: list[dict[str, Any]] = []
+    for raw in text.splitlines():
+        raw = " ".join(raw.split())
+        if not raw:
+            continue
+        kind = _section_of(raw)
+        if kind is not None:
+            sections.append({"kind": kind, "heading": raw, "lines": []})
+        elif sections:
+            sections[-1]["lines"].append(raw)
+        else:
+            preamble.append(raw)
+    return preamble, sections
+
+
 def title_employer(text: str) -> tuple[str | None, str | None]:
     """Split "Senior Analyst, Acme" / "Analyst at Acme" / "Acme | Analyst" into (title,
     employer), places left out (see :func:`unstuck.text.layout.header_fields`)."""
@@ -711,6 +732,8 @@ def _from_text(text: str, source: str, extractor: Extractor) -> Resume:
             continue
         if current is not None:
             current["lines"].append(raw)
+        else:
+            resume.preamble.append(raw)
         label = _LABEL.match(line)
         line_section = section
         if label:

@@ -108,7 +108,7 @@ def everyday_words(kb: KnowledgeBase) -> frozenset[str]:
             counts.update(set(_MID_WORD.findall(text)))
         return frozenset(w for w, n in counts.items() if n >= 2)
 
-    return kb.derived("text.everyday", build, reuse=True)
+    return kb.derived("text.everyday", build, reuse=True, keep=True)
 
 
 _MID_WORD = re.compile(r"(?<=[a-z,;] )[a-z][a-z-]+\b")
@@ -146,11 +146,13 @@ def title_terms(kb: KnowledgeBase) -> Iterator[Term]:
 def skill_extractor(kb: KnowledgeBase, sources: Iterable[str] = SKILL_SOURCES) -> Extractor:
     """The extractor over ``sources`` of ``kb`` (built on first use, then reused)."""
     key = tuple(sorted(set(sources)))
-    return kb.derived(f"text.skills:{','.join(key)}", lambda: Extractor(skill_terms(kb, key)))
+    return kb.derived(
+        f"text.skills:{','.join(key)}", lambda: Extractor(skill_terms(kb, key)), keep=True
+    )
 
 
 def title_extractor(kb: KnowledgeBase) -> Extractor:
-    return kb.derived("text.titles", lambda: Extractor(title_terms(kb)))
+    return kb.derived("text.titles", lambda: Extractor(title_terms(kb)), keep=True)
 
 
 def warm_up(kb: KnowledgeBase) -> threading.Thread:

@@ -170,14 +170,7 @@ def _position_codes(kb: KnowledgeBase, parsed: dict[str, Any]) -> list[dict[str,
 def _typical_levels(kb: KnowledgeBase, code: str | None) -> dict[str, float]:
     """Every skill and knowledge element's level in occupation ``code`` (O*NET's level
     scale), leaving out elements O*NET marks not relevant or publishes no level for."""
-    occ = kb.occupation(code) if code else None
-    if occ is None:
-        return {}
-    return {
-        r.element_id: float(r.level)
-        for r in (*occ.skills, *occ.knowledge)
-        if r.level is not None and not r.not_relevant
-    }
+    return kb.typical_levels(code) if code else {}
 
 
 def profile_suggestions(resume: models.Resume) -> dict[str, Any]:
@@ -279,7 +272,7 @@ def add_postings(
     from unstuck.text.posting import fetch_posting, read_posting, read_postings_batch
 
     kb = _kb()
-    if target_code and kb.occupation(target_code) is None:
+    if target_code and target_code not in kb.titles:
         raise PostingError(f"no occupation {target_code} in O*NET {kb.release}")
     extractor = _extractor(kb)
     items: list[tuple[str, ParsedPosting]] = []
