@@ -4,6 +4,7 @@ derived from it (``KnowledgeBase.derived``). These need no built knowledge base.
 from __future__ import annotations
 
 import sqlite3
+import tempfile
 import threading
 import time
 from pathlib import Path
@@ -13,9 +14,13 @@ import pytest
 from unstuck.knowledge import crosswalk, esco, onet, wages
 from unstuck.knowledge.store import KnowledgeBase
 
+#: Where these in-memory knowledge bases say they live: never the working directory, so
+#: nothing derived is ever written into the repository.
+_HOME = Path(tempfile.mkdtemp(prefix="unstuck-kb-store-"))
+
 
 def _kb(path: str = "kb.sqlite", fingerprint: str = "f1") -> KnowledgeBase:
-    return KnowledgeBase(Path(path), {"release": "29.0", "fingerprint": fingerprint})
+    return KnowledgeBase(_HOME / path, {"release": "29.0", "fingerprint": fingerprint})
 
 
 def test_derived_builds_once_and_keeps_the_value() -> None:
