@@ -18,6 +18,40 @@ if TYPE_CHECKING:
     from unstuck.knowledge.store import KnowledgeBase
 
 
+class FiniteRange(click.FloatRange):
+    """A ``FloatRange`` that also refuses ``nan`` and infinities (which pass Click's range
+    comparisons)."""
+
+    def convert(self, value: Any, param: click.Parameter | None, ctx: click.Context | None) -> Any:
+        import math
+
+        number = super().convert(value, param, ctx)
+        if not math.isfinite(number):
+            self.fail(f"{value!r} is not a number", param, ctx)
+        return number
+
+
+class Date(click.ParamType):
+    """A YYYY-MM-DD date; a bad value is quoted short in the error."""
+
+    name = "YYYY-MM-DD"
+
+    def convert(self, value: Any, param: click.Parameter | None, ctx: click.Context | None) -> Any:
+        from datetime import date
+
+        from unstuck.core.limits import short
+
+        if isinstance(value, date):
+            return value
+        text = str(value)
+        try:
+            if len(text) == 10:
+                return date.fromisoformat(text)
+        except ValueError:
+            pass
+        self.fail(f"{short(text)} is not a date in the form YYYY-MM-DD", param, ctx)
+
+
 def fail(message: str, status: ExitStatus) -> NoReturn:
     click.secho(f"Error: {message}", fg="red", err=True)
     sys.exit(int(status))
