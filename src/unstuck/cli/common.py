@@ -52,6 +52,21 @@ class Date(click.ParamType):
         self.fail(f"{short(text)} is not a date in the form YYYY-MM-DD", param, ctx)
 
 
+def page_options(f: Any) -> Any:
+    """``--limit`` and ``--offset`` for a list command (50 rows a page, like the app's lists)."""
+    f = click.option("--offset", type=click.IntRange(0, 10**9), default=0, show_default=True,
+                     help="Skip this many rows (the newest first).")(f)
+    return click.option("--limit", type=click.IntRange(1, 1000), default=50, show_default=True,
+                        help="Show at most this many rows.")(f)
+
+
+def page_footer(shown: int, offset: int, total: int, what: str) -> None:
+    """Which rows of how many were shown, and the option for the next ones."""
+    if shown and (offset or shown < total):
+        more = f"; --offset {offset + shown} for more" if offset + shown < total else ""
+        click.echo(f"Showing {offset + 1}-{offset + shown} of {total} {what}{more}.")
+
+
 def fail(message: str, status: ExitStatus) -> NoReturn:
     click.secho(f"Error: {message}", fg="red", err=True)
     sys.exit(int(status))
@@ -69,7 +84,7 @@ def read_input(path: Path, limit: int, what: str = "file") -> bytes:
             fail(f"{path}: is a folder, not a {what}", ExitStatus.INVALID_INPUT)
         if info.st_size > limit:
             fail(f"{path}: is over {megabytes}, too large for a {what} (nothing was saved)",
-                 ExitStatus.INVALID_INPUT)  # fmt: skip
+                 ExitStatus.INVALID_INPUT)
         with path.open("rb") as handle:
             data = handle.read(limit + 1)
     except FileNotFoundError:
@@ -78,7 +93,7 @@ def read_input(path: Path, limit: int, what: str = "file") -> bytes:
         fail(f"{path}: cannot be read ({exc.strerror or exc})", ExitStatus.INVALID_INPUT)
     if len(data) > limit:
         fail(f"{path}: is over {megabytes}, too large for a {what} (nothing was saved)",
-             ExitStatus.INVALID_INPUT)  # fmt: skip
+             ExitStatus.INVALID_INPUT)
     return data
 
 
