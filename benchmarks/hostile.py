@@ -94,7 +94,7 @@ def main() -> int:
         seconds = sorted(o.seconds for o in outcomes)
         rows.append((surface, label, str(len(outcomes)), str(len(clear)), str(len(read)),
                      str(len(crashes)), slow.case, f"{slow.seconds:.2f}",
-                     f"{max(o.megabytes for o in outcomes):.0f}",
+                     f"{max(o.megabytes for o in outcomes):.1f}",
                      f"{seconds[len(seconds) // 2]:.2f}"))
     widths = [max(len(r[i]) for r in [header, *rows]) for i in range(len(header))]
     for row in [header, *rows]:
