@@ -424,7 +424,7 @@ def _cases() -> Iterator[Case]:
     yield _posting("utf16-no-bom", POSTING.encode("utf-16-le"), "binary")
     yield _posting("nul-bytes", b"Data Analyst\x00\nPython\x00\n" * 100, "binary")
     yield _posting("empty-file", b"   \n", "empty")
-    yield _posting("pdf", text_pdf(), "pdf", filename="job.pdf")
+    yield _posting("pdf", text_pdf(), "", filename="job.pdf", refused=False)  # read as text
     yield _posting("zip", zip_bomb(5), "zip", filename="job.html")
     # -- answers files (CLI only: the web's questionnaires are forms, below) --
     yield _answers("yaml-alias-bomb", BOMB, "aliases")
