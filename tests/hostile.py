@@ -30,9 +30,10 @@ and stored once, never crash.
 - bounded time and memory, :data:`SECONDS` and :data:`MEGABYTES` per case. For the CLI the
   bound is on the whole subprocess: it runs under ``RLIMIT_AS`` of :data:`MEGABYTES` (an
   allocation past it fails, which shows as a crash) and is killed after :data:`SECONDS` of
-  wall time; its peak resident memory comes from ``wait4``. For the web client it is the
-  case's request, in process, under :func:`bounded.within`: an alarm after :data:`SECONDS`
-  and the peak of *new* Python allocations (``tracemalloc``) during the request.
+  wall time; its peak resident memory is its own ``VmHWM``, written at exit (:data:`CHILD`).
+  For the web client it is the case's request, in process, under :func:`bounded.within`: an
+  alarm after :data:`SECONDS` and the peak of *new* Python allocations (``tracemalloc``)
+  during the request.
 
 Each CLI case runs in a fresh ``UNSTUCK_HOME`` copied from a prepared one: a small knowledge
 base (:func:`tiny_release`: twelve occupations of the real O*NET 29.0 release, every table
@@ -45,7 +46,6 @@ from __future__ import annotations
 import io
 import json
 import os
-import resource
 import shutil
 import signal
 import sqlite3
@@ -54,7 +54,7 @@ import sys
 import time
 import zipfile
 import zlib
-from collections.abc import Callable, Iterator
+from collections.abc import Iterator
 from dataclasses import dataclass, field
 from functools import cache
 from pathlib import Path
@@ -635,42 +635,56 @@ def clean_env(home: Path) -> dict[str, str]:
             "PYTHONDONTWRITEBYTECODE": "1"}
 
 
+#: the child: its address space capped, then ``python -m unstuck``; at exit it writes its own
+#: peak resident memory (VmHWM, which belongs to the process's memory after exec: the parent's
+#: size, which ``wait4``'s ``ru_maxrss`` carries over from the fork, is not in it)
+CHILD = """
+import atexit, os, resource, runpy, sys
+limit = int(os.environ.pop("HOSTILE_AS_BYTES"))
+peak_file = os.environ.pop("HOSTILE_PEAK_FILE")
+resource.setrlimit(resource.RLIMIT_AS, (limit, limit))
+
+def peak():
+    with open("/proc/self/status") as status, open(peak_file, "w") as out:
+        out.write(next(ln.split()[1] for ln in status if ln.startswith("VmHWM:")))
+
+atexit.register(peak)
+sys.argv = ["unstuck", *sys.argv[1:]]
+runpy.run_module("unstuck", run_name="__main__", alter_sys=True)
+"""
+
+
 def run_unstuck(
     args: list[str], home: Path, *, seconds: float = SECONDS, megabytes: float = MEGABYTES,
     python: str = sys.executable,
 ) -> tuple[int, str, str, float, float]:
     """``python -m unstuck ARGS`` under ``RLIMIT_AS`` and a wall-clock limit: (exit code or
-    -signal, stdout, stderr, seconds, peak resident MB). A process past ``seconds`` is killed
-    (code -9)."""
-    limit = int(megabytes * 1_000_000)
-
-    def cap() -> None:
-        resource.setrlimit(resource.RLIMIT_AS, (limit, limit))
-
-    out, err = io.BytesIO(), io.BytesIO()
+    -signal, stdout, stderr, seconds, peak resident MB; 0 when the process was killed). A
+    process past ``seconds`` is killed (code -9)."""
+    peak_file = home.parent / f"{home.name}.peak"
+    peak_file.unlink(missing_ok=True)
+    env = {**clean_env(home), "HOSTILE_AS_BYTES": str(int(megabytes * 1_000_000)),
+           "HOSTILE_PEAK_FILE": str(peak_file)}
     with open(os.devnull, "rb") as stdin, _temp(home, "out") as out_f, _temp(home, "err") as err_f:
         start = time.monotonic()
         proc = subprocess.Popen(  # noqa: S603 - our own interpreter and arguments
-            [python, "-m", "unstuck", *args], stdin=stdin, stdout=out_f, stderr=err_f,
-            env=clean_env(home), preexec_fn=cap,  # noqa: PLW1509 - no threads at this point
+            [python, "-c", CHILD, *args], stdin=stdin, stdout=out_f, stderr=err_f, env=env
         )
-        while True:
-            pid, status, usage = os.wait4(proc.pid, os.WNOHANG)
-            if pid:
-                break
-            if time.monotonic() - start > seconds:
-                proc.kill()
-                pid, status, usage = os.wait4(proc.pid, 0)
-                break
-            time.sleep(0.01)
+        try:
+            code = proc.wait(timeout=seconds)
+        except subprocess.TimeoutExpired:
+            proc.kill()
+            code = proc.wait()
         elapsed = time.monotonic() - start
-        proc.returncode = os.waitstatus_to_exitcode(status)
         out_f.seek(0)
         err_f.seek(0)
-        out.write(out_f.read())
-        err.write(err_f.read())
-    decode: Callable[[io.BytesIO], str] = lambda b: b.getvalue().decode("utf-8", "replace")  # noqa: E731
-    return proc.returncode, decode(out), decode(err), elapsed, usage.ru_maxrss / 1024
+        out, err = out_f.read(), err_f.read()
+    try:
+        peak = int(peak_file.read_text()) / 1024
+    except (OSError, ValueError):
+        peak = 0.0
+    decode = lambda b: b.decode("utf-8", "replace")  # noqa: E731
+    return code, decode(out), decode(err), elapsed, peak
 
 
 def _temp(home: Path, name: str) -> io.BufferedRandom:

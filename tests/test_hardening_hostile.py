@@ -104,3 +104,5 @@ def test_the_harness_catches_a_crash_a_store_and_an_overrun(
     args = ["serve", "--port", str(port), "--no-warm-skills"]
     code, _, _, seconds, _ = hostile.run_unstuck(args, cli_template, seconds=1.5)
     assert code == -9 and seconds < 5
+    code, _, err, _, _ = hostile.run_unstuck(["resume", "list"], cli_template, megabytes=30)
+    assert code == 1 and "MemoryError" in err  # the address-space cap holds
