@@ -4,7 +4,8 @@ timed assertion: :func:`within` runs a callable under a CPU-time alarm (``SIGALR
 Python allocations with :mod:`tracemalloc`, raising :class:`Overrun` past ``megabytes``.
 
 The hostile suite runs whole commands in subprocesses under ``RLIMIT_AS`` and a timeout
-instead (see ``tests/hostile.py``); this helper is for the in-process reader cases.
+instead (see ``tests/hostile.py``, which uses this helper for its web-client cases); this helper is
+for the in-process cases.
 """
 
 from __future__ import annotations
@@ -24,6 +25,14 @@ class Overrun(AssertionError):
 
 
 def within(fn: Callable[[], T], seconds: float = SECONDS, megabytes: float = MEGABYTES) -> T:
+    return measured(fn, seconds, megabytes)[0]
+
+
+def measured(
+    fn: Callable[[], T], seconds: float = SECONDS, megabytes: float = MEGABYTES
+) -> tuple[T, int]:
+    """:func:`within`, also returning the peak of new allocations in bytes."""
+
     def alarm(signum: int, frame: object) -> None:
         raise Overrun(f"the case ran past its {seconds:g} s budget")
 
@@ -43,4 +52,4 @@ def within(fn: Callable[[], T], seconds: float = SECONDS, megabytes: float = MEG
             tracemalloc.stop()
     if peak > megabytes * 1_000_000:
         raise Overrun(f"the case allocated {peak / 1e6:.0f} MB, past its {megabytes:g} MB budget")
-    return result
+    return result, peak

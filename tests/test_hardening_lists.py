@@ -71,3 +71,38 @@ def test_list_pages_page_through_and_load_no_documents(kb) -> None:  # noqa: ANN
     postings = client.get("/documents/postings/?page=2&target=15-2051.00").content.decode()
     assert "(120)" in postings and postings.count('class="posting"') == 50
     assert client.get("/documents/postings/?page=999").status_code == 200  # the last page
+
+
+def test_cli_lists_page_through_summaries() -> None:
+    import json
+
+    from click.testing import CliRunner
+
+    from unstuck.cli import cli
+
+    store(120, 60)
+
+    def run(*args: str) -> str:
+        result = CliRunner().invoke(cli, list(args), catch_exceptions=False)
+        assert result.exit_code == 0, result.output
+        return result.output
+
+    with CaptureQueriesContext(connection) as queries:
+        page = run("posting", "list")
+    assert not [q["sql"] for q in queries if FULL_COLUMN.search(q["sql"])]
+    lines = page.splitlines()
+    assert len(lines) == 51 and "Analyst 119" in lines[0] and "Analyst 070" in lines[49]
+    assert lines[-1] == "Showing 1-50 of 120 postings; --offset 50 for more."
+    last = run("posting", "list", "--offset", "100", "--target", "15-2051.00").splitlines()
+    assert len(last) == 21 and "Analyst 000" in last[19]
+    assert last[-1] == "Showing 101-120 of 120 postings."
+    rows = json.loads(run("posting", "list", "--limit", "2", "--json"))
+    assert [r["title"] for r in rows] == ["Analyst 119", "Analyst 118"]
+    assert rows[0]["employer"] == "Initech" and rows[0]["skills"] == 7
+    assert rows[0]["pay"]["minimum"] == 90000.0
+    with CaptureQueriesContext(connection) as queries:
+        resumes = json.loads(run("resume", "list", "--json", "--offset", "58"))
+    assert not [q["sql"] for q in queries if FULL_COLUMN.search(q["sql"])]
+    assert [r["name"] for r in resumes] == ["Jane 001", "Jane 000"]
+    assert "past 60" in run("resume", "list", "--offset", "60")
+    assert "No postings here" in run("posting", "list", "--target", "11-1011.00")

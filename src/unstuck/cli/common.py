@@ -18,6 +18,55 @@ if TYPE_CHECKING:
     from unstuck.knowledge.store import KnowledgeBase
 
 
+class FiniteRange(click.FloatRange):
+    """A ``FloatRange`` that also refuses ``nan`` and infinities (which pass Click's range
+    comparisons)."""
+
+    def convert(self, value: Any, param: click.Parameter | None, ctx: click.Context | None) -> Any:
+        import math
+
+        number = super().convert(value, param, ctx)
+        if not math.isfinite(number):
+            self.fail(f"{value!r} is not a number", param, ctx)
+        return number
+
+
+class Date(click.ParamType):
+    """A YYYY-MM-DD date; a bad value is quoted short in the error."""
+
+    name = "YYYY-MM-DD"
+
+    def convert(self, value: Any, param: click.Parameter | None, ctx: click.Context | None) -> Any:
+        from datetime import date
+
+        from unstuck.core.limits import short
+
+        if isinstance(value, date):
+            return value
+        text = str(value)
+        try:
+            if len(text) == 10:
+                return date.fromisoformat(text)
+        except ValueError:
+            pass
+        self.fail(f"{short(text)} is not a date in the form YYYY-MM-DD", param, ctx)
+
+
+def page_options(f: Any) -> Any:
+    """``--limit`` and ``--offset`` for a list command (50 rows a page, like the app's lists)."""
+    f = click.option("--offset", type=click.IntRange(0, 10**9), default=0, show_default=True,
+                     help="Skip this many rows (the newest first).")(f)
+    return click.option("--limit", type=click.IntRange(1, 1000), default=50, show_default=True,
+                        help="Show at most this many rows.")(f)
+
+
+def page_footer(shown: int, offset: int, total: int, what: str) -> None:
+    """Which rows of how many were shown, and the option for the next ones."""
+    if shown and (offset or shown < total):
+        more = f"; --offset {offset + shown} for more" if offset + shown < total else ""
+        click.echo(f"Showing {offset + 1}-{offset + shown} of {total} {what}{more}.")
+
+
 def fail(message: str, status: ExitStatus) -> NoReturn:
     click.secho(f"Error: {message}", fg="red", err=True)
     sys.exit(int(status))
@@ -35,7 +84,7 @@ def read_input(path: Path, limit: int, what: str = "file") -> bytes:
             fail(f"{path}: is a folder, not a {what}", ExitStatus.INVALID_INPUT)
         if info.st_size > limit:
             fail(f"{path}: is over {megabytes}, too large for a {what} (nothing was saved)",
-                 ExitStatus.INVALID_INPUT)  # fmt: skip
+                 ExitStatus.INVALID_INPUT)
         with path.open("rb") as handle:
             data = handle.read(limit + 1)
     except FileNotFoundError:
@@ -44,7 +93,7 @@ def read_input(path: Path, limit: int, what: str = "file") -> bytes:
         fail(f"{path}: cannot be read ({exc.strerror or exc})", ExitStatus.INVALID_INPUT)
     if len(data) > limit:
         fail(f"{path}: is over {megabytes}, too large for a {what} (nothing was saved)",
-             ExitStatus.INVALID_INPUT)  # fmt: skip
+             ExitStatus.INVALID_INPUT)
     return data
 
 

@@ -16,7 +16,7 @@ from typing import TYPE_CHECKING, Any
 
 import click
 
-from unstuck.cli.common import fail, load_kb, to_jsonable, unusable_words
+from unstuck.cli.common import FiniteRange, fail, load_kb, to_jsonable, unusable_words
 from unstuck.cli.status import ExitStatus
 from unstuck.core.limits import MONEY_MAX
 
@@ -192,9 +192,9 @@ def _print_rec(rec: Recommendation, rank: int | None = None) -> None:
 @click.option("--limit", "-n", default=5, show_default=True, type=click.IntRange(1, 50))
 @click.option("--min-pay", type=click.IntRange(0, MONEY_MAX),
               help="Leave out occupations paying less.")  # fmt: skip
-@click.option("--retraining-months", type=click.FloatRange(0), help="Leave out longer retraining.")
+@click.option("--retraining-months", type=FiniteRange(0), help="Leave out longer retraining.")
 @click.option("--max-zone-step", type=click.IntRange(0, 4), help="At most this many job zones up.")
-@click.option("--hours", type=click.FloatRange(0, 168), help="Hours a week you have for it.")
+@click.option("--hours", type=FiniteRange(0, 168), help="Hours a week you have for it.")
 @click.option("--exclude", multiple=True, metavar="CODE", help="Never suggest this occupation.")
 @click.option(
     "--raise",
@@ -300,7 +300,7 @@ def explore_cmd(
     show_default=True,
     help="Use your saved profile (when --from is not given).",
 )
-@click.option("--hours", type=click.FloatRange(0, 168), help="Hours a week you have for it.")
+@click.option("--hours", type=FiniteRange(0, 168), help="Hours a week you have for it.")
 @click.option("--area", help="State or metro area (name or BLS code) for wages.")
 @click.option("--json", "as_json", is_flag=True, help="Everything as JSON.")
 def compare_cmd(

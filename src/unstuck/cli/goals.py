@@ -6,7 +6,7 @@ from datetime import date, datetime
 
 import click
 
-from unstuck.cli.common import echo_json, fail, load_kb
+from unstuck.cli.common import FiniteRange, echo_json, fail, load_kb
 from unstuck.cli.status import ExitStatus
 
 COLOURS = {"pass": "green", "warn": "yellow", "fail": "red"}
@@ -26,7 +26,7 @@ def goals() -> None:
 @click.argument("goal")
 @click.option(
     "--hours",
-    type=click.FloatRange(0, 168),
+    type=FiniteRange(0, 168),
     help="Hours a week you have for this; without it, achievability cannot be judged.",
 )
 @click.option(

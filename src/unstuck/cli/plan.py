@@ -8,12 +8,12 @@ edits (``--json``: the report's full data); ``target`` chooses the target from y
 
 from __future__ import annotations
 
-from datetime import date, datetime
+from datetime import date
 from pathlib import Path
 
 import click
 
-from unstuck.cli.common import echo_json, fail, load_kb, unusable_words
+from unstuck.cli.common import Date, echo_json, fail, load_kb, unusable_words
 from unstuck.cli.status import ExitStatus
 
 
@@ -39,22 +39,22 @@ def plan() -> None:
     """
 
 
-def _sane_start(ctx: click.Context, param: click.Parameter, value: datetime | None) -> date | None:
+def _sane_start(ctx: click.Context, param: click.Parameter, value: date | None) -> date | None:
     from unstuck.core.limits import start_problem
 
     if value is None:
         return None
-    problem = start_problem(value.date(), date.today())
+    problem = start_problem(value, date.today())
     if problem:
         raise click.BadParameter(problem)
-    return value.date()
+    return value
 
 
 @plan.command("target")
 @click.argument("code")
 @click.option(
     "--start",
-    type=click.DateTime(formats=["%Y-%m-%d"]),
+    type=Date(),
     callback=_sane_start,
     help="First day of the plan (YYYY-MM-DD); today the first time, unchanged after.",
 )

@@ -11,7 +11,7 @@ from pathlib import Path
 import click
 
 from unstuck.app import setup
-from unstuck.cli.common import echo_json, fail, load_kb, read_input
+from unstuck.cli.common import echo_json, fail, load_kb, page_footer, page_options, read_input
 from unstuck.cli.status import ExitStatus
 
 
@@ -88,18 +88,35 @@ def add_cmd(source: str, target: str | None, as_json: bool) -> None:
 
 @posting.command("list")
 @click.option("--target", "target", metavar="CODE", help="Only postings for this occupation.")
+@page_options
 @click.option("--json", "as_json", is_flag=True, help="Print JSON.")
-def list_cmd(target: str | None, as_json: bool) -> None:
-    """The postings kept, newest first.
+def list_cmd(target: str | None, limit: int, offset: int, as_json: bool) -> None:
+    """The postings kept, newest first, a page at a time (summaries: the stored postings are
+    not loaded; ``skills`` is the number of skills read).
 
     \b
     Example:
       unstuck posting list --target 15-2051.00
+      unstuck posting list --offset 50 --limit 50
     """
     setup()
     from unstuck.app.documents import services
 
-    rows = [_row(p) for p in services.list_postings(target)]
+    found = services.posting_summaries(target)
+    total = found.count()
+    rows = [
+        {
+            "id": p.pk,
+            "title": p.summary_title,
+            "employer": p.summary_employer,
+            "source": p.source,
+            "target_code": p.target_code or None,
+            "pay": p.summary_pay,
+            "skills": p.summary_skills or 0,
+            "fetched_at": p.fetched_at.isoformat(),
+        }
+        for p in found[offset : offset + limit]
+    ]
     if as_json:
         echo_json(rows)
         return
@@ -109,7 +126,9 @@ def list_cmd(target: str | None, as_json: bool) -> None:
             f"{row['title'] or '(no title)'}  [{row['source']}]"
         )
     if not rows:
-        click.echo("No postings yet: unstuck posting add FILE|URL")
+        click.echo("No postings here: unstuck posting add FILE|URL" if not total else
+                   f"No postings past {total}: use a smaller --offset")
+    page_footer(len(rows), offset, total, "postings")
 
 
 @posting.command("remove")

@@ -12,7 +12,7 @@ from pathlib import Path
 import click
 
 from unstuck.app import setup
-from unstuck.cli.common import echo_json, fail, load_kb, read_input
+from unstuck.cli.common import echo_json, fail, load_kb, page_footer, page_options, read_input
 from unstuck.cli.status import ExitStatus
 
 
@@ -109,26 +109,31 @@ def _export_zip(folder: Path, limit: int) -> bytes:
 
 
 @resume.command("list")
+@page_options
 @click.option("--json", "as_json", is_flag=True, help="Print JSON.")
-def list_cmd(as_json: bool) -> None:
-    """The resumes kept, newest first.
+def list_cmd(limit: int, offset: int, as_json: bool) -> None:
+    """The resumes kept, newest first, a page at a time (summaries: the stored resumes are
+    not loaded).
 
     \b
     Example:
       unstuck resume list
+      unstuck resume list --offset 50
     """
     setup()
     from unstuck.app.documents import services
 
+    found = services.resume_summaries()
+    total = found.count()
     rows = [
         {
             "id": r.pk,
             "filename": r.filename,
             "kind": r.kind,
-            "name": r.name,
+            "name": r.summary_name,
             "uploaded_at": r.uploaded_at.isoformat(),
         }
-        for r in services.list_resumes()
+        for r in found[offset : offset + limit]
     ]
     if as_json:
         echo_json(rows)
@@ -138,7 +143,9 @@ def list_cmd(as_json: bool) -> None:
             f"{row['id']:>4}  {row['uploaded_at'][:16]}  {row['kind']:<11} {row['filename']}"
         )
     if not rows:
-        click.echo("No resumes yet: unstuck resume import FILE")
+        click.echo("No resumes yet: unstuck resume import FILE" if not total else
+                   f"No resumes past {total}: use a smaller --offset")
+    page_footer(len(rows), offset, total, "resumes")
 
 
 @resume.command("remove")

@@ -453,6 +453,13 @@ def _decode(data: bytes | str) -> str:
             raise PostingError(str(err)) from None
     if data[:4] == b"PK\x03\x04":
         return _docx_posting(data)
+    if data.startswith((b"\xff\xfe", b"\xfe\xff")):
+        try:
+            return data.decode("utf-16")
+        except UnicodeDecodeError:
+            raise PostingError("this file says it is UTF-16 but is not") from None
+    if b"\x00" in data:  # UTF-16 without a byte-order mark, or not text at all
+        raise PostingError("this file is binary (it holds NUL bytes), not a posting")
     for encoding in ("utf-8-sig", "cp1252"):
         try:
             return data.decode(encoding)
@@ -770,7 +777,11 @@ def read_postings_batch(
             except PostingError as err:
                 out.append(err)
                 continue
-            if isinstance(obj, dict) and not list(_job_postings(obj)):
+            found = list(_job_postings(obj))
+            if not isinstance(obj, dict) and not found:  # a number, text, a list of them
+                out.append(PostingError(f"line {number}: neither a JobPosting nor an object"))
+                continue
+            if not found:
                 body = next((obj[c] for c in _TEXT_COLUMNS if isinstance(obj.get(c), str)), None)
                 if body is None:
                     out.append(PostingError(f"line {number}: no JobPosting and no text field"))

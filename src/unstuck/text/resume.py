@@ -32,6 +32,7 @@ from __future__ import annotations
 
 import io
 import json
+import logging
 import re
 import zipfile
 import zlib
@@ -48,6 +49,7 @@ MAX_BYTES = 20_000_000  # a resume file larger than this is refused
 MAX_UNZIPPED = 50_000_000  # total uncompressed size allowed inside a DOCX or export zip
 MAX_RATIO = 200  # a zip member compressed more than this is treated as a zip bomb
 MAX_PAGES = 60
+MAX_PDF_CONTENT = 2_000_000  # bytes of drawing instructions over all pages (a resume: ~100 KB)
 MAX_DOCUMENT_XML = 10_000_000  # a Word file's main document (its text and formatting)
 MAX_POSITIONS = 200  # dated positions, schools or certifications: more is not a resume
 STRENGTH_ORDER = {"weak": 0, "normal": 1, "strong": 2}
@@ -233,12 +235,24 @@ def _column_split(frags: list[tuple[float, float, float, str]], width: float) ->
     return x - 1
 
 
+_NOT_BRACKETS = bytes(b for b in range(256) if b not in b"[<")
+
+
 def pdf_text(data: bytes) -> str:
     try:
         from pypdf import PdfReader
         from pypdf.errors import PyPdfError
     except ImportError:  # pragma: no cover - pypdf is a dependency
         raise ResumeError("reading PDF needs the pypdf package") from None
+    # PDF objects nest a few levels; pypdf parses nesting recursively and recovers from each
+    # RecursionError slowly (seconds for 50,000 levels): a long run of openers is refused
+    # first (the brackets alone, kept by one C pass, then two substring searches)
+    brackets = data.translate(None, _NOT_BRACKETS)
+    if b"[" * 200 in brackets or b"<" * 400 in brackets:
+        raise ResumeError("this PDF nests its objects hundreds of levels deep: not a resume")
+    # pypdf logs a warning for every damaged object it steps over (thousands for a hostile
+    # file); the reader says what is wrong itself
+    logging.getLogger("pypdf").setLevel(logging.CRITICAL)
     try:
         reader = PdfReader(io.BytesIO(data))
         if reader.is_encrypted and not reader.decrypt(""):
@@ -246,13 +260,22 @@ def pdf_text(data: bytes) -> str:
         if len(reader.pages) > MAX_PAGES:
             raise ResumeError(f"this PDF has {len(reader.pages)} pages: not a resume")
         deadline = limits.Deadline(ResumeError, "this PDF")
-        pages = []
+        pages, drawn = [], 0
         for page in reader.pages:
             deadline.check()
+            contents = page.get_contents()  # text extraction takes ~2 s a MB of these
+            drawn += len(contents.get_data()) if contents is not None else 0
+            if drawn > MAX_PDF_CONTENT:
+                raise ResumeError(
+                    f"this PDF's pages hold over {MAX_PDF_CONTENT // 1_000_000} MB of drawing "
+                    "instructions: not a resume (export it again as text, or paste the text)"
+                )
             pages.append(_page_text(page))
     except ResumeError:
         raise
     except (PyPdfError, ValueError, KeyError, TypeError, OSError) as err:
+        raise ResumeError(f"this file is not a readable PDF ({type(err).__name__})") from None
+    except Exception as err:  # noqa: BLE001 - pypdf on a hostile file (RecursionError, ...)
         raise ResumeError(f"this file is not a readable PDF ({type(err).__name__})") from None
     text = "\n".join(pages)
     if not text.strip():

@@ -125,8 +125,15 @@ def goals(request: HttpRequest, kb: KnowledgeBase) -> HttpResponse:
         action = request.POST.get("action", "")
         source = request.POST.get("source", "").strip()
         raw_id = request.POST.get("goal_id", "").strip()
-        goal_id = int(raw_id) if raw_id.isdigit() else None
+        goal_id = int(raw_id) if raw_id.isdigit() and len(raw_id) < 19 else None
         try:
+            if raw_id and goal_id is None:
+                raise services.PlanError("That goal is no longer there.")
+            if source and action in ("save", "remove"):
+                built = services.build(kb)
+                known = {g.source for g in built.goals} | {s for s, _ in built.removed_goals}
+                if source not in known:  # a forged or stale form: store nothing for it
+                    raise services.PlanError("There is no such goal in your plan.")
             if action == "save":
                 form = forms.GoalForm(request.POST)
                 if form.is_valid():

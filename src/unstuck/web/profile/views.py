@@ -594,6 +594,8 @@ def skills(request: HttpRequest) -> HttpResponse:
             chosen = float(shown)
         except ValueError:
             chosen = r.level
+        if not core_profile.LEVEL_MIN <= chosen <= core_profile.LEVEL_MAX:  # also NaN: refused
+            chosen = r.level  # above, so the choices show the stored level
         rows.append(
             {
                 "id": r.element_id,
