@@ -87,7 +87,7 @@ def test_upload_confirm_post_match_market(page: Any, phone_page: Any, live_app: 
     # A posting, pasted, with a target occupation; its script is text, never run.
     page.goto(live_app + "/documents/postings/")
     page.get_by_label("Paste a job posting").fill(POSTING)
-    page.get_by_label("Target occupation (O*NET-SOC code, optional)").fill(TARGET)
+    page.get_by_label("Or type its job title or O*NET-SOC code").fill(TARGET)
     submit(page, "Add posting")
     assert "Added 1 posting" in page.get_by_role("status").inner_text()
     assert page.evaluate("() => window.pwned === undefined")

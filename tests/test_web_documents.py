@@ -454,3 +454,22 @@ def test_pieces_mark_the_words_and_keep_the_rest() -> None:
     assert "".join(t for t, _ in got) == line
     assert [t for t, marked in got if marked] == ["Tableau", "tableau"]
     assert present.pieces("no such word", ["SQL"]) == [("no such word", True)]
+
+
+def test_the_posting_target_is_picked_from_the_shortlist_or_by_title(client: Client) -> None:
+    from unstuck.app.paths import services as paths_services
+    from unstuck.knowledge.store import get_knowledge_base
+
+    kb = get_knowledge_base()
+    paths_services.add("15-2051.00", kb.titles["15-2051.00"])
+    page = client.get("/documents/postings/").content.decode()
+    assert '<option value="15-2051.00">' in page, "the shortlist is offered"
+    r = client.post("/documents/postings/", {"text": "Data Scientist\nPython, SQL",
+                                             "target_choice": "15-2051.00"})  # fmt: skip
+    assert r.status_code == 200
+    assert models.Posting.objects.latest("id").target_code == "15-2051.00"
+    r = client.post("/documents/postings/", {"text": "Registered Nurse\nBLS, ACLS",
+                                             "target_code": "registered nurse"})  # fmt: skip
+    assert r.status_code == 200
+    assert models.Posting.objects.latest("id").target_code == "29-1141.00"
+    assert "Target: Registered Nurses (29-1141.00), the closest to" in text_of(r)

@@ -8,6 +8,8 @@ here catches what gets past that (a request without a length, several files at o
 
 from __future__ import annotations
 
+from typing import Any
+
 from django import forms
 
 MAX_UPLOAD_BYTES = 10 * 1024 * 1024
@@ -73,12 +75,26 @@ class PostingForm(forms.Form):
         max_length=2000,
         assume_scheme="https",
     )
-    target_code = forms.CharField(
-        label="Target occupation (O*NET-SOC code, optional)",
+    target_choice = forms.ChoiceField(
+        label="Which occupation are these postings for? (optional)",
         required=False,
-        max_length=10,
+        choices=(("", "Not one in particular"),),
         help_text="Postings with a target count toward that occupation's market view.",
     )
+    target_code = forms.CharField(
+        label="Or type its job title or O*NET-SOC code",
+        required=False,
+        max_length=200,
+        help_text="The closest O*NET occupation is used, and named when the postings are added.",
+    )
+
+    def __init__(self, *args: Any, targets: list[tuple[str, str]] | None = None, **kw: Any):
+        super().__init__(*args, **kw)
+        if targets:
+            self.fields["target_choice"].choices = [
+                ("", "Not one in particular"),
+                *((code, f"{title} ({code})") for code, title in targets),
+            ]
 
     def clean_file(self) -> object:
         upload = self.cleaned_data.get("file")

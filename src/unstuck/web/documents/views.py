@@ -24,6 +24,7 @@ is text on these pages, never markup.
 
 from __future__ import annotations
 
+import re
 from typing import Any
 
 from django.core.exceptions import RequestDataTooBig
@@ -161,6 +162,35 @@ def confirm(request: HttpRequest, kb: KnowledgeBase, pk: int) -> HttpResponse:
 # -- postings ------------------------------------------------------------------------------------
 
 
+def _targets(kb: KnowledgeBase) -> list[tuple[str, str]]:
+    """The occupations a posting is most likely for: the shortlist, then the current job."""
+    from unstuck.app.paths import services as paths_services
+    from unstuck.app.profile.models import Profile
+
+    out = [(s.code, s.title) for s in paths_services.shortlist()]
+    me = Profile.objects.filter(key="me").values_list("occupation_code", flat=True).first()
+    if me and me in kb.titles and me not in {c for c, _ in out}:
+        out.append((me, kb.titles[me]))
+    return out
+
+
+def _target_of(kb: KnowledgeBase, choice: str, typed: str) -> tuple[str | None, str]:
+    """The target code from the list or from a typed title or code, and a note: what a typed
+    title was read as, or why nothing matched (then the code is None)."""
+    typed = typed.strip()
+    if choice and not typed:
+        return choice, ""
+    if not typed:
+        return None, ""
+    if re.fullmatch(r"[\d\s.\-]+", typed):
+        return typed, ""  # a code: an unknown one is refused by the service, by name
+    found = kb.search(typed, limit=1)
+    if not found:
+        return None, f"No occupation matches “{typed[:80]}”: try other words, or pick one above."
+    best = found[0]
+    return best.code, f"Target: {best.title} ({best.code}), the closest to “{typed[:80]}”."
+
+
 def _postings_context(
     request: HttpRequest, form: forms.PostingForm, target: str, kb: KnowledgeBase
 ) -> dict[str, Any]:
@@ -192,30 +222,41 @@ def _postings(request: HttpRequest, kb: KnowledgeBase) -> HttpResponse:
     problem = None
     added: list[Any] = []
     status = 200
+    target_note = ""
     if request.method == "POST":
         try:
-            form = forms.PostingForm(request.POST, request.FILES)
+            form = forms.PostingForm(request.POST, request.FILES, targets=_targets(kb))
         except RequestDataTooBig:  # pasted text over DATA_UPLOAD_MAX_MEMORY_SIZE
             context = _postings_context(request, forms.PostingForm(), "", kb)
             return _refuse_large(request, "documents/postings.html", context)
         if form.is_valid():
             data, filename, url = form.source()
-            target = form.cleaned_data.get("target_code") or ""
-            try:
-                added = services.add_postings(
-                    data, filename=filename, url=url, target_code=target or None
-                )
-            except PostingError as err:
-                problem = present.posting_problem(str(err))
+            target, target_note = _target_of(
+                kb, form.cleaned_data.get("target_choice") or "", form.cleaned_data["target_code"]
+            )
+            if target_note and target is None:
+                problem = target_note
                 status = 400
             else:
-                form = forms.PostingForm(initial={"target_code": target})
+                try:
+                    added = services.add_postings(
+                        data, filename=filename, url=url, target_code=target
+                    )
+                except PostingError as err:
+                    problem = present.posting_problem(str(err))
+                    status = 400
+                else:
+                    form = forms.PostingForm(
+                        initial={"target_choice": target or ""}, targets=_targets(kb)
+                    )
+            target = target or ""
         else:
             status = 400
     else:
-        form = forms.PostingForm(initial={"target_code": target})
+        form = forms.PostingForm(initial={"target_choice": target}, targets=_targets(kb))
     context = _postings_context(request, form, target, kb)
     context.update(problem=problem, added=[present.posting_row(p, kb.titles) for p in added])
+    context["target_note"] = target_note if added else ""
     return render(request, "documents/postings.html", context, status=status)
 
 
