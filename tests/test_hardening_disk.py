@@ -52,3 +52,35 @@ def test_sqlite_secure_delete_is_on() -> None:
     with connection.cursor() as cursor:
         cursor.execute("PRAGMA secure_delete")
         assert cursor.fetchone()[0] == 1
+
+
+def _unwritable_folder(tmp_path: Path) -> Path:
+    """A data folder that cannot be written, whoever runs the tests (root included): a folder
+    under sysfs, where even root may not create one; else a folder with its write bits off,
+    for a non-root user."""
+    sysfs = Path("/sys/unstuck-test-home")
+    if Path("/sys/kernel").is_dir():
+        try:
+            sysfs.mkdir()
+        except OSError:
+            return sysfs
+        sysfs.rmdir()
+    if os.geteuid() == 0:
+        pytest.skip("no unwritable folder on this machine for root")
+    ro = tmp_path / "ro"
+    ro.mkdir()
+    ro.chmod(0o500)
+    return ro / "home"
+
+
+def test_an_unwritable_data_folder_gives_one_clear_cli_message(tmp_path: Path) -> None:
+    home = _unwritable_folder(tmp_path)
+    env = {**os.environ, "UNSTUCK_HOME": str(home)}
+    env.pop("DATABASE_URL", None)
+    done = subprocess.run(
+        [sys.executable, "-m", "unstuck", "profile", "set", "--hours", "5"],
+        env=env, capture_output=True, text=True, timeout=120,
+    )  # fmt: skip
+    assert done.returncode == 7, (done.returncode, done.stderr[-2000:])
+    assert "cannot save to its data folder" in done.stderr
+    assert "Traceback" not in done.stderr and done.stderr.count("\n") <= 2

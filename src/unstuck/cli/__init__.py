@@ -6,6 +6,8 @@ stays fast. Every option can also come from the environment with the ``UNSTUCK_`
 
 from __future__ import annotations
 
+import sys
+
 import click
 
 from unstuck import __version__
@@ -22,6 +24,7 @@ from unstuck.cli.profile import profile
 from unstuck.cli.report import report
 from unstuck.cli.resume import resume
 from unstuck.cli.serve import serve
+from unstuck.cli.status import ExitStatus
 
 CONTEXT_SETTINGS = {
     "help_option_names": ["-h", "--help"],
@@ -65,4 +68,13 @@ cli.add_command(market_cmd)
 
 
 def main() -> None:
-    cli(prog_name="unstuck")
+    try:
+        cli(prog_name="unstuck")
+    except Exception as exc:
+        from unstuck.app.disk import disk_problem
+
+        message = disk_problem(exc)
+        if message is None:
+            raise
+        click.secho(f"Error: {message}", fg="red", err=True)
+        sys.exit(int(ExitStatus.DATA_FOLDER))

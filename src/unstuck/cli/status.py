@@ -13,3 +13,4 @@ class ExitStatus(IntEnum):
     NOT_INSTALLED = 4  # no knowledge base yet
     NOT_FOUND = 5  # e.g. an unknown occupation code
     INVALID_INPUT = 6  # a user file (answers, resume) failed validation
+    DATA_FOLDER = 7  # the data folder cannot be written: read-only, full or not permitted
