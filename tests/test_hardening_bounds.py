@@ -28,9 +28,16 @@ def ex() -> Extractor:
     return Extractor([Term(s, Concept("esco", s, s)) for s in labels])
 
 
-def refused(fn, error: type[Exception], match: str) -> None:  # noqa: ANN001
-    with pytest.raises(error, match=match):
+def refused(fn, error: type[Exception], match: str) -> str:  # noqa: ANN001
+    """The message ``fn`` is refused with (it must match ``match``)."""
+    with pytest.raises(error, match=match) as caught:
         within(fn)
+    return str(caught.value)
+
+
+def short_and_clear(message: str) -> bool:
+    """A refusal a person can read: one short sentence, never the input echoed back."""
+    return 0 < len(message) < 400 and "\n" not in message
 
 
 def test_text_limits_name_what_is_too_large() -> None:
@@ -58,7 +65,8 @@ def test_text_limits_name_what_is_too_large() -> None:
 def test_a_10mb_resume_of_any_shape_is_refused_by_name(
     ex: Extractor, name: str, body: str, match: str
 ) -> None:
-    refused(lambda: read_resume(body.encode(), ex), ResumeError, match)
+    message = refused(lambda: read_resume(body.encode(), ex), ResumeError, match)
+    assert short_and_clear(message)
 
 
 def test_a_resume_at_the_limits_is_read(ex: Extractor) -> None:
@@ -98,23 +106,33 @@ def test_a_large_posting_of_any_shape_is_read_or_refused(
 
 def test_batches_are_bounded(ex: Extractor) -> None:
     rows = "text\n" + "\n".join(f'"{LINE}"' for _ in range(limits.MAX_ROWS + 1))
-    refused(lambda: read_postings_batch(rows, ex, kind="csv"), PostingError, "more than 5,000")
+    csv_message = refused(
+        lambda: read_postings_batch(rows, ex, kind="csv"), PostingError, "more than 5,000"
+    )
+    assert short_and_clear(csv_message)
     lines = "\n".join(json.dumps({"text": LINE}) for _ in range(limits.MAX_ROWS + 1))
-    refused(lambda: read_postings_batch(lines, ex, kind="jsonl"), PostingError, "5,000 postings")
+    jsonl_message = refused(
+        lambda: read_postings_batch(lines, ex, kind="jsonl"), PostingError, "5,000 postings"
+    )
+    assert short_and_clear(jsonl_message)
 
 
 def test_docx_text_is_capped_before_parsing(ex: Extractor) -> None:
     buffer = io.BytesIO()
     with zipfile.ZipFile(buffer, "w", zipfile.ZIP_STORED) as archive:
         archive.writestr("word/document.xml", "<x>" + " " * 11_000_000 + "</x>")
-    refused(lambda: read_resume(buffer.getvalue(), ex), ResumeError, "over 10 MB")
+    message = refused(lambda: read_resume(buffer.getvalue(), ex), ResumeError, "over 10 MB")
+    assert short_and_clear(message)
 
 
 def test_many_distinct_skills_are_refused() -> None:
     labels = [f"skill{i:05d}" for i in range(limits.MAX_SKILLS + 1)]
     big = Extractor([Term(s, Concept("esco", s, s)) for s in labels])
     doc = "\n".join(", ".join(labels[i : i + 100]) for i in range(0, len(labels), 100))
-    refused(lambda: read_resume(doc.encode(), big), ResumeError, "more than 1,000 different")
+    message = refused(
+        lambda: read_resume(doc.encode(), big), ResumeError, "more than 1,000 different"
+    )
+    assert short_and_clear(message)
 
 
 def test_extraction_is_linear_in_one_long_line(ex: Extractor) -> None:

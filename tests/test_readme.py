@@ -32,4 +32,7 @@ def test_the_readme_has_python_examples() -> None:
 @pytest.mark.parametrize("line, code", BLOCKS, ids=[f"line {n}" for n, _ in BLOCKS])
 def test_readme_example_runs(line: int, code: str, kb_home: Path) -> None:
     padded = "\n" * (line - 1) + code  # a traceback names the README's own line
-    exec(compile(padded, str(README), "exec"), {"__name__": "readme"})
+    names: dict[str, object] = {"__name__": "readme"}
+    exec(compile(padded, str(README), "exec"), names)
+    made = set(names) - {"__name__", "__builtins__"}
+    assert made, "the example ran to its end and made what it shows"
