@@ -13,24 +13,12 @@ from pathlib import Path
 import pytest
 from click.testing import CliRunner
 
+from hostile import BOMB  # the YAML alias bomb, one copy for every test
 from unstuck.app.profile.services import parse_answers_text, read_answers_file
 from unstuck.cli import cli
 from unstuck.cli.status import ExitStatus
 from unstuck.core.assess import AnswersError, get_instrument
 from unstuck.core.assess.validation import validate_answers
-
-BOMB = """a: &a ["lol","lol","lol","lol","lol","lol","lol","lol","lol"]
-b: &b [*a,*a,*a,*a,*a,*a,*a,*a,*a]
-c: &c [*b,*b,*b,*b,*b,*b,*b,*b,*b]
-d: &d [*c,*c,*c,*c,*c,*c,*c,*c,*c]
-e: &e [*d,*d,*d,*d,*d,*d,*d,*d,*d]
-f: &f [*e,*e,*e,*e,*e,*e,*e,*e,*e]
-g: &g [*f,*f,*f,*f,*f,*f,*f,*f,*f]
-h: &h [*g,*g,*g,*g,*g,*g,*g,*g,*g]
-i: &i [*h,*h,*h,*h,*h,*h,*h,*h,*h]
-instrument: rut-check/1
-answers: {rut.signs.motivation.1: *i}
-"""
 
 
 def problems(exc: pytest.ExceptionInfo[AnswersError]) -> str:

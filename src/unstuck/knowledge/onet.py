@@ -59,22 +59,9 @@ _RATING = (
     DATE,
     DOMAIN,
 )
-_CATEGORY_RATING = (
-    CODE,
-    EID,
-    ENAME,
-    SCALE,
-    Column("Category", "category", INT),
-    VALUE,
-    N,
-    SE,
-    LOWER,
-    UPPER,
-    SUPPRESS,
-    NOT_RELEVANT,
-    DATE,
-    DOMAIN,
-)
+#: A rating with a category (Education, Training and Experience): the same columns, with
+#: "Category" after the scale.
+_CATEGORY_RATING = (*_RATING[:4], Column("Category", "category", INT), *_RATING[4:])
 
 
 def _t(
