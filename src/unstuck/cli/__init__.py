@@ -70,9 +70,13 @@ cli.add_command(market_cmd)
 def main() -> None:
     try:
         cli(prog_name="unstuck")
+    except MemoryError:
+        raise  # nothing to say about the disk, and no memory to import with
     except Exception as exc:
-        from unstuck.app.disk import disk_problem
-
+        try:
+            from unstuck.app.disk import disk_problem
+        except Exception:  # noqa: BLE001 - cannot even import: the original error stands
+            raise exc from None
         message = disk_problem(exc)
         if message is None:
             raise
