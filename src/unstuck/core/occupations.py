@@ -158,6 +158,8 @@ class Occupation:
     related: tuple[Related, ...] = ()
     alternate_titles: tuple[str, ...] = ()
     reported_titles: tuple[str, ...] = ()
+    #: the reported titles O*NET shows job seekers (My Next Move): what postings are called
+    common_titles: tuple[str, ...] = ()
     wages: Wages | None = None
     outlook: Outlook | None = None
     esco_labels: tuple[str, ...] = field(default=())

@@ -454,6 +454,8 @@ class OnetTables:
     )
     alternate_titles: defaultdict[str, list[str]] = field(default_factory=_lists)
     reported_titles: defaultdict[str, list[str]] = field(default_factory=_lists)
+    #: the reported titles O*NET shows in My Next Move: the ones job seekers search for
+    common_titles: defaultdict[str, list[str]] = field(default_factory=_lists)
     #: code -> the titles of its detailed work activities (through its tasks), in file order
     detailed_activities: dict[str, list[str]] = field(default_factory=dict)
     #: code -> the intermediate work activity ids of those detailed activities
@@ -626,7 +628,7 @@ def _load_related(conn: sqlite3.Connection, t: OnetTables) -> None:
 
 
 def _load_other_titles(conn: sqlite3.Connection, t: OnetTables) -> None:
-    """alternate_titles, reported_titles"""
+    """alternate_titles, reported_titles, common_titles"""
     for code, title in query(conn, "SELECT code, title FROM alternate_title ORDER BY rowid"):
         t.alternate_titles[code].append(title)
     for code, short in query(
@@ -636,8 +638,12 @@ def _load_other_titles(conn: sqlite3.Connection, t: OnetTables) -> None:
     ):
         if short not in t.alternate_titles[code]:
             t.alternate_titles[code].append(short)
-    for code, title in query(conn, "SELECT code, title FROM reported_title ORDER BY rowid"):
+    for code, title, shown in query(
+        conn, "SELECT code, title, shown_in_my_next_move FROM reported_title ORDER BY rowid"
+    ):
         t.reported_titles[code].append(title)
+        if shown:
+            t.common_titles[code].append(title)
 
 
 def _load_activities(conn: sqlite3.Connection, t: OnetTables) -> None:
@@ -674,7 +680,7 @@ PARTS: tuple[tuple[tuple[str, ...], Callable[[sqlite3.Connection, OnetTables], N
     (("tasks",), _load_tasks),
     (("technology", "tools"), _load_technology),
     (("related",), _load_related),
-    (("alternate_titles", "reported_titles"), _load_other_titles),
+    (("alternate_titles", "reported_titles", "common_titles"), _load_other_titles),
     (("detailed_activities", "activity_groups"), _load_activities),
     (("riasec_keywords",), _load_riasec),
 )

@@ -199,6 +199,7 @@ class KnowledgeBase:
     related: Any
     alternate_titles: Any
     reported_titles: Any
+    common_titles: Any
     detailed_activities: dict[str, list[str]]
     activity_groups: dict[str, list[str]]
     riasec_keywords: dict[str, tuple[str, ...]]
@@ -414,6 +415,7 @@ class KnowledgeBase:
             related=related,
             alternate_titles=tuple(self.alternate_titles.get(code, ())),
             reported_titles=tuple(self.reported_titles.get(code, ())),
+            common_titles=tuple(self.common_titles.get(code, ())),
             wages=self.wages.get(code),
             outlook=self.outlook.get(code),
             esco_labels=tuple(self.esco_labels.get(code, ())),

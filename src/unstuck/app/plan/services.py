@@ -58,6 +58,15 @@ from unstuck.core.plan import (
     timeline,
     to_ics,
 )
+from unstuck.core.plan.context import (
+    MAX_ALTERNATIVES,
+    Alternative,
+    PlanContext,
+    search_titles,
+    spoken_languages,
+    strongest_results,
+)
+from unstuck.core.plan.credentials import credentials_for
 from unstuck.core.plan.exit import Readiness, Runway, Timeline
 from unstuck.core.plan.gaps import Evidence, Gap
 from unstuck.core.plan.leave import state_of
@@ -379,6 +388,7 @@ def build(kb: KnowledgeBase, *, today: date | None = None, key: str = ME) -> Bui
         state=None
         if profile.constraints.location is None
         else state_of(profile.constraints.location.code, profile.constraints.location.name),
+        context=None if target is None else plan_context(profile, target, shortlist),
     )
     done = frozenset(
         models.DoneActivity.objects.filter(plan=state).values_list("activity_id", flat=True)
@@ -501,6 +511,51 @@ def _technology_index(kb: KnowledgeBase) -> tuple[dict[str, tuple[int, str]], fr
         return by_name, frozenset(k for k, c in counts.items() if c / n >= EVERYDAY_SHARE)
 
     return kb.derived("plan.technology_index", build)
+
+
+def plan_context(
+    profile: core_profile.Profile, target: Occupation, shortlist: tuple[Any, ...] = ()
+) -> PlanContext:
+    """What makes the 90-day plan's wording this person's: the titles the target's postings
+    use, the strongest results and the languages on their latest resume, the first named step
+    towards each other shortlisted target, and where the target work is done."""
+    from unstuck.app.documents import services as documents
+    from unstuck.core.plan.workplaces import workplaces_for
+
+    experience: list[str] = []
+    listed: list[str] = []
+    resume = documents.latest_resume()
+    if resume is not None:
+        for section in resume.parsed.get("sections") or ():
+            lines = [str(x) for x in section.get("lines") or ()]
+            if section.get("kind") == "experience":
+                experience += lines
+            elif "language" in str(section.get("heading") or "").casefold():
+                listed += lines
+    text_lines = (resume.text if resume is not None else "").splitlines()
+    alternatives = []
+    for item in shortlist:
+        if item.code == target.code:
+            continue
+        step = next(
+            (_credential_step(c) for c in credentials_for(item.code)
+             if not c.held_by(profile.credentials)),
+            "",
+        )  # fmt: skip
+        alternatives.append(Alternative(item.title, step))
+    return PlanContext(
+        search_titles=search_titles(target.common_titles, target.title),
+        results=strongest_results(experience),
+        languages=spoken_languages(text_lines + list(profile.technology), listed),
+        alternatives=tuple(alternatives[:MAX_ALTERNATIVES]),
+        settings=workplaces_for(target.code),
+        same_work=target.code == profile.occupation_code,
+    )
+
+
+def _credential_step(c: Any) -> str:
+    name = f"{c.name[0].lower()}{c.name[1:]}" if c.name.startswith(("A ", "An ")) else c.name
+    return f"{name}, about {c.hours:g} hours"
 
 
 def evidence(kb: KnowledgeBase, profile: core_profile.Profile) -> Evidence:

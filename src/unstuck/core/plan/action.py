@@ -44,6 +44,7 @@ from datetime import date, timedelta
 from typing import Any
 
 from unstuck.core.assess.rut import RutCheckResult
+from unstuck.core.plan.context import PlanContext
 from unstuck.core.plan.gaps import Gap, GapAnalysis
 from unstuck.core.plan.learning import (
     ActivityKind,
@@ -291,6 +292,7 @@ def build_action_plan(
     runway_known: bool = False,
     state: str | None = None,
     retraining_months: float | None = None,
+    context: PlanContext | None = None,
 ) -> ActionPlan:
     """A week-by-week plan starting on ``start`` that never exceeds the person's hours.
 
@@ -300,7 +302,8 @@ def build_action_plan(
     numbers when they are already entered; ``state`` (a US postal code) names the leave
     programmes a care note's first week points to; ``retraining_months`` keeps the learning
     to what the person's learning hours finish within that many months (lower-priority gaps
-    wait for a later plan, and the plan says so)."""
+    wait for a later plan, and the plan says so); ``context`` (see :mod:`.context`) makes the
+    tasks' wording the person's: the titles to search for, their results, the other targets."""
     signals = RutSignals.from_result(rut) if isinstance(rut, RutCheckResult) else rut
     notes: list[str] = []
     hours = profile.constraints.hours_per_week
@@ -339,7 +342,7 @@ def build_action_plan(
     templates = [
         x
         for x in _base_templates(
-            t, hours * other_share, signals, job_search_from, profile.credentials
+            t, hours * other_share, signals, job_search_from, profile.credentials, context
         )
         if x.strand in wanted and (not x.after_challenge or "challenge" in wanted)
     ]
@@ -382,9 +385,11 @@ def build_action_plan(
                     "for a later plan."
                 )
             for g, h in big:
+                needs = g.credential.needs if g.credential is not None else ""
                 notes.append(
                     f"{g.name} (about {h:.0f} hours) is left for a later step: at your hours "
                     f"it would not finish within your {retraining_months:g}-month limit."
+                    + (f" It asks for {needs} first." if needs else "")
                 )
             planned_gaps = tuple(kept)
             max_gaps = len(kept)

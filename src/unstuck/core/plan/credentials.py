@@ -115,12 +115,12 @@ CREDENTIALS: tuple[tuple[str, tuple[Credential, ...]], ...] = (
         _c("Cisco CCNA", "Cisco", "certification", 150, (300, 900), FEES, holds=r"\bCCNA\b"),
     )),
     ("15-2051.01", (
-        _c("Microsoft Power BI Data Analyst (PL-300)", "Microsoft", "certification", 60,
-           (165, 400), FEES, holds=r"PL-300|power bi"),
         _c("SQL for data analysis (a course and a portfolio query project)", "community college "
            "or online course", "certificate", 40, (0, 200), "free online courses to $200",
            free_note="free routes: Khan Academy, Mode's SQL tutorial, library courses",
            holds=r"\bSQL\b"),
+        _c("Microsoft Power BI Data Analyst (PL-300)", "Microsoft", "certification", 60,
+           (165, 400), FEES, holds=r"PL-300|power bi"),
     )),
     ("15-2051", (
         _c("Google Data Analytics Professional Certificate", "Google (Coursera)", "certificate",
@@ -182,7 +182,7 @@ CREDENTIALS: tuple[tuple[str, tuple[Credential, ...]], ...] = (
         _c("MSSC Certified Logistics Associate (CLA) and Technician (CLT)", "MSSC",
            "certification", 60, (150, 400), FEES, holds=r"\bCL[AT]\b|logistics (associate|"
            r"technician)"),
-        _c("Excel for operations (formulas, pivot tables, lookups)", "online course",
+        _c("Excel skills for operations (formulas, pivot tables, lookups)", "online course",
            "certificate", 20, (0, 100), "free at libraries; low-cost online",
            holds=r"excel"),
         _c("APICS Certified Supply Chain Professional (CSCP)", "ASCM", "certification", 120,
@@ -192,7 +192,7 @@ CREDENTIALS: tuple[tuple[str, tuple[Credential, ...]], ...] = (
     ("43-5061", (
         _c("MSSC Certified Logistics Associate (CLA)", "MSSC", "certification", 30, (100, 250),
            FEES, holds=r"\bCLA\b"),
-        _c("Excel for operations (formulas, pivot tables, lookups)", "online course",
+        _c("Excel skills for operations (formulas, pivot tables, lookups)", "online course",
            "certificate", 20, (0, 100), "free at libraries; low-cost online", holds=r"excel"),
     )),
     ("43-5071", (
@@ -215,11 +215,11 @@ CREDENTIALS: tuple[tuple[str, tuple[Credential, ...]], ...] = (
            r"manager"),
     )),
     ("13-1031", (
-        _c("State adjuster licence (pre-licensing course and exam)", "state insurance "
+        _c("State adjuster license (pre-licensing course and exam)", "state insurance "
            "department", "licence", 40, (150, 400), FEES, holds=r"adjuster"),
     )),
     ("41-3021", (
-        _c("State life and health (or property and casualty) producer licence",
+        _c("State life and health (or property and casualty) producer license",
            "state insurance department", "licence", 40, (100, 300), FEES,
            holds=r"producer licen|life.{0,20}health|property.{0,20}casualty"),
     )),
@@ -230,7 +230,7 @@ CREDENTIALS: tuple[tuple[str, tuple[Credential, ...]], ...] = (
            holds=r"\bCPC\b|\bCCA\b|\bCCS\b"),
     )),
     ("33-9021", (
-        _c("State private investigator licence", "the state's private-security licensing board",
+        _c("State private investigator license", "the state's private-security licensing board",
            "licence", 40, (200, 600),
            "state application, exam and background-check fees",
            needs="years of investigative experience (police years usually count)",
@@ -261,18 +261,18 @@ CREDENTIALS: tuple[tuple[str, tuple[Credential, ...]], ...] = (
            "AACE International", "certification", 80, (500, 1200), FEES, holds=r"\bCEP\b"),
     )),
     ("47-2111", (
-        _c("Master Electrician licence (state exam on the National Electrical Code, NEC)",
+        _c("Master Electrician license (state exam on the National Electrical Code, NEC)",
            "the state's electrical licensing board", "licence", 80, (150, 600),
            "state exam and licence fees plus an NEC exam-prep course",
            needs="years as a licensed journeyman (the state sets how many)",
            holds=r"master electrician"),
-        _c("Electrical Contractor licence and general liability insurance", "the state's "
+        _c("Electrical Contractor license and general liability insurance", "the state's "
            "electrical licensing board", "licence", 20, (1500, 4000),
            "licence fee plus a first year of general liability insurance",
            needs="a master electrician on the licence", holds=r"electrical contractor"),
     )),
     ("13-2052", (
-        _c("Series 65 (or 66) licence exam", "FINRA / NASAA", "exam", 80, (200, 500), FEES,
+        _c("Series 65 (or 66) license exam", "FINRA / NASAA", "exam", 80, (200, 500), FEES,
            holds=r"series (65|66)"),
         _c("CERTIFIED FINANCIAL PLANNER (CFP)", "CFP Board", "certification", 250,
            (4000, 7000), "education programme plus exam fee",
@@ -337,7 +337,7 @@ CREDENTIALS: tuple[tuple[str, tuple[Credential, ...]], ...] = (
     ("53-1", (
         _c("MSSC Certified Logistics Technician (CLT)", "MSSC", "certification", 60,
            (150, 400), FEES, holds=r"\bCLT\b|logistics technician"),
-        _c("Excel for operations (formulas, pivot tables, lookups)", "online course",
+        _c("Excel skills for operations (formulas, pivot tables, lookups)", "online course",
            "certificate", 20, (0, 100), "free at libraries; low-cost online", holds=r"excel"),
     )),
 )

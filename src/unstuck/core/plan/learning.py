@@ -338,6 +338,14 @@ _EXPERIENCE_TITLES: dict[ActivityKind, str] = {
 }
 
 
+#: How a named credential is got, by its kind: a course or programme is completed, not earned.
+_CREDENTIAL_VERBS = {
+    "certificate": "Complete the",
+    "programme": "Complete the",
+    "exam": "Prepare for and pass the",
+}
+
+
 def _title(kind: ActivityKind, gap: Gap) -> str:
     if gap.kind == "education" and _below_high_school(gap):
         return HIGH_SCHOOL_EQUIVALENCY[0]
@@ -349,7 +357,10 @@ def _title(kind: ActivityKind, gap: Gap) -> str:
     if gap.kind == "credential":
         c = gap.credential
         issuer = f" ({c.issuer})" if c is not None and c.issuer else ""
-        return f"Prepare for and earn the {n}{issuer}"
+        if n.startswith(("A ", "An ")):  # a piece of work to make: "A UX portfolio of..."
+            return f"Build {n[0].lower()}{n[1:]}"
+        verb = _CREDENTIAL_VERBS.get(c.kind if c is not None else "", "Prepare for and earn the")
+        return f"{verb} {n}{issuer}"
     if gap.familiar and kind == "project":
         return f"Show your {n} at the level the target work needs: a work sample or project"
     if gap.familiar and kind == "stretch":
@@ -371,6 +382,8 @@ def _education_level(gap: Gap) -> str:
 
 def _proof(kind: ActivityKind, gap: Gap) -> str:
     n = gap.name
+    if gap.kind == "credential" and n.startswith(("A ", "An ")):
+        return f"{n}, linked from your resume and LinkedIn"
     if gap.kind == "credential":
         return f"The {n}, listed with its issuer and date on your resume and LinkedIn"
     if gap.kind == "education" and _below_high_school(gap):

@@ -11,6 +11,7 @@ from dataclasses import dataclass
 from typing import Literal
 
 from unstuck.core.assess.rut import LIKELY_CAUSE, POSSIBLE_CAUSE, RutCheckResult
+from unstuck.core.plan.context import PlanContext, join_words
 from unstuck.core.plan.leave import leave_options
 
 Strand = Literal[
@@ -40,6 +41,8 @@ STRANDS: dict[Strand, str] = {
 }
 
 WEEKS = 13
+#: Shortlisted targets without a named first step are listed by name up to this many.
+MAX_NAMED_REST = 3
 #: Job search: one block a week, this long at most, with at most this many applications.
 JOB_SEARCH_HOURS = 2.0
 MAX_APPLICATIONS = 3
@@ -100,13 +103,32 @@ def _base_templates(
     signals: RutSignals | None,
     job_search_from: int,
     credentials: Sequence[str] = (),
+    context: PlanContext | None = None,
 ) -> list[_Template]:
     """The strands' standard tasks; ``other_hours`` is what a week leaves besides learning;
-    ``credentials`` (the person's licences and certifications) lead the resume."""
+    ``credentials`` (the person's licences and certifications) lead the resume; ``context``
+    makes the wording the person's (see :mod:`.context`)."""
     t = target
+    c = context or PlanContext()
     held = ""
     if credentials:
         held = " Put your licences and certifications near the top: " + "; ".join(credentials) + "."
+    if c.results:
+        held += " Lead with results like these: " + "; ".join(f"“{r}”" for r in c.results) + "."
+    titles = join_words(list(c.search_titles), "or")
+    people = f"people working as {titles}" if titles else f"people in {t} roles"
+    headline = f"Say where you are heading ({t}) and what you bring."
+    if titles:
+        headline += f" Use the titles employers post: {join_words(list(c.search_titles))}."
+    search_notes = [f"set them for {join_words(list(c.search_titles))}"] if titles else []
+    if c.languages:
+        spoken = join_words(list(c.languages))
+        headline += (
+            f" Name your {spoken} in the headline: bilingual candidates stand out, and some "
+            "employers pay more for a second language."
+        )
+        search_notes.append(f"add one with “bilingual” or “{c.languages[0]}”")
+    searches = f" ({'; '.join(search_notes)})" if search_notes else ""
     env = signals is not None and signals.cause_level("cause.environment") is not None
     who = "peers, former colleagues or a mentor" if env else "your manager and two peers"
     out = [
@@ -158,7 +180,7 @@ def _base_templates(
             "resume",
             4,
             "Update your LinkedIn headline and About",
-            f"Say where you are heading ({t}) and what you bring.",
+            headline,
             1.5,
         ),
         _Template(
@@ -172,7 +194,7 @@ def _base_templates(
             "networking",
             2,
             "List 15 people who do or know the work",
-            f"Former colleagues, alumni, people in {t} roles; note how you know them.",
+            f"Former colleagues, alumni, {people}; note how you know them.",
             1.0,
             "Most moves come through people, and informational interviews are "
             "the cheapest way to test a direction.",
@@ -245,11 +267,51 @@ def _base_templates(
                 week,
                 "Weekly job-search block",
                 f"One block of up to {block:g} hours: read saved-search "
-                f"alerts, apply to at most {MAX_APPLICATIONS} roles that fit. No daily "
+                f"alerts{searches}, apply to at most {MAX_APPLICATIONS} roles that fit. "
+                "No daily "
                 "board-checking: the alerts do that for you.",
                 block,
                 "A capped, weekly cadence keeps the search sustainable alongside work.",
                 recurring=True,
+            )
+        )
+    if c.alternatives:
+        named = [f"{a.title}: {a.step}" for a in c.alternatives if a.step]
+        rest = [a.title for a in c.alternatives if not a.step]
+        detail = "Before you commit, weigh them against each other. " + "; ".join(named)
+        if named:
+            detail += ". "
+        if rest and len(rest) <= MAX_NAMED_REST:
+            detail += f"For {join_words(rest)}, an informational interview is the first step. "
+        elif rest:
+            detail += (
+                f"For the other {len(rest)}{' as well' if named else ''}, an informational "
+                "interview is the first step. "
+            )
+        detail += "Keep the one or two that fit your hours, budget and values."
+        out.append(
+            _Template(
+                "reflection",
+                2,
+                "Compare the other targets on your shortlist",
+                detail,
+                1.0,
+                "Choosing between options is easier with the first step of each in view.",
+            )
+        )
+    if c.settings:
+        out.append(
+            _Template(
+                "networking",
+                4,
+                "Look at the same work in another setting"
+                if c.same_work
+                else f"Look at the settings where {t} work is done",
+                f"It is done in {join_words(list(c.settings))}. Ask in your informational "
+                "interviews how the hours, pace and pay differ there.",
+                1.0,
+                "The same work somewhere else can fix what wears you down without starting "
+                "over.",
             )
         )
     for week in range(1, WEEKS + 1):
@@ -368,7 +430,8 @@ STRATEGY_TASKS: dict[str, tuple[_Template, ...]] = {
             2,
             "Ask your manager for a career conversation and a development plan",
             "Bring two changes to your role you want (a stretch project, new duties) and ask "
-            "to write them into a development plan (an IDP) with a review date.",
+            "to write them into a development plan (an IDP) with a review date. Ask too what an "
+            "internal move would take: a technical lead or specialist role, or another team.",
             1.0,
             "Reshaping the job you have starts with saying what you want from it.",
         ),
