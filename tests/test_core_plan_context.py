@@ -141,7 +141,7 @@ def test_the_context_puts_the_persons_facts_into_the_tasks() -> None:
     assert "Name your Spanish in the headline" in text
     assert "Payroll and Timekeeping Clerks: the FPC, about 50 hours" in text
     assert "For Procurement Clerks, an informational interview is the first step" in text
-    assert "It is done in universities and hospitals" in text
+    assert "Places to look at: universities and hospitals" in text
     assert "internal move would take" in text  # the reshape strategy's career conversation
 
 

@@ -307,8 +307,8 @@ def _base_templates(
                 "Look at the same work in another setting"
                 if c.same_work
                 else f"Look at the settings where {t} work is done",
-                f"It is done in {join_words(list(c.settings))}. Ask in your informational "
-                "interviews how the hours, pace and pay differ there.",
+                f"Places to look at: {join_words(list(c.settings))}. Ask in your "
+                "informational interviews how the hours, pace and pay differ there.",
                 1.0,
                 "The same work somewhere else can fix what wears you down without starting "
                 "over.",
