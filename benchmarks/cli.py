@@ -9,6 +9,10 @@ derived from it on disk yet) and then after it. Peak memory is the process's max
 set size. Without ``--home`` a knowledge base is built from ``../shared/data`` (O*NET 29.0,
 ESCO, BLS, the crosswalk) into a temporary folder. The documents are the benchmark set's
 (benchmarks/documents), written for unstuck.
+
+The processes run with Python's bytecode cache on, as an installed package has it (pip compiles
+it at install time): an environment with ``PYTHONDONTWRITEBYTECODE`` set would otherwise time
+the compiling of every module on each run. ``--no-bytecode`` times them that way too.
 """
 
 from __future__ import annotations
@@ -47,6 +51,8 @@ def main() -> int:
     parser.add_argument("--home", type=Path, help="UNSTUCK_HOME with a built knowledge base")
     parser.add_argument("--data", type=Path, default=HERE.parents[1] / "shared" / "data")
     parser.add_argument("--runs", type=int, default=5)
+    parser.add_argument("--no-bytecode", action="store_true",
+                        help="keep PYTHONDONTWRITEBYTECODE as it is set")  # fmt: skip
     args = parser.parse_args()
     work = Path(tempfile.mkdtemp(prefix="unstuck-bench-cli-"))
     try:
@@ -72,6 +78,8 @@ def main() -> int:
             ]
         )
         env = {**os.environ, "UNSTUCK_HOME": str(home)}
+        if not args.no_bytecode:
+            env.pop("PYTHONDONTWRITEBYTECODE", None)
         unstuck = str(BIN / "unstuck")
         commands = {
             "python -c pass": [sys.executable, "-c", "pass"],
