@@ -1127,8 +1127,10 @@ def plan_output(kb: Any, target: str | None, target_months: float | None) -> dic
     action = data.get("plan") or {}
     weeks = action.get("weeks") or []
     exit_tasks = [t for w in weeks for t in w.get("tasks") or () if t.get("strand") == "exit"]
+    # the tasks the plan schedules: those that did not fit the person's hours are not advice
+    scheduled = {k: v for k, v in action.items() if k != "skipped"}
     learning_text = "\n".join(
-        strings(action) + [g["goal"] for g in data.get("goals") or () if g.get("goal")]
+        strings(scheduled) + [g["goal"] for g in data.get("goals") or () if g.get("goal")]
     )
     exit_text = "\n".join(strings(data.get("exit") or {}) + strings(exit_tasks))
     weekly = tuple(float(w.get("hours") or 0.0) for w in weeks)

@@ -184,3 +184,16 @@ def test_the_plan_reads_the_resume_and_the_shortlist(kb_home: Path) -> None:
     assert "Executive Assistant" in text  # a title job seekers search for
     assert "Spanish" in text
     assert "Payroll and Timekeeping Clerks: Fundamental Payroll Certification (FPC)" in text
+
+
+def test_comparing_the_shortlist_comes_first_even_on_short_hours() -> None:
+    plan = build_action_plan(
+        Profile(constraints=Constraints(hours_per_week=1.5)),
+        start=START,
+        rut=RutSignals({"cause.advancement": 80.0}, {"elsewhere": 60, "internal": 40}),
+        target_title="Payroll and Timekeeping Clerks",
+        context=PlanContext(alternatives=(Alternative("Procurement Clerks"),)),
+    )
+    first = [t.title for t in plan.weeks[0].tasks]
+    assert "Compare the other targets on your shortlist" in first, first
+    assert not any("Compare" in t.title for t in plan.skipped)

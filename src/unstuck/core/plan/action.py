@@ -490,12 +490,12 @@ def _fit(
         room = capacity[w]
 
         def key(x: _Template) -> tuple[int, int, int, float]:
-            # Zero-hour tasks never compete; a strand's first task goes before any strand's
-            # later ones; then a strand whose recurring tasks were left out before (so a
-            # heavy weekly block cannot crowd out, say, every informational interview);
-            # then the heavier strand.
+            # Zero-hour tasks never compete, a lead task goes first; a strand's first task
+            # goes before any strand's later ones; then a strand whose recurring tasks were
+            # left out before (so a heavy weekly block cannot crowd out, say, every
+            # informational interview); then the heavier strand.
             return (
-                0 if x.hours <= 0 else 1,
+                0 if x.hours <= 0 else 1 if x.lead else 2,
                 min(1, seen.get(x.strand, 0)),
                 -starved.get(x.strand, 0),
                 -weights[x.strand],
@@ -516,7 +516,9 @@ def _fit(
             base = x.title.removesuffix(" (continued)")
             if part > eps:
                 placed[w].append(
-                    _Template(x.strand, w + 1, base + " (started)", x.detail, part, x.why)
+                    _Template(
+                        x.strand, w + 1, base + " (started)", x.detail, part, x.why, lead=x.lead
+                    )
                 )
                 room -= part
                 seen[x.strand] = seen.get(x.strand, 0) + 1
@@ -528,6 +530,7 @@ def _fit(
                 x.detail,
                 x.hours - part,
                 x.why,
+                lead=x.lead,
             )
             if w + 1 < n_weeks:
                 pending[w + 1].append(rest)

@@ -95,6 +95,9 @@ class _Template:
     recurring: bool = False
     #: follows up the new challenge at work, so only planned when that strand is
     after_challenge: bool = False
+    #: placed like a strand's first task, before the later tasks of every strand: a step
+    #: the rest of the plan depends on (choosing between the shortlisted targets)
+    lead: bool = False
 
 
 def _base_templates(
@@ -292,11 +295,12 @@ def _base_templates(
         out.append(
             _Template(
                 "reflection",
-                2,
+                1,
                 "Compare the other targets on your shortlist",
                 detail,
-                1.0,
+                0.5,
                 "Choosing between options is easier with the first step of each in view.",
+                lead=True,
             )
         )
     if c.settings:
