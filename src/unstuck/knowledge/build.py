@@ -119,10 +119,12 @@ def _noop_progress(step: str, done: int, total: int | None) -> None:
 
 
 def kb_path(directory: Path | None = None) -> Path:
+    """Where the knowledge base is (or would be): nothing is created, so looking for it works
+    on a read-only data folder."""
     if directory is None:
         from unstuck import dirs
 
-        directory = dirs.knowledge_dir()
+        directory = dirs.home_path() / "knowledge"
     return directory / KB_FILENAME
 
 
