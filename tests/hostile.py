@@ -761,19 +761,16 @@ def cli_problems(case: Case, o: Outcome) -> list[str]:
 # -- the harness: the web client ---------------------------------------------------------------
 
 
-#: columns that say where the person is in the wizard and when a row was last touched:
-#: bookkeeping a page keeps whatever was sent, not what was sent
-BOOKKEEPING = frozenset({"updated_at", "wizard_step"})
-
-
 def django_snapshot() -> dict[str, list[str]]:
-    """Every row of every unstuck model (in the test database), :data:`BOOKKEEPING` aside."""
+    """Every row of every unstuck model (in the test database), every column: a refused
+    request touches nothing, not even a row's ``updated_at`` (pages that only show never
+    write, and the wizard records where the person is only when a step is saved)."""
     from django.apps import apps
 
     out = {}
     for m in apps.get_models():
         if m.__module__.startswith("unstuck."):
-            names = [f.attname for f in m._meta.concrete_fields if f.name not in BOOKKEEPING]
+            names = [f.attname for f in m._meta.concrete_fields]
             out[m._meta.label] = sorted(map(repr, m._default_manager.values_list(*names)))
     return out
 

@@ -57,7 +57,11 @@ def answer_all(client: Client, slug: str, answers: dict[str, int], ranking=None)
 def test_start_page_offers_to_start_then_to_continue(client: Client) -> None:
     text = text_of(client.get("/profile/"))
     assert "Start" in text and "Step 1 of 7" in text
-    client.get("/profile/assess/rut/")
+    client.get("/profile/assess/rut/")  # only looking: nothing to continue yet
+    assert "Continue" not in text_of(client.get("/profile/"))
+    saved = client.post("/profile/assess/rut/save/", {"page": 0, "draft": "new",
+                                                      RUT.items[0].id: 3})  # an answer given
+    assert saved.status_code == 200
     text = text_of(client.get("/profile/"))
     assert "Continue: Rut check" in text
 

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from collections.abc import Iterator
+from contextlib import contextmanager
 from pathlib import Path
 from typing import Any
 
@@ -45,6 +47,27 @@ def _progress_printer() -> tuple[Any, Any]:
     return update, progress
 
 
+@contextmanager
+def _terminate_as_exit() -> Iterator[None]:
+    """While installing, SIGTERM (``kill``) ends the command as an exception would, so the
+    build's own cleanup runs and no temporary file is left (only ``kill -9`` skips it; the
+    next install removes what that leaves)."""
+    import signal
+
+    def stop(signum: int, frame: Any) -> None:
+        raise SystemExit(128 + signum)
+
+    try:
+        previous = signal.signal(signal.SIGTERM, stop)
+    except ValueError:  # not the main thread: leave signals alone
+        yield
+        return
+    try:
+        yield
+    finally:
+        signal.signal(signal.SIGTERM, previous)
+
+
 @data.command("install")
 @click.option(
     "--source",
@@ -69,6 +92,9 @@ def _progress_printer() -> tuple[Any, Any]:
               help="O*NET's 2010-to-2019 SOC crosswalk, to carry older crosswalk codes over. "
               "[env: UNSTUCK_ONET_TAXONOMY_CROSSWALK]")
 @click.option("--force", is_flag=True, help="Rebuild even when nothing changed.")
+@click.option("--no-wait", is_flag=True,
+              help="If another install is running, say so and exit (code 8) instead of "
+              "waiting for it.")
 @click.option("--json", "as_json", is_flag=True, help="Print the result as JSON.")
 def install_cmd(
     source: str | None,
@@ -80,13 +106,15 @@ def install_cmd(
     crosswalk: str | None,
     onet_taxonomy: str | None,
     force: bool,
+    no_wait: bool,
     as_json: bool,
 ) -> None:
     """Build the knowledge base from an O*NET release (and optional sources).
 
     Checks the zip, the files and their headers, builds into a temporary file and swaps it
-    in only when complete: a failed build leaves the previous knowledge base serving.
-    Re-running with the same sources does nothing.
+    in only when complete: a failed or interrupted build leaves the previous knowledge base
+    serving and no temporary file. Re-running with the same sources does nothing. One install
+    runs at a time: a second waits for the first (--no-wait: exits with code 8 instead).
 
     \b
     Examples:
@@ -95,7 +123,7 @@ def install_cmd(
           --bls-wages national_M2025_dl.csv --crosswalk esco_onet_crosswalk.csv
     """
     from unstuck.knowledge.build import install
-    from unstuck.knowledge.errors import DataError
+    from unstuck.knowledge.errors import DataError, InstallBusy
 
     extras: list[Any] = []
     if any((esco, bls_wages, bls_areas, bls_projections, crosswalk)):
@@ -117,14 +145,22 @@ def install_cmd(
         if not as_json:
             click.secho(f"Warning: {message}", fg="yellow", err=True)
 
+    def waiting() -> None:
+        click.echo("Another install is running, waiting for it to finish…", err=True)
+
+    options: dict[str, Any] = {"extras": extras, "sha256": sha256, "force": force,
+                               "warn": warn, "wait": not no_wait, "on_wait": waiting}
     update, bar = _progress_printer()
     try:
-        if bar is not None:
-            with bar:
-                result = install(source, extras=extras, sha256=sha256, force=force,
-                                 progress=update, warn=warn)
-        else:
-            result = install(source, extras=extras, sha256=sha256, force=force, warn=warn)
+        with _terminate_as_exit():
+            if bar is not None:
+                with bar:
+                    result = install(source, progress=update, **options)
+            else:
+                result = install(source, **options)
+    except InstallBusy as exc:
+        fail(f"Another install is running ({exc.directory}), and --no-wait says not to wait "
+             "for it. Nothing was changed; run again when it has finished.", ExitStatus.BUSY)
     except DataError as exc:
         fail(f"{exc}\nThe previous knowledge base (if any) is unchanged.", ExitStatus.DATA_ERROR)
     if as_json:

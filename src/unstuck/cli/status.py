@@ -14,3 +14,4 @@ class ExitStatus(IntEnum):
     NOT_FOUND = 5  # e.g. an unknown occupation code
     INVALID_INPUT = 6  # a user file (answers, resume) failed validation
     DATA_FOLDER = 7  # the data folder cannot be written: read-only, full or not permitted
+    BUSY = 8  # another ``data install`` is running and --no-wait said not to wait for it

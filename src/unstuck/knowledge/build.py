@@ -4,7 +4,14 @@
 of every source, and a knowledge base already built from the same fingerprint is left alone.
 The new database is written to a temporary file next to the live one and moved over it with
 ``os.replace`` only once it is complete, so a failed or interrupted build never disturbs the
-knowledge base that is serving.
+knowledge base that is serving; the temporary file is removed on any failure (an interrupt
+too), and one left by a killed install is removed by the next.
+
+One install at a time: :func:`install` holds an exclusive lock (``flock`` on
+:data:`LOCK_FILENAME` in the knowledge folder) from before the source is opened until the new
+knowledge base is in place. A second install waits for it (calling ``on_wait`` once, so the
+CLI can say so) and then finds the knowledge base already up to date, or, told not to wait,
+raises :class:`~unstuck.knowledge.errors.InstallBusy`.
 """
 
 from __future__ import annotations
@@ -20,13 +27,14 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any, Protocol
 
-from unstuck.knowledge.errors import MissingFileError
+from unstuck.knowledge.errors import InstallBusy, MissingFileError
 from unstuck.knowledge.onet import ONET_ATTRIBUTION, ONET_TABLES
 from unstuck.knowledge.sources import OpenedSource, ProgressFn, open_source
 from unstuck.knowledge.tables import Table, count_data_rows, read_rows
 
 SCHEMA_VERSION = 1
 KB_FILENAME = "knowledge.sqlite"
+LOCK_FILENAME = ".install.lock"
 
 WarnFn = Callable[[str], None]
 
@@ -119,11 +127,41 @@ def _noop_progress(step: str, done: int, total: int | None) -> None:
 
 
 def kb_path(directory: Path | None = None) -> Path:
+    """Where the knowledge base is (or would be): nothing is created, so looking for it works
+    on a read-only data folder."""
     if directory is None:
         from unstuck import dirs
 
-        directory = dirs.knowledge_dir()
+        directory = dirs.home_path() / "knowledge"
     return directory / KB_FILENAME
+
+
+@contextlib.contextmanager
+def install_lock(
+    directory: Path, *, wait: bool = True, on_wait: Callable[[], None] | None = None
+) -> Iterator[None]:
+    """Hold the knowledge folder's install lock (an exclusive ``flock``, released when the
+    file is closed, also when the process dies). When another install holds it: wait
+    (``on_wait`` called once first), or raise :class:`InstallBusy` if ``wait`` is False. On a
+    system without ``fcntl`` there is no lock."""
+    try:
+        import fcntl
+    except ImportError:  # pragma: no cover - not POSIX
+        yield
+        return
+    fd = os.open(directory / LOCK_FILENAME, os.O_RDWR | os.O_CREAT, 0o600)
+    try:
+        try:
+            fcntl.flock(fd, fcntl.LOCK_EX | fcntl.LOCK_NB)
+        except BlockingIOError:
+            if not wait:
+                raise InstallBusy(directory) from None
+            if on_wait is not None:
+                on_wait()
+            fcntl.flock(fd, fcntl.LOCK_EX)
+        yield
+    finally:
+        os.close(fd)
 
 
 def read_meta(path: Path) -> dict[str, Any] | None:
@@ -196,12 +234,16 @@ def install(
     cache: Path | None = None,
     progress: ProgressFn | None = None,
     warn: WarnFn | None = None,
+    wait: bool = True,
+    on_wait: Callable[[], None] | None = None,
 ) -> InstallResult:
     """Build (or confirm) the knowledge base from an O*NET release plus optional extras.
 
     ``source`` is a URL, a zip or a folder; None means ``UNSTUCK_ONET_SOURCE`` if set, else
     the pinned official download. Raises a :class:`~unstuck.knowledge.errors.DataError`
-    subclass on bad input, in which case the existing knowledge base is untouched.
+    subclass on bad input, in which case the existing knowledge base is untouched. While
+    another install runs on the same folder this one waits (``on_wait`` is called when it
+    starts to), or with ``wait=False`` raises :class:`~unstuck.knowledge.errors.InstallBusy`.
     """
     started = time.perf_counter()
     progress = progress or _noop_progress
@@ -224,58 +266,64 @@ def install(
         source = os.environ.get("UNSTUCK_ONET_SOURCE") or None
     directory.mkdir(parents=True, exist_ok=True)
     target = kb_path(directory)
-    for stale in directory.glob(f"{KB_FILENAME}.building-*"):
-        with contextlib.suppress(OSError):
-            stale.unlink()
+    with install_lock(directory, wait=wait, on_wait=on_wait):
+        # Under the lock no other install is building: a temporary file here was left by one
+        # that was killed.
+        for stale in directory.glob(f"{KB_FILENAME}.building-*"):
+            with contextlib.suppress(OSError):
+                stale.unlink()
 
-    with open_source(source, cache=cache, sha256=sha256, progress=progress) as src:
-        extra_prints = [(e.name, e.fingerprint()) for e in extras]
-        fingerprint = fingerprint_of(src.sha256, extra_prints)
-        current = read_meta(target)
-        if not force and current and current.get("fingerprint") == fingerprint:
-            return InstallResult(
-                path=target,
-                changed=False,
-                release=str(current.get("release")),
-                fingerprint=fingerprint,
-                sources=[],
-                warnings=[],
-                seconds=time.perf_counter() - started,
-            )
-        tmp = directory / f"{KB_FILENAME}.building-{os.getpid()}"
-        tmp.unlink(missing_ok=True)
-        conn = sqlite3.connect(tmp)
-        try:
-            conn.execute("PRAGMA journal_mode=OFF")
-            conn.execute("PRAGMA synchronous=OFF")
-            conn.execute("CREATE TABLE meta (key TEXT PRIMARY KEY, value TEXT NOT NULL)")
-            records = [_load_onet(conn, src, progress, _warn)]
-            for extra in extras:
-                records.append(extra.load(conn, progress, _warn))
-            progress("index", 0, None)
-            for t in _CODE_TABLES:
-                for ddl in _INDEXES:
-                    conn.execute(ddl.format(t=t))
-            meta = {
-                "schema_version": SCHEMA_VERSION,
-                "fingerprint": fingerprint,
-                "release": src.release,
-                "built_at": time.strftime("%Y-%m-%dT%H:%M:%SZ", time.gmtime()),
-                "sources": [r.to_json() for r in records],
-                "warnings": warnings,
-            }
-            conn.executemany(
-                "INSERT INTO meta (key, value) VALUES (?, ?)",
-                [(k, json.dumps(v)) for k, v in meta.items()],
-            )
-            conn.commit()
-            conn.execute("VACUUM")
-            conn.close()
-            os.replace(tmp, target)
-        except BaseException:
-            conn.close()
+        with open_source(source, cache=cache, sha256=sha256, progress=progress) as src:
+            extra_prints = [(e.name, e.fingerprint()) for e in extras]
+            fingerprint = fingerprint_of(src.sha256, extra_prints)
+            current = read_meta(target)
+            if not force and current and current.get("fingerprint") == fingerprint:
+                return InstallResult(
+                    path=target,
+                    changed=False,
+                    release=str(current.get("release")),
+                    fingerprint=fingerprint,
+                    sources=[],
+                    warnings=[],
+                    seconds=time.perf_counter() - started,
+                )
+            tmp = directory / f"{KB_FILENAME}.building-{os.getpid()}"
             tmp.unlink(missing_ok=True)
-            raise
+            conn: sqlite3.Connection | None = None
+            try:
+                conn = sqlite3.connect(tmp)
+                conn.execute("PRAGMA journal_mode=OFF")
+                conn.execute("PRAGMA synchronous=OFF")
+                conn.execute("CREATE TABLE meta (key TEXT PRIMARY KEY, value TEXT NOT NULL)")
+                records = [_load_onet(conn, src, progress, _warn)]
+                for extra in extras:
+                    records.append(extra.load(conn, progress, _warn))
+                progress("index", 0, None)
+                for t in _CODE_TABLES:
+                    for ddl in _INDEXES:
+                        conn.execute(ddl.format(t=t))
+                meta = {
+                    "schema_version": SCHEMA_VERSION,
+                    "fingerprint": fingerprint,
+                    "release": src.release,
+                    "built_at": time.strftime("%Y-%m-%dT%H:%M:%SZ", time.gmtime()),
+                    "sources": [r.to_json() for r in records],
+                    "warnings": warnings,
+                }
+                conn.executemany(
+                    "INSERT INTO meta (key, value) VALUES (?, ?)",
+                    [(k, json.dumps(v)) for k, v in meta.items()],
+                )
+                conn.commit()
+                conn.execute("VACUUM")
+                conn.close()
+                os.replace(tmp, target)
+            except BaseException:  # KeyboardInterrupt and SystemExit too: nothing left behind
+                if conn is not None:
+                    conn.close()
+                tmp.unlink(missing_ok=True)
+                tmp.with_name(tmp.name + "-journal").unlink(missing_ok=True)
+                raise
     return InstallResult(
         path=target,
         changed=True,

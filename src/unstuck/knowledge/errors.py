@@ -61,6 +61,14 @@ class UnknownReleaseError(DataError):
     """The release could not be identified, or is one this version cannot read."""
 
 
+class InstallBusy(Exception):
+    """Another install holds the knowledge folder's lock, and this one was told not to wait."""
+
+    def __init__(self, directory: object) -> None:
+        self.directory = directory
+        super().__init__(f"another install is running on {directory}")
+
+
 class KnowledgeBaseMissing(Exception):
     """No knowledge base has been installed yet."""
 

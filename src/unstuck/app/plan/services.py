@@ -101,6 +101,15 @@ class PlanError(ValueError):
 
 
 def get_state(key: str = ME) -> models.Plan:
+    """The stored plan state, or an unsaved default one when there is none yet: reading never
+    writes (the plan's pages must work on a read-only disk). What saves uses
+    :func:`stored_state`."""
+    found = models.Plan.objects.filter(profile_key=key).first()
+    return found if found is not None else models.Plan(profile_key=key)
+
+
+def stored_state(key: str = ME) -> models.Plan:
+    """The plan state's row, created with the defaults if there is none: for what saves."""
     state, _ = models.Plan.objects.get_or_create(profile_key=key)
     return state
 
@@ -112,7 +121,7 @@ def choose_target(code: str, *, start: date | None = None, key: str = ME) -> mod
     if code not in kept:
         raise PlanError(f"{code} is not on your shortlist; add it there first.")
     _check_start(start)
-    state = get_state(key)
+    state = stored_state(key)
     state.target_code = code
     state.target_title = kept[code].title
     if start is not None:
@@ -131,14 +140,14 @@ def _check_start(start: date | None) -> None:
 
 def set_start(start: date, key: str = ME) -> None:
     _check_start(start)
-    state = get_state(key)
+    state = stored_state(key)
     state.start = start
     state.save(update_fields=["start", "updated_at"])
 
 
 def set_exit(values: dict[str, Any], key: str = ME) -> None:
-    """Store exit-plan inputs; a ``None`` value clears one back to unknown."""
-    state = get_state(key)
+    """Store exit-plan inputs; a ``None`` value clears one back to unknown. Every value is
+    checked before anything is stored."""
     for name, value in values.items():
         if name not in (*EXIT_FIELDS, *EXIT_FLAGS, "conversations"):
             raise PlanError(f"{name} is not an exit-plan input")
@@ -150,12 +159,14 @@ def set_exit(values: dict[str, Any], key: str = ME) -> None:
             upper = EXIT_UPPER.get(name, limits.MONEY_MAX)
             if limits.money_problem(value, name) or value > upper:
                 raise PlanError(f"{name} must be a number from 0 to {upper:,}")
+    state = stored_state(key)
+    for name, value in values.items():
         setattr(state, name, value)
     state.save()
 
 
 def skip_gap(gap_key: str, skip: bool = True, key: str = ME) -> None:
-    state = get_state(key)
+    state = get_state(key)  # stored whenever it has a target
     if not state.target_code:
         raise PlanError("Choose a target first.")
     rows = models.SkippedGap.objects.filter(
@@ -171,7 +182,7 @@ def skip_gap(gap_key: str, skip: bool = True, key: str = ME) -> None:
 
 
 def mark_done(activity_id: str, done: bool = True, key: str = ME) -> None:
-    state = get_state(key)
+    state = stored_state(key)
     if done:
         models.DoneActivity.objects.get_or_create(plan=state, activity_id=activity_id)
     else:
@@ -186,7 +197,7 @@ def set_max_gaps(count: int, key: str = ME) -> None:
     """How many of the highest-priority gaps the learning plan works on."""
     if not 1 <= count <= MAX_GAPS:
         raise PlanError(f"Work on between 1 and {MAX_GAPS} gaps at once.")
-    state = get_state(key)
+    state = stored_state(key)
     state.max_gaps = count
     state.save(update_fields=["max_gaps", "updated_at"])
 
@@ -197,12 +208,14 @@ MAX_ACTIVITY_HOURS = 500
 
 def set_hours(activity_id: str, hours: int | None, key: str = ME) -> None:
     """Set an activity's hours instead of the estimate; ``None`` goes back to the estimate."""
-    state = get_state(key)
     if hours is None:
-        models.ActivityHours.objects.filter(plan=state, activity_id=activity_id).delete()
+        models.ActivityHours.objects.filter(
+            plan__profile_key=key, activity_id=activity_id
+        ).delete()
         return
     if not 1 <= hours <= MAX_ACTIVITY_HOURS:
         raise PlanError(f"Hours for an activity must be between 1 and {MAX_ACTIVITY_HOURS}.")
+    state = stored_state(key)
     models.ActivityHours.objects.update_or_create(
         plan=state, activity_id=activity_id, defaults={"hours": hours}
     )
@@ -212,12 +225,12 @@ def add_resource(gap_key: str, title: str, url: str, key: str = ME) -> models.Ow
     if not url.startswith(("http://", "https://")):
         raise PlanError("A resource link must start with http:// or https://.")
     return models.OwnResource.objects.create(
-        plan=get_state(key), gap_key=gap_key, title=title.strip() or url, url=url
+        plan=stored_state(key), gap_key=gap_key, title=title.strip() or url, url=url
     )
 
 
 def remove_resource(resource_id: int, key: str = ME) -> None:
-    models.OwnResource.objects.filter(plan=get_state(key), id=resource_id).delete()
+    models.OwnResource.objects.filter(plan=stored_state(key), id=resource_id).delete()
 
 
 @transaction.atomic
@@ -226,7 +239,7 @@ def save_goal(text: str, *, source: str = "", goal_id: int | None = None, key: s
     text = " ".join(text.split())
     if not text:
         raise PlanError("A goal needs some words.")
-    state = get_state(key)
+    state = stored_state(key)
     if goal_id is not None:
         goal = models.Goal.objects.filter(plan=state, id=goal_id).first()
         if goal is None:
@@ -243,7 +256,7 @@ def save_goal(text: str, *, source: str = "", goal_id: int | None = None, key: s
 
 def remove_goal(*, source: str = "", goal_id: int | None = None, key: str = ME) -> None:
     """Hide a generated goal (kept, so it can be restored) or delete an own goal."""
-    state = get_state(key)
+    state = stored_state(key)
     if goal_id is not None:
         models.Goal.objects.filter(plan=state, id=goal_id, source="").delete()
     elif source:
@@ -251,7 +264,7 @@ def remove_goal(*, source: str = "", goal_id: int | None = None, key: str = ME) 
 
 
 def restore_goal(source: str, key: str = ME) -> None:
-    models.Goal.objects.filter(plan=get_state(key), source=source).delete()
+    models.Goal.objects.filter(plan=stored_state(key), source=source).delete()
 
 
 # -- the built plan ----------------------------------------------------------------------------
@@ -354,13 +367,13 @@ def build(kb: KnowledgeBase, *, today: date | None = None, key: str = ME) -> Bui
             profile, target, market=market_shares(target.code), evidence=evidence(kb, profile)
         )
         left = set(
-            models.SkippedGap.objects.filter(plan=state, target_code=target.code).values_list(
-                "gap_key", flat=True
-            )
+            models.SkippedGap.objects.filter(
+                plan__profile_key=key, target_code=target.code
+            ).values_list("gap_key", flat=True)
         )
         skipped = tuple(g for g in analysis.gaps if g.key in left)
         planned = replace(analysis, gaps=tuple(g for g in analysis.gaps if g.key not in left))
-    own = list(models.OwnResource.objects.filter(plan=state))
+    own = list(models.OwnResource.objects.filter(plan__profile_key=key))
     resources: dict[str, list[models.OwnResource]] = {}
     for r in own:
         resources.setdefault(r.gap_key, []).append(r)
@@ -371,7 +384,9 @@ def build(kb: KnowledgeBase, *, today: date | None = None, key: str = ME) -> Bui
             f"the plan starts today instead. Choose a start date to keep."
         )
     hours_set = dict(
-        models.ActivityHours.objects.filter(plan=state).values_list("activity_id", "hours")
+        models.ActivityHours.objects.filter(plan__profile_key=key).values_list(
+            "activity_id", "hours"
+        )
     )
     action = build_action_plan(
         profile,
@@ -391,7 +406,9 @@ def build(kb: KnowledgeBase, *, today: date | None = None, key: str = ME) -> Bui
         context=None if target is None else plan_context(profile, target, shortlist),
     )
     done = frozenset(
-        models.DoneActivity.objects.filter(plan=state).values_list("activity_id", flat=True)
+        models.DoneActivity.objects.filter(plan__profile_key=key).values_list(
+            "activity_id", flat=True
+        )
     )
     goals, removed = _goals(state, action, profile, target, today, planned)
     stored = {
@@ -470,7 +487,7 @@ def _goals(
     def check(text: str) -> GoalCheck:
         return check_goal(text, today=today, hours_per_week=hours, target=context)
 
-    stored = list(models.Goal.objects.filter(plan=state))
+    stored = list(models.Goal.objects.filter(plan__profile_key=state.profile_key))
     by_source = {g.source: g for g in stored if g.source}
     rows: list[GoalRow] = []
     removed: list[tuple[str, str]] = []

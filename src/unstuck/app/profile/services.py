@@ -93,6 +93,15 @@ def knowledge_base() -> KnowledgeBase | None:
 
 
 def get_profile(key: str = ME) -> models.Profile:
+    """The stored profile, or an unsaved empty one when there is none yet: reading never
+    writes (a page that only shows the profile must work on a read-only disk and leave the
+    database as it was). What saves goes through :func:`stored_profile`."""
+    found = models.Profile.objects.filter(key=key).first()
+    return found if found is not None else models.Profile(key=key)
+
+
+def stored_profile(key: str = ME) -> models.Profile:
+    """The profile's row, created empty if there is none: for what saves."""
     profile, _ = models.Profile.objects.get_or_create(key=key)
     return profile
 
@@ -111,7 +120,7 @@ def to_core(p: models.Profile) -> core_profile.Profile:
         years_in_occupation=p.years_in_occupation,
         ratings=tuple(
             core_profile.Rating(r.element_id, r.name, r.domain, r.level, r.typical)  # type: ignore[arg-type]
-            for r in p.ratings.all()
+            for r in (p.ratings.all() if p.pk is not None else ())
         ),
         technology=tuple(p.technology or ()),
         credentials=tuple(p.credentials or ()),
@@ -142,7 +151,7 @@ def save_profile(data: core_profile.Profile, key: str = ME) -> models.Profile:
     problems = core_profile.validate_profile(data)
     if problems:
         raise ProfileError(problems)
-    p = get_profile(key)
+    p = stored_profile(key)
     c = data.constraints
     p.occupation_code = data.occupation_code or ""
     p.occupation_title = data.occupation_title or ""
@@ -245,9 +254,10 @@ def get_draft(instrument: Instrument, key: str = ME) -> models.Draft:
     """The draft for this instrument, created empty if there is none.
 
     A draft left by another version of the instrument is dropped: its answers belong to
-    questions that no longer exist.
+    questions that no longer exist. For what saves (it creates the profile's row too); a page
+    that only shows the draft reads :func:`find_draft`.
     """
-    profile = get_profile(key)
+    profile = stored_profile(key)
     draft, created = models.Draft.objects.get_or_create(
         profile=profile, family=instrument.family, defaults={"instrument_id": instrument.id}
     )
@@ -333,7 +343,7 @@ def submit(responses: Responses, key: str = ME, when: datetime | None = None) ->
     result = score(responses)
     snapshot = Snapshot.of(result)
     with transaction.atomic():
-        profile = get_profile(key)
+        profile = stored_profile(key)
         previous = _latest_record(profile, instrument.family)
         record = models.AssessmentResult.objects.create(
             profile=profile,
@@ -610,7 +620,7 @@ def summary(key: str = ME) -> dict[str, Any]:
                 None if found.comparison is None else found.comparison.to_dict()
             ),
         }
-    drafts = models.Draft.objects.filter(profile=p)
+    drafts = models.Draft.objects.filter(profile__key=key)
     out["in_progress"] = {
         d.family: {"instrument": d.instrument_id, "answered": len(d.answers)} for d in drafts
     }

@@ -3,8 +3,9 @@
 profile ("about you") → wellbeing check-in → rut check → interests → work values → skills →
 results. Each step is either done, skipped, or not yet reached; the status lives on the
 :class:`~unstuck.app.profile.models.Profile` row (``step_status``), together with the step last
-shown (``wizard_step``), so "continue where you left off" works after the tab was closed, and
-in another browser. Inside an assessment, the page to resume is the draft's ``page``.
+saved (``wizard_step``: recorded when a step is saved, never when a page is only shown), so
+"continue where you left off" works after the tab was closed, and in another browser. Inside
+an assessment, the page to resume is the draft's ``page``.
 
 Assessments are split into pages of :data:`PAGE_SIZE` items: short enough for a phone screen,
 long enough that the rut check is five pages, not thirty-five. The terminal (``unstuck assess``)
@@ -96,17 +97,34 @@ def is_ranking_page(instrument: Instrument, page: int) -> bool:
     return bool(instrument.ranking_of) and page == pages(instrument) - 1
 
 
+def _store(profile: models.Profile, **fields: object) -> None:
+    """Save ``fields`` on the profile's row (created if there is none yet: only what saves calls
+    this) and on the ``profile`` object the caller holds."""
+    row, _ = models.Profile.objects.get_or_create(key=profile.key)
+    for name, value in fields.items():
+        setattr(row, name, value)
+        setattr(profile, name, value)
+    row.save(update_fields=[*fields, "updated_at"])
+    if profile.pk is None:  # the caller held the unsaved default: it is the row now
+        profile.pk = row.pk
+        profile.created_at = row.created_at
+        profile._state.adding = False
+    profile.updated_at = row.updated_at
+
+
 def mark(profile: models.Profile, slug: str, status: str) -> None:
-    statuses = dict(profile.step_status or {})
+    """Record a step as done or skipped (on a POST: pages that only show never write)."""
+    row = models.Profile.objects.filter(key=profile.key).first()
+    statuses = dict((row.step_status if row is not None else profile.step_status) or {})
     statuses[slug] = status
-    profile.step_status = statuses
-    profile.save(update_fields=["step_status", "updated_at"])
+    _store(profile, step_status=statuses)
 
 
 def visit(profile: models.Profile, slug: str) -> None:
-    if profile.wizard_step != slug:
-        profile.wizard_step = slug
-        profile.save(update_fields=["wizard_step", "updated_at"])
+    """Record the step the person is at, for "continue where you left off". Called when a step
+    is saved (a POST), with the step it leads to; showing a page records nothing."""
+    if slug in SLUGS and (profile.wizard_step != slug or profile.pk is None):
+        _store(profile, wizard_step=slug)
 
 
 def status(profile: models.Profile, slug: str) -> str:
@@ -116,7 +134,7 @@ def status(profile: models.Profile, slug: str) -> str:
         return str(s)
     if slug in ASSESSMENT_STEPS:
         family = instrument_for(slug).family
-        if profile.drafts.filter(family=family).exists():
+        if models.Draft.objects.filter(profile__key=profile.key, family=family).exists():
             return "in progress"
     return ""
 

@@ -13,7 +13,7 @@ from typing import Any
 from django.http import HttpRequest, HttpResponse, JsonResponse
 from django.shortcuts import render
 
-from unstuck.app.profile import services, wizard
+from unstuck.app.profile import services
 from unstuck.core import profile as core_profile
 from unstuck.core.assess import RutCheckResult
 from unstuck.core.assess.interests import RIASEC, code_of, fit_words, interest_fit
@@ -23,7 +23,6 @@ from unstuck.web.profile import nav, present
 
 def results(request: HttpRequest) -> HttpResponse:
     profile = services.get_profile()
-    wizard.visit(profile, "results")
     shown: dict[str, Any] = {}
     changes: dict[str, Any] = {}
     dates: dict[str, Any] = {}

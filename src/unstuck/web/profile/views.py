@@ -81,7 +81,6 @@ def _initial(profile: m.Profile) -> dict[str, Any]:
 @require_http_methods(["GET", "POST"])
 def about(request: HttpRequest) -> HttpResponse:
     profile = services.get_profile()
-    wizard.visit(profile, "about")
     kb = services.knowledge_base()
     areas = _areas(kb)
     matches: list[Any] = []
@@ -96,6 +95,7 @@ def about(request: HttpRequest) -> HttpResponse:
         action = request.POST.get("action", "next")
         if action == "skip":
             wizard.mark(profile, "about", "skipped")
+            wizard.visit(profile, wizard.next_step("about").slug)
             return redirect(nav.step_url(wizard.next_step("about").slug))
         form = forms.AboutForm(request.POST, areas=areas)
         if form.is_valid():
@@ -113,6 +113,7 @@ def about(request: HttpRequest) -> HttpResponse:
                     except services.ProfileError as exc:
                         problems.extend(str(p) for p in exc.problems)
                     else:
+                        wizard.visit(services.get_profile(), "about")
                         notice = (
                             f"Your other answers are saved. Choose the occupation closest to "
                             f"“{query}” below, then save again."
@@ -134,7 +135,9 @@ def about(request: HttpRequest) -> HttpResponse:
                 except UnknownOccupation:
                     problems.append("That occupation is not in the installed data.")
                 else:
-                    wizard.mark(services.get_profile(), "about", "done")
+                    saved = services.get_profile()
+                    wizard.mark(saved, "about", "done")
+                    wizard.visit(saved, wizard.next_step("about").slug)
                     return redirect(nav.step_url(wizard.next_step("about").slug))
     else:
         form = forms.AboutForm(initial=_initial(profile), areas=areas)
@@ -252,7 +255,6 @@ def assess(request: HttpRequest, slug: str) -> HttpResponse:
         raise Http404("no such assessment")
     instrument = wizard.instrument_for(slug)
     profile = services.get_profile()
-    wizard.visit(profile, slug)
     draft = services.find_draft(instrument)
     errors: list[str] = []
     if request.method == "POST":
@@ -268,6 +270,7 @@ def assess(request: HttpRequest, slug: str) -> HttpResponse:
             if answers or ranking:
                 services.save_draft(instrument, answers, ranking or None, page)
             wizard.mark(profile, slug, "skipped")
+            wizard.visit(profile, wizard.next_step(slug).slug)
             return redirect(nav.step_url(wizard.next_step(slug).slug))
         if not errors:
             try:
@@ -276,9 +279,12 @@ def assess(request: HttpRequest, slug: str) -> HttpResponse:
                 errors.extend(str(p) for p in exc.problems)
         if not errors:
             last = wizard.pages(instrument) - 1
+            wizard.visit(profile, slug)  # the step saved is the one to continue
             if action == "back":
                 if page == 0:
                     prev = wizard.previous_step(slug)
+                    if prev is not None:
+                        wizard.visit(profile, prev.slug)
                     return redirect(
                         nav.step_url(prev.slug) if prev else reverse("profile:start")
                     )
@@ -294,16 +300,17 @@ def assess(request: HttpRequest, slug: str) -> HttpResponse:
                     retake = wizard.status(profile, slug) == "done"
                     wizard.mark(profile, slug, "done")
                     if retake:
+                        wizard.visit(profile, "results")
                         return redirect(f"{nav.step_url('results')}#{slug}")
+                    wizard.visit(profile, wizard.next_step(slug).slug)
                     return redirect(nav.step_url(wizard.next_step(slug).slug))
             else:
                 services.save_draft(instrument, {}, None, page + 1)
                 return redirect(nav.step_url(slug, page + 1))
     else:
+        # Showing a page records nothing: the draft's page moves when a page is saved.
         default = draft.page if draft else 0
         page = _clamp_page(instrument, request.GET.get("page"), default)
-        if draft and draft.page != page:
-            services.save_draft(instrument, {}, None, page)
     draft = services.find_draft(instrument)
     saved: dict[str, Any] = dict(draft.answers) if draft else {}
     if request.method == "POST":
@@ -397,6 +404,7 @@ def autosave(request: HttpRequest, slug: str) -> JsonResponse:
         draft = services.save_draft(instrument, answers, None, page)
     except AnswersError as exc:
         return JsonResponse({"problems": [p.to_dict() for p in exc.problems]}, status=400)
+    wizard.visit(services.get_profile(), slug)
     answered = sum(1 for v in draft.answers.values() if v is not None)
     return JsonResponse(
         {"saved": len(answers), "answered": answered, "page": draft.page, "draft": draft.pk}
@@ -524,7 +532,6 @@ def _all_technology(kb: Any) -> dict[str, str]:
 @require_http_methods(["GET", "POST"])
 def skills(request: HttpRequest) -> HttpResponse:
     profile = services.get_profile()
-    wizard.visit(profile, "skills")
     kb = services.knowledge_base()
     current = services.to_core(profile)
     errors: dict[str, str] = {}
@@ -537,8 +544,10 @@ def skills(request: HttpRequest) -> HttpResponse:
         action = request.POST.get("action", "next")
         if action == "skip":
             wizard.mark(profile, "skills", "skipped")
+            wizard.visit(profile, "results")
             return redirect(nav.step_url("results"))
         if action == "back":
+            wizard.visit(profile, "values")
             return redirect(nav.step_url("values"))
         ratings = []
         for r in current.ratings:
@@ -579,8 +588,10 @@ def skills(request: HttpRequest) -> HttpResponse:
                 )
             )
             if action == "add":
+                wizard.visit(profile, "skills")
                 return redirect(nav.step_url("skills") + "#added")
             wizard.mark(profile, "skills", "done")
+            wizard.visit(profile, "results")
             return redirect(nav.step_url("results"))
     rows = []
     for r in current.ratings:
