@@ -2,7 +2,7 @@
 
 reportlab is pure Python wheels (no system libraries), so the PDF works wherever ``pip install``
 does. The document follows the HTML report section by section, from the same dict
-(:func:`unstuck.app.plan.services.report_data`), and draws the same charts as vector graphics
+(:func:`unstuck.report.data.report_data`), and draws the same charts as vector graphics
 (:mod:`reportlab.graphics`), each followed by its table. The standard PDF fonts cover Western
 European text; characters outside it print as reportlab's fallback glyph.
 """
