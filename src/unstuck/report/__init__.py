@@ -3,7 +3,8 @@
 - :mod:`.data`: :func:`~.data.report_data` turns a built plan
   (:func:`unstuck.app.plan.services.build`) into one JSON-ready dict, and
   :func:`~.data.target_why` adds why the target, in the paths engine's figures;
-- :mod:`.charts`: chart data and accessible inline SVG;
+- :mod:`.charts`: chart data and accessible inline SVG; :mod:`.bars`: the one bar model that
+  every page and the report draw;
 - :mod:`.pdf`: the PDF, drawn with reportlab from the same dict;
 - :mod:`.document`: the report as HTML and as PDF for the saved person, what the web's report
   page, its PDF download and ``unstuck report`` call.

@@ -2,7 +2,8 @@
 
 The engine (:mod:`unstuck.core.paths`) ranks and explains; :mod:`unstuck.app.paths.services`
 says who the person is; this module only arranges a recommendation for the templates (bar
-widths, rounded values, reasons in words). Display only: ``unstuck explore`` words its own.
+as :class:`~unstuck.report.bars.Bar` values, drawn with ``{% bar %}``; rounded values,
+reasons in words). Display only: ``unstuck explore`` words its own.
 """
 
 from __future__ import annotations
@@ -11,10 +12,13 @@ import re
 from collections.abc import Mapping, Sequence
 from typing import Any
 
+from django.template.defaultfilters import floatformat
+
 from unstuck.app.paths import wording
 from unstuck.core.paths import KINDS, Person, Recommendation
 from unstuck.core.paths.engine import COMPONENTS, SIGNALS
 from unstuck.core.paths.explain import PathGroup, fit_label, shown_components
+from unstuck.report.bars import NOT_PUBLISHED, Bar
 
 #: questionnaires whose absence leaves a signal out: signal -> the wizard's slug
 QUESTIONNAIRES = {"interests": "interests", "values": "values"}
@@ -36,32 +40,41 @@ def unused_parts(unused: Sequence[tuple[str, str]]) -> list[dict[str, str | None
     ]
 
 
-def chart(rec: Recommendation) -> list[dict[str, Any]]:
+def chart(rec: Recommendation) -> list[Bar]:
     """Component bars, diverging from a centre line: each a share of the largest absolute
-    component, signed; values rounded so that they add up to the score shown."""
+    component, signed; values printed rounded so that they add up to the score shown."""
     biggest = max((abs(c.value) for c in rec.components), default=0.0) or 1.0
     shown = [value for _, value in shown_components(rec)]
     return [
-        {
-            "label": c.label,
-            "value": value,
-            "width": round(50 * abs(c.value) / biggest, 1),
-            "negative": c.value < 0,
-        }
+        Bar(
+            c.value,
+            high=biggest,
+            words=f"{value:+.1f}",
+            label=c.label,
+            centred=True,
+            digits=1,
+            look="component",
+        )
         for c, value in zip(rec.components, shown, strict=True)
     ]
 
 
 def level_bars(rec: Recommendation, limit: int = 3) -> list[dict[str, Any]]:
-    """Strengths and largest gaps: the person's level against the level required (0-7)."""
+    """Strengths and largest gaps: the person's level (the bar) against the level required
+    (its mark), 0-7."""
     rows = [(e, False) for e in rec.strengths[:limit]] + [(e, True) for e in rec.gaps[:limit]]
     return [
         {
             "name": e.name,
-            "current": e.current,
-            "required": e.required,
-            "current_width": round(100 * min(max(e.current, 0.0), 7.0) / 7.0, 1),
-            "required_at": round(100 * min(max(e.required, 0.0), 7.0) / 7.0, 1),
+            "bar": Bar(
+                e.current,
+                0.0,
+                7.0,
+                words=f"you {floatformat(e.current, 1)}, needed {floatformat(e.required, 1)}",
+                mark=e.required,
+                digits=1,
+                look="level",
+            ),
             "gap": gap,
             "status": e.status if gap else "met",
         }
@@ -71,13 +84,26 @@ def level_bars(rec: Recommendation, limit: int = 3) -> list[dict[str, Any]]:
 
 def profile_bars(dimensions: Sequence[tuple[str, float | None, float | None]]) -> list[dict]:
     """Interests (or values) overlay: the occupation's profile as bars, the person's as
-    markers on the same 1-7 scale."""
+    marks on the same 1-7 scale."""
 
-    def at(x: float | None) -> float | None:
-        return None if x is None else round(100 * (min(max(x, 1.0), 7.0) - 1.0) / 6.0, 1)
+    def words(mine: float | None, theirs: float | None) -> str:
+        job = NOT_PUBLISHED if theirs is None else floatformat(theirs, 1)
+        return ("" if mine is None else f"you {floatformat(mine, 1)}, ") + f"job {job}"
 
     return [
-        {"name": name, "mine": mine, "theirs": theirs, "mine_at": at(mine), "theirs_at": at(theirs)}
+        {
+            "name": name,
+            "bar": Bar(
+                theirs,
+                1.0,
+                7.0,
+                note=words(mine, theirs),
+                words=words(mine, theirs),
+                mark=mine,
+                digits=1,
+                look="overlay",
+            ),
+        }
         for name, mine, theirs in dimensions
     ]
 
@@ -90,21 +116,33 @@ def money_bars(rec: Recommendation) -> dict[str, Any]:
     """Pay now against the target's median, and projected growth as a signed bar."""
     pay = rec.pay
     top = max((x for x in (pay.current, pay.target) if x is not None), default=0.0) or 1.0
-    rows: list[dict[str, Any]] = [{"label": "This occupation", "value": pay.target, "width": None}]
+    rows = [("This occupation", pay.target)]
     if pay.current is not None:  # no current occupation: nothing to compare with
-        rows.insert(0, {"label": "Now", "value": pay.current, "width": None})
-    for row in rows:
-        if row["value"] is not None:
-            row["width"] = round(100 * row["value"] / top, 1)
+        rows.insert(0, ("Now", pay.current))
     growth = rec.outlook.growth_percent
     return {
-        "pay": rows,
-        "growth": growth,
-        "growth_width": None
-        if growth is None
-        else round(50 * min(abs(growth), GROWTH_SCALE) / GROWTH_SCALE, 1),
-        "growth_negative": growth is not None and growth < 0,
-        "growth_scale": GROWTH_SCALE,
+        "pay": [
+            {
+                "label": label,
+                "bar": Bar(
+                    value,
+                    0.0,
+                    top,
+                    words=None if value is None else f"${floatformat(value, '0g')} a year",
+                    digits=1,
+                    look="money",
+                ),
+            }
+            for label, value in rows
+        ],
+        "growth": Bar(
+            growth,
+            high=GROWTH_SCALE,
+            words=None if growth is None else f"{growth:+.1f}%",
+            centred=True,
+            digits=1,
+            look="growth",
+        ),
     }
 
 
