@@ -10,6 +10,8 @@ not known (``None``) is never drawn as 0: it is said in words (``note``, else "n
   largest size either way): the paths page's score components and its growth bar;
 - ``mark`` is a second value on the same scale drawn as a tick (the level needed against the
   person's level; the person's interest against the occupation's);
+- ``cap`` is the part of the track the value can fill at most (a match part's weight), drawn
+  behind the fill, whose ``percent`` is then of that part;
 - ``look`` names the CSS family the web draws it with (:data:`LOOKS`); the report's SVG and PDF
   read ``share``, ``label`` and ``kind``.
 
@@ -34,10 +36,13 @@ class Look(NamedTuple):
     value: str
     missing_track: bool  # a missing value hatches the track ("bar-missing")
     missing_value: bool  # a missing value's words are set apart ("missing")
+    cap: str = ""  # the part of the track a capped bar can fill
+    svg: bool = False  # drawn as a small SVG (the track and the fill as rectangles)
 
 
-#: look -> its classes: the occupation and results pages' plain bars, and the paths cards'
-#: score components, levels, interests overlay, pay and growth.
+#: look -> its classes: the occupation and results pages' plain bars; the paths cards' score
+#: components, levels, interests overlay, pay and growth; a match's parts (each capped at its
+#: weight) and the market page's share of postings.
 LOOKS: dict[str, Look] = {
     "bar": Look("bar", "bar-fill", "", "bar-value", True, True),
     "component": Look("component-track", "component-fill", "", "component-value", True, False),
@@ -45,6 +50,10 @@ LOOKS: dict[str, Look] = {
     "level": Look("level-track", "level-fill", "level-needed", "level-value", False, False),
     "overlay": Look("overlay-track", "overlay-fill", "overlay-mine", "overlay-value", False, False),
     "money": Look("money-track", "money-fill", "", "money-value", True, False),
+    "match": Look(
+        "component-track", "component-fill", "", "component-value", True, False, "component-max"
+    ),
+    "frequency": Look("frequency-bar", "fill", "", "frequency-value", False, False, svg=True),
 }
 
 
@@ -61,8 +70,10 @@ class Bar:
     kind: str = ""  # a qualifier printed after the label in the report ("technology")
     mark: float | None = None
     centred: bool = False
-    digits: int = 0  # decimals of ``percent`` (0: a whole number)
+    digits: int | None = 0  # decimals of ``percent`` (0: a whole number; None: not rounded)
     look: str = "bar"
+    cap: float | None = None  # the share of the track the value can fill (0-1), drawn behind
+    hidden: str = ""  # words after the value for screen readers only
 
     @property
     def missing(self) -> bool:
@@ -80,6 +91,8 @@ class Bar:
 
     def _percent(self, share: float) -> float | int:
         scaled = (50.0 if self.centred else 100.0) * share
+        if self.digits is None:
+            return scaled
         return round(scaled) if self.digits == 0 else round(scaled, self.digits)
 
     @property
@@ -96,6 +109,11 @@ class Bar:
     @property
     def mark_percent(self) -> float | int | None:
         return None if self.mark is None else self._percent(self._share(self.mark))
+
+    @property
+    def cap_percent(self) -> float | int | None:
+        """The capped part of the track in percent (the fill's ``percent`` is of that part)."""
+        return None if self.cap is None else self._percent(min(1.0, max(0.0, self.cap)))
 
     @property
     def text(self) -> str:
@@ -121,6 +139,10 @@ class Bar:
     @property
     def mark_class(self) -> str:
         return LOOKS[self.look].mark
+
+    @property
+    def cap_class(self) -> str:
+        return LOOKS[self.look].cap
 
     @property
     def value_class(self) -> str:
