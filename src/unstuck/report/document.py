@@ -2,9 +2,13 @@
 
 The web's report page and PDF download and ``unstuck report`` all call these two functions::
 
+    from unstuck.knowledge.store import get_knowledge_base
     from unstuck.report.document import report_html, report_pdf  # after unstuck.app.setup()
 
     html = report_html(get_knowledge_base())
+
+The HTML is rendered from the template ``plan/report.html``, which the web's plan pages ship
+(with ``standalone=False`` it links back to them); the PDF is drawn by :mod:`.pdf`.
 """
 
 from __future__ import annotations
