@@ -835,7 +835,7 @@ def values_answers(values: Sequence[str]) -> tuple[dict[str, int], list[str]]:
 _SERVICE_MARK = {
     "profile": "save_profile",
     "paths": "person_for",
-    "plan": "report_data",
+    "plan": "choose_target",
     "documents": "import_resume",
 }
 
@@ -859,6 +859,16 @@ def services(area: str) -> Any:
         if hasattr(module, mark):
             return module
     raise ImportError(f"no application services for {area!r} (looked for {mark}())")
+
+
+def _report_data(plan_services: Any) -> Any:
+    """The report's data builder: ``unstuck.report.data.report_data`` (before that, on the
+    plan's services)."""
+    try:
+        from unstuck.report.data import report_data
+    except ImportError:
+        return plan_services.report_data
+    return report_data
 
 
 def load_personas(folder: Path) -> list[dict[str, Any]]:
@@ -1123,7 +1133,7 @@ def plan_output(kb: Any, target: str | None, target_months: float | None) -> dic
     if target is None:
         return {"notes": ["no target to plan for"]}
     plan_services.choose_target(target)
-    data = plan_services.report_data(plan_services.build(kb))
+    data = _report_data(plan_services)(plan_services.build(kb))
     action = data.get("plan") or {}
     weeks = action.get("weeks") or []
     exit_tasks = [t for w in weeks for t in w.get("tasks") or () if t.get("strand") == "exit"]

@@ -146,7 +146,9 @@ def test_done_activities_count_towards_readiness(kb: KnowledgeBase) -> None:
     after = services.build(kb)
     planned = {a.gap_key for a in after.action.learning.activities}
     assert after.gaps_closed() == pytest.approx(1 / len(planned))
-    data = services.report_data(after)
+    from unstuck.report.data import report_data
+
+    data = report_data(after)
     assert all(a["done"] for a in data["plan"]["learning"]["activities"] if a["gap"]["key"] == gap)
     assert "(done)" in text_of(client.get("/plan/report/"))
 

@@ -18,6 +18,8 @@ from collections.abc import Mapping, Sequence
 from html import escape
 from typing import Any
 
+from unstuck.report.bars import Bar
+
 #: Strand colours, chosen to be told apart in greyscale print too (light to dark alternating).
 STRAND_COLOURS: dict[str, str] = {
     "learning": "#1f5f99",
@@ -171,30 +173,33 @@ def hbar_svg(
     uid: str = "bars",
     digits: int = 2,
 ) -> str:
-    """Horizontal bars with the label above each bar and the value written after it."""
+    """Horizontal bars with the label above each bar and the value written after it; ``bars``
+    are the report's data (``{"label", "value", "kind"}``), each read as a
+    :class:`~unstuck.report.bars.Bar` on the scale 0 to ``maximum``."""
     # Narrower than the weekly chart so labels stay readable when a phone scales it down.
     width, row = 480, 34
     height = max(1, len(bars)) * row + 6
-    top_bar = max(bars, key=lambda b: b["value"], default=None)
+    shown = [Bar.from_dict(b, high=maximum) for b in bars]
+    top_bar = max(shown, key=lambda b: b.value or 0.0, default=None)
     desc = f"{len(bars)} bars on a scale of 0 to {maximum:g}{unit}." + (
-        f" The highest is {top_bar['label']} at {top_bar['value']:.{digits}f}{unit}."
+        f" The highest is {top_bar.label} at {top_bar.value:.{digits}f}{unit}."
         if top_bar
         else ""
     )
     out = _open(uid, width, height, title, desc)
     span = width - 80
-    for i, b in enumerate(bars):
+    for i, b in enumerate(shown):
         y0 = i * row + 4
-        w = span * max(0.0, min(1.0, b["value"] / maximum)) if maximum else 0.0
+        w = span * (b.share or 0.0)
         out.append(
-            f'<text x="0" y="{y0 + 11}" font-size="12" fill="#222">{escape(str(b["label"]))}'
-            + (f" ({escape(str(b['kind']))})" if b.get("kind") else "")
+            f'<text x="0" y="{y0 + 11}" font-size="12" fill="#222">{escape(b.label)}'
+            + (f" ({escape(b.kind)})" if b.kind else "")
             + "</text>"
         )
         out.append(
             f'<rect x="0" y="{y0 + 15}" width="{w:.1f}" height="12" fill="#1f5f99"/>'
             f'<text x="{w + 6:.1f}" y="{y0 + 26}" font-size="12" fill="#222">'
-            f"{b['value']:.{digits}f}{escape(unit)}</text>"
+            f"{b.value:.{digits}f}{escape(unit)}</text>"
         )
     out.append("</svg>")
     return "".join(out)

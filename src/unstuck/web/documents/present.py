@@ -15,6 +15,7 @@ from typing import Any
 
 from unstuck.core.market import MarketSummary, PayRange
 from unstuck.core.match import MatchResult
+from unstuck.report.bars import Bar
 
 TAILOR_FORMATS = {"md": "Markdown", "docx": "Word (.docx)", "json": "JSON Resume"}
 
@@ -354,8 +355,9 @@ def match_view(result: MatchResult, resume: Any) -> dict[str, Any]:
                 "percent": f"{c.score:.0f}",
                 "weight": f"{c.weight * 100:.0f}%",
                 "points": f"{pts:.1f}",
-                "max_width": round(c.weight * 100, 2),
-                "fill_width": round(c.score, 2),
+                "bar": Bar(
+                    c.score, 0.0, 100.0, words=f"{pts:.1f}", cap=c.weight, digits=2, look="match"
+                ),
                 "note": c.note,
                 "items": items,
             }
@@ -402,7 +404,15 @@ def market_view(summary: MarketSummary, title: str | None = None) -> dict[str, A
                 "count": s.postings,
                 "required": s.required,
                 "percent": f"{s.percent:.0f}",
-                "width": s.percent,
+                "bar": Bar(
+                    s.percent,
+                    0.0,
+                    100.0,
+                    words=f"{s.percent:.0f}%",
+                    hidden=", on your resume" if s.covered else ", not on your resume",
+                    digits=None,
+                    look="frequency",
+                ),
                 "covered": s.covered,
                 "evidence": s.evidence[0] if s.evidence else None,
             }
