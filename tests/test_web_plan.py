@@ -279,9 +279,44 @@ def test_report_html_and_pdf_carry_every_section(kb: KnowledgeBase) -> None:
     for s in sections:
         assert s in text
     assert "Nurse Practitioners" in text
+    # How each task is done, in the report as on the plan page
+    assert "How to do each task" in page and "How to do each task" in text
+    assert "Rewrite each role as results with numbers" in page
+    assert "Rewrite each role as results with numbers" in text
     assert reader.metadata.title == "Career restart plan: towards Nurse Practitioners"
     box = reader.pages[0].mediabox
     assert (round(float(box.width)), round(float(box.height))) == (612, 792), "US Letter"
+
+
+def test_the_task_guide_lists_each_task_once_with_its_weeks() -> None:
+    from unstuck.report.data import task_guide, weeks_words
+
+    def task(week: int, title: str, detail: str = "Do it.", strand: str = "networking") -> dict:
+        return {"title": title, "detail": detail, "why": "", "strand": strand, "week": week}
+
+    action = {"weeks": [
+        {"week": 1, "tasks": [task(1, "Update your resume with results (started)"),
+                              task(1, "Take a course in SQL", strand="learning")]},
+        {"week": 2, "tasks": [task(2, "Update your resume with results (continued)"),
+                              task(2, "Hold one informational interview")]},
+        {"week": 4, "tasks": [task(4, "Hold one informational interview")]},
+    ]}  # fmt: skip
+    guide = task_guide(action)
+    assert [(g["title"], g["weeks"]) for g in guide] == [
+        ("Update your resume with results", [1, 2]),
+        ("Hold one informational interview", [2, 4]),
+    ]  # learning has its own section; started and continued parts are one task
+    assert weeks_words([3]) == "week 3"
+    assert weeks_words([1, 2, 3]) == "weeks 1-3"
+    assert weeks_words([3, 5, 7]) == "weeks 3, 5 and 7"
+
+
+def test_the_plan_page_shows_how_to_do_each_task(kb: KnowledgeBase) -> None:
+    make_person(kb)
+    services.choose_target(NP)
+    body = Client().get("/plan/").content.decode()
+    assert body.count('<details class="task-how">') >= 13
+    assert "Rewrite each role as results with numbers" in body
 
 
 def test_plan_pages_without_knowledge_base_explain_install() -> None:

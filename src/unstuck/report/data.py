@@ -134,6 +134,34 @@ def _first_steps(action: dict[str, Any], n: int = 3) -> list[str]:
     return out
 
 
+def task_guide(action: dict[str, Any]) -> list[dict[str, Any]]:
+    """Each of the plan's tasks once, in the order they first come, with how to do it and the
+    weeks it is in: the week table names the tasks, this says what each one asks. Learning
+    activities have their own section (with their proofs), so they are not repeated here."""
+    out: dict[str, dict[str, Any]] = {}
+    for w in action.get("weeks") or ():
+        for t in w.get("tasks") or ():
+            if t["strand"] == "learning" or not t.get("detail"):
+                continue
+            title = t["title"].removesuffix(" (started)").removesuffix(" (continued)")
+            row = out.setdefault(
+                title, {"title": title, "detail": t["detail"], "why": t["why"], "weeks": []}
+            )
+            if w["week"] not in row["weeks"]:
+                row["weeks"].append(w["week"])
+            row["why"] = row["why"] or t["why"]
+    return list(out.values())
+
+
+def weeks_words(weeks: list[int]) -> str:
+    """"week 3", "weeks 3-5", "weeks 1, 3, 5 and 7"."""
+    if len(weeks) == 1:
+        return f"week {weeks[0]}"
+    if weeks == list(range(weeks[0], weeks[-1] + 1)):
+        return f"weeks {weeks[0]}-{weeks[-1]}"
+    return "weeks " + ", ".join(str(w) for w in weeks[:-1]) + f" and {weeks[-1]}"
+
+
 def _summary(
     plan: BuiltPlan, action: dict[str, Any], why: dict[str, Any] | None
 ) -> dict[str, Any]:
@@ -193,6 +221,7 @@ def report_data(
         },
         "gaps": gaps,
         "plan": action,
+        "guide": [g | {"when": weeks_words(g["weeks"])} for g in task_guide(action)],
         "goals": [
             {
                 "goal": g.text,

@@ -47,6 +47,7 @@ def _styles() -> dict[str, ParagraphStyle]:
         "h2": ParagraphStyle(
             "h2", parent=base["Heading2"], fontSize=13, spaceBefore=10, textColor="#1f5f99"
         ),
+        "h3": ParagraphStyle("h3", parent=base["Heading3"], fontSize=11, spaceBefore=8),
         "body": body,
         "muted": ParagraphStyle("muted", parent=body, textColor="#4b5563", fontSize=8.5),
         "cell": ParagraphStyle("cell", parent=body, fontSize=8.5, leading=10.5),
@@ -454,6 +455,16 @@ def render_pdf(data: Mapping[str, Any]) -> bytes:
             [0.17, 0.13, 0.7],
         )
     )
+    if data.get("guide"):
+        story.append(_p("How to do each task", "h3"))
+        for g in data["guide"]:
+            why = f" <i>{escape(g['why'])}</i>" if g.get("why") else ""
+            story.append(
+                _raw(
+                    f"<b>{escape(g['title'])}</b> ({escape(g['when'])}): "
+                    f"{escape(g['detail'])}{why}"
+                )
+            )
     for n in plan["notes"]:
         story.append(_p(n, "muted"))
 
