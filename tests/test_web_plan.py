@@ -319,6 +319,18 @@ def test_the_plan_page_shows_how_to_do_each_task(kb: KnowledgeBase) -> None:
     assert "Rewrite each role as results with numbers" in body
 
 
+def test_the_hours_chart_legend_is_html_that_reflows(kb: KnowledgeBase) -> None:
+    make_person(kb)
+    services.choose_target(NP)
+    body = Client().get("/plan/").content.decode()
+    legend = re.search(r'<ul class="chart-legend"[^>]*>(.*?)</ul>', body, re.S)
+    assert legend is not None
+    names = re.findall(r"</span>([^<]+)</li>", legend.group(1))
+    assert "Networking" in names and names[-1] == "Your hours that week"
+    svg = body[body.index('<svg'):body.index('</svg>')]
+    assert "Networking</text>" not in svg  # not drawn twice, nor too small to read
+
+
 def test_plan_pages_without_knowledge_base_explain_install() -> None:
     for url in ("/plan/", "/plan/report/", "/plan/report.pdf", "/plan/plan.ics"):
         assert Client().get(url).status_code == 503

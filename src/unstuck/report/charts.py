@@ -79,12 +79,22 @@ def _open(uid: str, width: int, height: int, title: str, desc: str) -> list[str]
     ]
 
 
-def weekly_hours_svg(data: Mapping[str, Any], uid: str = "hours") -> str:
-    """Stacked bars, one per week, with a dashed line at each week's capacity."""
+def hours_legend(data: Mapping[str, Any]) -> list[dict[str, str]]:
+    """The strands of :func:`weekly_hours` with their colours, for a legend drawn as HTML
+    (it reflows on a phone, where text inside a scaled-down SVG is too small to read)."""
+    return [
+        {"id": sid, "name": name, "colour": STRAND_COLOURS.get(sid, "#888")}
+        for sid, name in data["strands"]
+    ]
+
+
+def weekly_hours_svg(data: Mapping[str, Any], uid: str = "hours", *, legend: bool = True) -> str:
+    """Stacked bars, one per week, with a dashed line at each week's capacity; the legend
+    inside the SVG unless ``legend`` is False (the page then shows :func:`hours_legend`)."""
     weeks = data["weeks"]
     strands: Sequence[tuple[str, str]] = data["strands"]
     width, left, top, bottom = 640, 40, 10, 40
-    legend_rows = (len(strands) + 1) // 2
+    legend_rows = (len(strands) + 1) // 2 if legend else 0
     height = 220 + 18 * legend_rows
     plot_h = 220 - top - bottom
     top_value = float(max([w["capacity"] for w in weeks] + [w["hours"] for w in weeks] + [1.0]))
@@ -138,7 +148,7 @@ def weekly_hours_svg(data: Mapping[str, Any], uid: str = "hours") -> str:
         f'<text x="{left}" y="{top + plot_h + 30}" font-size="11" fill="#333">'
         "Week (dashed line: your hours that week)</text>"
     )
-    for j, (sid, name) in enumerate(strands):
+    for j, (sid, name) in enumerate(strands if legend else ()):
         lx = left + (j % 2) * 300
         ly = 220 + 18 * (j // 2)
         out.append(

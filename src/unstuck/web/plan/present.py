@@ -14,8 +14,12 @@ from unstuck.report import charts
 
 
 def hours_svg(data: Mapping[str, Any]) -> str:
-    """The 90 days' hours per week, by strand (the overview page)."""
-    return charts.weekly_hours_svg(data["charts"]["hours"])
+    """The 90 days' hours per week, by strand (the overview page; its legend is HTML)."""
+    return charts.weekly_hours_svg(data["charts"]["hours"], legend=False)
+
+
+def hours_legend(data: Mapping[str, Any]) -> list[dict[str, str]]:
+    return charts.hours_legend(data["charts"]["hours"])
 
 
 def gaps_svg(data: Mapping[str, Any]) -> str:

@@ -63,6 +63,7 @@ def overview(request: HttpRequest, kb: KnowledgeBase) -> HttpResponse:
     context = _context(kb, "overview", problems=problems)
     context["why"] = target_why(kb, context["plan"])
     context["hours_svg"] = present.hours_svg(context["data"])
+    context["hours_legend"] = present.hours_legend(context["data"])
     context["next_step"] = journey.next_after("overview")
     return render(request, "plan/overview.html", context, status=400 if problems else 200)
 
