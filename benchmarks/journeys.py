@@ -28,8 +28,9 @@ Services are found by :func:`services` (``unstuck.app`` when they have moved the
    validated path of ``unstuck assess --answers``), so they are stored and read back like a
    real user's.
 3. *The resume*: the ``resume`` text is imported as ``resume.txt`` (``import_resume``) and the
-   confirm page's defaults are accepted (every skill area and technology the page ticks), with
-   the occupation left as stated ("Keep my profile's occupation as it is").
+   confirm page's defaults are accepted (every item the page ticks: skill areas, technology,
+   a higher education than the profile's, licences and certifications), with the occupation
+   left as stated ("Keep my profile's occupation as it is").
 4. *Skills step*: the ``skills_self`` levels (element names -> O*NET element ids through the
    knowledge base) replace the levels of those elements; elements the prefill did not list are
    added with the occupation's typical level beside the person's (the services accept any

@@ -546,3 +546,18 @@ def test_current_pay_is_entered_and_pay_changes_are_shown_against_it(
     rec = explain(score(occupation_data(kb), person), "29-1171.00")
     assert rec.pay.current == 50000 and rec.pay.target is not None
     assert rec.pay.change_percent == pytest.approx(100 * (rec.pay.target - 50000) / 50000)
+
+
+def test_steps_a_resume_answered_are_to_check_not_to_fill(client: Client) -> None:
+    text = text_of(client.get("/profile/"))
+    assert "Import it first" in text  # no resume yet: offered before the first step
+    wizard.from_resume(services.get_profile())
+    text = text_of(client.get("/profile/"))
+    assert "About you (from your resume)" in text and "Skills (from your resume)" in text
+    assert "Continue: About you" in text or "Start" in text
+    about = text_of(client.get("/profile/about/"))
+    assert "filled in from your resume. Check them" in about
+    # saving the checked page finishes the step as any other
+    wizard.mark(services.get_profile(), "about", "done")
+    assert wizard.status(services.get_profile(), "about") == "done"
+    assert wizard.status(services.get_profile(), "skills") == wizard.FROM_RESUME

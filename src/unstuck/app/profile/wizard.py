@@ -56,8 +56,21 @@ SECONDS_PER_ITEM = 8
 FORM_MINUTES = {"about": 3, "skills": 5, "results": 0}
 
 
-def minutes(slug: str) -> int:
-    """About how long a step takes, in whole minutes (at least one for a step with work)."""
+#: The status of a step a resume has answered (About you, skills): it is shown filled in, to
+#: check, not to answer from the start.
+FROM_RESUME = "from your resume"
+#: The steps a resume answers: the job, years and education; skills and technology.
+RESUME_STEPS = ("about", "skills")
+#: Minutes to check a step a resume has filled in.
+CHECK_MINUTES = 1
+
+
+def minutes(slug: str, state: str = "") -> int:
+    """About how long a step takes, in whole minutes (at least one for a step with work);
+    ``state`` is the step's :func:`status` (a step filled in from a resume is checked, not
+    answered)."""
+    if state == FROM_RESUME:
+        return CHECK_MINUTES
     if slug in ASSESSMENT_STEPS:
         items = len(instrument_for(slug).items)
         return max(1, math.ceil(items * SECONDS_PER_ITEM / 60))
@@ -153,6 +166,17 @@ def mark(profile: models.Profile, slug: str, status: str) -> None:
     _store(profile, step_status=statuses)
 
 
+def from_resume(profile: models.Profile) -> None:
+    """Record that a resume has filled in the steps it answers (:data:`RESUME_STEPS`), unless
+    the person has finished them already; called when its suggestions are applied (a POST)."""
+    row = models.Profile.objects.filter(key=profile.key).first()
+    statuses = dict((row.step_status if row is not None else profile.step_status) or {})
+    for slug in RESUME_STEPS:
+        if statuses.get(slug) not in ("done",):
+            statuses[slug] = FROM_RESUME
+    _store(profile, step_status=statuses)
+
+
 def visit(profile: models.Profile, slug: str) -> None:
     """Record the step the person is at, for "continue where you left off". Called when a step
     is saved (a POST), with the step it leads to; showing a page records nothing."""
@@ -161,7 +185,8 @@ def visit(profile: models.Profile, slug: str) -> None:
 
 
 def status(profile: models.Profile, slug: str) -> str:
-    """``"done"``, ``"skipped"``, ``"in progress"`` or ``""`` (not started)."""
+    """``"done"``, ``"skipped"``, ``"in progress"``, :data:`FROM_RESUME` or ``""`` (not
+    started)."""
     s = (profile.step_status or {}).get(slug, "")
     if s:
         return str(s)

@@ -23,6 +23,7 @@ from django.shortcuts import redirect, render
 from django.urls import reverse
 from django.views.decorators.http import require_http_methods, require_POST
 
+from unstuck.app.documents import services as documents
 from unstuck.app.profile import models as m
 from unstuck.app.profile import services, wizard
 from unstuck.core import profile as core_profile
@@ -40,6 +41,7 @@ def start(request: HttpRequest) -> HttpResponse:
         "resume": resume,
         "resume_url": nav.step_url(resume.slug),
         "started": started,
+        "has_resume": documents.latest_resume() is not None,
     }
     return render(request, "profile/start.html", context)
 
@@ -86,6 +88,12 @@ def about(request: HttpRequest) -> HttpResponse:
     matches: list[Any] = []
     problems: list[str] = []
     notice = ""
+    if wizard.status(profile, "about") == wizard.FROM_RESUME:
+        notice = (
+            "Your job, years in it and education are filled in from your resume. Check them, "
+            "add what a resume cannot say (where you live, your hours, budget and limits), "
+            "then save."
+        )
     if request.GET.get("set") and request.GET.get("set") == profile.occupation_code:
         notice = (
             f"{profile.occupation_title} is now your current job, and your skills start from "
@@ -656,6 +664,7 @@ def skills(request: HttpRequest) -> HttpResponse:
             if t not in {c["name"] for c in _technology_choices(kb, profile.occupation_code)}
         ),
         "suggestions": [t for t in suggestions if t not in chosen_tech],
+        "from_resume": wizard.status(profile, "skills") == wizard.FROM_RESUME,
         "problems": problems,
         "has_errors": bool(errors or problems),
     }
