@@ -239,6 +239,19 @@ def test_the_plan_stays_within_the_retraining_limit_and_says_so() -> None:
     assert any("3-month retraining limit" in n for n in plan.notes)
 
 
+def test_a_gap_that_waits_for_the_hours_says_why() -> None:
+    """A gap small enough on its own, passed over because the ones before it take the hours,
+    is said to wait for them, not to be too big to finish; one bigger than the whole room is."""
+    from unstuck.core.plan.action import later_note, learning_room
+
+    room = learning_room([3.0] * 13, 6)
+    waits = later_note(_gap(1, "skill"), 50, room, 6)
+    assert waits.startswith("Thing 1 (about 50 hours) is left for a later step: after the gaps")
+    big = later_note(_gap(2, "credential"), room + 1, room, 6)
+    assert "at your hours it would not finish within your 6-month limit" in big
+    assert "It asks for" in big  # the credential's own prerequisite, named
+    assert learning_room([], 6) == 0.0
+
 def test_runway_numbers_already_entered_are_not_asked_for_again() -> None:
     p = Profile(constraints=Constraints(hours_per_week=6))
     sig = RutSignals({}, {"exit_plan": 50, "elsewhere": 50})

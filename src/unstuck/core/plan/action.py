@@ -210,6 +210,30 @@ WEEKS_A_MONTH = 52 / 12
 LIMIT_FILL = 0.9
 
 
+def learning_room(learn_capacity: Sequence[float], months: float) -> float:
+    """The learning hours that ``months`` give at the plan's weekly pace (``LIMIT_FILL`` of
+    them: a plan never counts on every hour)."""
+    if not learn_capacity:
+        return 0.0
+    pace = sum(learn_capacity) / len(learn_capacity)
+    return pace * WEEKS_A_MONTH * months * LIMIT_FILL
+
+
+def later_note(gap: Gap, hours: float, room: float, months: float) -> str:
+    """Why a gap waits for a later plan: too big for the limit at the person's hours, or (when
+    it would fit alone) the hours going to the gaps planned before it."""
+    needs = gap.credential.needs if gap.credential is not None else ""
+    why = (
+        "at your hours it would not finish"
+        if hours > room
+        else "after the gaps planned before it, your learning hours would not finish it"
+    )
+    return (
+        f"{gap.name} (about {hours:.0f} hours) is left for a later step: {why} within your "
+        f"{months:g}-month limit." + (f" It asks for {needs} first." if needs else "")
+    )
+
+
 def gaps_within(
     gaps: GapAnalysis,
     learn_capacity: Sequence[float],
@@ -225,8 +249,7 @@ def gaps_within(
     ordered = affordable(sorted(gaps.gaps, key=lambda g: -g.priority), budget)
     if not learn_capacity or not ordered:
         return ordered[:1], []
-    pace = sum(learn_capacity) / len(learn_capacity)
-    room = pace * WEEKS_A_MONTH * months * LIMIT_FILL
+    room = learning_room(learn_capacity, months)
     total = 0.0
     kept: list[Gap] = []
     passed: list[tuple[Gap, float]] = []
@@ -384,13 +407,8 @@ def build_action_plan(
                     f"within your {retraining_months:g}-month retraining limit. The rest wait "
                     "for a later plan."
                 )
-            for g, h in big:
-                needs = g.credential.needs if g.credential is not None else ""
-                notes.append(
-                    f"{g.name} (about {h:.0f} hours) is left for a later step: at your hours "
-                    f"it would not finish within your {retraining_months:g}-month limit."
-                    + (f" It asks for {needs} first." if needs else "")
-                )
+            room = learning_room(learn_cap, retraining_months)
+            notes += [later_note(g, h, room, retraining_months) for g, h in big]
             planned_gaps = tuple(kept)
             max_gaps = len(kept)
         learning = build_learning_plan(
