@@ -206,6 +206,20 @@ def test_a_resume_fills_in_education_and_credentials_once_confirmed(kb: Knowledg
 
 
 @pytest.mark.parametrize(
+    ("a", "b", "same"),
+    [
+        ("SHRM-CP", "SHRM Certified Professional (SHRM-CP)", True),
+        ("Registered Nurse, State of Ohio", "registered nurse, state of ohio", True),
+        ("PMP", "CAPM", False),
+        ("CP", "NALA Certified Paralegal (CP)", True),
+        ("RN", "BLS and ACLS", False),
+    ],
+)
+def test_one_credential_written_two_ways_is_added_once(a: str, b: str, same: bool) -> None:
+    assert services.same_credential(a, b) is same
+
+
+@pytest.mark.parametrize(
     "line",
     [
         "Attended Whitehaven High School through 11th grade",

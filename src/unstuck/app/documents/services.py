@@ -218,7 +218,7 @@ def profile_suggestions(resume: models.Resume) -> dict[str, Any]:
             {
                 "name": name,
                 "evidence": [evidence] if evidence else [],
-                "in_profile": name.casefold() in {c.casefold() for c in profile.credentials},
+                "in_profile": any(same_credential(name, c) for c in profile.credentials),
             }
             for name, evidence in _credentials_of(resume.parsed)
         ],
@@ -254,6 +254,16 @@ def _education_suggestion(parsed: dict[str, Any], current: int | None) -> dict[s
         "degree": entry.get("degree") or entry.get("level"),
         "evidence": [entry["evidence"]] if entry.get("evidence") else [],
     }
+
+
+def same_credential(a: str, b: str) -> bool:
+    """Whether two names are one credential as people write it: equal, or one standing whole
+    inside the other ("SHRM-CP" and "SHRM Certified Professional (SHRM-CP)")."""
+    x, y = (" ".join(re.findall(r"[a-z0-9]+", n.casefold())) for n in (a, b))
+    if not x or not y:
+        return False
+    short, long = sorted((x, y), key=len)
+    return short == long or f" {short} " in f" {long} "
 
 
 def _credentials_of(parsed: dict[str, Any]) -> list[tuple[str, str]]:
@@ -300,9 +310,9 @@ def apply_suggestions(resume: models.Resume, accepted: dict[str, Any]) -> None:
         credentials = list(current.credentials)
         offered_credentials = {c["name"] for c in suggestions.get("credentials") or ()}
         for name in accepted.get("credentials") or ():
-            if name in offered_credentials and name.casefold() not in {
-                c.casefold() for c in credentials
-            }:
+            if name in offered_credentials and not any(
+                same_credential(name, c) for c in credentials
+            ):
                 credentials.append(name)
         ratings = list(current.ratings)
         have = {r.element_id for r in ratings}
