@@ -83,6 +83,23 @@ def test_an_experienced_teacher_gets_no_introduction_to_her_own_field() -> None:
     assert any("at the level the target work needs" in t for t in titles)
 
 
+@pytest.mark.parametrize(("importance", "familiar"), [(3.49, True), (3.0, True), (2.9, False)])
+def test_an_element_important_in_ones_own_work_is_familiar(
+    importance: float, familiar: bool
+) -> None:
+    """O*NET calls 3 of 5 "important": an element rated so in the person's own occupation, held
+    for years, is deepened by practice, whatever its exact rating above that."""
+    import dataclasses
+
+    own = dataclasses.replace(
+        TEACHER, knowledge=(Rating("2.C.6", "Education and Training", importance, 5.0),)
+    )
+    evidence = dataclasses.replace(EVIDENCE, own=own)
+    gap = next(g for g in analyse_gaps(teacher(), COORDINATOR, evidence=evidence).gaps
+               if g.key == "2.C.6")  # fmt: skip
+    assert gap.familiar is familiar
+
+
 def test_canvas_covers_the_learning_management_system_and_outlook_is_not_taught() -> None:
     analysis = analyse_gaps(teacher(), COORDINATOR, evidence=EVIDENCE)
     assert not analysis.by_kind("technology"), [g.name for g in analysis.gaps]

@@ -53,8 +53,10 @@ MIN_IMPORTANCE = 3.0
 FULL_SIZE = 3.0
 #: An element the person's own occupation rates at least this important, after at least
 #: FAMILIAR_YEARS in it, is one they work with: a shortfall there is deepened by practice at
-#: the target's level, never by an introduction to it.
-FAMILIAR_IMPORTANCE = 3.5
+#: the target's level, never by an introduction to it. 3 is where O*NET's importance scale says
+#: "important" (3.5 left out elements rated 3.49, such as Customer and Personal Service for
+#: human resources specialists, and sent seven-year HR staff on a course in it).
+FAMILIAR_IMPORTANCE = 3.0
 FAMILIAR_YEARS = 3.0
 #: O*NET's education category of a high school diploma or equivalent.
 HIGH_SCHOOL_DIPLOMA = 2
