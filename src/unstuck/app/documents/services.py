@@ -387,6 +387,29 @@ def _title_codes(kb: KnowledgeBase | None, title: str | None) -> list[str]:
     return [m.code for m in kb.search(title, limit=1) if m.score >= 0.5]
 
 
+def _position_tasks(kb: KnowledgeBase, parsed: dict[str, Any]) -> list[core_match.TaskFact]:
+    """The O*NET tasks and detailed work activities of the occupation each resume position
+    maps to best (the position's own lines as the evidence), for matching requirements
+    phrased like that work (see :func:`unstuck.core.match.match`)."""
+    from unstuck.text.resume import Position
+    from unstuck.text.vocabulary import position_occupations
+
+    positions = [Position(**p) for p in parsed.get("positions") or ()]
+    lines: dict[str, list[str]] = {}
+    for position, matches in position_occupations(kb, positions, limit=1):
+        if matches:
+            held = lines.setdefault(matches[0].code, [])
+            if position.evidence not in held:
+                held.append(position.evidence)
+    out: list[core_match.TaskFact] = []
+    for code, held in lines.items():
+        title = kb.titles.get(code, code)
+        texts = [t.text for t in kb.tasks.get(code, ())]
+        texts += list(dict.fromkeys(kb.detailed_activities.get(code, ())))
+        out += [core_match.TaskFact(code, title, text, tuple(held)) for text in texts]
+    return out
+
+
 def _facts(
     resume: models.Resume, posting: models.Posting
 ) -> tuple[core_match.ResumeFacts, core_match.PostingFacts]:
@@ -396,13 +419,14 @@ def _facts(
     try:
         kb = _kb()
     except KnowledgeBaseMissing:
-        kb = None  # the title component falls back to words
+        kb = None  # the title component falls back to words, and no task language
     resume_codes = [o["code"] for o in _position_codes(kb, resume.parsed)] if kb else []
+    tasks = _position_tasks(kb, resume.parsed) if kb else []
     posting_codes = _title_codes(kb, posting.title)
     if posting.target_code and not posting_codes:
         posting_codes = [posting.target_code]
     return (
-        core_match.ResumeFacts.from_dict(resume.parsed, resume_codes),
+        core_match.ResumeFacts.from_dict(resume.parsed, resume_codes, tasks),
         core_match.PostingFacts.from_dict(posting.parsed, posting_codes),
     )
 
