@@ -461,10 +461,13 @@ class _Task:
 
 
 def _resembles(phrase: frozenset[str], posting_line: frozenset[str], task: frozenset[str]) -> bool:
-    """A requirement is phrased like a task: every word of the skill named (two or more words)
-    is in the task, or the posting's line shares at least three words, and half of its words,
-    with it."""
-    if len(phrase) >= 2 and phrase <= task:
+    """A requirement is phrased like a task: every word of the skill named is in the task, and
+    either the skill has two words or more ("legal research" in "Research relevant legal
+    materials") or the posting's line shares at least three words, and half of its words,
+    with the task. A tool the duty names but the task does not ("Epic") is never met so."""
+    if not phrase or not phrase <= task:
+        return False
+    if len(phrase) >= 2:
         return True
     shared = len(posting_line & task)
     return shared >= 3 and shared >= 0.5 * len(posting_line)
