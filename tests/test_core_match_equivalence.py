@@ -311,6 +311,8 @@ def test_degree_equivalence(req, education, years, credit, how) -> None:
         ("APICS CSCP or CPIM certification", {"cscp", "cpim"}),
         ("EPA 608 Universal certification", {"epa-608"}),
         ("Reports to the store manager", set()),
+        ("CompTIA A+ certification", {"comptia-a+"}),
+        ("Graduated with an A+ average", set()),  # "A+" alone is a grade
     ],
 )  # fmt: skip
 def test_credentials_by_name_or_abbreviation(text: str, ids: set[str]) -> None:

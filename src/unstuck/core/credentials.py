@@ -56,6 +56,9 @@ CREDENTIALS: dict[str, tuple[tuple[str, ...], tuple[str, ...]]] = {
     "teaching": ((), ("teaching certificate", "teaching license", "teacher certification",
                       "teaching certification", "teaching credential", "teacher license",
                       "certificate of eligibility", "standard certificate")),
+    "comptia-a+": ((), ("comptia a+", "a+ certification", "a+ certified")),
+    "comptia-network+": (("Network+",), ("comptia network+",)),
+    "comptia-security+": (("Security+",), ("comptia security+",)),
     "cissp": (("CISSP",), ("certified information systems security professional",)),
     "ccna": (("CCNA",), ("cisco certified network associate",)),
     "cfa": (("CFA",), ("chartered financial analyst",)),
@@ -85,7 +88,7 @@ STATES = (
 
 
 def _fold(text: str) -> str:
-    return " " + " ".join(re.sub(r"[^a-z0-9]+", " ", text.lower()).split()) + " "
+    return " " + " ".join(re.sub(r"[^a-z0-9+]+", " ", text.lower()).split()) + " "
 
 
 @lru_cache(maxsize=1)
