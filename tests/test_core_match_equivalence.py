@@ -21,6 +21,7 @@ from unstuck.core.match import (
     RequirementFact,
     ResumeFacts,
     TaskFact,
+    TaskLanguage,
     degree_fields,
     degree_item,
     licence_item,
@@ -387,3 +388,28 @@ def test_titles_sharing_only_a_generic_word_count_half_and_not_their_years() -> 
                                       requirements=years), now_month=NOW)  # fmt: skip
     assert same.components["title"].items[0].credit == 0.5
     assert same.components["experience"].items[0].credit == 1.0
+
+
+def test_only_phrases_distinctive_of_the_work_are_task_language() -> None:
+    # "data analysis" is in the work of every occupation here; "legal research" of one in four
+    work = {
+        "23-1011.00": ["Research relevant legal materials to aid decision making.",
+                       "Analyze data to inform decisions."],
+        **{f"00-000{i}.00": ["Analyze data to inform operational decisions."] for i in range(3)},
+    }  # fmt: skip
+    language = TaskLanguage(work)
+    assert language.share(content_stems("legal research")) == 0.25
+    assert language.share(content_stems("data analysis")) == 1.0
+    resume = ResumeFacts(
+        lines=("Drafted motions",),
+        tasks=tuple(
+            TaskFact("23-1011.00", "Lawyers", t, (ATTORNEY.line,)) for t in work["23-1011.00"]
+        ),
+    )
+    posting = PostingFacts(skills=(ask("legal research"), ask("data analysis")))
+    strict = TaskLanguage({**work, **{f"99-{i:04d}.00": ["Greet guests."] for i in range(20)}})
+    result = match(resume, posting, now_month=NOW, language=strict)
+    met = {i.requirement: i.how for i in result.components["required"].items}
+    assert met == {"legal research": "task", "data analysis": ""}  # 1/24 vs 4/24 of occupations
+    loose = match(resume, posting, now_month=NOW)  # without the index every phrase counts
+    assert all(i.how == "task" for i in loose.components["required"].items)

@@ -68,6 +68,9 @@ WEAK_CREDIT = 0.5  # a skill the resume only hedges ("familiar with") half meets
 #: a requirement met only by the O*NET work of an occupation the resume's position maps to:
 #: the resume does not say it, the occupation does
 TASK_CREDIT = 0.5
+#: task language must be distinctive of the work: a phrase in the tasks of more than this
+#: share of all occupations ("data analysis", "customer service", "order supplies") is not
+MAX_TASK_SHARE = 0.06
 #: a degree at the level asked in another field than the one asked
 OTHER_FIELD_CREDIT = 0.5
 #: a licence held, but in another state than the one the posting names
@@ -454,6 +457,36 @@ def _clauses(resume: ResumeFacts) -> list[_Clause]:
     return out
 
 
+class TaskLanguage:
+    """O*NET's tasks and detailed work activities over every occupation, to tell how common a
+    phrase is in the work: :meth:`share` is the share of occupations whose work has a task
+    holding every word of it ("data analysis": a quarter of them; "legal research": under one
+    in a hundred)."""
+
+    def __init__(self, work: Mapping[str, Iterable[str]]) -> None:
+        self._tasks: dict[str, list[frozenset[str]]] = {}
+        self._where: dict[str, set[str]] = {}  # stem -> occupations whose work has it
+        for code, texts in work.items():
+            stems = [content_stems(t) for t in texts]
+            self._tasks[code] = [s for s in stems if s]
+            for one in stems:
+                for w in one:
+                    self._where.setdefault(w, set()).add(code)
+        self._shares: dict[frozenset[str], float] = {}
+
+    def __len__(self) -> int:
+        return len(self._tasks)
+
+    def share(self, phrase: frozenset[str]) -> float:
+        if not self._tasks or not phrase:
+            return 0.0
+        if phrase not in self._shares:
+            codes = set.intersection(*(self._where.get(w, set()) for w in phrase))
+            n = sum(1 for c in codes if any(phrase <= t for t in self._tasks[c]))
+            self._shares[phrase] = n / len(self._tasks)
+        return self._shares[phrase]
+
+
 @dataclass(frozen=True)
 class _Task:
     fact: TaskFact
@@ -473,7 +506,9 @@ def _resembles(phrase: frozenset[str], posting_line: frozenset[str], task: froze
     return shared >= 3 and shared >= 0.5 * len(posting_line)
 
 
-def _skill_items(asks: Sequence[AskFact], resume: ResumeFacts) -> list[tuple[str, MatchItem]]:
+def _skill_items(
+    asks: Sequence[AskFact], resume: ResumeFacts, language: TaskLanguage | None = None
+) -> list[tuple[str, MatchItem]]:
     """One item per group of asks (see :func:`skill_groups`), met by, in this order:
 
     - **same skill**: the resume's evidence for any concept in the group (same vocabulary id,
@@ -484,7 +519,9 @@ def _skill_items(asks: Sequence[AskFact], resume: ResumeFacts) -> list[tuple[str
       "medication administration");
     - **task language**: the posting's words are phrased like a task or detailed work
       activity O*NET lists for an occupation a resume position maps to (see
-      :func:`_resembles`); the position's line is the evidence, :data:`TASK_CREDIT`.
+      :func:`_resembles`) and distinctive of the work (in the work of at most
+      :data:`MAX_TASK_SHARE` of all occupations, when ``language`` tells); the position's line
+      is the evidence, for :data:`TASK_CREDIT`.
 
     Each item comes with the component it belongs to: "required", "preferred", or "duties"
     for a skill the posting names only in what the job involves."""
@@ -516,7 +553,9 @@ def _skill_items(asks: Sequence[AskFact], resume: ResumeFacts) -> list[tuple[str
                 asked = content_stems(" ".join(dict.fromkeys(ln for a in group for ln in a.lines)))
                 task = next(
                     (t for t in tasks if t.fact.lines and
-                     any(_resembles(p, asked, t.stems) for p in phrases)),
+                     any(_resembles(p, asked, t.stems) and
+                         (language is None or language.share(p) <= MAX_TASK_SHARE)
+                         for p in phrases)),
                     None,
                 )  # fmt: skip
                 if task is not None:
@@ -824,11 +863,19 @@ def _component(name: str, items: list[MatchItem], note: str = "") -> Component:
     return Component(name, round(score, 1), 0.0, tuple(items), True, note)
 
 
-def match(resume: ResumeFacts, posting: PostingFacts, *, now_month: int) -> MatchResult:
+def match(
+    resume: ResumeFacts,
+    posting: PostingFacts,
+    *,
+    now_month: int,
+    language: TaskLanguage | None = None,
+) -> MatchResult:
     """Score ``resume`` against ``posting`` (see the module docstring). ``now_month`` is the
-    current month (year * 12 + month - 1), for positions that run to the present."""
+    current month (year * 12 + month - 1), for positions that run to the present.
+    ``language``: O*NET's work over every occupation, so that only a phrase distinctive of the
+    work (:data:`MAX_TASK_SHARE`) counts as task language; None: every phrase does."""
     comps: dict[str, Component] = {}
-    skill_items = _skill_items(posting.skills, resume)
+    skill_items = _skill_items(posting.skills, resume, language)
     for name in ("required", "preferred", "duties"):
         comps[name] = _component(name, [i for part, i in skill_items if part == name])
 

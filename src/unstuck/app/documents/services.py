@@ -410,6 +410,25 @@ def _position_tasks(kb: KnowledgeBase, parsed: dict[str, Any]) -> list[core_matc
     return out
 
 
+_LANGUAGE: dict[str, core_match.TaskLanguage] = {}
+
+
+def task_language(kb: KnowledgeBase) -> core_match.TaskLanguage:
+    """O*NET's tasks and detailed work activities of every occupation, indexed once per
+    knowledge base (about half a second)."""
+    key = f"{kb.release}:{id(kb)}"
+    if key not in _LANGUAGE:
+        _LANGUAGE.clear()
+        _LANGUAGE[key] = core_match.TaskLanguage(
+            {
+                code: [t.text for t in kb.tasks.get(code, ())]
+                + list(kb.detailed_activities.get(code, ()))
+                for code in kb.titles
+            }
+        )
+    return _LANGUAGE[key]
+
+
 def _facts(
     resume: models.Resume, posting: models.Posting
 ) -> tuple[core_match.ResumeFacts, core_match.PostingFacts]:
@@ -437,8 +456,14 @@ def now_month() -> int:
 
 
 def match(resume: models.Resume, posting: models.Posting) -> core_match.MatchResult:
+    from unstuck.knowledge.errors import KnowledgeBaseMissing
+
     resume_facts, posting_facts = _facts(resume, posting)
-    return core_match.match(resume_facts, posting_facts, now_month=now_month())
+    try:
+        language = task_language(_kb()) if resume_facts.tasks else None
+    except KnowledgeBaseMissing:
+        language = None
+    return core_match.match(resume_facts, posting_facts, now_month=now_month(), language=language)
 
 
 def tailor(resume: models.Resume, posting: models.Posting, fmt: str) -> tuple[bytes, str, str]:
