@@ -115,8 +115,15 @@ def credentials(text: str) -> frozenset[str]:
     return frozenset(found)
 
 
+_FOLDED_STATES = [(s, _fold(s)) for s in STATES]
+_STATE_WORDS = {" " + f.split()[-1] + " " for _, f in _FOLDED_STATES}
+
+
 def states(text: str) -> frozenset[str]:
     """The US states ``text`` names in full ("Ohio", "State of New Jersey")."""
-    folded = _fold(text).replace(" west virginia ", " west_virginia ")
-    return frozenset(s for s in STATES if _fold(s) in folded.replace("_", " ") and
-                     (s != "Virginia" or " virginia " in folded))  # fmt: skip
+    folded = _fold(text)
+    if not any(w in folded for w in _STATE_WORDS):
+        return frozenset()
+    kept = folded.replace(" west virginia ", " west_virginia ")
+    return frozenset(s for s, f in _FOLDED_STATES if f in folded and
+                     (s != "Virginia" or " virginia " in kept))  # fmt: skip

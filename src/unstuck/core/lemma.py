@@ -125,6 +125,7 @@ def words(text: str) -> list[str]:
     return [w.replace("’", "'").removesuffix("'s") for w in _WORD.findall(text)]
 
 
+@lru_cache(maxsize=65536)
 def content_stems(text: str) -> frozenset[str]:
     """The stems of ``text``'s words, function words left out (see :data:`STOP`)."""
     return frozenset(stem(w) for w in words(text) if w.lower() not in STOP and len(w) > 1)

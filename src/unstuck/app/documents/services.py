@@ -131,18 +131,26 @@ def latest_resume() -> models.Resume | None:
     return models.Resume.objects.first()
 
 
-def _position_codes(kb: KnowledgeBase, parsed: dict[str, Any]) -> list[dict[str, Any]]:
-    """Occupations the resume's job titles map to: the current position first, then the rest
-    in the resume's order; one entry per occupation (its best score), with ``years``: the
-    years the dated positions mapped to it span (None when none is dated)."""
+def _searched(kb: KnowledgeBase, parsed: dict[str, Any]) -> list[tuple[Any, list[Any]]]:
+    """Each resume position (the current ones first, then the rest in the resume's order) with
+    the occupations its title most likely is, best first (three at most)."""
     from unstuck.text.resume import Position
     from unstuck.text.vocabulary import position_occupations
 
     positions = [Position(**p) for p in parsed.get("positions") or ()]
     positions.sort(key=lambda p: not p.current)  # stable: resume order otherwise
+    return position_occupations(kb, positions, limit=3)
+
+
+def _position_codes(
+    kb: KnowledgeBase, parsed: dict[str, Any], searched: list[tuple[Any, list[Any]]] | None = None
+) -> list[dict[str, Any]]:
+    """Occupations the resume's job titles map to: the current position first, then the rest
+    in the resume's order; one entry per occupation (its best score), with ``years``: the
+    years the dated positions mapped to it span (None when none is dated)."""
     out: dict[str, dict[str, Any]] = {}
     held: dict[str, list[core_match.PositionFact]] = {}
-    for position, matches in position_occupations(kb, positions, limit=3):
+    for position, matches in searched if searched is not None else _searched(kb, parsed):
         for m in matches:
             held.setdefault(m.code, []).append(
                 core_match.PositionFact(
@@ -387,16 +395,14 @@ def _title_codes(kb: KnowledgeBase | None, title: str | None) -> list[str]:
     return [m.code for m in kb.search(title, limit=1) if m.score >= 0.5]
 
 
-def _position_tasks(kb: KnowledgeBase, parsed: dict[str, Any]) -> list[core_match.TaskFact]:
+def _position_tasks(
+    kb: KnowledgeBase, parsed: dict[str, Any], searched: list[tuple[Any, list[Any]]] | None = None
+) -> list[core_match.TaskFact]:
     """The O*NET tasks and detailed work activities of the occupation each resume position
     maps to best (the position's own lines as the evidence), for matching requirements
     phrased like that work (see :func:`unstuck.core.match.match`)."""
-    from unstuck.text.resume import Position
-    from unstuck.text.vocabulary import position_occupations
-
-    positions = [Position(**p) for p in parsed.get("positions") or ()]
     lines: dict[str, list[str]] = {}
-    for position, matches in position_occupations(kb, positions, limit=1):
+    for position, matches in searched if searched is not None else _searched(kb, parsed):
         if matches:
             held = lines.setdefault(matches[0].code, [])
             if position.evidence not in held:
@@ -439,8 +445,9 @@ def _facts(
         kb = _kb()
     except KnowledgeBaseMissing:
         kb = None  # the title component falls back to words, and no task language
-    resume_codes = [o["code"] for o in _position_codes(kb, resume.parsed)] if kb else []
-    tasks = _position_tasks(kb, resume.parsed) if kb else []
+    searched = _searched(kb, resume.parsed) if kb else []
+    resume_codes = [o["code"] for o in _position_codes(kb, resume.parsed, searched)] if kb else []
+    tasks = _position_tasks(kb, resume.parsed, searched) if kb else []
     posting_codes = _title_codes(kb, posting.title)
     if posting.target_code and not posting_codes:
         posting_codes = [posting.target_code]
