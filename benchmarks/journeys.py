@@ -28,8 +28,9 @@ Services are found by :func:`services` (``unstuck.app`` when they have moved the
    validated path of ``unstuck assess --answers``), so they are stored and read back like a
    real user's.
 3. *The resume*: the ``resume`` text is imported as ``resume.txt`` (``import_resume``) and the
-   confirm page's defaults are accepted (every skill area and technology the page ticks), with
-   the occupation left as stated ("Keep my profile's occupation as it is").
+   confirm page's defaults are accepted (every item the page ticks: skill areas, technology,
+   a higher education than the profile's, licences and certifications), with the occupation
+   left as stated ("Keep my profile's occupation as it is").
 4. *Skills step*: the ``skills_self`` levels (element names -> O*NET element ids through the
    knowledge base) replace the levels of those elements; elements the prefill did not list are
    added with the occupation's typical level beside the person's (the services accept any
@@ -835,7 +836,7 @@ def values_answers(values: Sequence[str]) -> tuple[dict[str, int], list[str]]:
 _SERVICE_MARK = {
     "profile": "save_profile",
     "paths": "person_for",
-    "plan": "report_data",
+    "plan": "choose_target",
     "documents": "import_resume",
 }
 
@@ -859,6 +860,16 @@ def services(area: str) -> Any:
         if hasattr(module, mark):
             return module
     raise ImportError(f"no application services for {area!r} (looked for {mark}())")
+
+
+def _report_data(plan_services: Any) -> Any:
+    """The report's data builder: ``unstuck.report.data.report_data`` (before that, on the
+    plan's services)."""
+    try:
+        from unstuck.report.data import report_data
+    except ImportError:
+        return plan_services.report_data
+    return report_data
 
 
 def load_personas(folder: Path) -> list[dict[str, Any]]:
@@ -1123,7 +1134,7 @@ def plan_output(kb: Any, target: str | None, target_months: float | None) -> dic
     if target is None:
         return {"notes": ["no target to plan for"]}
     plan_services.choose_target(target)
-    data = plan_services.report_data(plan_services.build(kb))
+    data = _report_data(plan_services)(plan_services.build(kb))
     action = data.get("plan") or {}
     weeks = action.get("weeks") or []
     exit_tasks = [t for w in weeks for t in w.get("tasks") or () if t.get("strand") == "exit"]

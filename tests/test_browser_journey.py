@@ -51,12 +51,13 @@ def rut_answers() -> dict[str, int]:
 
 def take_rut_check(page: Any) -> None:
     answers = rut_answers()
-    total = wizard.pages(RUT)
+    screens = {k: v for k, v in answers.items() if RUT.item(k).asked_if is None}
+    answers = {i.id: answers[i.id] for i in RUT.asked(screens)}  # what the person is asked
+    total = wizard.pages(RUT, answers)
     for number in range(total):
-        start, end = wizard.page_items(RUT, number)
-        for item in RUT.items[start:end]:
+        for item in wizard.page_items(RUT, number, answers):
             page.check(f'input[name="{item.id}"][value="{answers[item.id]}"]')
-        if wizard.is_ranking_page(RUT, number):
+        if wizard.is_ranking_page(RUT, number, answers):
             for place, sid in enumerate(reversed(RUT.ranking_of), start=1):
                 page.select_option(f"#rank-{sid}", str(place))
         submit(page, "Finish and go on to" if number == total - 1 else "Next")

@@ -110,5 +110,7 @@ def test_one_strategy_mix_on_every_surface(kb_home, kb) -> None:
     assert len(found) == len(shown) and found == sorted(found)
     plan = plan_services.build(kb)
     assert [s.id for s in plan.strategies] == ids
-    report = plan_services.report_data(plan)["diagnosis"]
+    from unstuck.report.data import report_data
+
+    report = report_data(plan)["diagnosis"]
     assert [s["name"] for s in report["strategies"]] == [s.name for s in mix]

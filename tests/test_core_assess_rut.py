@@ -260,3 +260,56 @@ def test_flipping_every_answer_of_a_subscale_mirrors_its_score(sub: str, data) -
     b = rut(base | flipped).subscales[sub].score
     assert a is not None and b is not None
     assert a + b == pytest.approx(100.0)
+
+
+# -- adaptive length: a cause's follow-ups only where its screen points ------------------------
+
+
+def screened(cause_level: dict[str, int], default: int = 3) -> dict[str, int | None]:
+    """What a person is asked and answers: each cause's screen at its level, and its follow-ups
+    only when the screen is not disagreed with."""
+    full = answers(cause_level, default)
+    screens = {k: v for k, v in full.items() if RUT_CHECK.item(k).asked_if is None}
+    return {i.id: full[i.id] for i in RUT_CHECK.asked(screens)}
+
+
+@pytest.mark.parametrize(
+    ("screen", "follow_ups_asked"),
+    [(1, False), (2, False), (3, True), (4, True), (5, True), (None, True)],
+)
+def test_a_cause_is_followed_up_unless_its_screen_is_disagreed_with(
+    screen: int | None, follow_ups_asked: bool
+) -> None:
+    got = {"rut.cause.pay.1": screen} if screen is not None else {}
+    asked = {i.id for i in RUT_CHECK.asked(got)}
+    assert ("rut.cause.pay.2" in asked) is follow_ups_asked
+    assert ("rut.cause.pay.3" in asked) is follow_ups_asked
+    assert "rut.cause.challenge.2" in asked  # other causes: their screen is not answered yet
+
+
+def test_an_answered_follow_up_is_kept_even_when_the_screen_rules_it_out() -> None:
+    asked = {i.id for i in RUT_CHECK.asked({"rut.cause.pay.1": 1, "rut.cause.pay.2": 4})}
+    assert "rut.cause.pay.2" in asked and "rut.cause.pay.3" not in asked
+
+
+def test_a_screened_out_cause_is_scored_from_its_screen_and_needs_fewer_answers() -> None:
+    ans = screened({"cause.pay": 5, "cause.environment": 4}, default=2)
+    assert len(ans) == 25  # 35 items less two follow-ups for each of five causes ruled out
+    result = rut(ans)
+    causes = {c.subscale_id: c for c in result.causes}
+    challenge = causes["cause.challenge"]
+    assert challenge.score == 25.0 and challenge.answered == challenge.total == 1
+    assert causes["cause.pay"].total == 3 and causes["cause.pay"].score == 100.0
+    assert result.coverage.total == 25 and result.coverage.minimum == 18
+    # the same answers with every follow-up given score the causes on all three statements
+    full = rut(answers({"cause.pay": 5, "cause.environment": 4}, default=2))
+    assert {c.subscale_id: c.total for c in full.causes}["cause.challenge"] == 3
+
+
+def test_too_few_answers_counts_only_what_was_asked() -> None:
+    from unstuck.core.assess.instruments import InsufficientAnswersError
+
+    ans = dict(list(screened({}, default=1).items())[:10])
+    with pytest.raises(InsufficientAnswersError) as err:
+        rut(ans)
+    assert err.value.total == len(RUT_CHECK.asked(ans)) < len(RUT_CHECK.items)

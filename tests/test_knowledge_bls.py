@@ -20,9 +20,9 @@ from hypothesis import given
 from hypothesis import strategies as st
 
 from unstuck.knowledge import oews
-from unstuck.knowledge.bls_areas import OewsAreasSource
-from unstuck.knowledge.bls_projections import ProjectionsSource
-from unstuck.knowledge.bls_wages import OewsSource
+from unstuck.knowledge.bls_areas import BlsAreasSource
+from unstuck.knowledge.bls_projections import BlsProjectionsSource
+from unstuck.knowledge.bls_wages import BlsWagesSource
 from unstuck.knowledge.build import SourceRecord
 from unstuck.knowledge.errors import (
     DataError,
@@ -249,7 +249,7 @@ def test_national_csv_with_a_wrong_header_names_file_and_line(tmp_path: Path) ->
     path = tmp_path / "national_M2025_dl.csv"
     path.write_text(HEADER.replace("A_MEDIAN", "A_MED") + "\n15-1252,X,detailed,1,2,3,4,5,6,7\n")
     with pytest.raises(HeaderError) as err:
-        _load(OewsSource(path))
+        _load(BlsWagesSource(path))
     assert str(path) in str(err.value) and "line 1" in str(err.value)
     assert "'A_MEDIAN'" in str(err.value)
 
@@ -261,7 +261,7 @@ def test_bad_number_names_file_line_and_column(tmp_path: Path) -> None:
         "15-1253,Testers,detailed,1000,50.0,1,2,lots,4,5\n"
     )
     with pytest.raises(RowError) as err:
-        _load(OewsSource(path))
+        _load(BlsWagesSource(path))
     assert f"{path}, line 3" in str(err.value)
     assert "'A_MEDIAN'" in str(err.value) and "'lots'" in str(err.value)
 
@@ -270,7 +270,7 @@ def test_bad_soc_code_is_an_error(tmp_path: Path) -> None:
     path = tmp_path / "national_M2025_dl.csv"
     path.write_text(f"{HEADER}\nSoftware,Software Developers,detailed,1000,65.38,1,2,3,4,5\n")
     with pytest.raises(RowError, match="line 2"):
-        _load(OewsSource(path))
+        _load(BlsWagesSource(path))
 
 
 def test_non_utf8_file_is_an_encoding_error(tmp_path: Path) -> None:
@@ -278,17 +278,17 @@ def test_non_utf8_file_is_an_encoding_error(tmp_path: Path) -> None:
     path.write_bytes(f"{HEADER}\n".encode() + "15-1252,Caf\xe9,detailed,1,2,3,4,5,6,7\n".encode(
         "latin-1"))
     with pytest.raises(EncodingError) as err:
-        _load(OewsSource(path))
+        _load(BlsWagesSource(path))
     assert f"{path}, line 2" in str(err.value)
 
 
 def test_missing_file_is_an_error(tmp_path: Path) -> None:
     with pytest.raises(SourceNotFoundError, match="nowhere.csv"):
-        OewsSource(tmp_path / "nowhere.csv")
+        BlsWagesSource(tmp_path / "nowhere.csv")
     with pytest.raises(SourceNotFoundError):
-        ProjectionsSource(tmp_path / "nowhere.csv")
+        BlsProjectionsSource(tmp_path / "nowhere.csv")
     with pytest.raises(SourceNotFoundError):
-        OewsAreasSource([tmp_path / "nowhere.sqlite.gz"])
+        BlsAreasSource([tmp_path / "nowhere.sqlite.gz"])
 
 
 def test_official_layout_with_hash_top_coding(tmp_path: Path) -> None:
@@ -305,7 +305,7 @@ def test_official_layout_with_hash_top_coding(tmp_path: Path) -> None:
         "footnote_code,footnote_text\n"
         '5,"This wage is equal to or greater than $115.00 per hour or $239,200 per year."\n'
     )
-    conn, record, warnings = _load(OewsSource(path))
+    conn, record, warnings = _load(BlsWagesSource(path))
     assert record.release == "May 2025"
     assert [(t.rows, t.source_rows) for t in record.tables] == [(2, 2), (1, 1)]
     assert not warnings
@@ -324,7 +324,7 @@ def test_official_layout_with_hash_top_coding(tmp_path: Path) -> None:
 def test_without_footnotes_top_coding_is_still_said(tmp_path: Path) -> None:
     path = tmp_path / "national.csv"
     path.write_text(f"{HEADER}\n11-1011,Chief Executives,detailed,1,#,1,2,#,#,#\n")
-    conn, record, warnings = _load(OewsSource(path))
+    conn, record, warnings = _load(BlsWagesSource(path))
     assert record.missing == ["footnotes.csv"] and "top-coding threshold" in warnings[0]
     wages, _ = load_wages(conn, ["11-1011.00"], {"sources": [record.to_json()]})
     note = wages["11-1011.00"].note
@@ -339,7 +339,7 @@ def test_industry_rows_are_refused(tmp_path: Path) -> None:
         "511200,15-1252,X,detailed,1,2,3,4,5,6,7\n"
     )
     with pytest.raises(RowError, match="line 3.*industry-specific"):
-        _load(OewsSource(path))
+        _load(BlsWagesSource(path))
 
 
 AREA_HEADER = ("AREA,AREA_TITLE,AREA_TYPE,PRIM_STATE,NAICS,OCC_CODE,OCC_TITLE,O_GROUP,TOT_EMP,"
@@ -358,7 +358,7 @@ def test_official_state_and_metro_files(tmp_path: Path) -> None:
         f'{AREA_HEADER}\n41940,"San Jose-Sunnyvale-Santa Clara, CA",4,CA,000000,15-1252,'
         "Software Developers,detailed,90000,100,1,2,220000,4,#,5.0\n"
     )
-    conn, record, _ = _load(OewsAreasSource([state, metro]))
+    conn, record, _ = _load(BlsAreasSource([state, metro]))
     counts = [(t.table, t.rows, t.source_rows) for t in record.tables]
     assert counts == [("oews_area_wage", 2, 2), ("oews_area_wage", 1, 1)]
     _, table = load_wages(conn, [], {"sources": [record.to_json()]})
@@ -381,21 +381,21 @@ def test_area_file_needs_area_columns(tmp_path: Path) -> None:
     path = tmp_path / "state.csv"
     path.write_text(f"{HEADER}\n15-1252,X,detailed,1,2,3,4,5,6,7\n")
     with pytest.raises(HeaderError, match="'AREA'"):
-        _load(OewsAreasSource(path))
+        _load(BlsAreasSource(path))
 
 
 def test_damaged_gzip_database_is_an_error(tmp_path: Path) -> None:
     path = tmp_path / "oews-2025.sqlite.gz"
     path.write_bytes(gzip.compress(b"x" * 1000)[:40])
     with pytest.raises(DataError, match="gzip"):
-        _load(OewsAreasSource(path))
+        _load(BlsAreasSource(path))
 
 
 def test_a_database_that_is_not_oews_is_an_error(tmp_path: Path) -> None:
     path = tmp_path / "oews-2025.sqlite"
     sqlite3.connect(path).execute("CREATE TABLE other (x)").connection.commit()
     with pytest.raises(HeaderError, match="not an OEWS database"):
-        _load(OewsSource(path))
+        _load(BlsWagesSource(path))
 
 
 EP_HEADER = (
@@ -410,7 +410,7 @@ def test_projections_fixture_and_period(tmp_path: Path) -> None:
     path = tmp_path / "table_1_2.csv"
     path.write_text(f"{EP_HEADER}\n  Software developers,15-1252,Line item,1693.8,1961.4,15.8,"
                     "—,115.2,Bachelor's degree\n", encoding="utf-8")
-    conn, record, _ = _load(ProjectionsSource(path))
+    conn, record, _ = _load(BlsProjectionsSource(path))
     assert record.release == "2024–34"
     assert record.attribution == "U.S. Bureau of Labor Statistics, Employment Projections 2024–34."
     outlook = load_outlook(conn, ["15-1252.00"], {"sources": [record.to_json()]})
@@ -422,11 +422,11 @@ def test_projections_wrong_header_and_bad_number(tmp_path: Path) -> None:
     path = tmp_path / "table_1_2.csv"
     path.write_text(EP_HEADER.replace("openings", "jobs") + "\n", encoding="utf-8")
     with pytest.raises(HeaderError, match="Occupational openings"):
-        _load(ProjectionsSource(path))
+        _load(BlsProjectionsSource(path))
     path.write_text(f"{EP_HEADER}\nA,15-1252,Line item,1,2,3,4,5,x\nB,15-1253,Line item,1,2,"
                     "many,4,5,x\n", encoding="utf-8")
     with pytest.raises(RowError) as err:
-        _load(ProjectionsSource(path))
+        _load(BlsProjectionsSource(path))
     assert f"{path}, line 3" in str(err.value) and "'many'" in str(err.value)
 
 
@@ -434,14 +434,14 @@ def test_old_excel_format_gets_a_clear_message(tmp_path: Path) -> None:
     path = tmp_path / "occupation.xls"
     path.write_bytes(b"\xd0\xcf\x11\xe0")
     with pytest.raises(DataError, match="Table 1.2"):
-        _load(ProjectionsSource(path))
+        _load(BlsProjectionsSource(path))
 
 
 def test_manifest_release_is_used(tmp_path: Path) -> None:
     path = tmp_path / "national.csv"
     path.write_text(f"{HEADER}\n15-1252,X,detailed,1,2,3,4,5,6,7\n")
     (tmp_path / "manifest.json").write_text(json.dumps({"release": {"description": "May 2031"}}))
-    _, record, _ = _load(OewsSource(path))
+    _, record, _ = _load(BlsWagesSource(path))
     assert record.release == "May 2031"
     assert "(May 2031)" in record.attribution
 
@@ -492,8 +492,8 @@ def _xlsx(path: Path, sheets: dict[str, list[list[object]]]) -> Path:
 
 def test_projections_workbook_equals_its_csv(test_data: Path) -> None:
     folder = test_data / "bls" / "employment_projections_2024_34"
-    from_xlsx, record, _ = _load(ProjectionsSource(folder / "occupation.xlsx"))
-    from_csv, _, _ = _load(ProjectionsSource(_projections_csv(test_data)))
+    from_xlsx, record, _ = _load(BlsProjectionsSource(folder / "occupation.xlsx"))
+    from_csv, _, _ = _load(BlsProjectionsSource(_projections_csv(test_data)))
     (table,) = record.tables
     assert "sheet 'Table 1.2'" in table.file
     assert table.rows == table.source_rows
@@ -533,7 +533,7 @@ def test_oews_workbook_with_field_descriptions(tmp_path: Path) -> None:
              "year"],
         ],
     })
-    conn, record, warnings = _load(OewsSource(path))
+    conn, record, warnings = _load(BlsWagesSource(path))
     assert warnings == [] and record.release == "May 2025"
     national, notes = record.tables
     assert (national.rows, national.source_rows) == (2, 2)
@@ -553,23 +553,23 @@ def test_workbook_errors_name_sheet_and_row(tmp_path: Path) -> None:
         ["15-1253", "Testers", 1, 2, 3, 4, "n.a.", 6, 7],
     ]})
     with pytest.raises(RowError) as err:
-        _load(OewsSource(path))
+        _load(BlsWagesSource(path))
     assert "(sheet 'data'), line 5" in str(err.value) and "'n.a.'" in str(err.value)
     broken = tmp_path / "broken.xlsx"
     broken.write_bytes(b"PK\x03\x04 not really a zip")
     with pytest.raises(DataError, match="Excel workbook"):
-        _load(OewsSource(broken))
+        _load(BlsWagesSource(broken))
     no_table = _xlsx(tmp_path / "other.xlsx", {"a": [["x", "y"], [1, 2]]})
     with pytest.raises(HeaderError, match="OCC_CODE"):
-        _load(OewsSource(no_table))
+        _load(BlsWagesSource(no_table))
 
 
 def test_national_wages_from_the_database_equal_the_csv(test_data: Path) -> None:
     """Two inputs for the same estimates (the CSV was extracted from the database by other
     code) must give identical tables: a check on both readers."""
     folder = test_data / "bls" / "oews_2025"
-    from_db, record, _ = _load(OewsSource(folder / "oews-2025.sqlite.gz"))
-    from_csv, _, _ = _load(OewsSource(_national_csv(test_data)))
+    from_db, record, _ = _load(BlsWagesSource(folder / "oews-2025.sqlite.gz"))
+    from_csv, _, _ = _load(BlsWagesSource(_national_csv(test_data)))
     assert record.release == "May 2025"
     query = "SELECT * FROM oews_national ORDER BY occ_code"
     rows = from_db.execute(query).fetchall()
@@ -591,7 +591,7 @@ def test_bls_zip_downloads(tmp_path: Path) -> None:
         zf.writestr("oesm25ma/MSA_M2025_dl.csv", metro)
         zf.writestr("oesm25ma/BOS_M2025_dl.csv", nonmetro)
         zf.writestr("oesm25ma/readme.txt", "not a table")
-    conn, record, _ = _load(OewsAreasSource(areas))
+    conn, record, _ = _load(BlsAreasSource(areas))
     assert record.release == "May 2025"
     assert [
         (t.file.removeprefix(f"{tmp_path}/"), t.rows, t.source_rows) for t in record.tables
@@ -602,18 +602,18 @@ def test_bls_zip_downloads(tmp_path: Path) -> None:
     _, table = load_wages(conn, [], {"sources": [record.to_json()]})
     assert [a.kind for a in table.sorted_areas()] == ["metro", "nonmetro"]
     with pytest.raises(DataError, match="holds 2 OEWS tables"):
-        _load(OewsSource(areas))
+        _load(BlsWagesSource(areas))
     national = tmp_path / "oesm25nat.zip"
     with zipfile.ZipFile(national, "w") as zf:
         zf.writestr("oesm25nat/national_M2025_dl.csv",
                     f"{HEADER}\n15-1252,Software Developers,detailed,1,2,3,4,5,6,7\n")
-    conn, record, _ = _load(OewsSource(national))
+    conn, record, _ = _load(BlsWagesSource(national))
     assert record.release == "May 2025" and record.tables[0].rows == 1
     empty = tmp_path / "empty.zip"
     with zipfile.ZipFile(empty, "w") as zf:
         zf.writestr("readme.txt", "nothing")
     with pytest.raises(SourceNotFoundError, match="no OEWS table"):
-        _load(OewsSource(empty))
+        _load(BlsWagesSource(empty))
 
 
 @pytest.mark.parametrize("cell", ["nan", "1e5", "-3", "12 000", "inf"])
@@ -621,7 +621,7 @@ def test_things_float_would_accept_are_not_numbers(tmp_path: Path, cell: str) ->
     path = tmp_path / "national.csv"
     path.write_text(f"{HEADER}\n15-1252,X,detailed,1,2,3,4,{cell},6,7\n")
     with pytest.raises(RowError, match="line 2.*'A_MEDIAN'"):
-        _load(OewsSource(path))
+        _load(BlsWagesSource(path))
 
 
 # -- properties ----------------------------------------------------------------------------

@@ -23,9 +23,9 @@ from unstuck.knowledge.store import KnowledgeBase
 def test_the_shared_folder_yields_every_source(test_data: Path) -> None:
     found = find_standard_files(test_data)
     assert found["esco"] == test_data / "esco" / "v1.1.1"
-    assert found["oews"].name.startswith("national_M") and found["oews"].suffix == ".csv"
-    assert found["oews_areas"].name.endswith(".sqlite.gz")
-    assert found["projections"].name.startswith("table_1_2")
+    assert found["bls_wages"].name.startswith("national_M") and found["bls_wages"].suffix == ".csv"
+    assert found["bls_areas"].name.endswith(".sqlite.gz")
+    assert found["bls_projections"].name.startswith("table_1_2")
     assert found["crosswalk"].name.startswith("esco_onet_crosswalk")
     names = [e.name for e in extras_from_folder(test_data)]
     assert names == ["esco", "bls-wages", "bls-areas", "bls-projections", "crosswalk"]
@@ -41,8 +41,8 @@ def test_an_empty_folder_yields_nothing_and_warnings_name_what_is_lost(tmp_path:
 
 def test_environment_variables(test_data: Path) -> None:
     found = find_standard_files(test_data)
-    env = {ENV_VARS["projections"]: str(found["projections"]),
-           ENV_VARS["oews_areas"]: os.pathsep.join([str(found["oews_areas"])])}
+    env = {ENV_VARS["bls_projections"]: str(found["bls_projections"]),
+           ENV_VARS["bls_areas"]: os.pathsep.join([str(found["bls_areas"])])}
     assert [e.name for e in extras_from_env(env)] == ["bls-areas", "bls-projections"]
     assert extras_from_env({}) == []
 
@@ -53,7 +53,7 @@ def test_a_path_that_does_not_exist_fails_before_building(tmp_path: Path) -> Non
     with pytest.raises(SourceNotFoundError, match="nope.csv"):
         extras_from_options(crosswalk=tmp_path / "nope.csv")
     with pytest.raises(SourceNotFoundError, match="folder"):
-        extras_from_options(oews=tmp_path)
+        extras_from_options(bls_wages=tmp_path)
 
 
 @pytest.mark.slow  # builds a knowledge base from a whole O*NET release
@@ -76,3 +76,22 @@ def test_rebuild_with_same_sources_is_a_no_op(test_data: Path, built_home: Path)
                      extras=extras_from_folder(test_data), directory=built_home / "knowledge",
                      cache=built_home / "cache")
     assert result.changed is False
+
+
+def test_each_source_has_one_name_and_hashes_its_files_once(test_data: Path,
+                                                            tmp_path: Path) -> None:
+    from unstuck.knowledge.bls_wages import BlsWagesSource
+    from unstuck.knowledge.build import FingerprintOnce
+
+    extras = extras_from_folder(test_data)
+    assert all(isinstance(e, FingerprintOnce) for e in extras)
+    # the source's name is its option's and its variable's: bls-wages, bls_wages, ..._BLS_WAGES
+    options = [e.name.replace("-", "_") for e in extras]
+    assert set(options) <= set(ENV_VARS)
+    assert all(ENV_VARS[o] == f"UNSTUCK_{o.upper()}" for o in options if o.startswith("bls"))
+    path = tmp_path / "national_M2025_dl.csv"
+    path.write_text("OCC_CODE\n")
+    source = BlsWagesSource(path)
+    first = source.fingerprint()
+    path.write_text("OCC_CODE\n15-1252\n")
+    assert source.fingerprint() == first  # kept from the first time: install() asks, load() records

@@ -324,7 +324,9 @@ def test_a_target_beyond_the_retraining_limit_says_so_and_offers_nearer_ones(
     for code in ("29-1171.00", "29-1141.00"):  # Nurse Practitioners; the same work elsewhere
         paths_services.add(code, kb.titles[code])
     services.choose_target("29-1171.00")
-    why = services.target_why(kb, services.build(kb))
+    from unstuck.report.data import target_why
+
+    why = target_why(kb, services.build(kb))
     assert why is not None and why["beyond_limit"], why
     assert [n["code"] for n in why["nearer"]] == ["29-1141.00"]
     page = Client().get("/plan/").content.decode()

@@ -55,3 +55,20 @@ def test_cause_bars_leave_out_unscored_causes() -> None:
     causes = [{"name": "Pay", "score": 80.0, "likelihood": "likely"},
               {"name": "Growth", "score": None}]  # fmt: skip
     assert charts.cause_bars(causes) == [{"label": "Pay", "value": 80.0, "kind": "likely"}]
+
+
+def test_one_bar_model_clamps_centres_marks_and_names_what_is_missing() -> None:
+    from unstuck.report.bars import Bar
+
+    assert Bar(3.0, 1.0, 5.0).percent == 50 and Bar(9.0, 1.0, 5.0).share == 1.0
+    assert Bar(2.0, 0.0, 7.0, digits=1).percent == 28.6
+    signed = Bar(-5.0, high=10.0, centred=True, look="component")
+    assert (signed.percent, signed.fill_class) == (25, "component-fill negative")
+    level = Bar(3.5, 0.0, 7.0, mark=7.0, look="level")
+    assert (level.percent, level.mark_percent, level.mark_class) == (50, 100, "level-needed")
+    missing = Bar(None, 0.0, 7.0)
+    assert missing.percent is None and missing.text == "not published"
+    assert (missing.track_class, missing.value_class) == ("bar bar-missing", "bar-value missing")
+    assert Bar(None, note="not enough answers").text == "not enough answers"
+    assert Bar(None, look="overlay").track_class == "overlay-track"  # no hatching there
+    assert Bar.from_dict({"label": "SQL", "value": 0.5}, high=1.0).share == 0.5

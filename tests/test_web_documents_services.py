@@ -157,6 +157,69 @@ def test_linkedin_suggestions_apply_only_what_was_accepted(kb: KnowledgeBase) ->
     assert profile_services.to_core(profile_services.get_profile()).occupation_code == "29-1141.00"
 
 
+NURSE_RESUME = b"""PAT EXAMPLE
+Columbus, OH
+
+EXPERIENCE
+Staff Nurse, county hospital, Columbus, OH   2016 - present
+- Care for 5-6 patients a shift on a 32-bed medical-surgical unit
+
+EDUCATION
+BSN, Nursing, Ohio State University (2016)
+Attended the MBA programme at Capital University, 12 credits toward MBA (2022)
+
+LICENSES
+Registered Nurse, State of Ohio, license #RN.123456
+BLS and ACLS (American Heart Association)
+"""
+
+
+def test_a_resume_fills_in_education_and_credentials_once_confirmed(kb: KnowledgeBase) -> None:
+    from unstuck.app.profile import wizard
+
+    r = services.import_resume(NURSE_RESUME, "resume.txt")
+    s = services.profile_suggestions(r)
+    assert s["education"] is not None and s["education"]["level"] == 6  # the BSN, not the MBA
+    assert "BSN" in s["education"]["evidence"][0]
+    names = [c["name"] for c in s["credentials"]]
+    assert any("Registered Nurse" in n for n in names), names
+    before = profile_services.get_profile()
+    assert before.education is None and wizard.status(before, "about") == ""
+    services.apply_suggestions(
+        r, {"education": True, "credentials": [n for n in names if "Registered" in n]}
+    )
+    after = profile_services.to_core(profile_services.get_profile())
+    assert after.education == 6
+    assert any("Registered Nurse" in c for c in after.credentials)
+    assert not any("BLS" in c for c in after.credentials)  # not ticked, not added
+    row = profile_services.get_profile()
+    assert wizard.status(row, "about") == wizard.FROM_RESUME == wizard.status(row, "skills")
+    assert wizard.minutes("about", wizard.status(row, "about")) == wizard.CHECK_MINUTES
+    assert wizard.resume_step(row).slug == "about"  # to check, before going on
+    # the suggestion is gone once the profile says as much, and a resume never lowers it
+    assert services.profile_suggestions(r)["education"] is None
+    stated = profile_services.to_core(profile_services.get_profile())
+    import dataclasses
+
+    profile_services.save_profile(dataclasses.replace(stated, education=8))
+    assert services.profile_suggestions(r)["education"] is None
+
+
+@pytest.mark.parametrize(
+    "line",
+    [
+        "Attended Whitehaven High School through 11th grade",
+        "Associate of Arts, General Studies, Mesa Community College (in progress)",
+        "MBA candidate, expected 2027",
+    ],
+)
+def test_a_degree_not_finished_is_not_suggested(kb: KnowledgeBase, line: str) -> None:
+    text = f"SAM EXAMPLE\n\nEDUCATION\n{line}\n".encode()
+    r = services.import_resume(text, "resume.txt")
+    assert r.parsed["education"], "the reader still records the entry"
+    assert services.profile_suggestions(r)["education"] is None
+
+
 # -- postings ------------------------------------------------------------------------------------
 
 
@@ -238,7 +301,7 @@ def test_match_negation_and_weights(kb: KnowledgeBase) -> None:
     assert result.components["education"].score == 100.0
 
 
-NURSE_RESUME = """Dana Cruz, BSN, RN
+DANA_RESUME = """Dana Cruz, BSN, RN
 dana@example.com | Dayton, OH
 Experience
 Staff Nurse, Riverside Hospital - Dayton, OH, 2016 - Present
@@ -249,7 +312,7 @@ Licenses
 Registered Nurse, State of Ohio, license #RN-445566
 """
 
-NURSE_POSTING = """Registered Nurse - Telemetry
+DANA_POSTING = """Registered Nurse - Telemetry
 Summit Health - Dayton, OH
 What you'll do
 - Assess patients, administer medications and manage IV therapy for a 5-patient assignment
@@ -262,8 +325,8 @@ Requirements
 
 
 def test_match_by_words_task_language_degree_and_licence(kb: KnowledgeBase) -> None:
-    r = services.import_resume(NURSE_RESUME.encode(), "cv.txt")
-    (p,) = services.add_postings(NURSE_POSTING.encode(), filename="job.txt")
+    r = services.import_resume(DANA_RESUME.encode(), "cv.txt")
+    (p,) = services.add_postings(DANA_POSTING.encode(), filename="job.txt")
     result = services.match(r, p)
     by = {i.requirement: i for c in result.components.values() for i in c.items}
     assert "preferred" not in {n for n, c in result.components.items() if c.shown}

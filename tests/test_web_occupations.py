@@ -268,6 +268,25 @@ def test_bar_keeps_missing_apart_from_zero() -> None:
     assert present.Bar(55.9, *present.PERCENT).text == "56%"
 
 
+def test_one_tag_draws_every_bar_beside_its_value() -> None:
+    from unstuck.web.bars import bar_html
+
+    assert bar_html(present.Bar(None, *present.LEVEL)) == (
+        '<span class="bar bar-missing" aria-hidden="true"></span>\n'
+        '<span class="bar-value missing">not published</span>'
+    )
+    capped = present.Bar(50.0, cap=0.4, words="2.0", digits=2, look="match")
+    assert bar_html(capped) == (
+        '<span class="component-track" aria-hidden="true"><span class="component-max" '
+        'style="width: 40.0%"><span class="component-fill" style="width: 50.0%"></span></span>'
+        '</span>\n<span class="component-value">2.0</span>'
+    )
+    shared = bar_html(present.Bar(75.0, words="75%", hidden=", on your resume", look="frequency"))
+    assert '<rect class="fill" x="0" y="0" width="75" height="10"/>' in shared
+    assert shared.endswith('75%<span class="visually-hidden">, on your resume</span></span>')
+    assert "&lt;b&gt;" in bar_html(present.Bar(1.0, words="<b>"))  # words are escaped
+
+
 def test_pay_that_is_not_published_says_so() -> None:
     assert present.per(None, "a year") == "not published"
     assert present.per(46.9, "an hour", cents=True) == "$46.90 an hour"

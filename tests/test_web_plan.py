@@ -146,7 +146,9 @@ def test_done_activities_count_towards_readiness(kb: KnowledgeBase) -> None:
     after = services.build(kb)
     planned = {a.gap_key for a in after.action.learning.activities}
     assert after.gaps_closed() == pytest.approx(1 / len(planned))
-    data = services.report_data(after)
+    from unstuck.report.data import report_data
+
+    data = report_data(after)
     assert all(a["done"] for a in data["plan"]["learning"]["activities"] if a["gap"]["key"] == gap)
     assert "(done)" in text_of(client.get("/plan/report/"))
 
@@ -277,9 +279,56 @@ def test_report_html_and_pdf_carry_every_section(kb: KnowledgeBase) -> None:
     for s in sections:
         assert s in text
     assert "Nurse Practitioners" in text
+    # How each task is done, in the report as on the plan page
+    assert "How to do each task" in page and "How to do each task" in text
+    assert "Rewrite each role as results with numbers" in page
+    assert "Rewrite each role as results with numbers" in text
     assert reader.metadata.title == "Career restart plan: towards Nurse Practitioners"
     box = reader.pages[0].mediabox
     assert (round(float(box.width)), round(float(box.height))) == (612, 792), "US Letter"
+
+
+def test_the_task_guide_lists_each_task_once_with_its_weeks() -> None:
+    from unstuck.report.data import task_guide, weeks_words
+
+    def task(week: int, title: str, detail: str = "Do it.", strand: str = "networking") -> dict:
+        return {"title": title, "detail": detail, "why": "", "strand": strand, "week": week}
+
+    action = {"weeks": [
+        {"week": 1, "tasks": [task(1, "Update your resume with results (started)"),
+                              task(1, "Take a course in SQL", strand="learning")]},
+        {"week": 2, "tasks": [task(2, "Update your resume with results (continued)"),
+                              task(2, "Hold one informational interview")]},
+        {"week": 4, "tasks": [task(4, "Hold one informational interview")]},
+    ]}  # fmt: skip
+    guide = task_guide(action)
+    assert [(g["title"], g["weeks"]) for g in guide] == [
+        ("Update your resume with results", [1, 2]),
+        ("Hold one informational interview", [2, 4]),
+    ]  # learning has its own section; started and continued parts are one task
+    assert weeks_words([3]) == "week 3"
+    assert weeks_words([1, 2, 3]) == "weeks 1-3"
+    assert weeks_words([3, 5, 7]) == "weeks 3, 5 and 7"
+
+
+def test_the_plan_page_shows_how_to_do_each_task(kb: KnowledgeBase) -> None:
+    make_person(kb)
+    services.choose_target(NP)
+    body = Client().get("/plan/").content.decode()
+    assert body.count('<details class="task-how">') >= 13
+    assert "Rewrite each role as results with numbers" in body
+
+
+def test_the_hours_chart_legend_is_html_that_reflows(kb: KnowledgeBase) -> None:
+    make_person(kb)
+    services.choose_target(NP)
+    body = Client().get("/plan/").content.decode()
+    legend = re.search(r'<ul class="chart-legend"[^>]*>(.*?)</ul>', body, re.S)
+    assert legend is not None
+    names = re.findall(r"</span>([^<]+)</li>", legend.group(1))
+    assert "Networking" in names and names[-1] == "Your hours that week"
+    svg = body[body.index('<svg'):body.index('</svg>')]
+    assert "Networking</text>" not in svg  # not drawn twice, nor too small to read
 
 
 def test_plan_pages_without_knowledge_base_explain_install() -> None:

@@ -34,21 +34,22 @@ def text_of(response) -> str:
     return " ".join(html.unescape(re.sub(r"<[^>]+>", " ", body)).split())
 
 
-def page_of(instrument, page: int) -> list[str]:
-    start, end = wizard.page_items(instrument, page)
-    return [i.id for i in instrument.items[start:end]]
+def page_of(instrument, page: int, answers=None) -> list[str]:
+    return [i.id for i in wizard.page_items(instrument, page, answers)]
 
 
 def answer_all(client: Client, slug: str, answers: dict[str, int], ranking=None):
     """Go through every page of an assessment with the buttons, as a person would."""
     instrument = wizard.instrument_for(slug)
     response = None
-    for page in range(wizard.pages(instrument)):
+    # the pages the answers lead to (a screen's answer is given before its follow-ups' page)
+    total = wizard.pages(instrument, answers)
+    for page in range(total):
         data = {"page": page, "action": "next"}
-        data |= {k: v for k, v in answers.items() if k in page_of(instrument, page)}
-        if wizard.is_ranking_page(instrument, page) and ranking:
+        data |= {k: v for k, v in answers.items() if k in page_of(instrument, page, answers)}
+        if wizard.is_ranking_page(instrument, page, answers) and ranking:
             data |= {f"rank-{sid}": n for n, sid in enumerate(ranking, start=1)}
-        if page == wizard.pages(instrument) - 1:
+        if page == total - 1:
             data["action"] = "finish"
         response = client.post(f"/profile/assess/{slug}/", data)
     return response
@@ -176,6 +177,24 @@ def rut_answers(levels: dict[str, int]) -> dict[str, int]:
         k = levels.get(item.subscale, 3)
         out[item.id] = 6 - k if item.reverse else k
     return out
+
+
+def test_the_rut_check_is_shorter_when_its_screens_rule_causes_out(client: Client) -> None:
+    full = rut_answers({"cause.pay": 5, "signs": 4, "toll": 4, "growth": 2} | {
+        c: 2 for c in ("cause.challenge", "cause.advancement", "cause.values",
+                       "cause.environment", "cause.balance", "cause.recognition")
+    })  # fmt: skip
+    screens = {k: v for k, v in full.items() if RUT.item(k).asked_if is None}
+    asked = {i.id: full[i.id] for i in RUT.asked(screens)}
+    assert len(asked) == 23 and wizard.pages(RUT, asked) == 4 < wizard.pages(RUT)
+    # Page 2 holds the screens alone: a follow-up never shares a page with its screen.
+    assert all(RUT.item(i).asked_if is None for i in page_of(RUT, 1, asked))
+    response = answer_all(client, "rut", asked)
+    assert response.status_code == 302, text_of(response)
+    record = models.AssessmentResult.objects.get()
+    assert set(record.answers) == set(asked)
+    page = text_of(client.get("/profile/results/"))
+    assert "Pay" in page
 
 
 def test_completed_rut_check_is_stored_and_shown_with_its_answers(client: Client) -> None:
@@ -527,3 +546,18 @@ def test_current_pay_is_entered_and_pay_changes_are_shown_against_it(
     rec = explain(score(occupation_data(kb), person), "29-1171.00")
     assert rec.pay.current == 50000 and rec.pay.target is not None
     assert rec.pay.change_percent == pytest.approx(100 * (rec.pay.target - 50000) / 50000)
+
+
+def test_steps_a_resume_answered_are_to_check_not_to_fill(client: Client) -> None:
+    text = text_of(client.get("/profile/"))
+    assert "Import it first" in text  # no resume yet: offered before the first step
+    wizard.from_resume(services.get_profile())
+    text = text_of(client.get("/profile/"))
+    assert "About you (from your resume)" in text and "Skills (from your resume)" in text
+    assert "Continue: About you" in text or "Start" in text
+    about = text_of(client.get("/profile/about/"))
+    assert "filled in from your resume. Check them" in about
+    # saving the checked page finishes the step as any other
+    wizard.mark(services.get_profile(), "about", "done")
+    assert wizard.status(services.get_profile(), "about") == "done"
+    assert wizard.status(services.get_profile(), "skills") == wizard.FROM_RESUME

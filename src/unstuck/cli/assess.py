@@ -100,7 +100,8 @@ def _interactive(instrument: Instrument) -> bool:
     answered: dict[str, Any] = dict(draft.answers)
     total = len(instrument.items)
     lo, hi = instrument.scale.minimum, instrument.scale.maximum
-    click.secho(f"{instrument.name} ({instrument.id}): {total} questions", bold=True)
+    upto = "up to " if any(i.asked_if for i in instrument.items) else ""
+    click.secho(f"{instrument.name} ({instrument.id}): {upto}{total} questions", bold=True)
     click.echo(instrument.instructions)
     if answered:
         done = sum(1 for v in answered.values() if v is not None)
@@ -109,11 +110,13 @@ def _interactive(instrument: Instrument) -> bool:
             "(use --restart to start over)."
         )
     click.echo(f"Answer {lo}-{hi}; Enter skips, b goes back, q stops (answers are saved).")
-    order = [i.id for i in instrument.items]
-    index = next((n for n, iid in enumerate(order) if iid not in answered), total)
+    # The items asked follow the answers: a follow-up its screen ruled out is passed over.
+    asked = instrument.asked(answered)
+    index = next((n for n, it in enumerate(asked) if it.id not in answered), len(asked))
     shown_labels: tuple[str, ...] | None = None
-    while index < total:
-        item = instrument.items[index]
+    while index < len(asked := instrument.asked(answered)):
+        total = len(asked)
+        item = asked[index]
         labels = instrument.labels_for(item)
         if labels != shown_labels:
             click.echo("  " + "   ".join(f"{lo + n} {label}" for n, label in enumerate(labels)))
@@ -141,7 +144,11 @@ def _interactive(instrument: Instrument) -> bool:
             continue
         answered[item.id] = value
         # The draft's page is the web wizard's page, so a run started here resumes there too.
-        services.save_draft(instrument, {item.id: value}, page=index // wizard.PAGE_SIZE)
+        page = next(
+            n for n in range(wizard.pages(instrument, answered))
+            if item in wizard.page_items(instrument, n, answered)
+        )  # fmt: skip
+        services.save_draft(instrument, {item.id: value}, page=page)
         index += 1
     if instrument.ranking_of:
         ranking = _ask_ranking(instrument)

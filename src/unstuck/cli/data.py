@@ -132,9 +132,9 @@ def install_cmd(
         try:
             extras = extras_from_options(
                 esco=esco,
-                oews=bls_wages,
-                oews_areas=bls_areas,
-                projections=bls_projections,
+                bls_wages=bls_wages,
+                bls_areas=bls_areas,
+                bls_projections=bls_projections,
                 crosswalk=crosswalk,
                 onet_taxonomy=onet_taxonomy,
             )

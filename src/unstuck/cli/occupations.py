@@ -99,7 +99,7 @@ def show_cmd(code: str, as_json: bool) -> None:
         con.print("\n[bold]Hot technologies[/bold]: " + ", ".join(hot))
     con.print("\n[bold]Wages[/bold]: ", end="")
     if occ.wages is None:
-        con.print("not loaded (install BLS OEWS data)")
+        con.print("not loaded (install the BLS wages: unstuck data install --bls-wages FILE)")
     else:
         w = occ.wages
         con.print(

@@ -90,7 +90,9 @@ def show_cmd(as_json: bool) -> None:
     kb = load_kb()
     services = plan_services()
     built = services.build(kb)
-    data = services.report_data(built)
+    from unstuck.report.data import report_data
+
+    data = report_data(built)
     if as_json:
         echo_json(data)
         return

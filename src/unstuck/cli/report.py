@@ -1,7 +1,7 @@
 """``unstuck report``: the career restart plan as one document to print or share (HTML or PDF).
 
-A thin wrapper over :func:`unstuck.app.plan.services.report_html` and
-:func:`~unstuck.app.plan.services.report_pdf`, which the app's report page and PDF download use.
+A thin wrapper over :func:`unstuck.report.document.report_html` and
+:func:`~unstuck.report.document.report_pdf`, which the app's report page and PDF download use.
 """
 
 from __future__ import annotations
@@ -41,9 +41,11 @@ def report(fmt: str, output: Path) -> None:
     kb = load_kb()
     from unstuck.cli.plan import plan_services
 
-    services = plan_services()
+    plan_services()  # sets the app up
+    from unstuck.report import document
+
     if fmt == "pdf":
-        output.write_bytes(services.report_pdf(kb))
+        output.write_bytes(document.report_pdf(kb))
     else:
-        output.write_text(services.report_html(kb), encoding="utf-8")
+        output.write_text(document.report_html(kb), encoding="utf-8")
     click.echo(f"Wrote {output}", err=True)

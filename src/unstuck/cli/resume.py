@@ -59,6 +59,8 @@ def import_cmd(file: Path, apply_: bool, as_json: bool) -> None:
             else None,
             "skills": [s["element_id"] for s in suggestions["skills"] if not s["in_profile"]],
             "technology": [t["name"] for t in suggestions["technology"] if not t["in_profile"]],
+            "education": suggestions["education"] is not None,
+            "credentials": [c["name"] for c in suggestions["credentials"] if not c["in_profile"]],
         }
         services.apply_suggestions(stored, accepted)
     if as_json:
@@ -86,6 +88,10 @@ def import_cmd(file: Path, apply_: bool, as_json: bool) -> None:
         click.echo(f"  technology: {names}")
     if suggestions["skills"]:
         click.echo("  skill areas: " + ", ".join(s["name"] for s in suggestions["skills"][:12]))
+    if suggestions["education"] is not None:
+        click.echo(f"  education: {suggestions['education']['degree']}")
+    if suggestions["credentials"]:
+        click.echo("  credentials: " + "; ".join(c["name"] for c in suggestions["credentials"]))
     if accepted is not None:
         click.secho("Profile updated with these suggestions.", fg="green")
     else:

@@ -13,7 +13,7 @@ from array import array
 from collections.abc import Sequence
 from pathlib import Path
 
-from unstuck.knowledge.build import SourceRecord, TableCount, WarnFn
+from unstuck.knowledge.build import FingerprintOnce, SourceRecord, TableCount, WarnFn
 from unstuck.knowledge.errors import SourceNotFoundError
 from unstuck.knowledge.inputs import count_records, require_file, shorten
 from unstuck.knowledge.oews import (
@@ -37,7 +37,7 @@ from unstuck.knowledge.sources import ProgressFn, sha256_file
 from unstuck.knowledge.wages import SHOWN, SHOWN_POS, WAGE_COLUMNS, floats
 
 
-class OewsAreasSource:
+class BlsAreasSource(FingerprintOnce):
     """OEWS wages by state and metropolitan area: the OEWS database, or BLS area CSV files."""
 
     name = "bls-areas"
@@ -45,17 +45,11 @@ class OewsAreasSource:
     def __init__(
         self, paths: str | Path | Sequence[str | Path], release: str | None = None
     ) -> None:
-        self._sha: str | None = None
         raw = [paths] if isinstance(paths, str | Path) else list(paths)
         if not raw:
             raise SourceNotFoundError("no BLS area wage file given")
         self.paths = [require_file(Path(p), "BLS OEWS area wages") for p in raw]
         self._release = release
-
-    def fingerprint(self) -> str:
-        if self._sha is None:  # once: install() asks before building, load() records it
-            self._sha = self._fingerprint()
-        return self._sha
 
     def _fingerprint(self) -> str:
         if len(self.paths) == 1:

@@ -11,7 +11,7 @@ import sqlite3
 from collections.abc import Sequence
 from pathlib import Path
 
-from unstuck.knowledge.build import SourceRecord, WarnFn, load_table
+from unstuck.knowledge.build import FingerprintOnce, SourceRecord, WarnFn, load_table
 from unstuck.knowledge.errors import DataError, HeaderError, RowError
 from unstuck.knowledge.inputs import (
     csv_records,
@@ -86,19 +86,13 @@ def projections_table(header: Sequence[str], file: str) -> tuple[Table, str]:
     return table, period
 
 
-class ProjectionsSource:
+class BlsProjectionsSource(FingerprintOnce):
     """BLS Employment Projections, Table 1.2 (occupational projections) as CSV."""
 
     name = "bls-projections"
 
     def __init__(self, path: str | Path) -> None:
-        self._sha: str | None = None
         self.path = require_file(Path(path), "BLS Employment Projections Table 1.2")
-
-    def fingerprint(self) -> str:
-        if self._sha is None:  # once: install() asks before building, load() records it
-            self._sha = self._fingerprint()
-        return self._sha
 
     def _fingerprint(self) -> str:
         return sha256_file(self.path)

@@ -8,7 +8,7 @@ from __future__ import annotations
 import sqlite3
 from pathlib import Path
 
-from unstuck.knowledge.build import SourceRecord, TableCount, WarnFn
+from unstuck.knowledge.build import FingerprintOnce, SourceRecord, TableCount, WarnFn
 from unstuck.knowledge.inputs import count_records, require_file, shorten
 from unstuck.knowledge.oews import (
     NATIONAL_COLS,
@@ -28,20 +28,14 @@ from unstuck.knowledge.oews import (
 from unstuck.knowledge.sources import ProgressFn, sha256_file
 
 
-class OewsSource:
+class BlsWagesSource(FingerprintOnce):
     """National OEWS wages: the BLS ``national_M20XX_dl`` CSV layout or the OEWS database."""
 
     name = "bls-wages"
 
     def __init__(self, path: str | Path, release: str | None = None) -> None:
-        self._sha: str | None = None
         self.path = require_file(Path(path), "BLS OEWS national wages")
         self._release = release
-
-    def fingerprint(self) -> str:
-        if self._sha is None:  # once: install() asks before building, load() records it
-            self._sha = self._fingerprint()
-        return self._sha
 
     def _fingerprint(self) -> str:
         return sha256_file(self.path)

@@ -83,6 +83,23 @@ class ExtraSource(Protocol):
         """Validate and insert the source's tables into ``conn``."""
 
 
+class FingerprintOnce:
+    """The base of every optional source: :meth:`fingerprint` is worked out once, by the
+    subclass's :meth:`_fingerprint` (hashing its files), and kept: ``install()`` asks before
+    building and ``load()`` records it."""
+
+    _sha: str | None = None
+
+    def fingerprint(self) -> str:
+        """SHA-256 of the source's content (raises a DataError if unreadable)."""
+        if self._sha is None:
+            self._sha = self._fingerprint()
+        return self._sha
+
+    def _fingerprint(self) -> str:
+        raise NotImplementedError
+
+
 @dataclass
 class InstallResult:
     path: Path

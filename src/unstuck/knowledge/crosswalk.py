@@ -27,7 +27,7 @@ from collections.abc import Iterable, Mapping
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from unstuck.knowledge.build import SourceRecord, WarnFn, load_table
+from unstuck.knowledge.build import FingerprintOnce, SourceRecord, WarnFn, load_table
 from unstuck.knowledge.errors import RowError
 from unstuck.knowledge.esco import EscoTables
 from unstuck.knowledge.inputs import (
@@ -99,22 +99,16 @@ def _check_codes(data: bytes, file: str, columns: Iterable[str]) -> None:
                 )
 
 
-class CrosswalkSource:
+class CrosswalkSource(FingerprintOnce):
     """The Nesta ESCO -> O*NET crosswalk CSV, optionally with O*NET's 2010 -> 2019 crosswalk."""
 
     name = "crosswalk"
 
     def __init__(self, path: str | Path, taxonomy: str | Path | None = None) -> None:
-        self._sha: str | None = None
         self.path = require_file(Path(path), "ESCO -> O*NET crosswalk")
         self.taxonomy = (
             require_file(Path(taxonomy), "O*NET-SOC 2010 -> 2019 crosswalk") if taxonomy else None
         )
-
-    def fingerprint(self) -> str:
-        if self._sha is None:  # once: install() asks before building, load() records it
-            self._sha = self._fingerprint()
-        return self._sha
 
     def _fingerprint(self) -> str:
         if self.taxonomy is None:

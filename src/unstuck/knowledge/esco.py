@@ -25,7 +25,7 @@ from collections import defaultdict
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from unstuck.knowledge.build import SourceRecord, WarnFn, load_table
+from unstuck.knowledge.build import FingerprintOnce, SourceRecord, WarnFn, load_table
 from unstuck.knowledge.errors import MissingFileError, RowError
 from unstuck.knowledge.inputs import FileSet, shorten
 from unstuck.knowledge.sources import ProgressFn
@@ -103,13 +103,12 @@ ESCO_TABLES: tuple[Table, ...] = (
 _VERSION_RE = re.compile(r"(?:^|[\s_-])v(\d+\.\d+(?:\.\d+)?)")
 
 
-class EscoSource:
+class EscoSource(FingerprintOnce):
     """ESCO from a folder of its CSV files, or the zip(s) the Commission publishes."""
 
     name = "esco"
 
     def __init__(self, path: str | Path, release: str | None = None) -> None:
-        self._sha: str | None = None
         self.path = Path(path)
         self.files = FileSet(self.path)
         # the version is in the folder or zip name ("v1.1.1", "ESCO dataset - v1.1.1 - ...")
@@ -117,11 +116,6 @@ class EscoSource:
             (m for part in (self.path.name, *(p.name for p in self.path.parents))
              if (m := _VERSION_RE.search(part))), None)
         self.release = release or (found.group(1) if found else "unknown")
-
-    def fingerprint(self) -> str:
-        if self._sha is None:  # once: install() asks before building, load() records it
-            self._sha = self._fingerprint()
-        return self._sha
 
     def _fingerprint(self) -> str:
         return self.files.fingerprint([t.file for t in ESCO_TABLES])

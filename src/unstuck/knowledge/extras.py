@@ -1,5 +1,11 @@
 """Optional sources: ESCO, BLS wages and projections, the ESCO->O*NET crosswalk.
 
+Each source has one name, the same everywhere: ``bls-wages`` is the source in the build
+record, ``--bls-wages`` the install option, ``UNSTUCK_BLS_WAGES`` its variable and
+``bls_wages`` the keyword of :func:`extras_from_options` (likewise ``bls-areas``,
+``bls-projections``, ``esco``, ``crosswalk``). OEWS is the name of the BLS survey whose files
+:mod:`unstuck.knowledge.oews` reads for both wage sources.
+
 Building: :func:`extras_from_options` turns the paths given to ``unstuck data install``
 (``--esco``, ``--bls-wages``, ``--bls-areas``, ``--bls-projections``, ``--crosswalk``; or the
 ``UNSTUCK_*`` variables in :data:`ENV_VARS`) into the ``extras`` that
@@ -25,9 +31,9 @@ from unstuck.knowledge.build import ExtraSource
 #: option name -> environment variable, shared with the CLI.
 ENV_VARS: dict[str, str] = {
     "esco": "UNSTUCK_ESCO_SOURCE",
-    "oews": "UNSTUCK_BLS_WAGES",
-    "oews_areas": "UNSTUCK_BLS_AREAS",
-    "projections": "UNSTUCK_BLS_PROJECTIONS",
+    "bls_wages": "UNSTUCK_BLS_WAGES",
+    "bls_areas": "UNSTUCK_BLS_AREAS",
+    "bls_projections": "UNSTUCK_BLS_PROJECTIONS",
     "crosswalk": "UNSTUCK_CROSSWALK",
     "onet_taxonomy": "UNSTUCK_ONET_TAXONOMY_CROSSWALK",
 }
@@ -35,9 +41,10 @@ ENV_VARS: dict[str, str] = {
 #: What the product lacks when a whole optional source is not installed.
 DEGRADES: dict[str, str] = {
     "esco": "ESCO skills (skill extraction, ESCO skill gaps) and ESCO titles in title search",
-    "oews": "national wages on occupation profiles and in comparisons",
-    "oews_areas": "wages for the person's state or metro area",
-    "projections": "outlook (growth, openings), typical entry education and self-employment share",
+    "bls_wages": "national wages on occupation profiles and in comparisons",
+    "bls_areas": "wages for the person's state or metro area",
+    "bls_projections": "outlook (growth, openings), typical entry education and "
+    "self-employment share",
     "crosswalk": "ESCO titles in title search and links between ESCO and O*NET occupations",
 }
 
@@ -46,31 +53,31 @@ PathLike = str | os.PathLike[str]
 
 def extras_from_options(
     esco: PathLike | None = None,
-    oews: PathLike | None = None,
-    oews_areas: PathLike | Sequence[PathLike] | None = None,
-    projections: PathLike | None = None,
+    bls_wages: PathLike | None = None,
+    bls_areas: PathLike | Sequence[PathLike] | None = None,
+    bls_projections: PathLike | None = None,
     crosswalk: PathLike | None = None,
     onet_taxonomy: PathLike | None = None,
 ) -> list[ExtraSource]:
     """The extras for the given paths (None: not installed). Raises a DataError for a path that
     does not exist, before anything is built."""
-    from unstuck.knowledge.bls_areas import OewsAreasSource
-    from unstuck.knowledge.bls_projections import ProjectionsSource
-    from unstuck.knowledge.bls_wages import OewsSource
+    from unstuck.knowledge.bls_areas import BlsAreasSource
+    from unstuck.knowledge.bls_projections import BlsProjectionsSource
+    from unstuck.knowledge.bls_wages import BlsWagesSource
     from unstuck.knowledge.crosswalk import CrosswalkSource
     from unstuck.knowledge.esco import EscoSource
 
     extras: list[ExtraSource] = []
     if esco:
         extras.append(EscoSource(Path(esco)))
-    if oews:
-        extras.append(OewsSource(Path(oews)))
-    if oews_areas:
-        areas = [oews_areas] if isinstance(oews_areas, str | os.PathLike) else list(oews_areas)
+    if bls_wages:
+        extras.append(BlsWagesSource(Path(bls_wages)))
+    if bls_areas:
+        areas = [bls_areas] if isinstance(bls_areas, str | os.PathLike) else list(bls_areas)
         if areas:
-            extras.append(OewsAreasSource([Path(a) for a in areas]))
-    if projections:
-        extras.append(ProjectionsSource(Path(projections)))
+            extras.append(BlsAreasSource([Path(a) for a in areas]))
+    if bls_projections:
+        extras.append(BlsProjectionsSource(Path(bls_projections)))
     if crosswalk:
         extras.append(
             CrosswalkSource(Path(crosswalk), Path(onet_taxonomy) if onet_taxonomy else None)
@@ -82,17 +89,15 @@ def extras_from_env(environ: Mapping[str, str] | None = None) -> list[ExtraSourc
     """The extras named by the ``UNSTUCK_*`` variables of :data:`ENV_VARS`."""
     env = os.environ if environ is None else environ
     given = {k: env.get(v) or None for k, v in ENV_VARS.items()}
-    areas = given.pop("oews_areas")
-    return extras_from_options(oews_areas=areas.split(os.pathsep) if areas else None, **given)
+    areas = given.pop("bls_areas")
+    return extras_from_options(bls_areas=areas.split(os.pathsep) if areas else None, **given)
 
 
 def missing_sources(extras: Sequence[ExtraSource]) -> list[str]:
     """A warning for each optional source not in ``extras``, naming what it degrades."""
-    names = {"esco": "esco", "bls-wages": "oews", "bls-areas": "oews_areas",
-             "bls-projections": "projections", "crosswalk": "crosswalk"}
-    present = {names.get(e.name, e.name) for e in extras}
+    present = {e.name.replace("-", "_") for e in extras}  # "bls-wages" -> option bls_wages
     return [
-        f"{option.replace('_', ' ')} not installed ({ENV_VARS[option]}); without it: {what}."
+        f"{option.replace('_', '-')} not installed ({ENV_VARS[option]}); without it: {what}."
         for option, what in DEGRADES.items()
         if option not in present
     ]
@@ -116,9 +121,9 @@ def find_standard_files(folder: Path) -> dict[str, Path | None]:
     taxonomy = _latest(sorted(folder.glob("crosswalks/*/2010_to_2019_Crosswalk*.csv")))
     return {
         "esco": esco,
-        "oews": _latest(sorted(oews_dir.glob("national_M*.csv"))) if oews_dir else None,
-        "oews_areas": _latest(sorted(oews_dir.glob("oews-*.sqlite*"))) if oews_dir else None,
-        "projections": _latest(sorted(ep_dir.glob("table_1_2*.csv"))) if ep_dir else None,
+        "bls_wages": _latest(sorted(oews_dir.glob("national_M*.csv"))) if oews_dir else None,
+        "bls_areas": _latest(sorted(oews_dir.glob("oews-*.sqlite*"))) if oews_dir else None,
+        "bls_projections": _latest(sorted(ep_dir.glob("table_1_2*.csv"))) if ep_dir else None,
         "crosswalk": walk,
         "onet_taxonomy": taxonomy,
     }

@@ -18,6 +18,8 @@ from collections.abc import Mapping, Sequence
 from html import escape
 from typing import Any
 
+from unstuck.report.bars import Bar
+
 #: Strand colours, chosen to be told apart in greyscale print too (light to dark alternating).
 STRAND_COLOURS: dict[str, str] = {
     "learning": "#1f5f99",
@@ -77,12 +79,22 @@ def _open(uid: str, width: int, height: int, title: str, desc: str) -> list[str]
     ]
 
 
-def weekly_hours_svg(data: Mapping[str, Any], uid: str = "hours") -> str:
-    """Stacked bars, one per week, with a dashed line at each week's capacity."""
+def hours_legend(data: Mapping[str, Any]) -> list[dict[str, str]]:
+    """The strands of :func:`weekly_hours` with their colours, for a legend drawn as HTML
+    (it reflows on a phone, where text inside a scaled-down SVG is too small to read)."""
+    return [
+        {"id": sid, "name": name, "colour": STRAND_COLOURS.get(sid, "#888")}
+        for sid, name in data["strands"]
+    ]
+
+
+def weekly_hours_svg(data: Mapping[str, Any], uid: str = "hours", *, legend: bool = True) -> str:
+    """Stacked bars, one per week, with a dashed line at each week's capacity; the legend
+    inside the SVG unless ``legend`` is False (the page then shows :func:`hours_legend`)."""
     weeks = data["weeks"]
     strands: Sequence[tuple[str, str]] = data["strands"]
     width, left, top, bottom = 640, 40, 10, 40
-    legend_rows = (len(strands) + 1) // 2
+    legend_rows = (len(strands) + 1) // 2 if legend else 0
     height = 220 + 18 * legend_rows
     plot_h = 220 - top - bottom
     top_value = float(max([w["capacity"] for w in weeks] + [w["hours"] for w in weeks] + [1.0]))
@@ -136,7 +148,7 @@ def weekly_hours_svg(data: Mapping[str, Any], uid: str = "hours") -> str:
         f'<text x="{left}" y="{top + plot_h + 30}" font-size="11" fill="#333">'
         "Week (dashed line: your hours that week)</text>"
     )
-    for j, (sid, name) in enumerate(strands):
+    for j, (sid, name) in enumerate(strands if legend else ()):
         lx = left + (j % 2) * 300
         ly = 220 + 18 * (j // 2)
         out.append(
@@ -171,30 +183,33 @@ def hbar_svg(
     uid: str = "bars",
     digits: int = 2,
 ) -> str:
-    """Horizontal bars with the label above each bar and the value written after it."""
+    """Horizontal bars with the label above each bar and the value written after it; ``bars``
+    are the report's data (``{"label", "value", "kind"}``), each read as a
+    :class:`~unstuck.report.bars.Bar` on the scale 0 to ``maximum``."""
     # Narrower than the weekly chart so labels stay readable when a phone scales it down.
     width, row = 480, 34
     height = max(1, len(bars)) * row + 6
-    top_bar = max(bars, key=lambda b: b["value"], default=None)
+    shown = [Bar.from_dict(b, high=maximum) for b in bars]
+    top_bar = max(shown, key=lambda b: b.value or 0.0, default=None)
     desc = f"{len(bars)} bars on a scale of 0 to {maximum:g}{unit}." + (
-        f" The highest is {top_bar['label']} at {top_bar['value']:.{digits}f}{unit}."
+        f" The highest is {top_bar.label} at {top_bar.value:.{digits}f}{unit}."
         if top_bar
         else ""
     )
     out = _open(uid, width, height, title, desc)
     span = width - 80
-    for i, b in enumerate(bars):
+    for i, b in enumerate(shown):
         y0 = i * row + 4
-        w = span * max(0.0, min(1.0, b["value"] / maximum)) if maximum else 0.0
+        w = span * (b.share or 0.0)
         out.append(
-            f'<text x="0" y="{y0 + 11}" font-size="12" fill="#222">{escape(str(b["label"]))}'
-            + (f" ({escape(str(b['kind']))})" if b.get("kind") else "")
+            f'<text x="0" y="{y0 + 11}" font-size="12" fill="#222">{escape(b.label)}'
+            + (f" ({escape(b.kind)})" if b.kind else "")
             + "</text>"
         )
         out.append(
             f'<rect x="0" y="{y0 + 15}" width="{w:.1f}" height="12" fill="#1f5f99"/>'
             f'<text x="{w + 6:.1f}" y="{y0 + 26}" font-size="12" fill="#222">'
-            f"{b['value']:.{digits}f}{escape(unit)}</text>"
+            f"{b.value:.{digits}f}{escape(unit)}</text>"
         )
     out.append("</svg>")
     return "".join(out)

@@ -2,7 +2,7 @@
 
 reportlab is pure Python wheels (no system libraries), so the PDF works wherever ``pip install``
 does. The document follows the HTML report section by section, from the same dict
-(:func:`unstuck.app.plan.services.report_data`), and draws the same charts as vector graphics
+(:func:`unstuck.report.data.report_data`), and draws the same charts as vector graphics
 (:mod:`reportlab.graphics`), each followed by its table. The standard PDF fonts cover Western
 European text; characters outside it print as reportlab's fallback glyph.
 """
@@ -29,6 +29,7 @@ from reportlab.platypus import (
     TableStyle,
 )
 
+from unstuck.report.bars import Bar
 from unstuck.report.charts import STRAND_COLOURS
 
 #: Paper sizes by name: US Letter for the US (the default: unstuck's wage and outlook data are
@@ -46,6 +47,7 @@ def _styles() -> dict[str, ParagraphStyle]:
         "h2": ParagraphStyle(
             "h2", parent=base["Heading2"], fontSize=13, spaceBefore=10, textColor="#1f5f99"
         ),
+        "h3": ParagraphStyle("h3", parent=base["Heading3"], fontSize=11, spaceBefore=8),
         "body": body,
         "muted": ParagraphStyle("muted", parent=body, textColor="#4b5563", fontSize=8.5),
         "cell": ParagraphStyle("cell", parent=body, fontSize=8.5, leading=10.5),
@@ -163,13 +165,13 @@ def bars_drawing(bars: Sequence[Mapping[str, Any]], maximum: float, digits: int 
     row = 24.0
     d = Drawing(WIDTH, row * len(bars) + 4)
     span = WIDTH - 60
-    for i, b in enumerate(bars):
+    for i, b in enumerate(Bar.from_dict(b, high=maximum) for b in bars):
         top = row * (len(bars) - i)
-        label = str(b["label"]) + (f" ({b['kind']})" if b.get("kind") else "")
+        label = b.label + (f" ({b.kind})" if b.kind else "")
         d.add(String(0, top - 9, label[:90], fontSize=7.5))
-        bw = span * max(0.0, min(1.0, b["value"] / maximum)) if maximum else 0.0
+        bw = span * (b.share or 0.0)
         d.add(Rect(0, top - 20, bw, 8, fillColor=colors.HexColor("#1f5f99"), strokeColor=None))
-        d.add(String(bw + 4, top - 19, f"{b['value']:.{digits}f}", fontSize=7.5))
+        d.add(String(bw + 4, top - 19, f"{b.value:.{digits}f}", fontSize=7.5))
     return d
 
 
@@ -453,6 +455,16 @@ def render_pdf(data: Mapping[str, Any]) -> bytes:
             [0.17, 0.13, 0.7],
         )
     )
+    if data.get("guide"):
+        story.append(_p("How to do each task", "h3"))
+        for g in data["guide"]:
+            why = f" <i>{escape(g['why'])}</i>" if g.get("why") else ""
+            story.append(
+                _raw(
+                    f"<b>{escape(g['title'])}</b> ({escape(g['when'])}): "
+                    f"{escape(g['detail'])}{why}"
+                )
+            )
     for n in plan["notes"]:
         story.append(_p(n, "muted"))
 

@@ -347,6 +347,23 @@ def read_degree(line: str) -> Degree | None:
     return Degree(level, field, start, end, line[start:end])
 
 
+#: Words that say a degree named on a line was not (yet) finished: "Attended ... through 11th
+#: grade", "30 credits toward AA", "MBA candidate", "expected 2027", "coursework in".
+_UNFINISHED = re.compile(
+    r"\b(?:attended|through (?:the )?(?:\d{1,2}(?:st|nd|rd|th)|ninth|tenth|eleventh) grade|"
+    r"credits? (?:toward|towards|to)|coursework (?:toward|towards|in)|some college|"
+    r"incomplete|not completed|did not (?:complete|finish)|in progress|pursuing|"
+    r"candidate|expected|anticipated|currently enrolled|enrolled in)\b",
+    re.IGNORECASE,
+)
+
+
+def degree_unfinished(line: str) -> bool:
+    """Whether an education line says its degree is not held (yet): attended without
+    finishing, credits toward it, in progress or expected. A plan must not count it as held."""
+    return bool(_UNFINISHED.search(line))
+
+
 def list_context(line: str, start: int, end: int, others: list[tuple[int, int]]) -> bool:
     """The words at ``line[start:end]`` stand in a list of skills: the line is a list (three
     or more short items between commas, semicolons, bars or bullets), or another skill sits

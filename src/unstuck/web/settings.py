@@ -76,6 +76,8 @@ TEMPLATES = [
                 "django.template.context_processors.request",
                 "unstuck.web.context.knowledge",
             ],
+            # {% bar %}: every page's bars (unstuck.web.bars)
+            "builtins": ["unstuck.web.bars"],
         },
     },
 ]

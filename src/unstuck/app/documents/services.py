@@ -21,10 +21,12 @@ the lines), so :class:`~unstuck.core.match.ResumeFacts` and
 
     {"occupations": [{"code", "title", "score", "position", "evidence", "years"}],  # best first
      "skills": [{"element_id", "name", "domain", "evidence", "level"}],   # O*NET skill areas
-     "technology": [{"name", "evidence", "in_profile"}]}
+     "technology": [{"name", "evidence", "in_profile"}],
+     "education": {"level", "degree", "evidence"} or None,   # only when it says more
+     "credentials": [{"name", "evidence", "in_profile"}]}     # licences and certifications
 
 and :func:`apply_suggestions` takes ``{"occupation": code or None, "skills": [element ids],
-"technology": [names]}``.
+"technology": [names], "education": bool, "credentials": [names]}``.
 """
 
 from __future__ import annotations
@@ -215,7 +217,60 @@ def profile_suggestions(resume: models.Resume) -> dict[str, Any]:
                     "in_profile": s["label"].lower() in have_tech,
                 }
             )
-    return {"occupations": occupations, "skills": skills, "technology": technology}
+    return {
+        "occupations": occupations,
+        "skills": skills,
+        "technology": technology,
+        "education": _education_suggestion(resume.parsed, profile.education),
+        "credentials": [
+            {
+                "name": name,
+                "evidence": [evidence] if evidence else [],
+                "in_profile": name.casefold() in {c.casefold() for c in profile.credentials},
+            }
+            for name, evidence in _credentials_of(resume.parsed)
+        ],
+    }
+
+
+#: A degree level the resume reader finds (text.layout.LEVELS) as O*NET's education category
+#: (Required Level of Education: 2 high school, 3 post-secondary certificate, 5 associate's,
+#: 6 bachelor's, 8 master's, 10 first professional degree, 11 doctoral degree).
+EDUCATION_CATEGORY = {
+    "high school": 2, "certificate": 3, "associate": 5, "bachelor": 6, "master": 8,
+    "professional": 10, "doctorate": 11,
+}  # fmt: skip
+
+
+def _education_suggestion(parsed: dict[str, Any], current: int | None) -> dict[str, Any] | None:
+    """The resume's highest degree as the profile's education, when it says more than the
+    profile does (None otherwise: a resume never lowers what the person entered)."""
+    from unstuck.text.layout import degree_unfinished
+
+    best: tuple[int, dict[str, Any]] | None = None
+    for e in parsed.get("education") or ():
+        if degree_unfinished(str(e.get("evidence") or "")):
+            continue  # attended, credits toward, expected: not held
+        level = EDUCATION_CATEGORY.get(str(e.get("level") or ""))
+        if level is not None and (best is None or level > best[0]):
+            best = (level, e)
+    if best is None or (current is not None and current >= best[0]):
+        return None
+    level, entry = best
+    return {
+        "level": level,
+        "degree": entry.get("degree") or entry.get("level"),
+        "evidence": [entry["evidence"]] if entry.get("evidence") else [],
+    }
+
+
+def _credentials_of(parsed: dict[str, Any]) -> list[tuple[str, str]]:
+    out: dict[str, str] = {}
+    for c in parsed.get("certifications") or ():
+        name = str(c.get("name") or "").strip()
+        if name and name.casefold() not in {k.casefold() for k in out}:
+            out[name] = str(c.get("evidence") or "")
+    return list(out.items())
 
 
 def apply_suggestions(resume: models.Resume, accepted: dict[str, Any]) -> None:
@@ -246,6 +301,17 @@ def apply_suggestions(resume: models.Resume, accepted: dict[str, Any]) -> None:
         for name in accepted.get("technology") or ():
             if name in offered_tech and name.lower() not in {t.lower() for t in tech}:
                 tech.append(name)
+        education = current.education
+        offered_education = suggestions.get("education")
+        if accepted.get("education") and offered_education is not None:
+            education = offered_education["level"]
+        credentials = list(current.credentials)
+        offered_credentials = {c["name"] for c in suggestions.get("credentials") or ()}
+        for name in accepted.get("credentials") or ():
+            if name in offered_credentials and name.casefold() not in {
+                c.casefold() for c in credentials
+            }:
+                credentials.append(name)
         ratings = list(current.ratings)
         have = {r.element_id for r in ratings}
         typical = _typical_levels(kb, current.occupation_code)
@@ -258,8 +324,19 @@ def apply_suggestions(resume: models.Resume, accepted: dict[str, Any]) -> None:
         from dataclasses import replace
 
         profile_services.save_profile(
-            replace(current, technology=tuple(tech), ratings=tuple(ratings))
+            replace(
+                current,
+                technology=tuple(tech),
+                ratings=tuple(ratings),
+                education=education,
+                credentials=tuple(credentials),
+            )
         )
+        from unstuck.app.profile import wizard
+
+        if any(accepted.get(k) for k in ("occupation", "technology", "skills", "education",
+                                         "credentials")):  # fmt: skip
+            wizard.from_resume(profile_services.get_profile())
 
 
 # -- postings -------------------------------------------------------------------------------------

@@ -1,5 +1,6 @@
-"""What the career-path pages need beyond the engine: who the person is, what-if parameters
-from the query string, the shortlist, and chart data.
+"""What the career-path pages and ``unstuck explore`` need beyond the engine: who the person
+is, what-if parameters from the query string, and the shortlist (the pages' cards and charts are
+built in :mod:`unstuck.web.paths.present`).
 
 The person is the saved profile (current occupation, own levels, latest interests and values,
 constraints, area wages) unless the page was opened with ``?from=CODE``, which starts from that
@@ -18,27 +19,22 @@ the planning step never imports this app's model::
 
 from __future__ import annotations
 
-import re
 from collections.abc import Mapping, Sequence
 from dataclasses import dataclass, replace
 from datetime import datetime
 from typing import Any
 
-from unstuck.app.paths import wording
 from unstuck.app.paths.models import Shortlisted
 from unstuck.app.profile import models as profile_models
 from unstuck.app.profile import services as profile_services
 from unstuck.app.profile.services import LatestResults
 from unstuck.core.assess import InterestsResult, ValuesResult
-from unstuck.core.paths import KINDS, Person, Recommendation, person_from_occupation
+from unstuck.core.paths import Person, person_from_occupation
 from unstuck.core.paths.data import OccupationData
-from unstuck.core.paths.engine import COMPONENTS, SIGNALS, person_from_profile, score
+from unstuck.core.paths.engine import person_from_profile, score
 from unstuck.core.paths.explain import (
     Exploration,
-    PathGroup,
     explore,
-    fit_label,
-    shown_components,
 )
 from unstuck.knowledge.matrices import area_figures, occupation_data
 from unstuck.knowledge.store import KnowledgeBase
@@ -191,167 +187,3 @@ def add(code: str, title: str, key: str = ME) -> None:
 
 def remove(code: str, key: str = ME) -> None:
     Shortlisted.objects.filter(profile_key=key, code=code).delete()
-
-
-#: questionnaires whose absence leaves a signal out: signal -> the wizard's slug
-QUESTIONNAIRES = {"interests": "interests", "values": "values"}
-_CLI_HINT = re.compile(r"\s*\(unstuck [^)]*\)")
-
-
-def unused_parts(unused: Sequence[tuple[str, str]]) -> list[dict[str, str | None]]:
-    """The parts of the score that could not be used, in words: the component they belong to,
-    what the signal measures, why it was left out, and the questionnaire that would fill it."""
-    return [
-        {
-            "signal": signal,
-            "label": COMPONENTS[SIGNALS[signal][0]],
-            "what": SIGNALS[signal][1],
-            "reason": _CLI_HINT.sub("", reason),
-            "questionnaire": QUESTIONNAIRES.get(signal),
-        }
-        for signal, reason in unused
-    ]
-
-
-def chart(rec: Recommendation) -> list[dict[str, Any]]:
-    """Component bars, diverging from a centre line: each a share of the largest absolute
-    component, signed; values rounded so that they add up to the score shown."""
-    biggest = max((abs(c.value) for c in rec.components), default=0.0) or 1.0
-    shown = [value for _, value in shown_components(rec)]
-    return [
-        {
-            "label": c.label,
-            "value": value,
-            "width": round(50 * abs(c.value) / biggest, 1),
-            "negative": c.value < 0,
-        }
-        for c, value in zip(rec.components, shown, strict=True)
-    ]
-
-
-def level_bars(rec: Recommendation, limit: int = 3) -> list[dict[str, Any]]:
-    """Strengths and largest gaps: the person's level against the level required (0-7)."""
-    rows = [(e, False) for e in rec.strengths[:limit]] + [(e, True) for e in rec.gaps[:limit]]
-    return [
-        {
-            "name": e.name,
-            "current": e.current,
-            "required": e.required,
-            "current_width": round(100 * min(max(e.current, 0.0), 7.0) / 7.0, 1),
-            "required_at": round(100 * min(max(e.required, 0.0), 7.0) / 7.0, 1),
-            "gap": gap,
-            "status": e.status if gap else "met",
-        }
-        for e, gap in rows
-    ]
-
-
-def profile_bars(dimensions: Sequence[tuple[str, float | None, float | None]]) -> list[dict]:
-    """Interests (or values) overlay: the occupation's profile as bars, the person's as
-    markers on the same 1-7 scale."""
-
-    def at(x: float | None) -> float | None:
-        return None if x is None else round(100 * (min(max(x, 1.0), 7.0) - 1.0) / 6.0, 1)
-
-    return [
-        {"name": name, "mine": mine, "theirs": theirs, "mine_at": at(mine), "theirs_at": at(theirs)}
-        for name, mine, theirs in dimensions
-    ]
-
-
-#: the outlook bar's scale: growth of this many percent either way fills half the track
-GROWTH_SCALE = 20.0
-
-
-def money_bars(rec: Recommendation) -> dict[str, Any]:
-    """Pay now against the target's median, and projected growth as a signed bar."""
-    pay = rec.pay
-    top = max((x for x in (pay.current, pay.target) if x is not None), default=0.0) or 1.0
-    rows: list[dict[str, Any]] = [{"label": "This occupation", "value": pay.target, "width": None}]
-    if pay.current is not None:  # no current occupation: nothing to compare with
-        rows.insert(0, {"label": "Now", "value": pay.current, "width": None})
-    for row in rows:
-        if row["value"] is not None:
-            row["width"] = round(100 * row["value"] / top, 1)
-    growth = rec.outlook.growth_percent
-    return {
-        "pay": rows,
-        "growth": growth,
-        "growth_width": None
-        if growth is None
-        else round(50 * min(abs(growth), GROWTH_SCALE) / GROWTH_SCALE, 1),
-        "growth_negative": growth is not None and growth < 0,
-        "growth_scale": GROWTH_SCALE,
-    }
-
-
-def cards(recs: Sequence[Recommendation], shortlisted: set[str]) -> list[dict[str, Any]]:
-    return [
-        {
-            "rec": r,
-            "bars": chart(r),
-            "levels": level_bars(r),
-            "interests": profile_bars(r.interests.dimensions),
-            "money": money_bars(r),
-            "score": round(r.score, 1) or 0.0,
-            "fit": r.fit,
-            "fit_label": fit_label(r.fit),
-            "shortlisted": r.code in shortlisted,
-            "move": wording.move_reason(r.move, r.kind),
-            "kind_label": KINDS.get(r.kind, r.kind),
-            "ready": wording.readiness(r.readiness),
-            "ready_short": wording.ready_short(r),
-            "ready_steps": [
-                {"label": s.label, "months": wording.months(s.months)} for s in r.readiness.steps
-            ],
-            "constraints": [wording.left_out(x) for x in r.filtered],
-        }
-        for r in recs
-    ]
-
-
-def left_out_rows(group: PathGroup) -> list[dict[str, Any]]:
-    """The best occupations of a kind the constraints left out, each with why in words."""
-    return [
-        {
-            "code": item.code,
-            "title": item.title,
-            "reasons": [wording.left_out(x) for x in item.reasons],
-        }
-        for item in group.left_out
-    ]
-
-
-def what_if_values(person: Person, applied: Mapping[str, str]) -> dict[str, str]:
-    """The what-if form's values: what the request set, else the constraint in force, so the
-    form shows what the ranking applies."""
-    current = {
-        "min_pay": person.min_pay,
-        "retraining_months": person.retraining_months,
-        "hours": person.hours_per_week,
-        "max_zone_step": person.max_zone_step,
-    }
-    def plain(v: float | None) -> str:
-        if v is None:
-            return ""
-        return str(int(v)) if float(v).is_integer() else f"{v:.1f}"
-
-    out = {k: plain(v) for k, v in current.items()}
-    out.update({k: v for k, v in applied.items() if k in out})
-    return out
-
-
-def constraints_in_force(person: Person) -> list[str]:
-    """The constraints the ranking applies, in words (the what-if form shows them)."""
-    out = []
-    if person.min_pay is not None:
-        out.append(f"pay at least {wording.money(person.min_pay)} a year")
-    if person.retraining_months is not None:
-        out.append(f"ready within {person.retraining_months:g} months")
-    if person.hours_per_week:
-        out.append(f"{person.hours_per_week:g} hours a week for the change")
-    if person.max_zone_step is not None:
-        out.append(f"at most {person.max_zone_step} job zones up")
-    if person.excluded:
-        out.append(f"{len(person.excluded)} occupations excluded")
-    return out

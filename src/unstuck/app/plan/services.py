@@ -14,8 +14,8 @@ gathers its inputs and applies the edits it cannot know about:
 - generated goals can be reworded or removed, and own goals added; every goal shown is checked
   against SMART with the person's hours and the target.
 
-:func:`report_data` turns a built plan into one JSON-ready dict: the report (HTML and PDF) and
-``unstuck plan show --json`` are all drawn from it. Unknown stays ``None`` all the way through.
+:func:`unstuck.report.data.report_data` turns a built plan into the one JSON-ready dict that
+the report (HTML and PDF) and ``unstuck plan show --json`` are drawn from.
 
 Example::
 
@@ -23,7 +23,7 @@ Example::
     from unstuck.app.plan import services
 
     plan = services.build(get_knowledge_base())
-    print(services.report_data(plan)["plan"]["weeks"][0])
+    print(plan.action.weeks[0])
 """
 
 from __future__ import annotations
@@ -71,7 +71,6 @@ from unstuck.core.plan.exit import Readiness, Runway, Timeline
 from unstuck.core.plan.gaps import Evidence, Gap
 from unstuck.core.plan.leave import state_of
 from unstuck.core.plan.smart import GoalCheck
-from unstuck.report import charts
 
 if TYPE_CHECKING:
     from unstuck.knowledge.store import KnowledgeBase
@@ -607,248 +606,6 @@ def ics(kb: KnowledgeBase, *, now: datetime | None = None, key: str = ME) -> str
     now = now or datetime.now(UTC)
     plan = build(kb, today=now.date(), key=key)
     return to_ics(plan.action, stamp=now)
-
-
-# -- the report's data -------------------------------------------------------------------------
-
-
-def _profile_data(p: core_profile.Profile) -> dict[str, Any]:
-    c = p.constraints
-    return {
-        "occupation": {"code": p.occupation_code, "title": p.occupation_title},
-        "years_in_occupation": p.years_in_occupation,
-        "education": None
-        if p.education is None
-        else core_profile.EDUCATION_LEVELS.get(p.education, str(p.education)),
-        "skills_rated": len(p.ratings),
-        "technology": list(p.technology),
-        "constraints": c.to_dict(),
-    }
-
-
-def _diagnosis(plan: BuiltPlan) -> dict[str, Any] | None:
-    rut = plan.rut
-    if rut is None:
-        return None
-    return {
-        "taken": None if plan.rut_taken is None else plan.rut_taken.date().isoformat(),
-        "severity": {
-            "score": round(rut.severity.score),  # one rounding everywhere: whole points
-            "band": rut.severity.band.name,
-            "meaning": rut.severity.band.meaning,
-        },
-        "causes": [
-            {"name": c.name, "score": round(c.score, 1), "likelihood": c.likelihood}
-            for c in rut.causes
-        ],
-        "unscored_causes": list(rut.unscored_causes),
-        "strategies": [{"name": s.name, "share": s.share} for s in plan.strategies],
-        "care": rut.care.to_dict(),
-    }
-
-
-def target_why(kb: KnowledgeBase, plan: BuiltPlan) -> dict[str, Any] | None:
-    """Why this target, in the paths engine's own figures for the saved person (the same
-    score, pay, outlook and readiness the paths page shows), or None without a target."""
-    if plan.target is None:
-        return None
-    from unstuck.core.paths.engine import score
-    from unstuck.core.paths.explain import explain
-    from unstuck.knowledge.matrices import occupation_data
-
-    data = occupation_data(kb)
-    if plan.target.code not in data.index:
-        return None
-    ranking = score(data, paths_services.saved_person(kb))
-    rec = explain(ranking, plan.target.code)
-    limit = plan.profile.constraints.retraining_months
-    months = rec.readiness.months
-    nearer: list[dict[str, Any]] = []
-    if months is not None and limit is not None and months > limit:
-        for s in plan.shortlist:
-            if s.code == plan.target.code or s.code not in data.index:
-                continue
-            other = explain(ranking, s.code).readiness.months
-            if other is not None and other <= limit:
-                nearer.append({"code": s.code, "title": s.title, "months": round(other, 1)})
-        nearer.sort(key=lambda n: n["months"])
-    from unstuck.app.paths import wording
-    from unstuck.core.paths import KINDS
-    from unstuck.core.paths.explain import fit_label
-
-    return {
-        "fit": rec.fit,
-        "fit_label": fit_label(rec.fit),
-        "score": round(rec.score, 1),
-        "kind": rec.kind,
-        "kind_name": KINDS.get(rec.kind, rec.kind),
-        "move": wording.move_reason(rec.move, rec.kind),
-        "pay": {
-            "current": rec.pay.current,
-            "target": rec.pay.target,
-            "change_percent": rec.pay.change_percent,
-            "area": rec.pay.area,
-        },
-        "outlook": {
-            "growth_percent": rec.outlook.growth_percent,
-            "openings_per_year": rec.outlook.openings_per_year,
-            "period": rec.outlook.period,
-        },
-        "readiness_months": None if months is None else round(months, 1),
-        "beyond_limit": months is not None and limit is not None and months > limit,
-        "retraining_months": limit,
-        "nearer": nearer,  # shortlisted targets ready within the limit, nearest first
-    }
-
-
-def _first_steps(action: dict[str, Any], n: int = 3) -> list[str]:
-    """The plan's first ``n`` tasks that take hours, in week order (self-care is every week)."""
-    out: list[str] = []
-    tasks = [t for w in action.get("weeks") or () for t in w.get("tasks") or ()]
-    seen: dict[str, int] = {}
-    for t in tasks:
-        seen[t["title"]] = seen.get(t["title"], 0) + 1
-    for t in tasks:
-        title = t["title"].removesuffix(" (started)").removesuffix(" (continued)")
-        # Self-care counts when it is a step of its own (a care note's first week), not the
-        # weekly reminder.
-        step = t["hours"] > 0 if t["strand"] != "self_care" else seen[t["title"]] == 1
-        if step and title not in out:
-            out.append(title)
-        if len(out) == n:
-            return out
-    return out
-
-
-def _summary(
-    plan: BuiltPlan, action: dict[str, Any], why: dict[str, Any] | None
-) -> dict[str, Any]:
-    learning = action.get("learning") or {}
-    care = plan.rut.care.to_dict() if plan.rut is not None else {"shown": False}
-    return {
-        "target": None if plan.target is None else plan.target.title,
-        "why": why,
-        "cost": learning.get("total_cost"),
-        "budget": plan.profile.constraints.learning_budget,
-        "over_budget": [a["title"] for a in learning.get("over_budget") or ()],
-        "hours": learning.get("total_hours"),
-        "first_steps": _first_steps(action),
-        "verdict": plan.readiness.verdict,
-        "care": care,
-    }
-
-
-def paper() -> str:
-    """The report's paper size: US Letter, or A4 when ``UNSTUCK_PAPER=a4`` says so."""
-    import os
-
-    return "a4" if os.environ.get("UNSTUCK_PAPER", "").strip().casefold() == "a4" else "letter"
-
-
-def report_data(
-    plan: BuiltPlan, *, why: dict[str, Any] | None = None
-) -> dict[str, Any]:
-    """Everything the report shows, JSON-ready; ``None`` means not known. ``why`` is
-    :func:`target_why` (the report's summary reads it; without it the summary says less)."""
-    action = plan.action.to_dict()
-    learning = action.get("learning")
-    if learning is not None:
-        for a in learning["activities"]:
-            a["done"] = a["id"] in plan.done
-            a["hours_set_by_you"] = a["id"] in plan.hours_set
-    gaps = plan.analysis.to_dict() if plan.analysis is not None else None
-    if gaps is not None:
-        left = {g.key for g in plan.skipped}
-        for g in gaps["gaps"]:
-            g["left_for_later"] = g["key"] in left
-    planned_gaps = [g for g in gaps["gaps"] if not g["left_for_later"]] if gaps else []
-    diagnosis = _diagnosis(plan)
-    hours = charts.weekly_hours(action)
-    return {
-        "made": plan.today.isoformat(),
-        "paper": paper(),
-        "summary": _summary(plan, action, why),
-        "release": plan.release,
-        "profile": _profile_data(plan.profile),
-        "diagnosis": diagnosis,
-        "shortlist": [{"code": s.code, "title": s.title} for s in plan.shortlist],
-        "target": None
-        if plan.target is None
-        else {
-            "code": plan.target.code,
-            "title": plan.target.title,
-            "job_zone": None if plan.target.job_zone is None else plan.target.job_zone.zone,
-        },
-        "gaps": gaps,
-        "plan": action,
-        "goals": [
-            {
-                "goal": g.text,
-                "source": g.source or "yours",
-                "edited": g.edited,
-                "check": g.check.to_dict(),
-            }
-            for g in plan.goals
-        ],
-        "exit": {
-            "runway": plan.runway.to_dict(),
-            "readiness": plan.readiness.to_dict(),
-            "timeline": plan.timeline.to_dict(),
-        },
-        "charts": {
-            "hours": hours,
-            "gaps": charts.gap_bars(planned_gaps),
-            "causes": charts.cause_bars(diagnosis["causes"]) if diagnosis else [],
-        },
-        "attributions": list(dict.fromkeys(plan.attributions)),  # one line per source
-        "notes": list(plan.notes),
-    }
-
-
-# -- the report as a document -------------------------------------------------------------------
-
-
-def report_context(data: dict[str, Any]) -> dict[str, Any]:
-    """What the report template needs: the data and its charts as SVG."""
-    c = data["charts"]
-    return {
-        "data": data,
-        "hours_svg": charts.weekly_hours_svg(c["hours"], uid="r-hours"),
-        "gaps_svg": charts.hbar_svg(
-            c["gaps"], maximum=1.0, title="Priority of each gap (0 to 1)", uid="r-gaps"
-        )
-        if c["gaps"]
-        else "",
-        "causes_svg": charts.hbar_svg(
-            c["causes"],
-            maximum=100.0,
-            title="Root causes of the rut, scored 0 to 100",
-            uid="r-causes",
-            digits=0,
-        )
-        if c["causes"]
-        else "",
-    }
-
-
-def report_html(
-    kb: KnowledgeBase, *, standalone: bool = True, today: date | None = None, key: str = ME
-) -> str:
-    """The report as one HTML document with its styles inline and no scripts, so a saved copy
-    reads the same anywhere. ``standalone=False`` adds links back into the app."""
-    from django.template.loader import render_to_string
-
-    plan = build(kb, today=today, key=key)
-    data = report_data(plan, why=target_why(kb, plan))
-    return render_to_string("plan/report.html", {**report_context(data), "standalone": standalone})
-
-
-def report_pdf(kb: KnowledgeBase, *, today: date | None = None, key: str = ME) -> bytes:
-    """The report as a PDF (drawn with reportlab from the same data as the HTML)."""
-    from unstuck.report.pdf import render_pdf
-
-    plan = build(kb, today=today, key=key)
-    return render_pdf(report_data(plan, why=target_why(kb, plan)))
 
 
 def market_shares(code: str) -> dict[str, float] | None:

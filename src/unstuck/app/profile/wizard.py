@@ -8,7 +8,9 @@ saved (``wizard_step``: recorded when a step is saved, never when a page is only
 an assessment, the page to resume is the draft's ``page``.
 
 Assessments are split into pages of :data:`PAGE_SIZE` items: short enough for a phone screen,
-long enough that the rut check is five pages, not thirty-five. The terminal (``unstuck assess``)
+long enough that the rut check is five pages, not thirty-five. Pages follow the answers: a root
+cause whose screening statement is disagreed with is not followed up, so the rut check can be
+three pages. The terminal (``unstuck assess``)
 saves the same draft pages, so a run started there resumes in the browser.
 
 The steps' URLs and the progress bar are the web's (:mod:`unstuck.web.profile.nav`).
@@ -17,10 +19,13 @@ The steps' URLs and the progress bar are the web's (:mod:`unstuck.web.profile.na
 from __future__ import annotations
 
 import math
+from collections.abc import Mapping
 from dataclasses import dataclass
+from typing import Any
 
 from unstuck.app.profile import models
 from unstuck.core.assess import Instrument, get_instrument
+from unstuck.core.assess.instruments import Item
 
 PAGE_SIZE = 7
 
@@ -51,8 +56,21 @@ SECONDS_PER_ITEM = 8
 FORM_MINUTES = {"about": 3, "skills": 5, "results": 0}
 
 
-def minutes(slug: str) -> int:
-    """About how long a step takes, in whole minutes (at least one for a step with work)."""
+#: The status of a step a resume has answered (About you, skills): it is shown filled in, to
+#: check, not to answer from the start.
+FROM_RESUME = "from your resume"
+#: The steps a resume answers: the job, years and education; skills and technology.
+RESUME_STEPS = ("about", "skills")
+#: Minutes to check a step a resume has filled in.
+CHECK_MINUTES = 1
+
+
+def minutes(slug: str, state: str = "") -> int:
+    """About how long a step takes, in whole minutes (at least one for a step with work);
+    ``state`` is the step's :func:`status` (a step filled in from a resume is checked, not
+    answered)."""
+    if state == FROM_RESUME:
+        return CHECK_MINUTES
     if slug in ASSESSMENT_STEPS:
         items = len(instrument_for(slug).items)
         return max(1, math.ceil(items * SECONDS_PER_ITEM / 60))
@@ -82,19 +100,47 @@ def instrument_for(slug: str) -> Instrument:
     return get_instrument(s.instrument)
 
 
-def pages(instrument: Instrument) -> int:
-    """Pages of items; the work values add a last page for putting them in order."""
-    n = math.ceil(len(instrument.items) / PAGE_SIZE)
-    return n + (1 if instrument.ranking_of else 0)
+def _chunks(instrument: Instrument, answers: Mapping[str, Any] | None) -> list[tuple[Item, ...]]:
+    """The items asked so far (see :meth:`Instrument.asked`), in pages of :data:`PAGE_SIZE`. A
+    follow-up never shares a page with its screen: the page ends before it, so what a page
+    shows never depends on answers given on that same page."""
+    out: list[tuple[Item, ...]] = []
+    page: list[Item] = []
+    for item in instrument.asked(answers):
+        if len(page) == PAGE_SIZE or (
+            item.asked_if is not None and any(i.id == item.asked_if[0] for i in page)
+        ):
+            out.append(tuple(page))
+            page = []
+        page.append(item)
+    if page:
+        out.append(tuple(page))
+    return out
 
 
-def page_items(instrument: Instrument, page: int) -> tuple[int, int]:
-    start = page * PAGE_SIZE
-    return start, min(start + PAGE_SIZE, len(instrument.items))
+def pages(instrument: Instrument, answers: Mapping[str, Any] | None = None) -> int:
+    """Pages of the items asked given ``answers`` so far (a rut check whose screens rule causes
+    out is shorter); the work values add a last page for putting them in order."""
+    return len(_chunks(instrument, answers)) + (1 if instrument.ranking_of else 0)
 
 
-def is_ranking_page(instrument: Instrument, page: int) -> bool:
-    return bool(instrument.ranking_of) and page == pages(instrument) - 1
+def page_items(
+    instrument: Instrument, page: int, answers: Mapping[str, Any] | None = None
+) -> tuple[Item, ...]:
+    """The items on ``page`` (none on the ranking page or past the end)."""
+    chunks = _chunks(instrument, answers)
+    return chunks[page] if 0 <= page < len(chunks) else ()
+
+
+def first_number(instrument: Instrument, page: int, answers: Mapping[str, Any] | None) -> int:
+    """The number shown beside the first item of ``page`` (items are numbered as asked)."""
+    return 1 + sum(len(c) for c in _chunks(instrument, answers)[:page])
+
+
+def is_ranking_page(
+    instrument: Instrument, page: int, answers: Mapping[str, Any] | None = None
+) -> bool:
+    return bool(instrument.ranking_of) and page == pages(instrument, answers) - 1
 
 
 def _store(profile: models.Profile, **fields: object) -> None:
@@ -120,6 +166,17 @@ def mark(profile: models.Profile, slug: str, status: str) -> None:
     _store(profile, step_status=statuses)
 
 
+def from_resume(profile: models.Profile) -> None:
+    """Record that a resume has filled in the steps it answers (:data:`RESUME_STEPS`), unless
+    the person has finished them already; called when its suggestions are applied (a POST)."""
+    row = models.Profile.objects.filter(key=profile.key).first()
+    statuses = dict((row.step_status if row is not None else profile.step_status) or {})
+    for slug in RESUME_STEPS:
+        if statuses.get(slug) not in ("done",):
+            statuses[slug] = FROM_RESUME
+    _store(profile, step_status=statuses)
+
+
 def visit(profile: models.Profile, slug: str) -> None:
     """Record the step the person is at, for "continue where you left off". Called when a step
     is saved (a POST), with the step it leads to; showing a page records nothing."""
@@ -128,7 +185,8 @@ def visit(profile: models.Profile, slug: str) -> None:
 
 
 def status(profile: models.Profile, slug: str) -> str:
-    """``"done"``, ``"skipped"``, ``"in progress"`` or ``""`` (not started)."""
+    """``"done"``, ``"skipped"``, ``"in progress"``, :data:`FROM_RESUME` or ``""`` (not
+    started)."""
     s = (profile.step_status or {}).get(slug, "")
     if s:
         return str(s)

@@ -13,7 +13,12 @@ traceable to the answers behind it:
 - skipped items are left out, never imputed. A subscale is scored only when at least half of its
   items are answered (:data:`SUBSCALE_MIN_COVERAGE`); an instrument is scored only when its own
   minimum share of items is answered (:attr:`Instrument.min_coverage`), otherwise scoring raises
-  :class:`InsufficientAnswersError` saying how many more answers are needed.
+  :class:`InsufficientAnswersError` saying how many more answers are needed;
+- a *follow-up* item (``asked_if``) is put only when its screening item's answer points to it
+  (the rut check asks a root cause's second and third statements only when the first is not
+  disagreed with). A follow-up the screen ruled out is *not asked*: it counts neither towards
+  the items needed nor against a subscale's coverage, so a cause ruled out by its screen is
+  scored from that one answer.
 
 Every score object carries the :class:`ScoredItem` rows it was computed from, so the web page
 and ``--json`` can show "this 72 comes from these four answers".
@@ -78,6 +83,9 @@ class Item:
     reverse: bool = False
     #: Item-specific labels, when the instrument's generic labels do not read well.
     labels: tuple[str, ...] | None = None
+    #: A follow-up: asked only when the screening item ``asked_if[0]`` is unanswered or was
+    #: answered ``asked_if[1]`` or higher (see :meth:`Instrument.asked`).
+    asked_if: tuple[str, int] | None = None
 
 
 @dataclass(frozen=True)
@@ -105,6 +113,8 @@ class Instrument:
                 raise ValueError(f"{self.id}: item {item.id} names unknown subscale")
             if item.labels is not None and len(item.labels) != len(self.scale.labels):
                 raise ValueError(f"{self.id}: item {item.id} needs one label per scale point")
+            if item.asked_if is not None and item.asked_if[0] not in seen:
+                raise ValueError(f"{self.id}: item {item.id} follows up an item not before it")
         for sid in self.ranking_of:
             if sid not in sub_ids:
                 raise ValueError(f"{self.id}: ranking names unknown subscale {sid}")
@@ -136,8 +146,24 @@ class Instrument:
     def labels_for(self, item: Item) -> tuple[str, ...]:
         return item.labels if item.labels is not None else self.scale.labels
 
-    def min_answers(self) -> int:
-        return math.ceil(self.min_coverage * len(self.items))
+    def asked(self, answered: Mapping[str, Any] | None = None) -> tuple[Item, ...]:
+        """The items put to a person whose answers so far are ``answered``: every item but the
+        follow-ups their screening answer rules out. A follow-up answered anyway is kept (an
+        answer is never thrown away); with no answers, every item."""
+        if answered is None:
+            return self.items
+        out = []
+        for item in self.items:
+            if item.asked_if is not None and item.id not in answered:
+                screen = answered.get(item.asked_if[0])
+                if isinstance(screen, int) and screen < item.asked_if[1]:
+                    continue
+            out.append(item)
+        return tuple(out)
+
+    def min_answers(self, answered: Mapping[str, Any] | None = None) -> int:
+        """Answers needed for a score: :attr:`min_coverage` of the items asked."""
+        return math.ceil(self.min_coverage * len(self.asked(answered)))
 
     def to_dict(self) -> dict[str, Any]:
         """The instrument as JSON-ready data (for ``--json`` and the web wizard)."""
@@ -199,11 +225,13 @@ class Responses:
 class InsufficientAnswersError(ValueError):
     """Too few items answered to give a meaningful score."""
 
-    def __init__(self, instrument: Instrument, answered: int) -> None:
+    def __init__(
+        self, instrument: Instrument, answered: int, answers: Mapping[str, Any] | None = None
+    ) -> None:
         self.instrument_id = instrument.id
         self.answered = answered
-        self.required = instrument.min_answers()
-        self.total = len(instrument.items)
+        self.required = instrument.min_answers(answers)
+        self.total = len(instrument.asked(answers))
         super().__init__(
             f"{instrument.name}: {answered} of {self.total} questions answered; at least "
             f"{self.required} ({instrument.min_coverage:.0%}) are needed for a score. "
@@ -328,19 +356,22 @@ def check_responses(instrument: Instrument, responses: Responses) -> dict[str, i
                 f"{instrument.id}: answer to {item_id} is {value}, outside "
                 f"{instrument.scale.minimum}–{instrument.scale.maximum}"
             )
-    if len(answered) < instrument.min_answers():
-        raise InsufficientAnswersError(instrument, len(answered))
+    if len(answered) < instrument.min_answers(answered):
+        raise InsufficientAnswersError(instrument, len(answered), answered)
     return answered
 
 
 def coverage(instrument: Instrument, answered: Mapping[str, int]) -> Coverage:
-    return Coverage(len(answered), len(instrument.items), instrument.min_answers())
+    return Coverage(
+        len(answered), len(instrument.asked(answered)), instrument.min_answers(answered)
+    )
 
 
 def score_subscale(
     instrument: Instrument, subscale: Subscale, answered: Mapping[str, int]
 ) -> SubscaleScore:
-    items = instrument.items_of(subscale.id)
+    asked = {i.id for i in instrument.asked(answered)}
+    items = tuple(i for i in instrument.items_of(subscale.id) if i.id in asked)
     rows = tuple(scored_item(instrument, i, answered[i.id]) for i in items if i.id in answered)
     skipped = tuple(i.id for i in items if i.id not in answered)
     score: float | None = None

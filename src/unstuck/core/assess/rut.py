@@ -1,11 +1,12 @@
 """The rut check: how stuck someone is, why, and which kind of move that points to.
 
-Thirty statements rated for agreement over the last three months, in four groups:
+Thirty-five statements rated for agreement over the last three months, in four groups:
 
 - **signs** of stagnation (motivation, productivity and focus, learning curve, feeling
   undervalued, dissatisfaction) — one subscale;
-- seven **root causes**, two statements each, one of them reverse-keyed so that agreeing with
-  everything does not make every cause look important;
+- seven **root causes**, three statements each, one of them reverse-keyed so that agreeing with
+  everything does not make every cause look important; the first is a screen, and the other
+  two are asked only when it is not disagreed with (:data:`FOLLOW_UP_FROM`);
 - **emotional toll** (stress, anger, inadequacy, fear, resentment);
 - **growth** (learning, being challenged, keeping up with the field) — higher is better.
 
@@ -116,9 +117,13 @@ _CAUSE_STATEMENTS: dict[str, tuple[tuple[str, bool], ...]] = {
         ("My pay has not kept up with what I contribute.", False),
     ),
 }
+#: A cause's second and third statements are asked only when its first, the screen, is answered
+#: "Neither agree nor disagree" or higher: disagreeing with it rules the cause out.
+FOLLOW_UP_FROM = 3
 _CAUSE_ITEMS = tuple(
     Item(f"rut.{sid}.{n + 1}", _CAUSE_STATEMENTS[sid][n][0], sid,
-         reverse=_CAUSE_STATEMENTS[sid][n][1])
+         reverse=_CAUSE_STATEMENTS[sid][n][1],
+         asked_if=None if n == 0 else (f"rut.{sid}.1", FOLLOW_UP_FROM))
     for n in range(3)
     for sid, _, _ in CAUSES
 )

@@ -133,6 +133,7 @@ def validate_answers(
         known_ids = frozenset(item_ids)
         lo, hi = instrument.scale.minimum, instrument.scale.maximum
         unknown = 0
+        valid: dict[str, int] = {}
         for raw_id, value in answers.items():
             item_id = short_key(raw_id)
             if item_id not in known_ids:
@@ -157,12 +158,15 @@ def validate_answers(
                 )
             else:
                 answered += 1
-        if answered < instrument.min_answers() and not any(p.where in item_ids for p in problems):
+                valid[item_id] = value
+        asked = len(instrument.asked(valid))
+        needed = instrument.min_answers(valid)
+        if answered < needed and not any(p.where in item_ids for p in problems):
             problems.append(
                 Problem(
                     "answers",
-                    f"only {answered} of {len(item_ids)} items answered; at least "
-                    f"{instrument.min_answers()} ({instrument.min_coverage:.0%}) are needed",
+                    f"only {answered} of {asked} items answered; at least "
+                    f"{needed} ({instrument.min_coverage:.0%}) are needed",
                 )
             )
 

@@ -15,6 +15,7 @@ from typing import Any
 
 from unstuck.core.market import MarketSummary, PayRange
 from unstuck.core.match import HOW, MatchItem, MatchResult
+from unstuck.report.bars import Bar
 
 TAILOR_FORMATS = {"md": "Markdown", "docx": "Word (.docx)", "json": "JSON Resume"}
 
@@ -205,9 +206,43 @@ def suggestion_view(suggestions: Mapping[str, Any]) -> dict[str, Any]:
         }
         for t in suggestions.get("technology") or ()
     ]
+    education = suggestions.get("education")
+    credentials = [
+        {
+            "key": c["name"],
+            "label": c["name"],
+            "evidence": c.get("evidence") or (),
+            "checked": not c.get("in_profile"),
+            "note": "already in your profile" if c.get("in_profile") else "",
+        }
+        for c in suggestions.get("credentials") or ()
+    ]
     return {
         "occupations": occupations,
         "groups": [
+            {
+                "name": "education",
+                "label": "Education",
+                "items": []
+                if education is None
+                else [
+                    {
+                        "key": "yes",
+                        "label": f"Highest education: {education['degree']}",
+                        "evidence": education.get("evidence") or (),
+                        "checked": True,
+                        "note": "",
+                    }
+                ],
+                "hint": "Sets the highest education in your profile (it is never lowered).",
+            },
+            {
+                "name": "credentials",
+                "label": "Licences and certifications",
+                "items": credentials,
+                "hint": "Added to the credentials in your profile: a plan does not send you to "
+                "earn what you hold.",
+            },
             {
                 "name": "skills",
                 "label": "Skill and knowledge areas",
@@ -230,11 +265,14 @@ def accepted_from(post: Any, suggestions: Mapping[str, Any]) -> dict[str, Any]:
     codes = {o["code"] for o in suggestions.get("occupations") or ()}
     skills = {s["element_id"] for s in suggestions.get("skills") or ()}
     tech = {t["name"] for t in suggestions.get("technology") or ()}
+    creds = {c["name"] for c in suggestions.get("credentials") or ()}
     code = post.get("occupation") or None
     return {
         "occupation": code if code in codes else None,
         "skills": [e for e in dict.fromkeys(post.getlist("skills")) if e in skills],
         "technology": [t for t in dict.fromkeys(post.getlist("technology")) if t in tech],
+        "education": post.get("education") == "yes" and suggestions.get("education") is not None,
+        "credentials": [c for c in dict.fromkeys(post.getlist("credentials")) if c in creds],
     }
 
 
@@ -250,6 +288,11 @@ def applied_summary(accepted: Mapping[str, Any], suggestions: Mapping[str, Any])
                    + ", ".join(names.get(e, e) for e in accepted["skills"]) + ".")
     if accepted.get("technology"):
         out.append("Technology: " + ", ".join(accepted["technology"]) + ".")
+    education = suggestions.get("education")
+    if accepted.get("education") and education is not None:
+        out.append(f"Highest education set to {education['degree']}.")
+    if accepted.get("credentials"):
+        out.append("Licences and certifications: " + ", ".join(accepted["credentials"]) + ".")
     return out
 
 
@@ -364,8 +407,9 @@ def match_view(result: MatchResult, resume: Any) -> dict[str, Any]:
                 "percent": f"{c.score:.0f}",
                 "weight": f"{c.weight * 100:.0f}%",
                 "points": f"{pts:.1f}",
-                "max_width": round(c.weight * 100, 2),
-                "fill_width": round(c.score, 2),
+                "bar": Bar(
+                    c.score, 0.0, 100.0, words=f"{pts:.1f}", cap=c.weight, digits=2, look="match"
+                ),
                 "note": c.note,
                 "items": items,
             }
@@ -412,7 +456,15 @@ def market_view(summary: MarketSummary, title: str | None = None) -> dict[str, A
                 "count": s.postings,
                 "required": s.required,
                 "percent": f"{s.percent:.0f}",
-                "width": s.percent,
+                "bar": Bar(
+                    s.percent,
+                    0.0,
+                    100.0,
+                    words=f"{s.percent:.0f}%",
+                    hidden=", on your resume" if s.covered else ", not on your resume",
+                    digits=None,
+                    look="frequency",
+                ),
                 "covered": s.covered,
                 "evidence": s.evidence[0] if s.evidence else None,
             }

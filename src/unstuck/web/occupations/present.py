@@ -1,9 +1,10 @@
 """Turning occupations and search matches into what the templates print.
 
 Templates stay free of arithmetic and of the "missing is not zero" rule: every number reaches
-them as a :class:`Bar` or a ready string, and a value the source does not publish becomes the
-words "not published", never 0. Bars are drawn in CSS from ``Bar.percent`` and always sit next
-to their value in text, so a screen reader reads the number and the drawing is decoration.
+them as a :class:`~unstuck.report.bars.Bar` (the one bar model of every page) or a ready
+string, and a value the source does not publish becomes the words "not published", never 0.
+Bars are drawn with ``{% bar %}`` (:mod:`unstuck.web.bars`) and always sit next to their value
+in text, so a screen reader reads the number and the drawing is decoration.
 """
 
 from __future__ import annotations
@@ -12,12 +13,12 @@ from dataclasses import dataclass
 from typing import TYPE_CHECKING
 
 from unstuck.core.occupations import Occupation, Outlook, Rating, Wages
+from unstuck.report.bars import NOT_PUBLISHED, Bar
 
 if TYPE_CHECKING:
     from unstuck.core.titles import TitleMatch
     from unstuck.knowledge.store import KnowledgeBase
 
-NOT_PUBLISHED = "not published"
 TOP = 10  # ratings and tasks shown before "show all"
 
 # Scale ranges, from O*NET's Scales Reference.
@@ -33,35 +34,6 @@ SOURCE_LABELS = {
     "reported": "also called",  # a title reported by workers in O*NET's surveys
     "esco": "in ESCO",
 }
-
-
-@dataclass(frozen=True)
-class Bar:
-    """A value on a scale, with its text; ``percent`` is None when the value is missing."""
-
-    value: float | None
-    low: float
-    high: float
-    note: str | None = None  # why a value is missing, when the source says
-
-    @property
-    def missing(self) -> bool:
-        return self.value is None
-
-    @property
-    def percent(self) -> int | None:
-        if self.value is None:
-            return None
-        share = (self.value - self.low) / (self.high - self.low)
-        return round(100 * min(1.0, max(0.0, share)))
-
-    @property
-    def text(self) -> str:
-        if self.value is None:
-            return self.note or NOT_PUBLISHED
-        if self.high == 100.0:
-            return f"{self.value:.0f}%"
-        return f"{self.value:.1f} of {self.high:g}"
 
 
 @dataclass(frozen=True)

@@ -1,4 +1,4 @@
-"""Career-path pages: parse the request, call the engine, render.
+"""Career-path pages: parse the request, call the engine, render (cards: :mod:`.present`).
 
 - ``explore``: paths grouped by kind of move for the saved profile (or ``?from=CODE``), with the
   what-if form (pay floor, months of retraining, hours a week, job-zone step) re-ranking on
@@ -23,6 +23,7 @@ from unstuck.knowledge.matrices import occupation_data
 from unstuck.knowledge.store import KnowledgeBase
 from unstuck.web import journey
 from unstuck.web.installed import requires_knowledge_base
+from unstuck.web.paths import present
 from unstuck.web.profile import nav
 
 LIMIT = 4  # cards per kind at first: a phone page stays short, "show more" gives MORE
@@ -49,20 +50,20 @@ def explore(request: HttpRequest, kb: KnowledgeBase) -> HttpResponse:
         groups.append(
             {
                 "group": g,
-                "cards": services.cards(g.items, kept) if g.kind != "grow" else [],
+                "cards": present.cards(g.items, kept) if g.kind != "grow" else [],
                 "note": wording.group_note(g),
-                "left_out": services.left_out_rows(g),
+                "left_out": present.left_out_rows(g),
                 "more_url": f"?{query.urlencode()}#kind-{g.kind}" if g.more else None,
             }
         )
-    picks = services.cards(result.top(10), kept) if not kinds else []
+    picks = present.cards(result.top(10), kept) if not kinds else []
     me = data.index.get(person.occupation) if person.occupation else None
     context = {
         "groups": groups,
         "picks": picks,
-        "in_force": services.constraints_in_force(person),
-        "form_values": services.what_if_values(person, applied),
-        "unused": services.unused_parts(result.unused),
+        "in_force": present.constraints_in_force(person),
+        "form_values": present.what_if_values(person, applied),
+        "unused": present.unused_parts(result.unused),
         "unusable": _unusable(request, data, results),
         "applied": applied,
         "problems": problems,
@@ -98,9 +99,9 @@ def compare(request: HttpRequest, kb: KnowledgeBase) -> HttpResponse:
     ranking = score(data, person)
     recs = compare_targets(ranking, known) if known else ()
     context = {
-        "cards": services.cards(recs, {s.code for s in services.shortlist()}),
+        "cards": present.cards(recs, {s.code for s in services.shortlist()}),
         "problems": problems + more,
-        "unused": services.unused_parts([(u.signal, u.reason) for u in ranking.unused]),
+        "unused": present.unused_parts([(u.signal, u.reason) for u in ranking.unused]),
         "unusable": _unusable(request, data, results),
         "shortlist": services.shortlist(),
         "codes": known,

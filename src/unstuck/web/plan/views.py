@@ -1,4 +1,5 @@
-"""Plan pages: parse the request, call :mod:`.services`, render.
+"""Plan pages: parse the request, call the plan's services and the report, render (charts:
+:mod:`.present`).
 
 - ``overview``: choose the target from the shortlist and the start date; the 90-day plan week
   by week with its hours chart; links to the report, the PDF and the calendar file;
@@ -24,16 +25,17 @@ from django.views.decorators.http import require_http_methods
 
 from unstuck.app.plan import services
 from unstuck.knowledge.store import KnowledgeBase
-from unstuck.report import charts
+from unstuck.report import document
+from unstuck.report.data import report_data, target_why
 from unstuck.web import journey
 from unstuck.web.installed import requires_knowledge_base
-from unstuck.web.plan import forms
+from unstuck.web.plan import forms, present
 from unstuck.web.profile import nav
 
 
 def _context(kb: KnowledgeBase, page: str, **more: Any) -> dict[str, Any]:
     plan = services.build(kb)
-    data = services.report_data(plan)
+    data = report_data(plan)
     unusable = nav.unusable(plan.unusable)
     return {"plan": plan, "data": data, "page": page, "unusable": unusable, **more}
 
@@ -59,8 +61,9 @@ def overview(request: HttpRequest, kb: KnowledgeBase) -> HttpResponse:
                 "Pick a target and, if you like, a valid start date."
             ]
     context = _context(kb, "overview", problems=problems)
-    context["why"] = services.target_why(kb, context["plan"])
-    context["hours_svg"] = charts.weekly_hours_svg(context["data"]["charts"]["hours"])
+    context["why"] = target_why(kb, context["plan"])
+    context["hours_svg"] = present.hours_svg(context["data"])
+    context["hours_legend"] = present.hours_legend(context["data"])
     context["next_step"] = journey.next_after("overview")
     return render(request, "plan/overview.html", context, status=400 if problems else 200)
 
@@ -106,12 +109,7 @@ def learning(request: HttpRequest, kb: KnowledgeBase) -> HttpResponse:
         except (services.PlanError, ValueError) as exc:
             problems.append(str(exc))
     context = _context(kb, "learning", problems=problems, resource_form=resource_form)
-    bars = context["data"]["charts"]["gaps"]
-    context["gaps_svg"] = (
-        charts.hbar_svg(bars, maximum=1.0, title="Priority of each gap (0 to 1)", uid="gaps")
-        if bars
-        else ""
-    )
+    context["gaps_svg"] = present.gaps_svg(context["data"])
     context["next_step"] = journey.next_after("learning")
     return render(request, "plan/learning.html", context, status=400 if problems else 200)
 
@@ -176,7 +174,7 @@ def exit_plan(request: HttpRequest, kb: KnowledgeBase) -> HttpResponse:
 
 @requires_knowledge_base
 def report(request: HttpRequest, kb: KnowledgeBase) -> HttpResponse:
-    return HttpResponse(services.report_html(kb, standalone=False))
+    return HttpResponse(document.report_html(kb, standalone=False))
 
 
 def _stamp() -> str:
@@ -185,7 +183,7 @@ def _stamp() -> str:
 
 @requires_knowledge_base
 def report_pdf(request: HttpRequest, kb: KnowledgeBase) -> HttpResponse:
-    response = HttpResponse(services.report_pdf(kb), content_type="application/pdf")
+    response = HttpResponse(document.report_pdf(kb), content_type="application/pdf")
     response["Content-Disposition"] = f'attachment; filename="career-restart-plan-{_stamp()}.pdf"'
     return response
 

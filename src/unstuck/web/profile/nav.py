@@ -28,16 +28,16 @@ def progress(profile: models.Profile, current: str) -> dict[str, Any]:
                 "current": s.slug == current,
                 "number": n,
                 "url": step_url(s.slug),
-                "minutes": minutes(s.slug),
+                "minutes": minutes(s.slug, status(profile, s.slug)),
             }
             for n, s in enumerate(STEPS, start=1)
         ],
         "minutes_left": sum(
-            minutes(s.slug)
+            minutes(s.slug, status(profile, s.slug))
             for s in STEPS[:-1]
             if status(profile, s.slug) not in ("done", "skipped")
         ),
-        "step_minutes": minutes(current),
+        "step_minutes": minutes(current, status(profile, current)),
         "finished": finished,
         "total": len(STEPS) - 1,
         "number": index(current) + 1,

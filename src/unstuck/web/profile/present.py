@@ -1,8 +1,9 @@
 """Turning results into what the results page shows: bars, plain words, traces.
 
 The core returns numbers with their provenance; this module only arranges them for templates
-(percent widths, rounded labels) and builds the chart data that the template embeds with
-``json_script``. Every bar keeps the list of answers behind it, so the page can show them.
+(each bar a :class:`~unstuck.report.bars.Bar`, rounded labels) and builds the chart data that
+the template embeds with ``json_script``. Every bar keeps the list of answers behind it, so the
+page can show them.
 """
 
 from __future__ import annotations
@@ -20,13 +21,20 @@ from unstuck.core.assess import (
 from unstuck.core.assess.instruments import ScoredItem
 from unstuck.core.assess.interests import RIASEC
 from unstuck.core.assess.rut import SEVERITY_BANDS, StrategyShare
+from unstuck.report.bars import Bar
 
 
-def bar(value: float | None, maximum: float = 100.0, text: str | None = None) -> dict[str, Any]:
-    if value is None:
-        return {"missing": True, "percent": 0, "text": text or "not enough answers"}
-    percent = max(0.0, min(100.0, 100.0 * value / maximum))
-    return {"missing": False, "percent": round(percent, 1), "text": text or f"{value:.0f}"}
+def bar(value: float | None, maximum: float = 100.0, text: str | None = None) -> Bar:
+    """A result on 0-``maximum``, printed as ``text`` (default: the whole number); a value
+    with too few answers is "not enough answers"."""
+    return Bar(
+        value,
+        0.0,
+        maximum,
+        note=text or "not enough answers",
+        words=text or (None if value is None else f"{value:.0f}"),
+        digits=1,
+    )
 
 
 def answers(rows: tuple[ScoredItem, ...]) -> list[dict[str, Any]]:
@@ -232,7 +240,7 @@ def chart_data(results: dict[str, Any]) -> dict[str, Any]:
         out["strategy_mix"] = {s["id"]: s["share"] for s in r["strategies"]}
     if "interests" in results:
         out["riasec"] = {
-            t["letter"]: t["bar"]["percent"] if not t["bar"]["missing"] else None
+            t["letter"]: t["bar"].percent
             for t in results["interests"]["types"]
         }
     if "values" in results:

@@ -23,6 +23,7 @@ from django.shortcuts import redirect, render
 from django.urls import reverse
 from django.views.decorators.http import require_http_methods, require_POST
 
+from unstuck.app.documents import services as documents
 from unstuck.app.profile import models as m
 from unstuck.app.profile import services, wizard
 from unstuck.core import profile as core_profile
@@ -40,6 +41,7 @@ def start(request: HttpRequest) -> HttpResponse:
         "resume": resume,
         "resume_url": nav.step_url(resume.slug),
         "started": started,
+        "has_resume": documents.latest_resume() is not None,
     }
     return render(request, "profile/start.html", context)
 
@@ -86,6 +88,12 @@ def about(request: HttpRequest) -> HttpResponse:
     matches: list[Any] = []
     problems: list[str] = []
     notice = ""
+    if wizard.status(profile, "about") == wizard.FROM_RESUME:
+        notice = (
+            "Your job, years in it and education are filled in from your resume. Check them, "
+            "add what a resume cannot say (where you live, your hours, budget and limits), "
+            "then save."
+        )
     if request.GET.get("set") and request.GET.get("set") == profile.occupation_code:
         notice = (
             f"{profile.occupation_title} is now your current job, and your skills start from "
@@ -193,11 +201,12 @@ def _save_about(
 # -- assessments -------------------------------------------------------------------------------
 
 
-def _page_answers(request: HttpRequest, instrument: Instrument, page: int) -> dict[str, int | None]:
-    """The answers given on one page. Unanswered radios are absent, so they stay unanswered."""
-    start, end = wizard.page_items(instrument, page)
+def _page_answers(request: HttpRequest, instrument: Instrument) -> dict[str, int | None]:
+    """The answers a page posted (any of the instrument's items: which items a page shows
+    follows the answers, so the form, not a recount, says what was on it). Unanswered radios
+    are absent, so they stay unanswered."""
     out: dict[str, int | None] = {}
-    for item in instrument.items[start:end]:
+    for item in instrument.items:
         raw = request.POST.get(item.id)
         if raw is None or raw == "":
             continue
@@ -241,12 +250,18 @@ def _ranking(request: HttpRequest, instrument: Instrument) -> tuple[list[str] | 
     return sorted(numbers, key=lambda sid: numbers[sid]), ""
 
 
-def _clamp_page(instrument: Instrument, raw: Any, default: int) -> int:
+def _clamp_page(
+    instrument: Instrument, raw: Any, default: int, answers: dict[str, Any] | None = None
+) -> int:
     try:
         page = int(raw)
     except (TypeError, ValueError):
         page = default
-    return max(0, min(page, wizard.pages(instrument) - 1))
+    return max(0, min(page, wizard.pages(instrument, answers) - 1))
+
+
+def _draft_answers(draft: m.Draft | None) -> dict[str, Any]:
+    return dict(draft.answers) if draft else {}
 
 
 @require_http_methods(["GET", "POST"])
@@ -258,11 +273,12 @@ def assess(request: HttpRequest, slug: str) -> HttpResponse:
     draft = services.find_draft(instrument)
     errors: list[str] = []
     if request.method == "POST":
-        page = _clamp_page(instrument, request.POST.get("page"), 0)
+        before = _draft_answers(draft)
+        page = _clamp_page(instrument, request.POST.get("page"), 0, before)
         action = request.POST.get("action", "next")
-        answers = _page_answers(request, instrument, page)
+        answers = _page_answers(request, instrument)
         ranking: list[str] | None = None
-        if wizard.is_ranking_page(instrument, page):
+        if wizard.is_ranking_page(instrument, page, before):
             ranking, message = _ranking(request, instrument)
             if message:
                 errors.append(message)
@@ -278,7 +294,7 @@ def assess(request: HttpRequest, slug: str) -> HttpResponse:
             except AnswersError as exc:
                 errors.extend(str(p) for p in exc.problems)
         if not errors:
-            last = wizard.pages(instrument) - 1
+            last = wizard.pages(instrument, _draft_answers(draft)) - 1
             wizard.visit(profile, slug)  # the step saved is the one to continue
             if action == "back":
                 if page == 0:
@@ -310,15 +326,18 @@ def assess(request: HttpRequest, slug: str) -> HttpResponse:
     else:
         # Showing a page records nothing: the draft's page moves when a page is saved.
         default = draft.page if draft else 0
-        page = _clamp_page(instrument, request.GET.get("page"), default)
+        page = _clamp_page(instrument, request.GET.get("page"), default, _draft_answers(draft))
     draft = services.find_draft(instrument)
-    saved: dict[str, Any] = dict(draft.answers) if draft else {}
+    stored = _draft_answers(draft)  # what decides the page's items, as when it was shown
+    saved: dict[str, Any] = dict(stored)
     if request.method == "POST":
-        saved.update(_page_answers(request, instrument, page))
+        saved.update(_page_answers(request, instrument))
     posted = None
-    if request.method == "POST" and errors and wizard.is_ranking_page(instrument, page):
+    if request.method == "POST" and errors and wizard.is_ranking_page(instrument, page, stored):
         posted = {sid: request.POST.get(f"rank-{sid}", "") for sid in instrument.ranking_of}
-    context = nav.context(profile, slug) | _assess_context(instrument, page, saved, draft, posted)
+    context = nav.context(profile, slug) | _assess_context(
+        instrument, page, saved, draft, posted, stored
+    )
     context["errors"] = errors
     context["next_title"] = wizard.next_step(slug).title
     return render(request, "profile/assess.html", context, status=400 if errors else 200)
@@ -330,10 +349,11 @@ def _assess_context(
     saved: dict[str, Any],
     draft: m.Draft | None,
     posted_places: dict[str, str] | None = None,
+    stored: dict[str, Any] | None = None,
 ) -> dict[str, Any]:
-    start, end = wizard.page_items(instrument, page)
+    shown = wizard.page_items(instrument, page, stored)
     items = []
-    for n, item in enumerate(instrument.items[start:end], start=start + 1):
+    for n, item in enumerate(shown, start=wizard.first_number(instrument, page, stored)):
         labels = instrument.labels_for(item)
         items.append(
             {
@@ -346,7 +366,7 @@ def _assess_context(
                 ],
             }
         )
-    ranking_page = wizard.is_ranking_page(instrument, page)
+    ranking_page = wizard.is_ranking_page(instrument, page, stored)
     ranking = list(draft.ranking) if draft and draft.ranking else []
     rank_rows = []
     if ranking_page:
@@ -364,7 +384,7 @@ def _assess_context(
                 }
             )
     answered = sum(1 for v in saved.values() if v is not None)
-    total_pages = wizard.pages(instrument)
+    total_pages = wizard.pages(instrument, stored)
     return {
         "instrument": instrument,
         "draft_token": str(draft.pk) if draft else "new",
@@ -377,8 +397,8 @@ def _assess_context(
         "rank_rows": rank_rows,
         "places": list(range(1, len(instrument.ranking_of) + 1)),
         "answered": answered,
-        "total": len(instrument.items),
-        "minimum": instrument.min_answers(),
+        "total": len(instrument.asked(saved)),
+        "minimum": instrument.min_answers(saved),
     }
 
 
@@ -388,7 +408,9 @@ def autosave(request: HttpRequest, slug: str) -> JsonResponse:
     if slug not in wizard.ASSESSMENT_STEPS:
         return JsonResponse({"error": "no such assessment"}, status=404)
     instrument = wizard.instrument_for(slug)
-    page = _clamp_page(instrument, request.POST.get("page"), 0)
+    page = _clamp_page(
+        instrument, request.POST.get("page"), 0, _draft_answers(services.find_draft(instrument))
+    )
     # The page names the draft it was shown with ("new" if none). A save arriving for a draft
     # that is gone (finished in the meantime, perhaps by the very submit that raced it) must
     # not bring it back as a half-empty draft.
@@ -399,7 +421,7 @@ def autosave(request: HttpRequest, slug: str) -> JsonResponse:
             {"stale": True, "message": "This questionnaire was finished or restarted; reload."},
             status=409,
         )
-    answers = _page_answers(request, instrument, page)
+    answers = _page_answers(request, instrument)
     try:
         draft = services.save_draft(instrument, answers, None, page)
     except AnswersError as exc:
@@ -642,6 +664,7 @@ def skills(request: HttpRequest) -> HttpResponse:
             if t not in {c["name"] for c in _technology_choices(kb, profile.occupation_code)}
         ),
         "suggestions": [t for t in suggestions if t not in chosen_tech],
+        "from_resume": wizard.status(profile, "skills") == wizard.FROM_RESUME,
         "problems": problems,
         "has_errors": bool(errors or problems),
     }

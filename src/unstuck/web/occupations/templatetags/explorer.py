@@ -1,9 +1,10 @@
-"""Tags for the profile's long lists: ``{% bar %}``, ``{% rating_items %}``, ``{% score_items %}``.
+"""Tags for the profile's long lists: ``{% rating_items %}``, ``{% score_items %}``.
 
 Simple tags that build their HTML with ``format_html`` rather than included templates: a profile
 draws about seventy ratings and a hundred and fifty bars, and rendering each through the
 template engine was most of the page's server time (a rating list: 5.5 ms as a template).
-Every bar is decoration beside its value printed as text.
+Every bar is drawn by :func:`unstuck.web.bars.bar_html`, as on every page: decoration beside
+its value printed as text.
 """
 
 from __future__ import annotations
@@ -14,25 +15,10 @@ from django import template
 from django.utils.html import format_html, format_html_join
 from django.utils.safestring import SafeString
 
-from unstuck.web.occupations.present import Bar, RatingRow, ScoreRow
+from unstuck.web.bars import bar_html
+from unstuck.web.occupations.present import RatingRow, ScoreRow
 
 register = template.Library()
-
-
-@register.simple_tag
-def bar(value: Bar) -> SafeString:
-    if value.percent is None:
-        return format_html(
-            '<span class="bar bar-missing" aria-hidden="true"></span>'
-            '<span class="bar-value missing">{}</span>',
-            value.text,
-        )
-    return format_html(
-        '<span class="bar" aria-hidden="true"><span class="bar-fill" style="width: {}%">'
-        '</span></span><span class="bar-value">{}</span>',
-        value.percent,
-        value.text,
-    )
 
 
 def _hint(row: RatingRow) -> SafeString:
@@ -53,7 +39,7 @@ def rating_items(rows: Iterable[RatingRow]) -> SafeString:
         '<li class="rating"><p class="rating-name">{}</p><dl class="measures">'
         '<div class="measure"><dt>Importance</dt><dd>{}</dd></div>'
         '<div class="measure"><dt>Level</dt><dd>{}</dd></div></dl>{}</li>',
-        ((r.name, bar(r.importance), bar(r.level), _hint(r)) for r in rows),
+        ((r.name, bar_html(r.importance), bar_html(r.level), _hint(r)) for r in rows),
     )
 
 
@@ -63,5 +49,5 @@ def score_items(rows: Iterable[ScoreRow]) -> SafeString:
     return format_html_join(
         "\n",
         '<li class="score"><span class="score-name">{}</span> {}</li>',
-        ((r.name, bar(r.bar)) for r in rows),
+        ((r.name, bar_html(r.bar)) for r in rows),
     )
