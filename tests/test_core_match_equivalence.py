@@ -413,3 +413,14 @@ def test_only_phrases_distinctive_of_the_work_are_task_language() -> None:
     assert met == {"legal research": "task", "data analysis": ""}  # 1/24 vs 4/24 of occupations
     loose = match(resume, posting, now_month=NOW)  # without the index every phrase counts
     assert all(i.how == "task" for i in loose.components["required"].items)
+
+
+def test_people_a_task_names_are_not_its_work() -> None:
+    confer = TaskFact("15-1252.00", "Software Developers",
+                      "Confer with data processing or project managers to obtain information.",
+                      (ATTORNEY.line,))  # fmt: skip
+    manage = TaskFact("15-1252.00", "Software Developers",
+                      "Manage information technology projects.", (ATTORNEY.line,))  # fmt: skip
+    assert not item_for(ResumeFacts(tasks=(confer,)), ask("manage projects")).met
+    item = item_for(ResumeFacts(tasks=(manage,)), ask("manage projects"))
+    assert (item.how, item.credit) == ("task", TASK_CREDIT)

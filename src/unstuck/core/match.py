@@ -457,6 +457,22 @@ def _clauses(resume: ResumeFacts) -> list[_Clause]:
     return out
 
 
+#: words in O*NET's task statements that name people the work is done with or for, not the
+#: work ("Confer with project managers" is no evidence of managing a project)
+PEOPLE = frozenset(
+    """manager managers supervisor supervisors director directors leader leaders coordinator
+    coordinators officer officers administrator administrators executive executives
+    customer customers client clients employee employees worker workers staff personnel
+    colleague colleagues""".split()
+)
+
+
+def work_stems(text: str) -> frozenset[str]:
+    """The stems of a task statement's words, the people it names left out (:data:`PEOPLE`)."""
+    kept = " ".join(w for w in re.findall(r"[A-Za-z'’]+", text) if w.lower() not in PEOPLE)
+    return content_stems(kept)
+
+
 class TaskLanguage:
     """O*NET's tasks and detailed work activities over every occupation, to tell how common a
     phrase is in the work: :meth:`share` is the share of occupations whose work has a task
@@ -467,7 +483,7 @@ class TaskLanguage:
         self._tasks: dict[str, list[frozenset[str]]] = {}
         self._where: dict[str, set[str]] = {}  # stem -> occupations whose work has it
         for code, texts in work.items():
-            stems = [content_stems(t) for t in texts]
+            stems = [work_stems(t) for t in texts]
             self._tasks[code] = [s for s in stems if s]
             for one in stems:
                 for w in one:
@@ -527,7 +543,7 @@ def _skill_items(
     for a skill the posting names only in what the job involves."""
     by_id, by_label = _skill_index(resume)
     clauses = _clauses(resume)
-    tasks = [_Task(t, content_stems(t.text)) for t in resume.tasks]
+    tasks = [_Task(t, work_stems(t.text)) for t in resume.tasks]
     items: list[MatchItem] = []
     parts: list[str] = []
     for group in skill_groups(asks):
