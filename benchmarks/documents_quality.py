@@ -18,7 +18,9 @@ Printed, micro-averaged over the set:
   (years), degree (level);
 - skill-mention precision over resumes and postings together: the share of the skill words read
   that name a skill (the gold phrases);
-- natural posting first: for how many resumes their own posting scores highest of all postings.
+- natural posting first: for how many resumes their own posting scores highest of all postings;
+  pair ranking: the mean reciprocal rank of the natural posting, its mean and smallest margin
+  over the best other posting, and the mean score of natural and other pairs.
 
 Baselines from the same run: for skill mentions the raw dictionary (every mention the skill
 extractor finds in every line, no reading of sections or context); for ranking, the cosine of
@@ -460,6 +462,26 @@ def natural_first(scores: list[list[float]], resumes: list[Document],
     return hits, misses
 
 
+def pair_ranking(scores: list[list[float]], resumes: list[Document],
+                 postings: list[Document]) -> dict[str, float]:  # fmt: skip
+    """How the natural pairs rank among all pairs: the mean reciprocal rank of each resume's own
+    posting among all postings (ties count against it), the mean and the smallest margin of
+    its score over the best other posting's, and the mean score of natural and of other
+    pairs."""
+    ids = [p.id for p in postings]
+    rr, margins, own, other = [], [], [], []
+    for row, doc in zip(scores, resumes, strict=True):
+        want = ids.index(doc.gold["posting"])
+        rr.append(1 / (1 + sum(1 for j, s in enumerate(row) if j != want and s >= row[want])))
+        rest = [s for j, s in enumerate(row) if j != want]
+        margins.append(row[want] - max(rest))
+        own.append(row[want])
+        other += rest
+    n = len(resumes)
+    return {"mrr": sum(rr) / n, "mean_margin": sum(margins) / n, "min_margin": min(margins),
+            "mean_natural": sum(own) / n, "mean_other": sum(other) / len(other)}  # fmt: skip
+
+
 # -- the run -------------------------------------------------------------------------------------
 
 RESUME_FIELDS = ("positions", "degrees", "licences", "skills")
@@ -530,6 +552,7 @@ def run(home: Path | None, root: Path = SET, verbose: bool = False) -> dict[str,
         "mention_precision_baseline": base.precision,
         "natural_first": hits / len(resumes),
         "natural_first_baseline": base_hits / len(resumes),
+        "ranking": pair_ranking(scores, resumes, postings),
         "problems": problems,
     }  # fmt: skip
     if verbose:
@@ -556,6 +579,13 @@ def report(figures: dict[str, Any]) -> str:
         f"natural posting first    {round(figures['natural_first'] * n)}/{n}   "
         f"(tf-idf cosine, same run: {round(figures['natural_first_baseline'] * n)}/{n})"
     )
+    k = figures.get("ranking")
+    if k:
+        lines.append(
+            f"pair ranking             MRR {k['mrr']:.3f}, margin over the best other posting "
+            f"mean {k['mean_margin']:+.1f} (smallest {k['min_margin']:+.1f}); mean score "
+            f"natural {k['mean_natural']:.1f}, other {k['mean_other']:.1f}"
+        )
     for p in figures["problems"]:
         lines.append(f"problem: {p}")
     for name, misses in (figures.get("misses") or {}).items():

@@ -81,8 +81,11 @@ def test_posting_match_tailor_market(kb: KnowledgeBase, tmp_path: Path) -> None:
     comps = [c for c in m["components"].values() if c["shown"]]
     assert m["score"] == pytest.approx(sum(c["score"] * c["weight"] for c in comps), abs=0.06)
     assert all(i["requirement"] != "Java" for c in comps for i in c["items"])
+    met = [i for c in comps for i in c["items"] if i["lines"] and i["credit"] > 0]
+    assert met and all(i["how"] for i in met)  # each met item says how it was met
     text = run("match", "--posting", str(added["id"])).output
     assert "missing" in text and "Tableau" in text
+    assert "(same skill" in text or "(same words" in text
     out = tmp_path / "tailored.docx"
     result = run("match", "--posting", str(added["id"]), "--tailor", "docx", "-o", str(out))
     assert result.exit_code == 0, result.output

@@ -379,6 +379,11 @@ def test_match_view_parts_add_up_and_evidence_is_marked(client: Client, pair) ->
     for item in missing:
         assert f"Missing: {item.requirement}" in text
     assert "Nothing in your resume shows this." in text
+    # and how each was met, and only the met ones
+    assert text.count("Matched by") == sum(
+        1 for c in result.components.values() if c.shown for i in c.items if i.met and i.how
+    )
+    assert "Matched by same skill" in text
     # a position is shown with its title and employer, the title marked
     title = result.components["title"]
     assert title.shown and title.items[0].met

@@ -315,6 +315,52 @@ def test_match_negation_and_weights(kb: KnowledgeBase) -> None:
     assert result.components["education"].score == 100.0
 
 
+DANA_RESUME = """Dana Cruz, BSN, RN
+dana@example.com | Dayton, OH
+Experience
+Staff Nurse, Riverside Hospital - Dayton, OH, 2016 - Present
+- Administered medications and IV therapy to 6 patients per shift
+Education
+Bachelor of Science in Nursing (BSN), Wright State University, 2016
+Licenses
+Registered Nurse, State of Ohio, license #RN-445566
+"""
+
+DANA_POSTING = """Registered Nurse - Telemetry
+Summit Health - Dayton, OH
+What you'll do
+- Assess patients, administer medications and manage IV therapy for a 5-patient assignment
+- Document care in the electronic health record
+Requirements
+- Current Ohio RN license
+- Bachelor's degree in nursing or equivalent experience
+- 2+ years of acute care experience
+"""
+
+
+def test_match_by_words_task_language_degree_and_licence(kb: KnowledgeBase) -> None:
+    r = services.import_resume(DANA_RESUME.encode(), "cv.txt")
+    (p,) = services.add_postings(DANA_POSTING.encode(), filename="job.txt")
+    result = services.match(r, p)
+    by = {i.requirement: i for c in result.components.values() for i in c.items}
+    assert "preferred" not in {n for n, c in result.components.items() if c.shown}
+    duties = {i.requirement: i for i in result.components["duties"].items}
+    assert duties, "the duty skills have their own component"
+    words = [i for i in duties.values() if i.how == "words"]
+    assert any("Administered medications" in (i.lines or ("",))[0] for i in words)
+    licence = next(i for i in result.components["education"].items if "RN" in i.requirement)
+    assert licence.how == "licence" and licence.lines == (
+        "Registered Nurse, State of Ohio, license #RN-445566",)  # fmt: skip
+    degree = next(i for i in result.components["education"].items if "degree" in i.requirement)
+    assert degree.credit == 1.0 and "BSN" in (degree.lines or ("",))[0]
+    tasks = services._position_tasks(kb, r.parsed)
+    assert tasks and {t.occupation for t in tasks} == {"Registered Nurses"}
+    assert all(t.lines == (r.parsed["positions"][0]["evidence"],) for t in tasks)
+    assert services.task_language(kb) is services.task_language(kb)  # indexed once
+    assert len(services.task_language(kb)) == len(kb.titles)
+    assert all(i.how for i in by.values() if i.met)
+
+
 def test_tailor_formats_add_no_skill(kb: KnowledgeBase) -> None:
     from unstuck.text.resume import read_resume
 

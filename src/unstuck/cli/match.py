@@ -43,6 +43,7 @@ def match_cmd(
     load_kb()
     setup()
     from unstuck.app.documents import services
+    from unstuck.core.match import HOW
 
     stored = services.get_resume(resume_id) if resume_id else services.latest_resume()
     if stored is None:
@@ -77,7 +78,10 @@ def match_cmd(
         )
         for item in comp.items:
             if item.met and item.lines:
-                click.echo(f'    + {item.requirement}: "{item.lines[0]}"')
+                how = HOW.get(item.how, item.how)
+                note = f"; {item.note}" if item.note else ""
+                click.echo(f'    + {item.requirement}: "{item.lines[0]}"' +
+                           (f" ({how}{note})" if how else ""))  # fmt: skip
             else:
                 click.secho(f"    - {item.requirement}: missing", fg="yellow")
     if fmt:

@@ -155,11 +155,11 @@ class _Asks:
 def _asks(parsed: Mapping[str, Any], result: MatchResult) -> _Asks:
     asks = _Asks({}, {}, {})
     have = {(s["kind"], s["id"]) for s in parsed.get("skills") or ()}
-    for name in ("required", "preferred"):
+    for name in ("required", "preferred", "duties"):
         comp = result.components.get(name)
         if comp is None:
             continue
-        rank = 0 if name == "required" else 1
+        rank = 0 if name == "required" else 1  # duties rank with the preferred skills
         for item in comp.items:
             if item.concept is not None:
                 asks.concepts.setdefault(item.concept, rank)

@@ -133,18 +133,26 @@ def latest_resume() -> models.Resume | None:
     return models.Resume.objects.first()
 
 
-def _position_codes(kb: KnowledgeBase, parsed: dict[str, Any]) -> list[dict[str, Any]]:
-    """Occupations the resume's job titles map to: the current position first, then the rest
-    in the resume's order; one entry per occupation (its best score), with ``years``: the
-    years the dated positions mapped to it span (None when none is dated)."""
+def _searched(kb: KnowledgeBase, parsed: dict[str, Any]) -> list[tuple[Any, list[Any]]]:
+    """Each resume position (the current ones first, then the rest in the resume's order) with
+    the occupations its title most likely is, best first (three at most)."""
     from unstuck.text.resume import Position
     from unstuck.text.vocabulary import position_occupations
 
     positions = [Position(**p) for p in parsed.get("positions") or ()]
     positions.sort(key=lambda p: not p.current)  # stable: resume order otherwise
+    return position_occupations(kb, positions, limit=3)
+
+
+def _position_codes(
+    kb: KnowledgeBase, parsed: dict[str, Any], searched: list[tuple[Any, list[Any]]] | None = None
+) -> list[dict[str, Any]]:
+    """Occupations the resume's job titles map to: the current position first, then the rest
+    in the resume's order; one entry per occupation (its best score), with ``years``: the
+    years the dated positions mapped to it span (None when none is dated)."""
     out: dict[str, dict[str, Any]] = {}
     held: dict[str, list[core_match.PositionFact]] = {}
-    for position, matches in position_occupations(kb, positions, limit=3):
+    for position, matches in searched if searched is not None else _searched(kb, parsed):
         for m in matches:
             held.setdefault(m.code, []).append(
                 core_match.PositionFact(
@@ -474,6 +482,46 @@ def _title_codes(kb: KnowledgeBase | None, title: str | None) -> list[str]:
     return [m.code for m in kb.search(title, limit=1) if m.score >= 0.5]
 
 
+def _position_tasks(
+    kb: KnowledgeBase, parsed: dict[str, Any], searched: list[tuple[Any, list[Any]]] | None = None
+) -> list[core_match.TaskFact]:
+    """The O*NET tasks and detailed work activities of the occupation each resume position
+    maps to best (the position's own lines as the evidence), for matching requirements
+    phrased like that work (see :func:`unstuck.core.match.match`)."""
+    lines: dict[str, list[str]] = {}
+    for position, matches in searched if searched is not None else _searched(kb, parsed):
+        if matches:
+            held = lines.setdefault(matches[0].code, [])
+            if position.evidence not in held:
+                held.append(position.evidence)
+    out: list[core_match.TaskFact] = []
+    for code, held in lines.items():
+        title = kb.titles.get(code, code)
+        texts = [t.text for t in kb.tasks.get(code, ())]
+        texts += list(dict.fromkeys(kb.detailed_activities.get(code, ())))
+        out += [core_match.TaskFact(code, title, text, tuple(held)) for text in texts]
+    return out
+
+
+_LANGUAGE: dict[str, core_match.TaskLanguage] = {}
+
+
+def task_language(kb: KnowledgeBase) -> core_match.TaskLanguage:
+    """O*NET's tasks and detailed work activities of every occupation, indexed once per
+    knowledge base (about half a second)."""
+    key = f"{kb.release}:{id(kb)}"
+    if key not in _LANGUAGE:
+        _LANGUAGE.clear()
+        _LANGUAGE[key] = core_match.TaskLanguage(
+            {
+                code: [t.text for t in kb.tasks.get(code, ())]
+                + list(kb.detailed_activities.get(code, ()))
+                for code in kb.titles
+            }
+        )
+    return _LANGUAGE[key]
+
+
 def _facts(
     resume: models.Resume, posting: models.Posting
 ) -> tuple[core_match.ResumeFacts, core_match.PostingFacts]:
@@ -483,13 +531,15 @@ def _facts(
     try:
         kb = _kb()
     except KnowledgeBaseMissing:
-        kb = None  # the title component falls back to words
-    resume_codes = [o["code"] for o in _position_codes(kb, resume.parsed)] if kb else []
+        kb = None  # the title component falls back to words, and no task language
+    searched = _searched(kb, resume.parsed) if kb else []
+    resume_codes = [o["code"] for o in _position_codes(kb, resume.parsed, searched)] if kb else []
+    tasks = _position_tasks(kb, resume.parsed, searched) if kb else []
     posting_codes = _title_codes(kb, posting.title)
     if posting.target_code and not posting_codes:
         posting_codes = [posting.target_code]
     return (
-        core_match.ResumeFacts.from_dict(resume.parsed, resume_codes),
+        core_match.ResumeFacts.from_dict(resume.parsed, resume_codes, tasks),
         core_match.PostingFacts.from_dict(posting.parsed, posting_codes),
     )
 
@@ -500,8 +550,14 @@ def now_month() -> int:
 
 
 def match(resume: models.Resume, posting: models.Posting) -> core_match.MatchResult:
+    from unstuck.knowledge.errors import KnowledgeBaseMissing
+
     resume_facts, posting_facts = _facts(resume, posting)
-    return core_match.match(resume_facts, posting_facts, now_month=now_month())
+    try:
+        language = task_language(_kb()) if resume_facts.tasks else None
+    except KnowledgeBaseMissing:
+        language = None
+    return core_match.match(resume_facts, posting_facts, now_month=now_month(), language=language)
 
 
 def tailor(resume: models.Resume, posting: models.Posting, fmt: str) -> tuple[bytes, str, str]:

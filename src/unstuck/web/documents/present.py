@@ -14,7 +14,7 @@ from collections.abc import Iterable, Mapping, Sequence
 from typing import Any
 
 from unstuck.core.market import MarketSummary, PayRange
-from unstuck.core.match import MatchResult
+from unstuck.core.match import HOW, MatchItem, MatchResult
 from unstuck.report.bars import Bar
 
 TAILOR_FORMATS = {"md": "Markdown", "docx": "Word (.docx)", "json": "JSON Resume"}
@@ -22,6 +22,7 @@ TAILOR_FORMATS = {"md": "Markdown", "docx": "Word (.docx)", "json": "JSON Resume
 COMPONENT_LABELS = {
     "required": "Required skills",
     "preferred": "Preferred skills",
+    "duties": "Skills the duties name",
     "experience": "Years of experience",
     "education": "Education and licences",
     "title": "Job title",
@@ -360,6 +361,14 @@ def _position_line(position: Mapping[str, Any]) -> str:
     return f"{head} ({line})" if head and head not in line else line
 
 
+def how_text(item: MatchItem) -> str | None:
+    """How a met item was met, for a person ("task language (O*NET, Registered Nurses: ...)")."""
+    if not item.met or not item.how:
+        return None
+    how = HOW.get(item.how, item.how)
+    return f"{how} ({item.note})" if item.note else how
+
+
 def match_view(result: MatchResult, resume: Any) -> dict[str, Any]:
     surfaces = _surfaces(resume)
     positions = {p.get("evidence"): p for p in (resume.parsed or {}).get("positions") or ()}
@@ -388,6 +397,7 @@ def match_view(result: MatchResult, resume: Any) -> dict[str, Any]:
                     "credit": round(item.credit * 100),
                     "lines": lines,
                     "asked": _asked(item.posting_line, item.requirement),
+                    "how": how_text(item),
                 }
             )
         components.append(
@@ -408,7 +418,7 @@ def match_view(result: MatchResult, resume: Any) -> dict[str, Any]:
                 if not c.shown]
     missing = [
         f"{m.requirement} ({COMPONENT_LABELS.get(m.component, m.component).lower()}"
-        + (", preferred)" if not m.required else ")")
+        + (", preferred)" if not m.required and m.component != "duties" else ")")
         for m in result.missing
     ]
     return {
