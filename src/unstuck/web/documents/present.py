@@ -171,6 +171,21 @@ def resume_read(resume: Any) -> dict[str, Any]:
     return {"positions": positions, "education": education, "certifications": certifications}
 
 
+def _named_choices(items: Any) -> list[dict[str, Any]]:
+    """Suggestions known by their name (technology, credentials): ticked unless already in the
+    profile, each with the resume lines that show it."""
+    return [
+        {
+            "key": t["name"],
+            "label": t["name"],
+            "evidence": t.get("evidence") or (),
+            "checked": not t.get("in_profile"),
+            "note": "already in your profile" if t.get("in_profile") else "",
+        }
+        for t in items
+    ]
+
+
 def suggestion_view(suggestions: Mapping[str, Any]) -> dict[str, Any]:
     """The confirm page's choices: occupations (radio), skill areas and technology (ticked
     unless already in the profile, each with the resume lines that show it)."""
@@ -196,27 +211,9 @@ def suggestion_view(suggestions: Mapping[str, Any]) -> dict[str, Any]:
         }
         for s in suggestions.get("skills") or ()
     ]
-    technology = [
-        {
-            "key": t["name"],
-            "label": t["name"],
-            "evidence": t.get("evidence") or (),
-            "checked": not t.get("in_profile"),
-            "note": "already in your profile" if t.get("in_profile") else "",
-        }
-        for t in suggestions.get("technology") or ()
-    ]
+    technology = _named_choices(suggestions.get("technology") or ())
     education = suggestions.get("education")
-    credentials = [
-        {
-            "key": c["name"],
-            "label": c["name"],
-            "evidence": c.get("evidence") or (),
-            "checked": not c.get("in_profile"),
-            "note": "already in your profile" if c.get("in_profile") else "",
-        }
-        for c in suggestions.get("credentials") or ()
-    ]
+    credentials = _named_choices(suggestions.get("credentials") or ())
     return {
         "occupations": occupations,
         "groups": [
