@@ -345,3 +345,20 @@ def test_title_employer_and_location_lines(ex: Extractor) -> None:
     assert (p.title, p.employer, p.location) == ("Backend Engineer", None, "Remote (EU)")
     p = read_posting("Welcome to our careers page\nWe use SQL. Python too.", ex)
     assert p.employer is None and p.location is None  # nothing that looks like either
+
+
+@pytest.mark.parametrize(
+    ("line", "years"),
+    [
+        ("- 5+ years managing commercial construction projects", "5 years"),
+        ("- 3 years supervising a warehouse team", "3 years"),
+        ("- 7+ years in distribution", "7 years"),
+        ("- Worked 2 years during college in retail", None),  # not a gerund of the work
+    ],
+)
+def test_years_doing_the_work_are_an_experience_requirement(
+    ex: Extractor, line: str, years: str | None
+) -> None:
+    p = read_posting(f"Project Manager\nAcme\n\nRequirements\n{line}\n".encode(), ex)
+    got = [r.value for r in p.requirements if r.kind == "experience"]
+    assert got == ([years] if years else []), got

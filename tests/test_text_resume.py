@@ -363,3 +363,20 @@ def test_pdf_decompression_bomb_is_bounded(ex: Extractor) -> None:
     out += f"trailer\n<< /Size 5 /Root 1 0 R >>\nstartxref\n{xref}\n%%EOF\n".encode()
     with pytest.raises(ResumeError):  # inflation stops at the limit: no text, no blow-up
         read_resume(bytes(out), ex)
+
+
+@pytest.mark.parametrize(
+    ("line", "kept"),
+    [
+        ("Privacy | Terms | Contact", False),  # a saved web page's own links
+        ("© 2024 All rights reserved · Privacy", False),
+        ("Home · About · Contact us", False),
+        ("SHRM Certified Professional (SHRM-CP), 2020", True),
+        ("CPR | First Aid", True),  # short, but credentials
+    ],
+)
+def test_a_web_pages_own_links_are_not_a_credential(ex: Extractor, line: str, kept: bool) -> None:
+    text = f"Pat Example\n\nCERTIFICATIONS\nCDL Class A\n{line}\n"
+    names = [c.name for c in read_resume(text.encode(), ex).certifications]
+    assert "CDL Class A" in names
+    assert (len(names) == 2) is kept, names

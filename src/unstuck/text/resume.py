@@ -691,9 +691,24 @@ def _plain(line: str) -> str:
     return re.sub(r"\*\*|__|`", "", line).lstrip("#").strip()
 
 
+#: The words of a web page's own links ("Privacy | Terms | Contact"), which a resume saved from a
+#: site can carry after its last section: a line made of nothing else is not a credential.
+_SITE_LINKS = frozenset(
+    """privacy policy terms of use service conditions contact us about home cookies cookie
+    settings sitemap site map accessibility help legal copyright all rights reserved back to
+    top menu login log in sign up search careers blog faq""".split()
+)
+
+
+def _site_links(text: str) -> bool:
+    parts = [p.strip() for p in re.split(r"\s[|·•]\s|\s{2,}", text) if p.strip()]
+    words = re.findall(r"[a-z]+", text.casefold().replace("©", " copyright "))
+    return len(parts) >= 2 and bool(words) and all(w in _SITE_LINKS for w in words)
+
+
 def _certification(text: str) -> Certification | None:
     text = text.strip(" \t-–—•*·")
-    if len(text) < 2:
+    if len(text) < 2 or _site_links(text):
         return None
     date = None
     m = re.search(r"[,(\s-]+((?:" + layout._MONTH + r"\s*)?(?:19|20)\d{2})\)?\s*$", text, re.I)

@@ -34,11 +34,11 @@ _YEARS_EXP = re.compile(
     r"\s*\+?\s*(?:years?|yrs?)\b",
     re.I,
 )
-#: "7+ years in distribution", "2 years of social work": years of something, in a section that
-#: asks for things (no word "experience" needed)
+#: "7+ years in distribution", "2 years of social work", "5+ years managing projects": years of
+#: something, in a section that asks for things (no word "experience" needed)
 _YEARS_OF = re.compile(
     r"(?<![\d.])(?P<n>\d{1,2})\s*\+?\s*(?:(?:-|–|to)\s*\d{1,2}\s*\+?\s*)?(?:years?|yrs?)\s+"
-    r"(?:of|in|as|with|working)\b",
+    r"(?:of|in|as|with|working|(?!during\b)[a-z]{3,}ing)\b",
     re.I,
 )
 #: Indeed's form: "Paralegal: 5 years (Required)", "Call center: 1 year (Preferred)"
