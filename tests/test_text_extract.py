@@ -340,3 +340,25 @@ def test_cased_terms() -> None:
     ex = Extractor([Term("Word", Concept("technology", "Microsoft Word", "Microsoft Word"),
                          rank=1, cased=True)])  # fmt: skip
     assert [m.text for m in ex.extract("Word and word")] == ["Word"]
+
+
+def test_stripped_name_outranks_other_concepts_alternative_label() -> None:
+    # "SaaS" is the name of "SaaS (service-oriented modelling)" and an alternative label of
+    # "service-oriented modelling": the concept it names comes first
+    saas = Concept("esco", "saas", "SaaS (service-oriented modelling)")
+    som = Concept("esco", "som", "service-oriented modelling")
+    ex = Extractor([Term("service-oriented modelling", som), Term("saas", som, rank=1),
+                    Term("SaaS (service-oriented modelling)", saas),
+                    Term("SaaS model", saas, rank=1)])  # fmt: skip
+    (m,) = ex.extract("a SaaS platform")
+    assert m.primary("esco") == saas
+    (m,) = ex.extract("a saas platform")  # the name only as written; the alternative in any case
+    assert m.primary("esco") == som
+
+
+def test_alternative_label_in_any_case_beside_cased_stripped_name() -> None:
+    java = Concept("esco", "java", "Java (computer programming)")
+    ex = Extractor([Term("Java (computer programming)", java), Term("Java", java, rank=1),
+                    Term("java beans", Concept("esco", "b", "java beans")),
+                    Term("java ee", Concept("esco", "e", "java ee"))])  # fmt: skip
+    assert [m.primary("esco") for m in ex.extract("java and Java")] == [java, java]

@@ -29,7 +29,10 @@ or singular ("databases", "skills"), and for verb phrases (ESCO skills are mostl
 staff", "use databases") the first word's -ing and -ed forms ("managing staff", "managed
 staff"; the -s form is rare in postings and resumes and would add a quarter more patterns). A
 parenthesised qualifier is dropped as another variant ("Python (computer programming)" ->
-"Python"). A variant never displaces an exact label of another concept.
+"Python"); that shortened name ranks with the alternative labels, ahead of other concepts'
+("SaaS" names "SaaS (service-oriented modelling)" before the "service-oriented modelling"
+that lists it as an alternative). Any other variant never displaces an exact label of another
+concept.
 
 **Case.** Matching ignores case except where case is what tells a name from a word: a
 capitalised one-letter label ("R", "C") or a capitalised label that spells a short common
@@ -247,7 +250,8 @@ class Extractor:
         table: dict[bytes, dict[str, list[tuple[int, int, Concept, str | None]]]] = {}
         order = 0
 
-        def add(surface: str, concept: Concept, rank: int, case: bool) -> None:
+        def add(surface: str, concept: Concept, rank: int, case: bool,
+                stripped: bool = False) -> None:  # fmt: skip
             nonlocal order
             k = key(surface)
             if not k:
@@ -261,15 +265,23 @@ class Extractor:
             if case and rank >= VARIANT and b" " not in k and uses[k] <= 2:
                 case = False  # a stripped "Python (computer programming)": no everyday word
             order += 1
+            if stripped and rank == VARIANT:
+                # "SaaS" of "SaaS (service-oriented modelling)" is that concept's own name,
+                # qualifier aside: it ranks with the alternative labels, ahead of them
+                # ("SaaS" is also an alternative label of "service-oriented modelling")
+                rank, sort = 1, -order
+            else:
+                sort = order
             slot = table.setdefault(k, {}).setdefault(concept.kind, [])
-            slot.append((rank, order, concept, alnum(surface) if (case or needs) else None))
+            slot.append((rank, sort, concept, alnum(surface) if (case or needs) else None))
 
         for term in terms:
             add(term.text, term.concept, term.rank, term.cased)
             if inflect or "(" in term.text:
-                for variant, case in variants(term.text, term.verb and inflect):
+                for n, (variant, case) in enumerate(variants(term.text, term.verb and inflect)):
                     if case or inflect:
-                        add(variant, term.concept, term.rank + VARIANT, case)
+                        add(variant, term.concept, term.rank + VARIANT, case,
+                            n == 0 and "(" in term.text)  # fmt: skip
         self.term_count = len(terms)
         keys_in_order = list(table)
         # The negation cues and the phrase leads ride in the same automaton: one pass finds
@@ -302,15 +314,20 @@ class Extractor:
             slots = list(table[k].values())
             bests = [min(r for r, _, _, _ in slot) for slot in slots]
             vague = all(b >= VAGUE for b in bests)
-            exact = any(b % VAGUE < VARIANT for b in bests)
+            exact = any(r == b and r % VAGUE < VARIANT and o > 0  # a stripped name: o < 0
+                        for slot, b in zip(slots, bests, strict=True) for r, o, _, _ in slot)
             named = min(bests) == 0
             for slot, best in zip(slots, bests, strict=True):
                 if best >= VAGUE and not vague:  # another vocabulary names it clearly
                     continue
                 for rank, _, concept, form in sorted(slot, key=lambda x: (x[0], x[1])):
-                    if rank == best and concept not in concepts:
+                    if rank != best:
+                        continue
+                    if concept not in concepts:
                         concepts.append(concept)
                         cases.append(form)
+                    elif form is None:  # also a label in any case ("Java" of "Java (...)")
+                        cases[concepts.index(concept)] = None
             for concept in concepts:
                 n = concept_index.get(concept)
                 if n is None:
