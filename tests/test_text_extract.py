@@ -362,3 +362,18 @@ def test_alternative_label_in_any_case_beside_cased_stripped_name() -> None:
                     Term("java beans", Concept("esco", "b", "java beans")),
                     Term("java ee", Concept("esco", "e", "java ee"))])  # fmt: skip
     assert [m.primary("esco") for m in ex.extract("java and Java")] == [java, java]
+
+
+def test_esco_names_that_spell_everyday_words_keep_their_case(kb_module, skills) -> None:  # noqa: ANN001
+    if not kb_module.esco_skills:
+        pytest.skip("ESCO not installed in the test build")
+
+    def esco(text: str) -> dict[str, str]:
+        return {m.text: c.label for m in skills.extract(text)
+                if (c := m.primary("esco")) is not None}  # fmt: skip
+
+    assert not any(label.startswith("Source") for label in esco("Contributions to open source"))
+    assert esco("Apache Spark and SPARK Ada")["SPARK"] == "SPARK"
+    assert "Spark" not in esco("Apache Spark and SPARK Ada")
+    assert esco("Puppet and Salt")["Puppet"].startswith("Puppet")
+    assert "python" in esco("python and java")  # names that are no everyday word: any case

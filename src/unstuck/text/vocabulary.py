@@ -4,7 +4,9 @@
 
 - ``esco``: every ESCO skill and knowledge concept, by its preferred and alternative labels
   (hidden labels are left out: they are misspellings and fragments meant for search engines).
-  ESCO's skill/competence labels are verb phrases and get verb variants.
+  ESCO's skill/competence labels are verb phrases and get verb variants. A one-word label
+  written with capitals that spells an everyday word ("Source", "SPARK", "Puppet") is only
+  found as written.
 - ``technology``: O*NET Technology Skills examples ("Microsoft Excel", "Python") and their
   UNSPSC commodity titles ("Spreadsheet software"); an example that starts with a vendor's
   name is also known without it ("Excel", "Power BI"), in its written case.
@@ -52,13 +54,21 @@ def skill_terms(kb: KnowledgeBase, sources: Iterable[str] = SKILL_SOURCES) -> It
     if unknown:
         raise ValueError(f"unknown skill source(s): {', '.join(sorted(unknown))}")
     if "esco" in wanted:
+        everyday = everyday_words(kb)
+
+        def named(label: str) -> bool:
+            # "Source", "SPARK", "Puppet", "LaTeX": ESCO writes its labels in lower case, so a
+            # one-word label in capitals is a name; where it spells an everyday word ("open
+            # source", "a spark", "latex gloves") it is the name only as written
+            return " " not in label and not label.islower() and label.lower() in everyday
+
         for skill in kb.esco_skills.values():
             concept = Concept("esco", skill.uri, skill.label)
             verb = skill.skill_type == "skill/competence"
-            yield Term(skill.label, concept, verb)
+            yield Term(skill.label, concept, verb, cased=named(skill.label))
             for alt in skill.alt_labels:
                 if alt != skill.label:
-                    yield Term(alt, concept, verb, rank=1)
+                    yield Term(alt, concept, verb, rank=1, cased=named(alt))
     if "technology" in wanted:
         seen: dict[str, Concept] = {}
         classes: set[tuple[int, str]] = set()
