@@ -377,3 +377,24 @@ def test_esco_names_that_spell_everyday_words_keep_their_case(kb_module, skills)
     assert "Spark" not in esco("Apache Spark and SPARK Ada")
     assert esco("Puppet and Salt")["Puppet"].startswith("Puppet")
     assert "python" in esco("python and java")  # names that are no everyday word: any case
+
+
+def test_vague_terms_mark_a_mention_without_linking_it() -> None:
+    trait = Concept("esco", "r", "assume responsibility")
+    ex = Extractor([Term("assume responsibility", trait, verb=True),
+                    Term("be responsible", trait, verb=True, rank=1, vague=True)])  # fmt: skip
+    (m,) = ex.extract("You will be responsible for budgets")
+    assert m.text == "be responsible" and m.vague and m.primary("esco") is None
+    (m,) = ex.extract("assuming responsibility")
+    assert m.primary("esco") == trait
+
+
+def test_dispositions_are_mentions_not_links(kb_module, skills) -> None:  # noqa: ANN001
+    from unstuck.text.vocabulary import _disposition
+
+    assert _disposition("be flexible") and _disposition("stay focused")
+    assert not _disposition("be responsible for budgets") and not _disposition("lead a team")
+    if not kb_module.esco_skills:
+        pytest.skip("ESCO not installed in the test build")
+    found = skills.extract("You will be responsible for budgets and stay focused")
+    assert not any(m.primary("esco") for m in found if m.text in ("be responsible", "stay focused"))

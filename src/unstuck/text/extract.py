@@ -73,13 +73,15 @@ class Term:
     """One surface form of a concept. ``rank`` 0 is the concept's own name (ESCO's preferred
     label), 1 another name (an alternative label). ``verb`` marks a verb phrase ("manage
     staff"), which also gets -ing/-ed variants of its first word. ``cased`` asks for the case
-    as written ("Word" the product, not "word")."""
+    as written ("Word" the product, not "word"). ``vague`` marks a label that still reads as a
+    skill mention but is too loose to link to its concept (see :attr:`Mention.vague`)."""
 
     text: str
     concept: Concept
     verb: bool = False
     rank: int = 0
     cased: bool = False  # match only as written (unless no other label uses the word)
+    vague: bool = False  # too loose to say which concept is meant ("be flexible")
 
 
 class Mention(NamedTuple):
@@ -259,7 +261,7 @@ class Extractor:
             needs = _needs_case(surface)
             if needs is None:
                 return
-            if (rank >= 1 and generic is not None and b" " not in k and uses[k] >= generic
+            if (1 <= rank < VAGUE and generic is not None and b" " not in k and uses[k] >= generic
                     and surface.islower()):  # fmt: skip  # an acronym ("HR") is specific
                 rank += VAGUE
             if case and rank >= VARIANT and b" " not in k and uses[k] <= 2:
@@ -276,11 +278,12 @@ class Extractor:
             slot.append((rank, sort, concept, alnum(surface) if (case or needs) else None))
 
         for term in terms:
-            add(term.text, term.concept, term.rank, term.cased)
+            rank = term.rank + (VAGUE if term.vague else 0)
+            add(term.text, term.concept, rank, term.cased)
             if inflect or "(" in term.text:
                 for n, (variant, case) in enumerate(variants(term.text, term.verb and inflect)):
                     if case or inflect:
-                        add(variant, term.concept, term.rank + VARIANT, case,
+                        add(variant, term.concept, rank + VARIANT, case,
                             n == 0 and "(" in term.text)  # fmt: skip
         self.term_count = len(terms)
         keys_in_order = list(table)

@@ -6,7 +6,8 @@
   (hidden labels are left out: they are misspellings and fragments meant for search engines).
   ESCO's skill/competence labels are verb phrases and get verb variants. A one-word label
   written with capitals that spells an everyday word ("Source", "SPARK", "Puppet") is only
-  found as written.
+  found as written. An alternative label that is a light verb and one word ("be flexible",
+  "stay focused": :data:`DISPOSITION_VERBS`) marks a mention without linking it.
 - ``technology``: O*NET Technology Skills examples ("Microsoft Excel", "Python") and their
   UNSPSC commodity titles ("Spreadsheet software"); an example that starts with a vendor's
   name is also known without it ("Excel", "Power BI"), in its written case.
@@ -68,7 +69,8 @@ def skill_terms(kb: KnowledgeBase, sources: Iterable[str] = SKILL_SOURCES) -> It
             yield Term(skill.label, concept, verb, cased=named(skill.label))
             for alt in skill.alt_labels:
                 if alt != skill.label:
-                    yield Term(alt, concept, verb, rank=1, cased=named(alt))
+                    yield Term(alt, concept, verb, rank=1, cased=named(alt),
+                               vague=_disposition(alt))  # fmt: skip
     if "technology" in wanted:
         seen: dict[str, Concept] = {}
         classes: set[tuple[int, str]] = set()
@@ -103,6 +105,18 @@ def skill_terms(kb: KnowledgeBase, sources: Iterable[str] = SKILL_SOURCES) -> It
         for eid, name in kb.element_names.items():
             if eid.startswith(ELEMENT_PREFIXES) and eid.count(".") >= 3:
                 yield Term(name, Concept("element", eid, name))
+
+
+#: Light verbs that make an attitude of one word: ESCO's alternative labels "be responsible",
+#: "stay focused", "enjoy working", "be flexible" read as a skill mention, but one word of
+#: evidence does not say which concept is meant ("You will be responsible for budgets" is a
+#: duty, not *assume responsibility*), so they are vague: a mention, not a link.
+DISPOSITION_VERBS = frozenset({"be", "stay", "remain", "enjoy", "feel", "have"})
+
+
+def _disposition(label: str) -> bool:
+    words = label.split()
+    return len(words) == 2 and words[0] in DISPOSITION_VERBS
 
 
 def everyday_words(kb: KnowledgeBase) -> frozenset[str]:
