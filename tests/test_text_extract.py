@@ -398,3 +398,29 @@ def test_dispositions_are_mentions_not_links(kb_module, skills) -> None:  # noqa
         pytest.skip("ESCO not installed in the test build")
     found = skills.extract("You will be responsible for budgets and stay focused")
     assert not any(m.primary("esco") for m in found if m.text in ("be responsible", "stay focused"))
+
+
+def test_vague_concepts_stand_in_when_case_rules_out_the_clear_ones() -> None:
+    product = Concept("technology", "Microsoft PowerShell", "Microsoft PowerShell")
+    field = Concept("esco", "cp", "computer programming")
+    ex = Extractor([Term("PowerShell", product, rank=1, cased=True),
+                    Term("PowerShell", field, rank=1, vague=True),
+                    Term("PowerShell ISE", Concept("esco", "x", "x")),
+                    Term("PowerShell DSC", Concept("esco", "y", "y"))])  # fmt: skip
+    (m,) = ex.extract("PowerShell")
+    assert m.concepts == (product,) and m.primary("technology") == product
+    (m,) = ex.extract("powershell scripts")  # not the product's written name: a mention still
+    assert m.vague and m.primary("esco") is None and m.concepts == (field,)
+
+
+def test_catalogue_names_are_instances_not_links(kb_module, skills) -> None:  # noqa: ANN001
+    from unstuck.text.vocabulary import CATALOGUE, _instances
+
+    names = [f"Lang{i}" for i in range(CATALOGUE)]
+    assert _instances("computer programming", [*names, "programming"]) == frozenset(names)
+    assert _instances("computer programming", names[:-1]) == frozenset()
+    if not kb_module.esco_skills:
+        pytest.skip("ESCO not installed in the test build")
+    for text in ("PowerShell", "Visual Basic"):  # O*NET names the product itself
+        (m,) = [m for m in skills.extract(f"Scripts in {text}") if m.text == text]
+        assert m.primary("esco") is None and m.primary("technology") is not None
