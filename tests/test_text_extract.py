@@ -424,3 +424,11 @@ def test_catalogue_names_are_instances_not_links(kb_module, skills) -> None:  # 
     for text in ("PowerShell", "Visual Basic"):  # O*NET names the product itself
         (m,) = [m for m in skills.extract(f"Scripts in {text}") if m.text == text]
         assert m.primary("esco") is None and m.primary("technology") is not None
+
+
+def test_a_concept_naming_an_instance_comes_before_its_catalogue(kb_module, skills) -> None:  # noqa: ANN001
+    if not kb_module.esco_skills:
+        pytest.skip("ESCO not installed in the test build")
+    (m,) = [m for m in skills.extract("OpenCV and NumPy") if m.text == "OpenCV"]
+    labels = [c.label for c in m.concepts if c.kind == "esco"]
+    assert labels[0] == "computer vision" and "computer programming" in labels

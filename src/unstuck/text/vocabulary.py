@@ -60,6 +60,7 @@ def skill_terms(kb: KnowledgeBase, sources: Iterable[str] = SKILL_SOURCES) -> It
     if "esco" in wanted:
         everyday = everyday_words(kb)
         products = _products(kb)
+        later: list[Term] = []
 
         def named(label: str) -> bool:
             # "Source", "SPARK", "Puppet", "LaTeX": ESCO writes its labels in lower case, so a
@@ -71,11 +72,17 @@ def skill_terms(kb: KnowledgeBase, sources: Iterable[str] = SKILL_SOURCES) -> It
             concept = Concept("esco", skill.uri, skill.label)
             verb = skill.skill_type == "skill/competence"
             yield Term(skill.label, concept, verb, cased=named(skill.label))
-            instances = _instances(skill.label, skill.alt_labels) & products
+            instances = _instances(skill.label, skill.alt_labels)
             for alt in skill.alt_labels:
-                if alt != skill.label:
-                    yield Term(alt, concept, verb, rank=1, cased=named(alt),
-                               vague=_disposition(alt) or alt in instances)  # fmt: skip
+                if alt == skill.label:
+                    continue
+                term = Term(alt, concept, verb, rank=1, cased=named(alt),
+                            vague=_disposition(alt) or alt in instances & products)  # fmt: skip
+                if alt in instances:
+                    later.append(term)  # a concept that names the instance itself comes first
+                else:
+                    yield term
+        yield from later  # "OpenCV": computer vision before computer programming
     if "technology" in wanted:
         seen: dict[str, Concept] = {}
         classes: set[tuple[int, str]] = set()
