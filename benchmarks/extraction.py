@@ -1,7 +1,10 @@
 """Skill extraction: throughput and quality, with the peers' dictionary baselines in the same run.
 
     .venv/bin/python benchmarks/extraction.py --data ../shared/data [--peers ../shared/peers]
-        [--seconds 10] [--json out.json]
+        [--seconds 10] [--json out.json] [--quality-only] [--engines unstuck,unstuck-esco]
+
+``--quality-only`` skips the timing rounds (quality figures are the same either way);
+``--engines`` keeps only the named rows (``unstuck``, ``unstuck-esco``, ``flashtext2``, ``regex``).
 
 Everything is measured the way ``shared/peers`` measures its tools (its ``common.py`` and
 ``corpus.py`` are imported from there, read-only, never copied): the same 82-document corpus
@@ -112,6 +115,8 @@ def main() -> None:
     ap.add_argument("--rounds", type=int, default=5, help="interleaved timing rounds")
     ap.add_argument("--skip-regex", action="store_true", help="leave out the regex baseline")
     ap.add_argument("--json", type=Path, help="also write the figures here")
+    ap.add_argument("--quality-only", action="store_true", help="skip the timing rounds")
+    ap.add_argument("--engines", help="comma-separated rows to run (default: all)")
     args = ap.parse_args()
 
     sys.path.insert(0, str(args.peers))
@@ -153,6 +158,9 @@ def main() -> None:
     if not args.skip_regex:
         engines["regex"] = lambda: RegexEngine(baseline_terms())
 
+    if args.engines:
+        wanted = set(args.engines.split(","))
+        engines = {name: load for name, load in engines.items() if name in wanted}
     results: dict[str, dict[str, Any]] = {}
     loaded: dict[str, Any] = {}
     for name, load in engines.items():
@@ -163,10 +171,13 @@ def main() -> None:
     # Interleaved rounds: on a shared machine the load changes by the minute, so each engine
     # is timed a little in every round and the median round is reported.
     common.MIN_SECONDS = args.seconds / args.rounds
-    for _ in range(args.rounds):
+    for _ in range(0 if args.quality_only else args.rounds):
         for name, engine in loaded.items():
             results[name]["rounds"].append(common.measure_speed(engine.extract, docs))
     for name, r in results.items():
+        if not r["rounds"]:
+            r.update({"mb_per_s": 0.0, "docs_per_s": 0.0, "outputs_per_doc": 0.0, "passes": 0})
+            continue
         rounds = sorted(r["rounds"], key=lambda x: x["mb_per_s"])
         median = rounds[len(rounds) // 2]
         r.update({k: median[k] for k in ("mb_per_s", "docs_per_s", "outputs_per_doc")})

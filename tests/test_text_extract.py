@@ -340,3 +340,95 @@ def test_cased_terms() -> None:
     ex = Extractor([Term("Word", Concept("technology", "Microsoft Word", "Microsoft Word"),
                          rank=1, cased=True)])  # fmt: skip
     assert [m.text for m in ex.extract("Word and word")] == ["Word"]
+
+
+def test_stripped_name_outranks_other_concepts_alternative_label() -> None:
+    # "SaaS" is the name of "SaaS (service-oriented modelling)" and an alternative label of
+    # "service-oriented modelling": the concept it names comes first
+    saas = Concept("esco", "saas", "SaaS (service-oriented modelling)")
+    som = Concept("esco", "som", "service-oriented modelling")
+    ex = Extractor([Term("service-oriented modelling", som), Term("saas", som, rank=1),
+                    Term("SaaS (service-oriented modelling)", saas),
+                    Term("SaaS model", saas, rank=1)])  # fmt: skip
+    (m,) = ex.extract("a SaaS platform")
+    assert m.primary("esco") == saas
+    (m,) = ex.extract("a saas platform")  # the name only as written; the alternative in any case
+    assert m.primary("esco") == som
+
+
+def test_alternative_label_in_any_case_beside_cased_stripped_name() -> None:
+    java = Concept("esco", "java", "Java (computer programming)")
+    ex = Extractor([Term("Java (computer programming)", java), Term("Java", java, rank=1),
+                    Term("java beans", Concept("esco", "b", "java beans")),
+                    Term("java ee", Concept("esco", "e", "java ee"))])  # fmt: skip
+    assert [m.primary("esco") for m in ex.extract("java and Java")] == [java, java]
+
+
+def test_esco_names_that_spell_everyday_words_keep_their_case(kb_module, skills) -> None:  # noqa: ANN001
+    if not kb_module.esco_skills:
+        pytest.skip("ESCO not installed in the test build")
+
+    def esco(text: str) -> dict[str, str]:
+        return {m.text: c.label for m in skills.extract(text)
+                if (c := m.primary("esco")) is not None}  # fmt: skip
+
+    assert not any(label.startswith("Source") for label in esco("Contributions to open source"))
+    assert esco("Apache Spark and SPARK Ada")["SPARK"] == "SPARK"
+    assert "Spark" not in esco("Apache Spark and SPARK Ada")
+    assert esco("Puppet and Salt")["Puppet"].startswith("Puppet")
+    assert "python" in esco("python and java")  # names that are no everyday word: any case
+
+
+def test_vague_terms_mark_a_mention_without_linking_it() -> None:
+    trait = Concept("esco", "r", "assume responsibility")
+    ex = Extractor([Term("assume responsibility", trait, verb=True),
+                    Term("be responsible", trait, verb=True, rank=1, vague=True)])  # fmt: skip
+    (m,) = ex.extract("You will be responsible for budgets")
+    assert m.text == "be responsible" and m.vague and m.primary("esco") is None
+    (m,) = ex.extract("assuming responsibility")
+    assert m.primary("esco") == trait
+
+
+def test_dispositions_are_mentions_not_links(kb_module, skills) -> None:  # noqa: ANN001
+    from unstuck.text.vocabulary import _disposition
+
+    assert _disposition("be flexible") and _disposition("stay focused")
+    assert not _disposition("be responsible for budgets") and not _disposition("lead a team")
+    if not kb_module.esco_skills:
+        pytest.skip("ESCO not installed in the test build")
+    found = skills.extract("You will be responsible for budgets and stay focused")
+    assert not any(m.primary("esco") for m in found if m.text in ("be responsible", "stay focused"))
+
+
+def test_vague_concepts_stand_in_when_case_rules_out_the_clear_ones() -> None:
+    product = Concept("technology", "Microsoft PowerShell", "Microsoft PowerShell")
+    field = Concept("esco", "cp", "computer programming")
+    ex = Extractor([Term("PowerShell", product, rank=1, cased=True),
+                    Term("PowerShell", field, rank=1, vague=True),
+                    Term("PowerShell ISE", Concept("esco", "x", "x")),
+                    Term("PowerShell DSC", Concept("esco", "y", "y"))])  # fmt: skip
+    (m,) = ex.extract("PowerShell")
+    assert m.concepts == (product,) and m.primary("technology") == product
+    (m,) = ex.extract("powershell scripts")  # not the product's written name: a mention still
+    assert m.vague and m.primary("esco") is None and m.concepts == (field,)
+
+
+def test_catalogue_names_are_instances_not_links(kb_module, skills) -> None:  # noqa: ANN001
+    from unstuck.text.vocabulary import CATALOGUE, _instances
+
+    names = [f"Lang{i}" for i in range(CATALOGUE)]
+    assert _instances("computer programming", [*names, "programming"]) == frozenset(names)
+    assert _instances("computer programming", names[:-1]) == frozenset()
+    if not kb_module.esco_skills:
+        pytest.skip("ESCO not installed in the test build")
+    for text in ("PowerShell", "Visual Basic"):  # O*NET names the product itself
+        (m,) = [m for m in skills.extract(f"Scripts in {text}") if m.text == text]
+        assert m.primary("esco") is None and m.primary("technology") is not None
+
+
+def test_a_concept_naming_an_instance_comes_before_its_catalogue(kb_module, skills) -> None:  # noqa: ANN001
+    if not kb_module.esco_skills:
+        pytest.skip("ESCO not installed in the test build")
+    (m,) = [m for m in skills.extract("OpenCV and NumPy") if m.text == "OpenCV"]
+    labels = [c.label for c in m.concepts if c.kind == "esco"]
+    assert labels[0] == "computer vision" and "computer programming" in labels

@@ -29,7 +29,10 @@ or singular ("databases", "skills"), and for verb phrases (ESCO skills are mostl
 staff", "use databases") the first word's -ing and -ed forms ("managing staff", "managed
 staff"; the -s form is rare in postings and resumes and would add a quarter more patterns). A
 parenthesised qualifier is dropped as another variant ("Python (computer programming)" ->
-"Python"). A variant never displaces an exact label of another concept.
+"Python"); that shortened name ranks with the alternative labels, ahead of other concepts'
+("SaaS" names "SaaS (service-oriented modelling)" before the "service-oriented modelling"
+that lists it as an alternative). Any other variant never displaces an exact label of another
+concept.
 
 **Case.** Matching ignores case except where case is what tells a name from a word: a
 capitalised one-letter label ("R", "C") or a capitalised label that spells a short common
@@ -70,13 +73,15 @@ class Term:
     """One surface form of a concept. ``rank`` 0 is the concept's own name (ESCO's preferred
     label), 1 another name (an alternative label). ``verb`` marks a verb phrase ("manage
     staff"), which also gets -ing/-ed variants of its first word. ``cased`` asks for the case
-    as written ("Word" the product, not "word")."""
+    as written ("Word" the product, not "word"). ``vague`` marks a label that still reads as a
+    skill mention but is too loose to link to its concept (see :attr:`Mention.vague`)."""
 
     text: str
     concept: Concept
     verb: bool = False
     rank: int = 0
     cased: bool = False  # match only as written (unless no other label uses the word)
+    vague: bool = False  # too loose to say which concept is meant ("be flexible")
 
 
 class Mention(NamedTuple):
@@ -234,7 +239,10 @@ class Extractor:
     creatively and "process" under ground-handling procedures. Such a word still marks a skill
     mention (postings do ask for "data" and "cloud") but not which concept it is, so its
     mentions carry ``vague=True`` and :meth:`Mention.primary` does not link them. Preferred
-    labels are never vague. None: no label is vague.
+    labels are never vague. None: no label is vague. A :class:`Term` can also be vague by
+    itself; where another vocabulary names the same span clearly, the vague concepts are left
+    out, unless the text's case rules out every clear one ("powershell" is not the cased
+    product name "PowerShell"): then the mention stands, vague.
     """
 
     def __init__(
@@ -247,7 +255,11 @@ class Extractor:
         table: dict[bytes, dict[str, list[tuple[int, int, Concept, str | None]]]] = {}
         order = 0
 
-        def add(surface: str, concept: Concept, rank: int, case: bool) -> None:
+        # (key, concept) of vague terms: a mention when another vocabulary's case fails
+        loosened: set[tuple[bytes, Concept]] = set()
+
+        def add(surface: str, concept: Concept, rank: int, case: bool,
+                stripped: bool = False, loose: bool = False) -> None:  # fmt: skip
             nonlocal order
             k = key(surface)
             if not k:
@@ -255,21 +267,32 @@ class Extractor:
             needs = _needs_case(surface)
             if needs is None:
                 return
-            if (rank >= 1 and generic is not None and b" " not in k and uses[k] >= generic
+            if (1 <= rank < VAGUE and generic is not None and b" " not in k and uses[k] >= generic
                     and surface.islower()):  # fmt: skip  # an acronym ("HR") is specific
                 rank += VAGUE
             if case and rank >= VARIANT and b" " not in k and uses[k] <= 2:
                 case = False  # a stripped "Python (computer programming)": no everyday word
             order += 1
+            if stripped and rank == VARIANT:
+                # "SaaS" of "SaaS (service-oriented modelling)" is that concept's own name,
+                # qualifier aside: it ranks with the alternative labels, ahead of them
+                # ("SaaS" is also an alternative label of "service-oriented modelling")
+                rank, sort = 1, -order
+            else:
+                sort = order
+            if loose:
+                loosened.add((k, concept))
             slot = table.setdefault(k, {}).setdefault(concept.kind, [])
-            slot.append((rank, order, concept, alnum(surface) if (case or needs) else None))
+            slot.append((rank, sort, concept, alnum(surface) if (case or needs) else None))
 
         for term in terms:
-            add(term.text, term.concept, term.rank, term.cased)
+            rank = term.rank + (VAGUE if term.vague else 0)
+            add(term.text, term.concept, rank, term.cased, loose=term.vague)
             if inflect or "(" in term.text:
-                for variant, case in variants(term.text, term.verb and inflect):
+                for n, (variant, case) in enumerate(variants(term.text, term.verb and inflect)):
                     if case or inflect:
-                        add(variant, term.concept, term.rank + VARIANT, case)
+                        add(variant, term.concept, rank + VARIANT, case,
+                            n == 0 and "(" in term.text, term.vague)  # fmt: skip
         self.term_count = len(terms)
         keys_in_order = list(table)
         # The negation cues and the phrase leads ride in the same automaton: one pass finds
@@ -288,6 +311,10 @@ class Extractor:
         refs: list[int] = []
         offsets = [0]
         self._cases: list[str | None] = []
+        # key index -> how many of its concepts are its own; the rest are the vague concepts
+        # of another vocabulary, kept for when the text's case rules out every clear one
+        # ("powershell": not the cased product name "PowerShell", still a skill mention)
+        self._fallback: dict[int, int] = {}
         flags = bytearray()
         self._cue_of: list[str] = []
         for k in keys_in_order:
@@ -302,13 +329,27 @@ class Extractor:
             slots = list(table[k].values())
             bests = [min(r for r, _, _, _ in slot) for slot in slots]
             vague = all(b >= VAGUE for b in bests)
-            exact = any(b % VAGUE < VARIANT for b in bests)
+            exact = any(r == b and r % VAGUE < VARIANT and o > 0  # a stripped name: o < 0
+                        for slot, b in zip(slots, bests, strict=True) for r, o, _, _ in slot)
             named = min(bests) == 0
+            skipped: list[tuple[Concept, str | None]] = []
             for slot, best in zip(slots, bests, strict=True):
                 if best >= VAGUE and not vague:  # another vocabulary names it clearly
+                    skipped += [(c, f) for r, _, c, f in sorted(slot, key=lambda x: (x[0], x[1]))
+                                if r == best and (k, c) in loosened]  # fmt: skip
                     continue
                 for rank, _, concept, form in sorted(slot, key=lambda x: (x[0], x[1])):
-                    if rank == best and concept not in concepts:
+                    if rank != best:
+                        continue
+                    if concept not in concepts:
+                        concepts.append(concept)
+                        cases.append(form)
+                    elif form is None:  # also a label in any case ("Java" of "Java (...)")
+                        cases[concepts.index(concept)] = None
+            if skipped and all(c is not None for c in cases):
+                self._fallback[len(offsets) - 1] = len(concepts)
+                for concept, form in skipped:
+                    if concept not in concepts:
                         concepts.append(concept)
                         cases.append(form)
             for concept in concepts:
@@ -359,15 +400,18 @@ class Extractor:
         if made is None:
             lo, hi = self._offsets[i], self._offsets[i + 1]
             f = self._flags[i]
+            mid = lo + self._fallback.get(i, hi - lo)
             made = self._made[i] = _Entry(
-                tuple(self._concept(n) for n in self._refs[lo:hi]),
-                tuple(self._cases[lo:hi]),
+                tuple(self._concept(n) for n in self._refs[lo:mid]),
+                tuple(self._cases[lo:mid]),
                 bool(f & _EXACT),
                 bool(f & _VAGUE),
                 bool(f & _CASED),
                 self._cue_of[i] or None,
                 bool(f & _LEAD),
                 bool(f & _NAMED),
+                tuple(self._concept(n) for n in self._refs[mid:hi]),
+                tuple(self._cases[mid:hi]),
             )
         return made
 
@@ -412,16 +456,22 @@ class Extractor:
                 continue
             entry = entry_of(i)
             concepts = entry.concepts
+            vague = entry.vague
             shown = text[start:end]
             if entry.cased:
                 core = alnum(shown)
                 concepts = tuple(c for c, case in zip(entry.concepts, entry.cases, strict=True)
                                  if case is None or case == core)  # fmt: skip
+                if not concepts and entry.fallback:
+                    concepts = tuple(c for c, case in zip(entry.fallback, entry.fallback_cases,
+                                                          strict=True)
+                                     if case is None or case == core)  # fmt: skip
+                    vague = True
                 if not concepts:
                     continue
             taken[start:end] = b"\x01" * (end - start)
             assertion = PLAIN if cues is None else cues.assertion(start, end)
-            out.append(Mention(start, end, shown, concepts, assertion, entry.exact, entry.vague,
+            out.append(Mention(start, end, shown, concepts, assertion, entry.exact, vague,
                                entry.named))  # fmt: skip
         out.sort(key=_by_start)
         if lead_ends:
@@ -542,3 +592,5 @@ class _Entry:
     cue: str | None = None  # the negation cue kind this key also is, if any
     lead: bool = False  # this key also introduces a skill phrase
     named: bool = False  # some concept's own label (rank 0), not only alternatives
+    fallback: tuple[Concept, ...] = ()  # vague concepts, for when case rules out the others
+    fallback_cases: tuple[str | None, ...] = ()

@@ -4,7 +4,13 @@
 
 - ``esco``: every ESCO skill and knowledge concept, by its preferred and alternative labels
   (hidden labels are left out: they are misspellings and fragments meant for search engines).
-  ESCO's skill/competence labels are verb phrases and get verb variants.
+  ESCO's skill/competence labels are verb phrases and get verb variants. A one-word label
+  written with capitals that spells an everyday word ("Source", "SPARK", "Puppet") is only
+  found as written. An alternative label that is a light verb and one word ("be flexible",
+  "stay focused": :data:`DISPOSITION_VERBS`) marks a mention without linking it, and so does
+  a product name listed under a catalogue concept (:data:`CATALOGUE`: "PowerShell" under
+  *computer programming*) where O*NET's technology examples name that product: the product is
+  the more specific match.
 - ``technology``: O*NET Technology Skills examples ("Microsoft Excel", "Python") and their
   UNSPSC commodity titles ("Spreadsheet software"); an example that starts with a vendor's
   name is also known without it ("Excel", "Power BI"), in its written case.
@@ -52,13 +58,31 @@ def skill_terms(kb: KnowledgeBase, sources: Iterable[str] = SKILL_SOURCES) -> It
     if unknown:
         raise ValueError(f"unknown skill source(s): {', '.join(sorted(unknown))}")
     if "esco" in wanted:
+        everyday = everyday_words(kb)
+        products = _products(kb)
+        later: list[Term] = []
+
+        def named(label: str) -> bool:
+            # "Source", "SPARK", "Puppet", "LaTeX": ESCO writes its labels in lower case, so a
+            # one-word label in capitals is a name; where it spells an everyday word ("open
+            # source", "a spark", "latex gloves") it is the name only as written
+            return " " not in label and not label.islower() and label.lower() in everyday
+
         for skill in kb.esco_skills.values():
             concept = Concept("esco", skill.uri, skill.label)
             verb = skill.skill_type == "skill/competence"
-            yield Term(skill.label, concept, verb)
+            yield Term(skill.label, concept, verb, cased=named(skill.label))
+            instances = _instances(skill.label, skill.alt_labels)
             for alt in skill.alt_labels:
-                if alt != skill.label:
-                    yield Term(alt, concept, verb, rank=1)
+                if alt == skill.label:
+                    continue
+                term = Term(alt, concept, verb, rank=1, cased=named(alt),
+                            vague=_disposition(alt) or alt in instances & products)  # fmt: skip
+                if alt in instances:
+                    later.append(term)  # a concept that names the instance itself comes first
+                else:
+                    yield term
+        yield from later  # "OpenCV": computer vision before computer programming
     if "technology" in wanted:
         seen: dict[str, Concept] = {}
         classes: set[tuple[int, str]] = set()
@@ -93,6 +117,42 @@ def skill_terms(kb: KnowledgeBase, sources: Iterable[str] = SKILL_SOURCES) -> It
         for eid, name in kb.element_names.items():
             if eid.startswith(ELEMENT_PREFIXES) and eid.count(".") >= 3:
                 yield Term(name, Concept("element", eid, name))
+
+
+#: Light verbs that make an attitude of one word: ESCO's alternative labels "be responsible",
+#: "stay focused", "enjoy working", "be flexible" read as a skill mention, but one word of
+#: evidence does not say which concept is meant ("You will be responsible for budgets" is a
+#: duty, not *assume responsibility*), so they are vague: a mention, not a link.
+DISPOSITION_VERBS = frozenset({"be", "stay", "remain", "enjoy", "feel", "have"})
+
+
+def _disposition(label: str) -> bool:
+    words = label.split()
+    return len(words) == 2 and words[0] in DISPOSITION_VERBS
+
+
+#: A concept that lists this many product or language names among its alternative labels is
+#: a catalogue ("computer programming": Visual Basic, OpenCV, bash, ...): a name in it is an
+#: instance of the concept, not another name for it.
+CATALOGUE = 10
+
+
+def _instances(label: str, alts: Iterable[str]) -> frozenset[str]:
+    words = set(label.lower().split())
+    names = [a for a in alts if not a.islower() and not words & set(a.lower().split())]
+    return frozenset(names) if len(names) >= CATALOGUE else frozenset()
+
+
+def _products(kb: KnowledgeBase) -> frozenset[str]:
+    """O*NET's technology examples, also without their vendor's name ("PowerShell")."""
+    examples = {tech.example for items in kb.technology.values() for tech in items}
+    vendors = _vendors(kb, examples)
+    out = set(examples)
+    for example in examples:
+        first, _, rest = example.partition(" ")
+        if first in vendors and rest:
+            out.add(rest)
+    return frozenset(out)
 
 
 def everyday_words(kb: KnowledgeBase) -> frozenset[str]:
