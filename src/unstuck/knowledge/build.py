@@ -22,6 +22,7 @@ import json
 import os
 import sqlite3
 import time
+from abc import ABC, abstractmethod
 from collections.abc import Callable, Iterator, Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -83,7 +84,7 @@ class ExtraSource(Protocol):
         """Validate and insert the source's tables into ``conn``."""
 
 
-class FingerprintOnce:
+class FingerprintOnce(ABC):
     """The base of every optional source: :meth:`fingerprint` is worked out once, by the
     subclass's :meth:`_fingerprint` (hashing its files), and kept: ``install()`` asks before
     building and ``load()`` records it."""
@@ -96,8 +97,9 @@ class FingerprintOnce:
             self._sha = self._fingerprint()
         return self._sha
 
+    @abstractmethod
     def _fingerprint(self) -> str:
-        raise NotImplementedError
+        """SHA-256 of the source's files, worked out afresh."""
 
 
 @dataclass
