@@ -342,6 +342,23 @@ def test_cased_terms() -> None:
     assert [m.text for m in ex.extract("Word and word")] == ["Word"]
 
 
+@pytest.mark.parametrize(
+    ("text", "found"),
+    [
+        ("- Plan the annual 150-guest client conference", []),  # the sentence's capital
+        ("Led projects. Plan the budget each year", []),
+        ("Plan, Excel and Outlook", ["Plan"]),  # a list of names
+        ("Tools: Plan for scheduling", ["Plan"]),
+        ("- Plan power user since 2019", ["Plan"]),  # prose goes on, but not as a sentence
+        ("We used Plan the whole time", ["Plan"]),  # not at a sentence start
+    ],
+)
+def test_a_sentence_capital_is_not_a_cased_name(text: str, found: list[str]) -> None:
+    plan = Concept("technology", "RockWare Plan", "RockWare Plan")
+    ex = Extractor([Term("Plan", plan, rank=1, cased=True)])
+    assert [m.text for m in ex.extract(text)] == found
+
+
 def test_stripped_name_outranks_other_concepts_alternative_label() -> None:
     # "SaaS" is the name of "SaaS (service-oriented modelling)" and an alternative label of
     # "service-oriented modelling": the concept it names comes first

@@ -460,6 +460,8 @@ class Extractor:
             shown = text[start:end]
             if entry.cased:
                 core = alnum(shown)
+                if _sentence_capital(text, start, end):
+                    core = core.lower()  # "Plan the annual conference": not RockWare Plan
                 concepts = tuple(c for c, case in zip(entry.concepts, entry.cases, strict=True)
                                  if case is None or case == core)  # fmt: skip
                 if not concepts and entry.fallback:
@@ -491,6 +493,27 @@ class Extractor:
         such as "experience with" or "ability to" are mentions too (no concepts, ``vague``:
         see :data:`LEADS`); they may overlap labelled mentions."""
         return self._scan(text, True, phrases)
+
+
+#: Words that, after a capitalised first word, show the sentence goes on in prose: the
+#: capital is the sentence's, not a name's ("Plan the annual conference", "Access to files").
+_PROSE_NEXT = re.compile(
+    r"[ \t]+(?:the|a|an|our|my|all|new|to|of|for|with|your|their|its|this|that|these|"
+    r"those|each|every|up|out)\b"
+)
+_SENTENCE_START = re.compile(r"(?:^|[.!?]\s+|\n)[\s\-*•–—]*$")
+
+
+def _sentence_capital(text: str, start: int, end: int) -> bool:
+    """Whether the one word ``text[start:end]`` is capitalised only because it opens a sentence
+    or a bullet and the sentence goes on in prose (:data:`_PROSE_NEXT`): then a label known
+    only in its written case ("Plan" of RockWare Plan, "Access") is not named there."""
+    word = text[start:end]
+    if not (word[:1].isupper() and word[1:].islower() and word.isalpha()):
+        return False
+    if not _SENTENCE_START.search(text, max(0, start - 12), start):
+        return False
+    return _PROSE_NEXT.match(text, end) is not None
 
 
 # -- skill phrases -----------------------------------------------------------------------------
