@@ -246,3 +246,39 @@ def test_a_step_down_costs_more_than_the_same_step_up(data) -> None:
     up = float(np.mean(z[zone == 5]))
     down = float(np.mean(z[zone == 3]))
     assert up > down
+
+
+# -- the top picks ----------------------------------------------------------------------------
+@pytest.mark.parametrize(
+    ("code", "strategy"),
+    [
+        ("27-3023.00", {"change_field": 1.0}),  # a reporter leaning to a change of field
+        ("13-2051.00", {"change_field": 0.6, "elsewhere": 0.4}),
+        (ACCOUNTANT, None),
+    ],
+)
+def test_a_kinds_share_of_the_top_picks_is_not_filled_with_weak_fits(data, code, strategy):
+    from unstuck.core.paths.explain import WEAK_PICK_SHARE
+
+    ranking = engine.score(data, person(data, code, years=10.0, hours_per_week=8.0))
+    exploration = explore(ranking, None, 10, strategy)
+    picks = exploration.top(10)
+    shown = {r.code for r in picks}
+    best = max(r.score for g in exploration.groups if g.kind != "grow" for r in g.items
+               if r.code != code)  # fmt: skip
+    strong_left = [r for g in exploration.groups if g.kind != "grow" for r in g.items
+                   if r.code not in shown and r.score >= WEAK_PICK_SHARE * best]  # fmt: skip
+    seen_kinds: set[str] = set()
+    weak = []
+    for r in picks:
+        if r.code == code:
+            continue
+        if r.kind in seen_kinds and r.score < WEAK_PICK_SHARE * best:
+            weak.append(r.title)
+        seen_kinds.add(r.kind)
+    # a weak second pick of a kind only when no strong move of any kind is left unshown
+    assert not weak or not strong_left, (weak, [r.title for r in strong_left])
+    # and every kind with items is still represented
+    assert {g.kind for g in exploration.groups if g.items and g.kind != "grow"} <= {
+        r.kind for r in picks
+    } | {"grow"}

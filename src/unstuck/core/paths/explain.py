@@ -78,6 +78,9 @@ STRATEGY_KINDS: dict[str, dict[str, float]] = {
 #: The kind the person's own occupation is shown as in the top picks, by leading strategy.
 OWN_AS: dict[str, str] = {"elsewhere": "sideways", "self": "self", "exit_plan": "sideways"}
 DEFAULT_MIX: dict[str, float] = {"up": 1.0, "sideways": 1.0, "change": 1.0, "self": 0.3}
+#: In the top picks, a kind's second and later items must score at least this share of the
+#: best move of any kind (see :func:`picks`).
+WEAK_PICK_SHARE = 0.5
 
 
 @dataclass(frozen=True)
@@ -927,6 +930,13 @@ def picks(
         for k, g in groups.items()
         if k != "grow" and g.items
     }
+    # a kind's share is a preference, not a duty to show weak fits: beyond its first item, a
+    # kind offers only items within reach of the best move of any kind; the places it leaves
+    # go to the strongest of the rest (a journalist leaning to a change of field still sees
+    # public relations and technical writing before fashion design)
+    best = max((r.score for rs in pools.values() for r in rs), default=0.0)
+    weak = {k: [r for r in rs[1:] if r.score < WEAK_PICK_SHARE * best] for k, rs in pools.items()}
+    pools = {k: [r for r in rs if r not in weak[k]] for k, rs in pools.items()}
     slots = n - len(out)
     kinds = [k for k in pools if pools[k]]
     if not kinds or slots <= 0:
@@ -963,8 +973,12 @@ def picks(
             if len(out) == n:
                 break
         if not moved:
-            # quotas met or pools empty: fill from whatever is left, by the mix
-            rest = [r for k in order for r in pools[k] if r.code not in seen]
+            # quotas met or pools empty: fill from whatever is left, strongest first, the
+            # weak after the rest
+            rest = sorted((r for k in order for r in pools[k] if r.code not in seen),
+                          key=lambda r: -r.score)
+            rest += sorted((r for k in order for r in weak[k] if r.code not in seen),
+                           key=lambda r: -r.score)
             for rec in rest[: n - len(out)]:
                 out.append(rec)
                 seen.add(rec.code)
