@@ -113,3 +113,28 @@ def test_report_html_and_pdf(kb: KnowledgeBase, person: None, tmp_path: Path) ->
 def test_report_without_knowledge_base() -> None:
     r = run("report", "-o", "x.pdf")
     assert r.exit_code == ExitStatus.NOT_INSTALLED
+
+
+def test_the_plan_weighs_the_strong_fits_the_time_limit_leaves_out(kb: KnowledgeBase) -> None:
+    """An HR generalist with a 9-month limit: the best fits that only the limit leaves out,
+    and that two more years at most would bring in, are named in the plan with what they take;
+    the target, her own work and the shortlist are not among them."""
+    hr, target = "13-1071.00", "13-1075.00"
+    profile_services.set_occupation(kb, hr, 7)
+    r = run("profile", "set", "--education", "bachelor", "--hours", "6",
+            "--retraining-months", "9")  # fmt: skip
+    assert r.exit_code == 0, r.output
+    paths_services.add(target, kb.titles[target])
+    services.choose_target(target)
+    beyond = paths_services.beyond_limit(kb, {target, hr})
+    assert beyond, "a 9-month limit leaves strong fits out"
+    for item in beyond:
+        assert item.code not in {target, hr}
+        assert [x.reason for x in item.reasons] == ["longer_than_limit"]
+        assert item.months is not None and 9 < item.months <= 9 + 24
+    text = "\n".join(
+        f"{t.title}: {t.detail}" for w in services.build(kb).action.weeks for t in w.tasks
+    )
+    assert "Your limit of 9 months to get ready leaves out " in text
+    for item in beyond:
+        assert f"{item.title} (about {item.months:.0f} months at your hours" in text

@@ -197,3 +197,18 @@ def test_comparing_the_shortlist_comes_first_even_on_short_hours() -> None:
     first = [t.title for t in plan.weeks[0].tasks]
     assert "Compare the other targets on your shortlist" in first, first
     assert not any("Compare" in t.title for t in plan.skipped)
+
+
+def test_strong_fits_beyond_the_time_limit_are_weighed_not_hidden() -> None:
+    beyond = (
+        Alternative("Training and Development Specialists",
+                    "an instructional design certificate from ATD, about 60 hours", 16.8),
+        Alternative("Physician Assistants", "", 30.0),
+    )  # fmt: skip
+    text = _plan(PlanContext(beyond_limit=beyond, limit_months=9))
+    assert "Weigh the strong fits your time limit leaves out" in text
+    assert "Your limit of 9 months to get ready leaves out Training and Development " in text
+    assert "(about 17 months at your hours; the way in: an instructional design certificate" in text
+    assert "Physician Assistants (about 30 months at your hours)" in text
+    # no limit, nothing to weigh
+    assert "time limit" not in _plan(PlanContext(beyond_limit=beyond))

@@ -19,7 +19,7 @@ the planning step never imports this app's model::
 
 from __future__ import annotations
 
-from collections.abc import Mapping, Sequence
+from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass, replace
 from datetime import datetime
 from typing import Any
@@ -34,6 +34,7 @@ from unstuck.core.paths.data import OccupationData
 from unstuck.core.paths.engine import person_from_profile, score
 from unstuck.core.paths.explain import (
     Exploration,
+    LeftOutItem,
     explore,
 )
 from unstuck.knowledge.matrices import area_figures, occupation_data
@@ -160,6 +161,32 @@ def person_for(
             applied["raise"] = element
             applied["to"] = params.get("to", "").strip()
     return person.what_if(**changes), applied, problems
+
+
+def beyond_limit(
+    kb: KnowledgeBase, skip: Iterable[str] = (), n: int = 2
+) -> tuple[LeftOutItem, ...]:
+    """The saved person's best fits that only their retraining limit leaves out and a little
+    more time would bring in (see :meth:`Exploration.beyond_limit`), ``skip`` left out.
+
+    The plan asks for them on every build, so the exploration behind them is kept for the
+    last few people and strategies it was made for (the same inputs give the same answer)."""
+    data = occupation_data(kb)
+    results = profile_services.latest_results(only=(*PERSON_RESULTS, "rut"))
+    person = saved_person(kb, results)
+    strategy = strategy_weights(results)
+    key = (id(kb), repr(person), repr(strategy))
+    found = _BEYOND.pop(key, None)
+    if found is None:
+        found = explore(score(data, person), None, 10, strategy)
+    _BEYOND[key] = found  # most recent last
+    while len(_BEYOND) > _BEYOND_KEPT:
+        _BEYOND.pop(next(iter(_BEYOND)))
+    return found.beyond_limit(person.retraining_months, n, skip)
+
+
+_BEYOND: dict[tuple[int, str, str], Exploration] = {}
+_BEYOND_KEPT = 4
 
 
 @dataclass(frozen=True)

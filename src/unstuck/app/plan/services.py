@@ -29,6 +29,7 @@ Example::
 from __future__ import annotations
 
 import math
+import re
 from dataclasses import dataclass, replace
 from datetime import UTC, date, datetime
 from typing import TYPE_CHECKING, Any
@@ -402,7 +403,11 @@ def build(kb: KnowledgeBase, *, today: date | None = None, key: str = ME) -> Bui
         state=None
         if profile.constraints.location is None
         else state_of(profile.constraints.location.code, profile.constraints.location.name),
-        context=None if target is None else plan_context(profile, target, shortlist),
+        context=None
+        if target is None
+        else plan_context(
+            profile, target, shortlist, _beyond_limit(kb, profile, target, shortlist)
+        ),
     )
     done = frozenset(
         models.DoneActivity.objects.filter(plan__profile_key=key).values_list(
@@ -529,12 +534,30 @@ def _technology_index(kb: KnowledgeBase) -> tuple[dict[str, tuple[int, str]], fr
     return kb.derived("plan.technology_index", build)
 
 
+def _beyond_limit(
+    kb: KnowledgeBase, profile: core_profile.Profile, target: Occupation, shortlist: tuple[Any, ...]
+) -> tuple[Any, ...]:
+    """The strong fits the person's retraining limit leaves out (none without a limit), the
+    target, the person's own work and the shortlist (compared in its own task) left out."""
+    if profile.constraints.retraining_months is None:
+        return ()
+    skip = {target.code, *(s.code for s in shortlist)}
+    if profile.occupation_code:
+        skip.add(profile.occupation_code)
+    return paths_services.beyond_limit(kb, skip)
+
+
 def plan_context(
-    profile: core_profile.Profile, target: Occupation, shortlist: tuple[Any, ...] = ()
+    profile: core_profile.Profile,
+    target: Occupation,
+    shortlist: tuple[Any, ...] = (),
+    beyond: tuple[Any, ...] = (),
 ) -> PlanContext:
     """What makes the 90-day plan's wording this person's: the titles the target's postings
     use, the strongest results and the languages on their latest resume, the first named step
-    towards each other shortlisted target, and where the target work is done."""
+    towards each other shortlisted target, the strong fits beyond the person's retraining limit
+    (``beyond``: :func:`unstuck.app.paths.services.beyond_limit`'s items) and where the target
+    work is done."""
     from unstuck.app.documents import services as documents
     from unstuck.core.plan.workplaces import workplaces_for
 
@@ -549,16 +572,14 @@ def plan_context(
             elif "language" in str(section.get("heading") or "").casefold():
                 listed += lines
     text_lines = (resume.text if resume is not None else "").splitlines()
-    alternatives = []
-    for item in shortlist:
-        if item.code == target.code:
-            continue
-        step = next(
-            (_credential_step(c) for c in credentials_for(item.code)
-             if not c.held_by(profile.credentials)),
-            "",
-        )  # fmt: skip
-        alternatives.append(Alternative(item.title, step))
+    alternatives = [
+        Alternative(item.title, _first_step(profile, item.code))
+        for item in shortlist
+        if item.code != target.code
+    ]
+    further = tuple(
+        Alternative(item.title, _first_step(profile, item.code), item.months) for item in beyond
+    )
     return PlanContext(
         search_titles=search_titles(target.common_titles, target.title),
         results=strongest_results(experience),
@@ -566,12 +587,25 @@ def plan_context(
         alternatives=tuple(alternatives[:MAX_ALTERNATIVES]),
         settings=workplaces_for(target.code),
         same_work=target.code == profile.occupation_code,
+        beyond_limit=further,
+        limit_months=profile.constraints.retraining_months,
+    )
+
+
+def _first_step(profile: core_profile.Profile, code: str) -> str:
+    """The first named credential towards ``code`` the person does not hold, in words."""
+    return next(
+        (_credential_step(c) for c in credentials_for(code) if not c.held_by(profile.credentials)),
+        "",
     )
 
 
 def _credential_step(c: Any) -> str:
     name = f"{c.name[0].lower()}{c.name[1:]}" if c.name.startswith(("A ", "An ")) else c.name
-    return f"{name}, about {c.hours:g} hours"
+    words = re.findall(r"[A-Z][A-Za-z+]{2,}", c.issuer)
+    named = any(w.casefold() in name.casefold() for w in words)
+    by = f" from {c.issuer}" if c.issuer and not named else ""  # not "CompTIA A+ from CompTIA"
+    return f"{name}{by}, about {c.hours:g} hours"
 
 
 def evidence(kb: KnowledgeBase, profile: core_profile.Profile) -> Evidence:

@@ -78,6 +78,9 @@ STRATEGY_KINDS: dict[str, dict[str, float]] = {
 #: The kind the person's own occupation is shown as in the top picks, by leading strategy.
 OWN_AS: dict[str, str] = {"elsewhere": "sideways", "self": "self", "exit_plan": "sideways"}
 DEFAULT_MIX: dict[str, float] = {"up": 1.0, "sideways": 1.0, "change": 1.0, "self": 0.3}
+#: A move left out by the retraining limit is offered as "worth more time" when it would be
+#: ready within this many months beyond the limit (two years: longer is a degree's length).
+BEYOND_LIMIT_MONTHS = 24.0
 #: In the top picks, a kind's second and later items must score at least this share of the
 #: best move of any kind (see :func:`picks`).
 WEAK_PICK_SHARE = 0.5
@@ -266,6 +269,9 @@ class PathGroup:
     left_out: tuple[LeftOutItem, ...] = ()
     #: more occupations of this kind pass the constraints than are shown
     more: bool = False
+    #: occupations of this kind left out only because getting ready takes longer than the
+    #: retraining limit, best fit first (see :meth:`Exploration.beyond_limit`)
+    longer: tuple[LeftOutItem, ...] = ()
 
 
 @dataclass(frozen=True)
@@ -281,6 +287,26 @@ class Exploration:
 
     def top(self, n: int = 10) -> tuple[Recommendation, ...]:
         return self.picks[:n]
+
+    def beyond_limit(
+        self, limit: float | None, n: int = 2, skip: Iterable[str] = ()
+    ) -> tuple[LeftOutItem, ...]:
+        """The best fits of any kind that only the retraining ``limit`` leaves out and that
+        would be ready within :data:`BEYOND_LIMIT_MONTHS` more: what a little more time would
+        bring in, best score first (``skip``: codes to leave out, such as the shortlist)."""
+        if limit is None:
+            return ()
+        gone = set(skip)
+        out: list[LeftOutItem] = []
+        for item in sorted((x for g in self.groups for x in g.longer), key=lambda x: -x.score):
+            if item.code in gone or item.months is None:
+                continue
+            if item.months <= limit + BEYOND_LIMIT_MONTHS:
+                gone.add(item.code)
+                out.append(item)
+            if len(out) == n:
+                break
+        return tuple(out)
 
 
 # -- the per-person context: kinds, readiness ----------------------------------------------
@@ -770,6 +796,7 @@ def _group(ctx: Context, kind: str, limit: int, left_out_limit: int = 6) -> Path
     # constraints; then order those by the full score
     passing: list[tuple[float, int]] = []
     left: list[LeftOutItem] = []
+    longer: list[LeftOutItem] = []
     filtered = 0
     window = max(CANDIDATES, limit * 4)
     # a poor fit is not advice, whatever the constraints leave: below the floor, nothing is
@@ -782,6 +809,9 @@ def _group(ctx: Context, kind: str, limit: int, left_out_limit: int = 6) -> Path
             break
         score = assess(ctx, i, kind)[0]
         reasons = constraint_reasons(ctx, i)
+        if reasons and all(r.reason == "longer_than_limit" for r in reasons):
+            longer.append(LeftOutItem(data.codes[i], data.titles[i], score, reasons,
+                                      readiness_of(ctx, i).months))  # fmt: skip
         if reasons:
             filtered += 1
             if len(left) < left_out_limit:
@@ -796,7 +826,9 @@ def _group(ctx: Context, kind: str, limit: int, left_out_limit: int = 6) -> Path
         passing = _varied(passing, data, ctx.ranking.person.occupation)
     more = len(passing) > limit
     items = [explain(ctx, data.codes[i], kind) for _, i in passing[:limit]]
-    return PathGroup(kind, KINDS[kind], tuple(items), note, (), filtered, tuple(left), more)
+    longer.sort(key=lambda x: -x.score)
+    return PathGroup(kind, KINDS[kind], tuple(items), note, (), filtered, tuple(left), more,
+                     tuple(longer))
 
 
 #: Occupations scoring below this percentile of all occupations (under the kind's weights) are
@@ -887,7 +919,7 @@ def explore(
         g = by_kind[kind]
         if len(g.items) > limit:
             g = PathGroup(g.kind, g.label, g.items[:limit], g.note, g.ideas, g.filtered_count,
-                          g.left_out, True)
+                          g.left_out, True, g.longer)
         groups.append(g)
     top = picks(ctx, by_kind, strategy) if kinds is None else ()
     return Exploration(

@@ -31,6 +31,8 @@ class Alternative:
 
     title: str
     step: str = ""
+    #: months until the person could be ready, where it matters (a move beyond their limit)
+    months: float | None = None
 
 
 @dataclass(frozen=True)
@@ -42,6 +44,9 @@ class PlanContext:
     settings: tuple[str, ...] = ()  # where the target work is done, besides the usual
     #: the target is the person's own occupation (growing or moving within the same work)
     same_work: bool = False
+    #: strong fits the retraining limit leaves out that a little more time would bring in
+    beyond_limit: tuple[Alternative, ...] = ()
+    limit_months: float | None = None  # the person's retraining limit
 
 
 def search_titles(common: Sequence[str], title: str, n: int = MAX_TITLES) -> tuple[str, ...]:

@@ -303,6 +303,27 @@ def _base_templates(
                 lead=True,
             )
         )
+    if c.beyond_limit and c.limit_months is not None:
+        moves = [
+            f"{a.title} (about {a.months:.0f} months at your hours"
+            + (f"; the way in: {a.step})" if a.step else ")")
+            for a in c.beyond_limit
+            if a.months is not None
+        ]
+        out.append(
+            _Template(
+                "reflection",
+                2,
+                "Weigh the strong fits your time limit leaves out",
+                f"Your limit of {c.limit_months:g} months to get ready leaves out "
+                f"{join_words(moves)}. If one of them is the work you want, more months or "
+                "more hours a week bring it within reach: ask someone in that work in an "
+                "informational interview. If not, keep to the nearer targets in this plan.",
+                0.5,
+                "A limit set early can rule out the move that fits best; deciding it knowingly "
+                "is better than by default.",
+            )
+        )
     if c.settings:
         out.append(
             _Template(
