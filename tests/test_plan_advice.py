@@ -362,3 +362,65 @@ def test_a_target_beyond_the_retraining_limit_says_so_and_offers_nearer_ones(
     page = Client().get("/plan/").content.decode()
     assert "beyond your 6-month retraining limit" in page
     assert "Nearer on your shortlist" in page and "Registered Nurses" in page
+
+
+HR_SOFTWARE, ERP, SPREADSHEET, DATABASE = 43231505, 43231602, 43232110, 43232306
+COMP_ANALYST = Occupation(
+    "13-1141.00",
+    "Compensation, Benefits, and Job Analysis Specialists",
+    None,
+    "29.0",
+    knowledge=(Rating("2.C.3.a", "Computers and Electronics", 3.05, 4.24),),
+    technology=(
+        Technology("ADP Workforce Now", HR_SOFTWARE, "Human resources software", False, True),
+        Technology("Workday software", ERP, "Enterprise resource planning ERP software", True,
+                   True),
+        Technology("Microsoft Excel", SPREADSHEET, "Spreadsheet software", True, True),
+        Technology("Microsoft Access", DATABASE, "Data base user interface and query software",
+                   True, False),
+    ),
+)  # fmt: skip
+
+
+@pytest.mark.parametrize(
+    ("importance", "uses", "everyday", "covered"),
+    [
+        # HR software, ERP and spreadsheets: this work's software, used daily
+        (3.05, (HR_SOFTWARE, ERP, SPREADSHEET), {ERP, SPREADSHEET}, True),
+        # office software alone shows nothing particular to the work
+        (3.05, (ERP, SPREADSHEET, DATABASE), {ERP, SPREADSHEET, DATABASE}, False),
+        # two kinds are not enough
+        (3.05, (HR_SOFTWARE, SPREADSHEET), {SPREADSHEET}, False),
+        # where computing is the work itself, using software is not knowing it
+        (4.3, (HR_SOFTWARE, ERP, SPREADSHEET), {ERP, SPREADSHEET}, False),
+    ],
+)
+def test_the_persons_software_shows_computer_knowledge_in_work_that_uses_computers(
+    importance: float, uses: tuple[int, ...], everyday: set[int], covered: bool
+) -> None:
+    import dataclasses
+
+    target = dataclasses.replace(
+        COMP_ANALYST, knowledge=(Rating("2.C.3.a", "Computers and Electronics", importance, 4.24),)
+    )
+    names = {HR_SOFTWARE: "ADP Workforce Now", ERP: "Workday software",
+             SPREADSHEET: "Microsoft Excel", DATABASE: "Microsoft Access"}  # fmt: skip
+    person = Profile(
+        occupation_code="13-1071.00",
+        years_in_occupation=7.0,
+        ratings=(Mine("2.C.3.a", "Computers and Electronics", "knowledge", 2.8),),
+        technology=tuple(names[c] for c in uses),
+    )
+    evidence = Evidence(
+        commodities=frozenset(uses),
+        commodity_names={c: names[c] for c in uses},
+        everyday_classes=frozenset(everyday),
+    )
+    analysis = analyse_gaps(person, target, evidence=evidence)
+    gap_keys = {g.key for g in analysis.gaps}
+    by = {c.name: c.by for c in analysis.covered}
+    if covered:
+        assert "2.C.3.a" not in gap_keys
+        assert by["Computers and Electronics"].startswith("you work in ADP Workforce Now")
+    else:
+        assert "2.C.3.a" in gap_keys and "Computers and Electronics" not in by

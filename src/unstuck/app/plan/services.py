@@ -516,22 +516,33 @@ COMPUTERS_KNOWLEDGE = "2.C.3.a"
 EVERYDAY_COMPUTER_LEVEL = 2.5
 #: From an associate's degree (O*NET category 5) on, office software is part of the training.
 EVERYDAY_EDUCATION = 5
-def _technology_index(kb: KnowledgeBase) -> tuple[dict[str, tuple[int, str]], frozenset[str]]:
-    """Technology example (folded) -> (commodity code, example), and the everyday tools."""
+def _technology_index(
+    kb: KnowledgeBase,
+) -> tuple[dict[str, tuple[int, str]], frozenset[str], frozenset[int]]:
+    """Technology example (folded) -> (commodity code, example), the everyday tools, and the
+    everyday kinds of software (commodity codes), each listed for :data:`EVERYDAY_SHARE` of
+    occupations or more."""
 
-    def build() -> tuple[dict[str, tuple[int, str]], frozenset[str]]:
+    def build() -> tuple[dict[str, tuple[int, str]], frozenset[str], frozenset[int]]:
         by_name: dict[str, tuple[int, str]] = {}
         counts: dict[str, int] = {}
+        classes: dict[int, int] = {}
         for techs in kb.technology.values():
             for t in {t.example.casefold(): t for t in techs}.values():
                 name = " ".join(t.example.casefold().split())
                 counts[name] = counts.get(name, 0) + 1
                 if t.commodity_code is not None:
                     by_name.setdefault(name, (t.commodity_code, t.example))
+            for code in {t.commodity_code for t in techs if t.commodity_code is not None}:
+                classes[code] = classes.get(code, 0) + 1
         n = max(1, len(kb.technology))
-        return by_name, frozenset(k for k, c in counts.items() if c / n >= EVERYDAY_SHARE)
+        return (
+            by_name,
+            frozenset(k for k, c in counts.items() if c / n >= EVERYDAY_SHARE),
+            frozenset(k for k, c in classes.items() if c / n >= EVERYDAY_SHARE),
+        )
 
-    return kb.derived("plan.technology_index", build)
+    return kb.derived("plan.technology_index.2", build)
 
 
 def _beyond_limit(
@@ -611,7 +622,7 @@ def _credential_step(c: Any) -> str:
 def evidence(kb: KnowledgeBase, profile: core_profile.Profile) -> Evidence:
     """What the person's record shows beyond self-ratings, for the gap analysis: the kinds of
     technology they use, the everyday tools of their own occupation, their own occupation."""
-    by_name, everyday = _technology_index(kb)
+    by_name, everyday, everyday_classes = _technology_index(kb)
     commodities: dict[int, str] = {}
     for t in profile.technology:
         hit = by_name.get(" ".join(t.casefold().split()))
@@ -632,6 +643,7 @@ def evidence(kb: KnowledgeBase, profile: core_profile.Profile) -> Evidence:
         commodity_names=commodities,
         everyday=everyday & frozenset(own_tools),
         own=own,
+        everyday_classes=everyday_classes,
     )
 
 

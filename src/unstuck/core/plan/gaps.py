@@ -30,6 +30,7 @@ from typing import Any, Literal
 
 from unstuck.core.levels import CLOSE_SIZE, MIN_SIZE, shortfall_status
 from unstuck.core.occupations import Occupation, Rating
+from unstuck.core.plan.context import join_words
 from unstuck.core.plan.credentials import Credential, credentials_for
 from unstuck.core.profile import EDUCATION_LEVELS, Profile
 
@@ -199,6 +200,9 @@ class Evidence:
     commodity_names: Mapping[int, str] = field(default_factory=dict)  # code -> what they use
     everyday: frozenset[str] = frozenset()
     own: Occupation | None = None
+    #: commodity codes of the kinds of software most occupations list (office suites, e-mail,
+    #: spreadsheets): using them says little about a particular line of work
+    everyday_classes: frozenset[int] = frozenset()
 
 
 @dataclass(frozen=True)
@@ -580,6 +584,41 @@ def _experience_gap(
     )
 
 
+#: O*NET's "Computers and Electronics" knowledge. In work that uses computers as tools (the
+#: target rates it below :data:`COMPUTERS_CORE_IMPORTANCE`), the person's daily use of the
+#: target's own kinds of software (at least :data:`SOFTWARE_CLASSES_SHOWN` of them, one at
+#: least beyond the office software most occupations list) shows that knowledge in this
+#: work's terms; a course "in Computers and Electronics" would not add to it, and the tools
+#: still to learn are gaps of their own.
+COMPUTERS_KNOWLEDGE = "2.C.3.a"
+COMPUTERS_CORE_IMPORTANCE = 4.0
+SOFTWARE_CLASSES_SHOWN = 3
+
+
+def _software_shows_computers(
+    gaps: list[Gap], target: Occupation, evidence: Evidence
+) -> tuple[list[Gap], list[Covered]]:
+    gap = next((g for g in gaps if g.kind == "knowledge" and g.key == COMPUTERS_KNOWLEDGE), None)
+    if gap is None or (gap.importance or 0.0) >= COMPUTERS_CORE_IMPORTANCE:
+        return gaps, []
+    classes = {t.commodity_code for t in target.technology if t.commodity_code is not None}
+    shared = [c for c in sorted(evidence.commodities) if c in classes]
+    special = [c for c in shared if c not in evidence.everyday_classes]
+    if len(shared) < SOFTWARE_CLASSES_SHOWN or not special:
+        return gaps, []
+    # the specialised ones first: they are what shows this work's software
+    names = [
+        evidence.commodity_names.get(c, "")
+        for c in special + [c for c in shared if c not in special]
+    ]
+    shared_names = [n for n in names if n]
+    by = (
+        f"you work in {join_words(shared_names)}, the kinds of software this work uses; the tools "
+        "still to learn are named on their own"
+    )
+    return [g for g in gaps if g is not gap], [Covered("knowledge", gap.name, by)]
+
+
 def analyse_gaps(
     profile: Profile,
     target: Occupation,
@@ -631,6 +670,9 @@ def analyse_gaps(
         strengths += s
         unrated += u
         close += c
+    if evidence is not None:
+        gaps, software = _software_shows_computers(gaps, target, evidence)
+        covered += software
     notes: list[str] = []
     tech, tech_covered = _technology_gaps(target, profile.technology, market, evidence)
     covered += tech_covered
