@@ -1,0 +1,396 @@
+"""The applications API (unstuck.app.applications.services) on a real database: adding by hand
+and from a saved posting, moving through stages with the history kept, the resume version
+sent, warnings, no-news proposals with a frozen today, funnel rates, the stage list, CSV."""
+
+from __future__ import annotations
+
+import csv
+import io
+from datetime import date, datetime, timedelta
+from decimal import Decimal
+
+import pytest
+from django.utils import timezone
+
+from unstuck.app.applications import models, services
+from unstuck.app.applications.services import ApplicationError, Sent
+from unstuck.app.documents.models import Posting, Resume
+from unstuck.core.applications import StageListError
+
+pytestmark = pytest.mark.django_db
+NOW = datetime(2026, 12, 3, 12, 0, tzinfo=timezone.get_fixed_timezone(0))
+TODAY = NOW.date()
+
+
+def days_ago(n: int) -> datetime:
+    return NOW - timedelta(days=n)
+
+
+def resume(text: str = "Jane Doe\nData analyst", filename: str = "cv.txt") -> Resume:
+    return Resume.objects.create(filename=filename, kind="text", uploaded_at=days_ago(90),
+                                 parsed={}, text=text)
+
+
+def posting(**parsed: object) -> Posting:
+    return Posting.objects.create(source="https://example.com/jobs/42", fetched_at=days_ago(60),
+                                  target_code="15-2051.00", parsed=parsed,
+                                  text="Data Scientist - Initech\nPython and SQL")
+
+
+def add(company: str = "Initech", title: str = "Data Scientist", **kw: object):
+    return services.add(company=company, role_title=title, now=kw.pop("now", days_ago(60)),
+                        **kw).application
+
+
+# -- adding -------------------------------------------------------------------------------
+
+
+def test_add_by_hand_keeps_what_was_given_and_nothing_else() -> None:
+    added = services.add(company=" Initech ", role_title="Data Scientist", source="referral",
+                         salary_min="90,000", salary_currency="usd", now=NOW)
+    app = models.Application.objects.get(pk=added.application.pk)
+    assert (app.company, app.role_title, app.source) == ("Initech", "Data Scientist", "referral")
+    assert app.salary_min == Decimal("90000.00") and app.salary_max is None  # missing stays so
+    assert app.salary_currency == "USD" and app.salary_period == ""
+    assert app.target_code == "" and app.posting is None and app.resume is None
+    assert app.stage == "saved" and app.stage_since == NOW
+    assert [(c.stage, c.at) for c in app.history.all()] == [("saved", NOW)]
+    assert added.warnings == []
+
+
+def test_add_from_a_posting_copies_its_text_and_what_it_states() -> None:
+    p = posting(title="Data Scientist", employer="Initech",
+                pay={"minimum": 90000.0, "maximum": 120000.0, "currency": "USD",
+                     "period": "year", "evidence": "Salary: $90,000 - $120,000 per year"})
+    app = services.add(posting_id=p.pk, now=NOW).application
+    assert (app.company, app.role_title, app.target_code) == ("Initech", "Data Scientist",
+                                                              "15-2051.00")
+    assert (app.salary_min, app.salary_max, app.salary_period) == (
+        Decimal("90000.00"), Decimal("120000.00"), "year")
+    assert app.posting_source == "https://example.com/jobs/42"
+    p.delete()  # postings disappear: the application keeps what was applied to
+    app.refresh_from_db()
+    assert app.posting is None and "Python and SQL" in app.posting_text
+
+
+def test_a_posting_without_an_employer_asks_for_it() -> None:
+    p = posting(title="Data Scientist")
+    with pytest.raises(ApplicationError, match="company: is needed .the posting does not say"):
+        services.add(posting_id=p.pk, now=NOW)
+    app = services.add(posting_id=p.pk, company="Initech", now=NOW).application
+    assert app.salary_min is None and app.salary_currency == ""  # no pay stated: none stored
+
+
+@pytest.mark.parametrize(
+    "fields, field, message",
+    [
+        ({"company": ""}, "company", "is needed"),
+        ({"role_title": "x" * 201}, "role_title", "over 200 characters"),
+        ({"salary_min": "lots"}, "salary_min", "not an amount"),
+        ({"salary_min": "-5"}, "salary_min", "must not be negative"),
+        ({"salary_max": "NaN"}, "salary_max", "not an amount"),
+        ({"salary_min": 100, "salary_max": 50}, "salary_max", "below the minimum"),
+        ({"salary_currency": "dollars"}, "salary_currency", "three-letter"),
+        ({"salary_period": "fortnight"}, "salary_period", "not one of year"),
+        ({"target_code": "data scientist"}, "target_code", "not an O\\*NET-SOC code"),
+        ({"next_action_on": "tomorrow"}, "next_action_on", "not a date"),
+        ({"posting_id": 999}, "posting", "no saved posting 999"),
+        ({"stage": "ghosted"}, "stage", "no stage 'ghosted'"),
+        ({"stage": "applied"}, "resume", "needs the resume version sent"),
+        ({"resume": Sent(resume_id=999)}, "resume", "no imported resume 999"),
+        ({"cover_letter": Sent(data=b"", filename="letter.txt")}, "cover_letter", "is empty"),
+        ({"color": "red"}, "color", "not a field"),
+        ({"at": NOW + timedelta(days=2)}, "at", "in the future"),
+    ],
+)
+def test_bad_input_names_its_field_and_stores_nothing(
+    fields: dict[str, object], field: str, message: str
+) -> None:
+    values: dict[str, object] = {"company": "Initech", "role_title": "Data Scientist", **fields}
+    with pytest.raises(ApplicationError, match=message) as err:
+        services.add(now=NOW, **values)
+    assert err.value.field == field
+    assert str(err.value).startswith(f"{field}: ")
+    assert models.Application.objects.count() == 0
+    assert models.StageChange.objects.count() == 0
+    assert models.SentDocument.objects.count() == 0
+
+
+# -- the resume sent ----------------------------------------------------------------------
+
+
+def test_the_resume_rule_saved_and_ends_without_one_every_other_stage_with_one() -> None:
+    """The rule: without a resume only in Saved or an exit (dropped before anything was
+    sent); reaching Applied or any later step, or Accepted, needs the version sent."""
+    app = add()
+    with pytest.raises(ApplicationError, match="resume: moving to Applied needs"):
+        services.move(app.pk, "applied", now=NOW)
+    assert services.get(app.pk).stage == "saved" and app.history.count() == 1
+    services.move(app.pk, "withdrawn", now=NOW)  # dropped before it was sent: fine
+    assert services.get(app.pk).resume is None
+    other = add(title="Data Analyst")
+    moved = services.move(other.pk, "applied", resume=Sent(resume_id=resume().pk), now=NOW)
+    assert moved.resume is not None and moved.resume.kind == "resume"
+    services.move(other.pk, "screening", now=NOW)  # recorded once, it stays
+    assert services.get(other.pk).resume == moved.resume
+
+
+def test_one_version_per_content_and_a_tailored_file_is_its_own() -> None:
+    cv = resume()
+    first = add(stage="applied", resume=Sent(resume_id=cv.pk), now=days_ago(10))
+    second = add(company="Globex", stage="applied", resume=Sent(resume_id=cv.pk),
+                 now=days_ago(9))
+    tailored = add(company="Umbrella", stage="applied",
+                   resume=Sent(data=b"PK tailored for Umbrella", filename="cv-umbrella.docx"),
+                   cover_letter=Sent(data=b"Dear Umbrella", filename="letter.txt"),
+                   now=days_ago(8))
+    again = add(company="Hooli", stage="applied",
+                resume=Sent(data=b"PK tailored for Umbrella", filename="renamed.docx"),
+                now=days_ago(7))
+    assert first.resume_id == second.resume_id  # the same imported resume: one version
+    assert tailored.resume_id not in (None, first.resume_id)
+    assert again.resume_id == tailored.resume_id  # identical bytes: one version
+    assert models.SentDocument.objects.filter(kind="resume").count() == 2
+    doc = tailored.resume
+    assert doc.filename == "cv-umbrella.docx" and bytes(doc.content) == b"PK tailored for Umbrella"
+    assert tailored.cover_letter.kind == "cover_letter"
+    snapshot = first.resume
+    cv.delete()  # the snapshot outlives the imported resume
+    snapshot.refresh_from_db()
+    assert snapshot.text == "Jane Doe\nData analyst" and snapshot.from_resume is None
+
+
+# -- moving and the history ---------------------------------------------------------------
+
+
+def test_history_is_kept_across_moves_back_and_rounds() -> None:
+    app = add(stage="applied", resume=Sent(resume_id=resume().pk), at=days_ago(40),
+              now=days_ago(40))
+    services.move(app.pk, "screening", at=days_ago(30), now=NOW)
+    services.move(app.pk, "interview", at=days_ago(20), note="with the team lead", now=NOW)
+    services.move(app.pk, "interview", at=days_ago(15), now=NOW)
+    services.move(app.pk, "screening", at=days_ago(10), note="back: a new recruiter", now=NOW)
+    services.move(app.pk, "Interview", at=days_ago(5), now=NOW)
+    shown = services.detail(app.pk, today=TODAY)
+    assert [(h["stage"], h["round"]) for h in shown["history"]] == [
+        ("applied", None), ("screening", None), ("interview", 1), ("interview", 2),
+        ("screening", None), ("interview", 3)]
+    assert shown["history"][2]["note"] == "with the team lead"
+    assert shown["stage_name"] == "Interview 3" and shown["round"] == 3
+    with pytest.raises(ApplicationError, match="at: .* is before the last move"):
+        services.move(app.pk, "offer", at=days_ago(6), now=NOW)
+    with pytest.raises(ApplicationError, match="round: Offer has no rounds"):
+        services.move(app.pk, "offer", round_number=2, now=NOW)
+    services.move(app.pk, "screening", now=NOW)
+    with pytest.raises(ApplicationError, match="stage: application .* is already in Screening"):
+        services.move(app.pk, "screening", now=NOW)
+    assert models.StageChange.objects.filter(application=app).count() == 7
+
+
+def test_an_unknown_application() -> None:
+    with pytest.raises(services.ApplicationNotFound, match="no application 42"):
+        services.move(42, "applied")
+    with pytest.raises(services.ApplicationNotFound):
+        services.detail(42)
+
+
+def test_update_changes_only_what_is_given() -> None:
+    app = add(salary_min=50000)
+    services.update(app.pk, next_action="Email the recruiter", next_action_on="2026-12-10")
+    app.refresh_from_db()
+    assert app.next_action == "Email the recruiter" and app.next_action_on == date(2026, 12, 10)
+    assert app.salary_min == Decimal("50000.00")
+    with pytest.raises(ApplicationError, match="salary_max: 10.00 is below the minimum"):
+        services.update(app.pk, salary_max=10)
+    services.update(app.pk, salary_min=None)
+    app.refresh_from_db()
+    assert app.salary_min is None
+
+
+# -- warnings -----------------------------------------------------------------------------
+
+
+def test_already_applied_and_applications_to_the_company() -> None:
+    p = posting(title="Data Scientist", employer="Initech")
+    first = add(company="Initech, Inc.", title="Sr. Data Scientist")
+    assert services.warnings("Initech", "Data Engineer")[0].message == (
+        "1 application to Initech already")
+    same = services.warnings("INITECH", "Senior Data Scientists")
+    assert [w.code for w in same] == ["already-applied", "same-company"]
+    assert same[0].message == f"Already saved this role: application {first.pk} (Saved)"
+    services.move(first.pk, "applied", resume=Sent(resume_id=resume().pk), now=NOW)
+    added = services.add(company="initech", role_title="Senior data scientist", now=NOW)
+    assert added.warnings[0].message.startswith("Already applied to this role: application")
+    assert added.warnings[0].applications == (first.pk,)
+    by_posting = services.add(posting_id=p.pk, role_title="Analyst", company="Initech",
+                              now=NOW)
+    assert [w.message for w in by_posting.warnings] == ["2 applications to Initech already"]
+    again = services.add(posting_id=p.pk, company="Initech Labs", role_title="Other", now=NOW)
+    assert again.warnings[0].code == "already-applied"  # the same saved posting
+    assert again.warnings[0].applications == (by_posting.application.pk,)
+    assert services.warnings("Globex", "Data Scientist") == []
+    shown = services.detail(first.pk, today=TODAY)
+    assert {w["code"] for w in shown["warnings"]} == {"already-applied", "same-company"}
+
+
+# -- no news ------------------------------------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    "entered_days_ago, stage, snooze_days, dismissed, proposed",
+    [
+        (29, "applied", None, False, False),
+        (30, "applied", None, False, True),
+        (13, "screening", None, False, False),
+        (14, "screening", None, False, True),
+        (60, "applied", 3, False, False),  # snoozed: asked again in 3 days
+        (60, "applied", None, True, False),  # dismissed while in this stage
+        (400, "saved", None, False, False),
+        (400, "rejected", None, False, False),
+    ],
+)
+def test_quiet_proposals_with_a_frozen_today(
+    entered_days_ago: int, stage: str, snooze_days: int | None, dismissed: bool, proposed: bool
+) -> None:
+    cv = Sent(resume_id=resume().pk)
+    app = add(stage=stage, resume=cv, at=days_ago(entered_days_ago),
+              now=days_ago(entered_days_ago))
+    if snooze_days:
+        services.snooze(app.pk, snooze_days, today=TODAY)
+    if dismissed:
+        services.dismiss_quiet(app.pk, today=TODAY)
+    found = services.quiet(today=TODAY)
+    assert [p.ref for p in found] == ([app.pk] if proposed else [])
+    if snooze_days:
+        later = services.quiet(today=TODAY + timedelta(days=snooze_days))
+        assert [p.ref for p in later] == [app.pk]
+    assert services.get(app.pk).stage == stage  # nothing moved by itself
+
+
+def test_a_stage_change_resets_the_count_and_confirming_moves_with_a_note() -> None:
+    app = add(stage="applied", resume=Sent(resume_id=resume().pk), at=days_ago(40),
+              now=days_ago(40))
+    assert [p.days_quiet for p in services.quiet(today=TODAY)] == [40]
+    services.snooze(app.pk, 5, today=TODAY)
+    services.move(app.pk, "screening", at=days_ago(1), now=NOW)
+    assert services.get(app.pk).snoozed_until is None
+    assert services.quiet(today=TODAY) == []
+    assert [p.ref for p in services.quiet(today=TODAY + timedelta(days=13))] == [app.pk]
+    with pytest.raises(ApplicationError, match="is not waiting for news"):
+        services.confirm_quiet(app.pk, today=TODAY, now=NOW)
+    services.confirm_quiet(app.pk, today=TODAY + timedelta(days=13),
+                           now=NOW + timedelta(days=13))
+    moved = services.detail(app.pk, today=TODAY + timedelta(days=13))
+    assert moved["stage"] == "no-response"
+    assert moved["history"][-1]["note"] == (
+        "No news for 14 days in Screening: confirmed as no response")
+    with pytest.raises(ApplicationError, match="has ended"):
+        services.snooze(app.pk, 3, today=TODAY)
+
+
+def test_per_stage_thresholds_are_editable() -> None:
+    app = add(stage="applied", resume=Sent(resume_id=resume().pk), at=days_ago(6),
+              now=days_ago(6))
+    assert services.quiet(today=TODAY) == []
+    services.set_quiet_days("applied", 5)
+    assert [p.quiet_days for p in services.quiet(today=TODAY)] == [5]
+    services.set_quiet_days("Applied", None)
+    assert services.quiet(today=TODAY) == []
+    assert services.get(app.pk).stage == "applied"
+
+
+@pytest.mark.parametrize("days", [0, 366, True])
+def test_bad_snooze(days: object) -> None:
+    app = add()
+    with pytest.raises(ApplicationError, match="days: must be a whole number"):
+        services.snooze(app.pk, days, today=TODAY)  # type: ignore[arg-type]
+
+
+# -- funnel -------------------------------------------------------------------------------
+
+
+def test_funnel_by_resume_version_on_known_rates() -> None:
+    a = Sent(data=b"resume version A", filename="cv-a.pdf")
+    b = Sent(data=b"resume version B", filename="cv-b.pdf")
+    paths_a = [["rejected"]] * 6 + [["screening", "rejected"]] * 2 + [
+        ["screening", "interview", "offer"]] * 2
+    paths_b = [["screening"]] * 3 + [["rejected"]]
+    for version, paths, code in ((a, paths_a, "15-2051.00"), (b, paths_b, "15-1252.00")):
+        for i, path in enumerate(paths):
+            app = add(company=f"Company {code} {i}", stage="applied", resume=version,
+                      target_code=code, at=days_ago(50), now=days_ago(50))
+            for n, stage in enumerate(path):
+                services.move(app.pk, stage, at=days_ago(40 - n), now=NOW)
+    add(company="Saved Only")  # no resume, no target: its own group
+    groups = {g.label: g for g in services.funnel(by="resume")}
+    assert set(groups) == {"cv-a.pdf (" + groups_key(groups, "cv-a.pdf") + ")",
+                           "cv-b.pdf (" + groups_key(groups, "cv-b.pdf") + ")",
+                           "no resume recorded"}
+    rates_a = rates(next(g for label, g in groups.items() if label.startswith("cv-a")))
+    assert rates_a["applied"] == pytest.approx(0.4)  # 10 applied, 4 screening
+    assert rates_a["screening"] == pytest.approx(0.5)  # 2 of the 4 an interview
+    assert rates_a["interview"] == 1.0 and rates_a["offer"] == 0.0
+    rates_b = rates(next(g for label, g in groups.items() if label.startswith("cv-b")))
+    assert rates_b["applied"] == pytest.approx(0.75) and rates_b["screening"] == 0.0
+    assert rates(groups["no resume recorded"])["saved"] == 0.0
+    by_target = {g.key: g for g in services.funnel(by="occupation")}
+    assert set(by_target) == {"15-2051.00", "15-1252.00", None}
+    assert by_target["15-2051.00"].funnel.applications == 10
+    everything = services.funnel()
+    assert len(everything) == 1 and everything[0].funnel.applications == 15
+    with pytest.raises(ApplicationError, match="by: 'colour' is not one of"):
+        services.funnel(by="colour")
+
+
+def groups_key(groups: dict[str, services.FunnelGroup], filename: str) -> str:
+    return next(label for label in groups if label.startswith(filename))[len(filename) + 2:-1]
+
+
+def rates(group: services.FunnelGroup) -> dict[str, float | None]:
+    return {s.stage: s.rate for s in group.funnel.steps}
+
+
+# -- the stage list -----------------------------------------------------------------------
+
+
+def test_the_stage_list_is_the_persons() -> None:
+    app = add(stage="applied", resume=Sent(resume_id=resume().pk), now=NOW)
+    services.rename_stage("screening", "Phone screen")
+    services.add_stage("Take-home task", after="screening", quiet_days=7)
+    names = [s.name for s in services.stages()]
+    assert names[:4] == ["Saved", "Applied", "Phone screen", "Take-home task"]
+    services.move(app.pk, "take-home task", now=NOW)
+    services.rename_stage("take-home-task", "Case study")
+    shown = services.detail(app.pk, today=TODAY)
+    assert shown["stage_name"] == "Case study"
+    assert shown["history"][-1]["name"] == "Take-home task"  # the name it had then
+    with pytest.raises(StageListError, match="rename it instead"):
+        services.remove_stage("take-home-task")
+    services.add_stage("Reference check")
+    services.remove_stage("reference-check")
+    keys = [s.key for s in services.stages()]
+    keys[1], keys[2] = keys[2], keys[1]
+    services.reorder_stages(keys)
+    assert [s.key for s in services.stages()][1:3] == ["screening", "applied"]
+    with pytest.raises(StageListError):
+        services.rename_stage("applied", "Saved")
+    assert [s.name for s in services.stages()][1] == "Phone screen"  # unchanged
+
+
+# -- export -------------------------------------------------------------------------------
+
+
+def test_csv_export_one_row_each_missing_stays_empty() -> None:
+    app = add(company="=HYPERLINK(1)", stage="applied",
+              resume=Sent(data=b"cv", filename="cv.pdf"), salary_max=70000, at=days_ago(30),
+              now=days_ago(30))
+    services.move(app.pk, "interview", at=days_ago(3), now=NOW)
+    add(company="Globex", notes="line one\nline two", now=NOW)
+    rows = list(csv.DictReader(io.StringIO(services.export_csv())))
+    assert [r["company"] for r in rows] == ["'=HYPERLINK(1)", "Globex"]
+    first = rows[0]
+    assert first["salary_min"] == "" and first["salary_max"] == "70000.00"
+    assert first["stage_name"] == "Interview 1" and first["resume_filename"] == "cv.pdf"
+    assert first["history"].startswith("applied@") and "; interview#1@" in first["history"]
+    assert rows[1]["notes"] == "line one\nline two" and rows[1]["resume_sha256"] == ""
+    assert list(rows[0]) == services.CSV_COLUMNS
