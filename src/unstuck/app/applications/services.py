@@ -33,7 +33,7 @@ import hashlib
 import io
 import re
 from dataclasses import dataclass
-from datetime import date, datetime, timedelta
+from datetime import date, datetime, time, timedelta
 from decimal import Decimal, InvalidOperation
 from typing import Any
 
@@ -86,10 +86,11 @@ TEXT_LIMITS = {
 class ApplicationError(ValueError):
     """A value that cannot be stored: ``field`` names the input, the message says why."""
 
-    def __init__(self, field: str, message: str) -> None:
+    def __init__(self, field: str, message: str, *, not_found: bool = False) -> None:
         super().__init__(f"{field}: {message}")
         self.field = field
         self.reason = message
+        self.not_found = not_found  # the value names a posting or resume that is not stored
 
 
 class ApplicationNotFound(LookupError):
@@ -209,7 +210,8 @@ def _sent_problem(sent: Sent, field: str) -> None:
         raise ApplicationError(field, "give either an imported resume's id or a file")
     if sent.resume_id is not None:
         if not Resume.objects.filter(pk=sent.resume_id).exists():
-            raise ApplicationError(field, f"no imported resume {sent.resume_id}")
+            raise ApplicationError(field, f"no imported resume {sent.resume_id}",
+                                   not_found=True)
         return
     assert sent.data is not None
     if not sent.data:
@@ -370,7 +372,7 @@ def _posting(posting_id: object) -> Any:
         raise ApplicationError("posting", f"{short(posting_id)} is not a posting id")
     found = Posting.objects.filter(pk=posting_id).first()
     if found is None:
-        raise ApplicationError("posting", f"no saved posting {posting_id}")
+        raise ApplicationError("posting", f"no saved posting {posting_id}", not_found=True)
     return found
 
 
@@ -393,10 +395,23 @@ def _from_posting(posting: Any) -> dict[str, Any]:
     return fields
 
 
-def _at(field: str, at: datetime | None, now: datetime, after: datetime | None) -> datetime:
+def _at(
+    field: str, at: datetime | date | None, now: datetime, after: datetime | None
+) -> datetime:
+    """When a move happened: ``at`` (never in the future, never before the previous move),
+    or now. A date alone means that day: now when it is today, else the day's start, or
+    just the previous move's time when that was the same day (the order stays the one
+    entered)."""
     if at is None:
         return now
-    if timezone.is_naive(at):
+    if not isinstance(at, datetime):
+        if at == _day(now):
+            at = now
+        else:
+            at = timezone.make_aware(datetime.combine(at, time.min))
+            if after is not None and at < after and _day(after) == _day(at):
+                at = after
+    elif timezone.is_naive(at):
         at = timezone.make_aware(at)
     if at > now + timedelta(minutes=1):
         raise ApplicationError(field, f"{at:%Y-%m-%d %H:%M} is in the future")
@@ -416,7 +431,7 @@ def add(
     *,
     posting_id: int | None = None,
     stage: str | None = None,
-    at: datetime | None = None,
+    at: datetime | date | None = None,
     resume: Sent | None = None,
     cover_letter: Sent | None = None,
     note: str = "",
@@ -482,7 +497,7 @@ def move(
     pk: int,
     stage: str,
     *,
-    at: datetime | None = None,
+    at: datetime | date | None = None,
     round_number: int | None = None,
     note: str = "",
     resume: Sent | None = None,
@@ -603,7 +618,8 @@ def warnings(
     company: str, role_title: str, posting_id: int | None = None, exclude: int | None = None
 ) -> list[ApplicationWarning]:
     """"Already applied to this role" (same employer and title, as their keys read them, or
-    the same saved posting) and "N applications to this company" (the others there)."""
+    the same saved posting) and "N applications to this company" (the others there; said as
+    "N other applications" for an application already stored, ``exclude``)."""
     others = models.Application.objects.all()
     if exclude is not None:
         others = others.exclude(pk=exclude)
@@ -624,9 +640,9 @@ def warnings(
     if there and ckey:
         n = len(there)
         plural = "s" if n != 1 else ""
-        out.append(ApplicationWarning(
-            "same-company", f"{n} application{plural} to {company.strip()} already", tuple(there)
-        ))
+        said = (f"{n} other application{plural} to {company.strip()}" if exclude is not None
+                else f"{n} application{plural} to {company.strip()} already")
+        out.append(ApplicationWarning("same-company", said, tuple(there)))
     return out
 
 
