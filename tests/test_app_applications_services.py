@@ -394,3 +394,89 @@ def test_csv_export_one_row_each_missing_stays_empty() -> None:
     assert first["history"].startswith("applied@") and "; interview#1@" in first["history"]
     assert rows[1]["notes"] == "line one\nline two" and rows[1]["resume_sha256"] == ""
     assert list(rows[0]) == services.CSV_COLUMNS
+
+
+# -- import -------------------------------------------------------------------------------
+
+
+def _comparable(text: str) -> list[dict[str, str]]:
+    return [{k: v for k, v in r.items() if k not in ("id", "posting")}
+            for r in csv.DictReader(io.StringIO(text))]
+
+
+def test_csv_round_trip_and_a_second_import_skips_what_is_here() -> None:
+    p = posting(title="Data Scientist", employer="Initech",
+                pay={"minimum": 90000, "currency": "USD", "period": "year", "evidence": "x"})
+    app = services.add(posting_id=p.pk, stage="applied", at=days_ago(30), now=days_ago(30),
+                       resume=Sent(data=b"cv A", filename="cv-a.pdf"),
+                       cover_letter=Sent(data=b"letter", filename="letter.txt"),
+                       notes="=SUM(A1)\nsecond line", next_action="Call",
+                       next_action_on="2026-12-10").application
+    services.move(app.pk, "interview", at=days_ago(20), now=NOW)
+    services.move(app.pk, "interview", at=days_ago(10), now=NOW)
+    add(company="Globex", title="Analyst", now=days_ago(5))
+    before = services.export_csv()
+    models.Application.objects.all().delete()  # the versions stay, found again by SHA-256
+    done = services.import_csv(before.encode("utf-8"), now=NOW)
+    assert (done.read, len(done.imported), done.skipped) == (2, 2, ())
+    after = services.export_csv()
+    assert _comparable(after) == _comparable(before)
+    back = services.get(done.imported[0])
+    assert bytes(back.resume.content) == b"cv A" and back.notes == "=SUM(A1)\nsecond line"
+    assert [(c.stage, c.round) for c in back.history.all()] == [
+        ("applied", None), ("interview", 1), ("interview", 2)]
+    again = services.import_csv(after.encode("utf-8"), now=NOW)
+    assert again.imported == () and [line for line, _ in again.skipped] == [2, 3]
+    assert models.Application.objects.count() == 2
+
+
+def test_import_from_another_tracker_keeps_versions_known_by_name() -> None:
+    data = (b"company,role_title,stage,stage_since,resume_filename,salary_min\n"
+            b"Initech,Data Scientist,Applied,2026-11-01T09:00:00+00:00,cv-2026.pdf,\n"
+            b"Globex,Analyst,,,,55000\n"
+            b"Hooli,Engineer,Interview,2026-11-02T09:00:00+00:00,cv-2026.pdf,\n")
+    done = services.import_csv(data, now=NOW)
+    assert len(done.imported) == 3
+    first, second, third = (services.get(pk) for pk in done.imported)
+    assert first.stage == "applied" and first.resume.sha256 == "" and first.resume.content is None
+    assert third.resume_id == first.resume_id  # one version known by the same name
+    assert third.stage_round == 1 and second.stage == "saved" and second.resume is None
+    assert second.salary_min == Decimal("55000.00") and first.salary_min is None
+    assert services.detail(first.pk)["resume"]["sha256"] is None
+
+
+@pytest.mark.parametrize(
+    "data, messages",
+    [
+        (b"company,role_title\n", ["the file has no rows"]),
+        (b"name,title\nA,B\n", ["the header has no company or role_title column"]),
+        ("company,role_title\nCaf\u00e9,B\n".encode("latin-1"), ["not UTF-8 text"]),
+        (b"company,role_title,salary_min,stage\n"
+         b"Initech,,1,\n"
+         b"Globex,Analyst,lots,\n"
+         b"Hooli,Engineer,,Applied\n"
+         b"Umbrella,Analyst,,Ghosted\n"
+         b"Acme,Analyst,,\n",
+         ["line 2: role_title: is needed", "line 3: salary_min: 'lots' is not an amount",
+          "line 4: resume_filename: an application in Applied needs the resume",
+          "line 5: stage: no stage 'Ghosted'"]),
+        (b"company,role_title,history\nA,B,applied@yesterday\n",
+         ["line 2: history: 'yesterday' is not a date and time"]),
+        (b"company,role_title,history,resume_filename\n"
+         b"A,B,applied@2026-11-02T00:00:00+00:00; screening@2026-11-01T00:00:00+00:00,cv\n",
+         ["line 2: history: 2026-11-01T00:00:00+00:00 is before the move before it"]),
+        (b"company,role_title\nA,B,extra\n", ["line 2: row: has more cells than the header"]),
+        (b"company,role_title\n" + b"A," + b"x" * 1_000_001 + b"\n", ["over 1,000,000"]),
+    ],
+)
+def test_a_bad_file_names_every_bad_row_and_stores_nothing(
+    data: bytes, messages: list[str]
+) -> None:
+    with pytest.raises(services.CsvImportError) as err:
+        services.import_csv(data, now=NOW)
+    assert len(err.value.problems) == len(messages)
+    for problem, message in zip(err.value.problems, messages, strict=True):
+        assert message in problem
+    assert models.Application.objects.count() == 0
+    assert models.StageChange.objects.count() == 0
+    assert models.SentDocument.objects.count() == 0

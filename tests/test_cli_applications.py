@@ -206,3 +206,25 @@ def test_stages_edit_and_list() -> None:
     assert len(as_json("applications", "stages")) == 9
     both = CliRunner().invoke(cli, ["applications", "stages", "--remove", "offer", "--add", "X"])
     assert both.exit_code == ExitStatus.USAGE and "one change a call" in both.output
+
+
+def test_import_reports_rows_and_refuses_a_bad_file(tmp_path: Path) -> None:
+    good = tmp_path / "apps.csv"
+    good.write_text("company,role_title,source\nInitech,Data Scientist,referral\n"
+                    "Globex,Analyst,\n", encoding="utf-8")
+    done = as_json("applications", "import", str(good))
+    assert done["read"] == 2 and len(done["imported"]) == 2 and done["skipped"] == []
+    exported = tmp_path / "out.csv"
+    ok("applications", "export", "-o", str(exported))
+    assert "Read 2 row(s): imported 0, skipped 2." in ok("applications", "import",
+                                                         str(exported)).output
+    bad = tmp_path / "bad.csv"
+    bad.write_text("company,role_title,salary_max\nA,,\nB,C,-1\n", encoding="utf-8")
+    result = CliRunner().invoke(cli, ["applications", "import", str(bad)])
+    assert result.exit_code == ExitStatus.INVALID_INPUT
+    assert "bad.csv: line 2: role_title: is needed" in result.output
+    assert "bad.csv: line 3: salary_max: must not be negative" in result.output
+    assert "nothing was imported" in result.output
+    assert models.Application.objects.count() == 2
+    missing = CliRunner().invoke(cli, ["applications", "import", str(tmp_path / "none.csv")])
+    assert missing.exit_code == ExitStatus.NOT_FOUND

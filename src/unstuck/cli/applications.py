@@ -244,8 +244,11 @@ def show_cmd(application_id: int, today: date | None, as_json: bool) -> None:
         click.echo(f"Salary: {pay} {extra}".rstrip())
     for label, key in (("Resume sent", "resume"), ("Cover letter sent", "cover_letter")):
         doc = d[key]
-        click.echo(f"{label}: {doc['filename']} ({doc['sha256'][:12]})" if doc
-                   else f"{label}: none recorded")
+        if doc is None:
+            click.echo(f"{label}: none recorded")
+        else:
+            known = doc["sha256"][:12] if doc["sha256"] else "known by name only"
+            click.echo(f"{label}: {doc['filename'] or '(no name)'} ({known})")
     click.echo("History:")
     for h in d["history"]:
         name = f"{h['name']} {h['round']}" if h["round"] else h["name"]
@@ -403,6 +406,38 @@ def export_cmd(output: Path | None) -> None:
     except OSError as exc:
         fail(f"{output}: cannot be written ({exc.strerror or exc})", ExitStatus.INVALID_INPUT)
     click.echo(f"Wrote {output}", err=True)
+
+
+@applications.command("import")
+@click.argument("path", type=click.Path(path_type=Path))
+@click.option("--json", "as_json", is_flag=True, help="Print JSON.")
+def import_cmd(path: Path, as_json: bool) -> None:
+    """Add the applications of a CSV file (the columns 'export' writes; company and
+    role_title are needed). All or nothing: every bad row is named, and then nothing is
+    saved; rows already here are skipped and said.
+
+    \b
+    Example:
+      unstuck applications import applications.csv
+    """
+    setup()
+    from unstuck.app.applications import services
+
+    data = read_input(path, services.MAX_IMPORT_BYTES, "CSV file")
+    try:
+        done = services.import_csv(data)
+    except services.CsvImportError as err:
+        for problem in err.problems:
+            click.secho(f"Error: {path.name}: {problem}", fg="red", err=True)
+        fail(f"{path.name}: nothing was imported", ExitStatus.INVALID_INPUT)
+    if as_json:
+        echo_json({"read": done.read, "imported": list(done.imported),
+                   "skipped": [{"line": line, "why": why} for line, why in done.skipped]})
+        return
+    click.echo(f"Read {done.read} row(s): imported {len(done.imported)}, "
+               f"skipped {len(done.skipped)}.")
+    for line, why in done.skipped:
+        click.echo(f"  line {line}: {why}")
 
 
 @applications.command("stages")

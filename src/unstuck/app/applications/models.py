@@ -14,7 +14,9 @@
 - :class:`SentDocument` is one version of a resume or cover letter as sent: one row per
   distinct content (``kind`` + SHA-256 is unique), shared by every application it went with.
   A file keeps its bytes; a snapshot of an imported resume keeps its text (the import keeps no
-  file), and stays when that resume is removed.
+  file), and stays when that resume is removed. A row read from a CSV file may have no
+  content: a version known by its name and SHA-256 (or by its name alone, ``sha256`` empty)
+  as the file stated them.
 
 Only portable field types, so PostgreSQL runs the same migrations.
 """
@@ -44,10 +46,10 @@ class StageDefinition(models.Model):
 class SentDocument(models.Model):
     kind = models.CharField(max_length=20)  # RESUME | COVER_LETTER
     filename = models.CharField(max_length=255)
-    sha256 = models.CharField(max_length=64)
+    sha256 = models.CharField(max_length=64, blank=True, default="")  # "": known by name only
     content = models.BinaryField(null=True, blank=True)  # the file as sent, when it was a file
     text = models.TextField(blank=True, default="")  # the text, when it was an imported resume
-    size = models.PositiveIntegerField()  # bytes hashed
+    size = models.PositiveIntegerField(null=True, blank=True)  # bytes hashed (None: no content)
     from_resume = models.ForeignKey(
         "documents.Resume", null=True, blank=True, on_delete=models.SET_NULL, related_name="+"
     )
@@ -56,7 +58,8 @@ class SentDocument(models.Model):
     class Meta:
         ordering = ["-created_at", "-id"]
         constraints = [
-            models.UniqueConstraint(fields=["kind", "sha256"], name="applications_one_version")
+            models.UniqueConstraint(fields=["kind", "sha256"], condition=~models.Q(sha256=""),
+                                    name="applications_one_version")
         ]
 
     def __str__(self) -> str:

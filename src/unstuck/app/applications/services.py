@@ -37,7 +37,7 @@ from datetime import date, datetime, time, timedelta
 from decimal import Decimal, InvalidOperation
 from typing import Any
 
-from django.db import transaction
+from django.db import IntegrityError, transaction
 from django.db.models import Count, Q, QuerySet
 from django.utils import timezone
 
@@ -241,16 +241,20 @@ def sent_document(sent: Sent, kind: str, now: datetime | None = None) -> models.
     found = models.SentDocument.objects.filter(kind=kind, sha256=digest).first()
     if found is not None:
         return found
-    return models.SentDocument.objects.create(
-        kind=kind,
-        filename=filename[:255],
-        sha256=digest,
-        content=None if resume is not None else body,
-        text=resume.text if resume is not None else "",
-        size=len(body),
-        from_resume=resume,
-        created_at=_now(now),
-    )
+    try:
+        with transaction.atomic():  # a savepoint: another process may store it first
+            return models.SentDocument.objects.create(
+                kind=kind,
+                filename=filename.replace("\x00", "")[:255],
+                sha256=digest,
+                content=None if resume is not None else body,
+                text=resume.text if resume is not None else "",
+                size=len(body),
+                from_resume=resume,
+                created_at=_now(now),
+            )
+    except IntegrityError:
+        return models.SentDocument.objects.get(kind=kind, sha256=digest)
 
 
 # -- checking the fields --------------------------------------------------------------------
@@ -262,6 +266,8 @@ def _text(field: str, value: object) -> str:
     if not isinstance(value, str):
         raise ApplicationError(field, f"must be text, not {short(value)}")
     value = value.strip()
+    if "\x00" in value:
+        raise ApplicationError(field, "contains a NUL character")
     if len(value) > TEXT_LIMITS[field]:
         raise ApplicationError(field, f"is over {TEXT_LIMITS[field]:,} characters")
     return value
@@ -649,7 +655,7 @@ def warnings(
 def _document(doc: models.SentDocument | None) -> dict[str, Any] | None:
     if doc is None:
         return None
-    return {"id": doc.pk, "filename": doc.filename, "sha256": doc.sha256, "size": doc.size,
+    return {"id": doc.pk, "filename": doc.filename, "sha256": doc.sha256 or None, "size": doc.size,
             "from_resume": doc.from_resume_id, "recorded_at": doc.created_at.isoformat()}
 
 
@@ -823,7 +829,7 @@ def funnel(by: str | None = None) -> list[FunnelGroup]:
     if by == "resume":
         for doc in models.SentDocument.objects.filter(
                 pk__in=[f.group for f in found if f.group is not None]):
-            labels[doc.pk] = f"{doc.filename} ({doc.sha256[:8]})"
+            labels[doc.pk] = f"{doc.filename} ({doc.sha256[:8] or 'known by name'})"
     return [FunnelGroup(f.group, labels.get(f.group, str(f.group)), f) for f in found]
 
 
@@ -841,7 +847,8 @@ def company_counts() -> list[tuple[str, int]]:
 CSV_COLUMNS = [
     "id", "company", "role_title", "target_code", "source", "stage", "stage_name", "round",
     "stage_since", "salary_min", "salary_max", "salary_currency", "salary_period",
-    "next_action", "next_action_on", "posting", "posting_source", "resume_filename",
+    "next_action", "next_action_on", "posting", "posting_source", "posting_text",
+    "resume_filename",
     "resume_sha256", "cover_letter_filename", "cover_letter_sha256", "created_at", "history",
     "notes",
 ]
@@ -866,6 +873,7 @@ def export_csv() -> str:
             cells[f"{kind}_filename"] = doc["filename"] if doc else None
             cells[f"{kind}_sha256"] = doc["sha256"] if doc else None
         cells["posting_source"] = app.posting_source
+        cells["posting_text"] = app.posting_text
         cells["notes"] = app.notes
         cells["history"] = "; ".join(
             f"{c.stage}{f'#{c.round}' if c.round else ''}@{c.at.isoformat()}"
@@ -875,8 +883,199 @@ def export_csv() -> str:
     return out.getvalue()
 
 
+FORMULA_STARTS = ("=", "+", "-", "@")
+
+
 def _cell(value: object) -> str:
     if value is None:
         return ""
     text = str(value)
-    return "'" + text if text[:1] in ("=", "+", "-", "@") else text
+    return "'" + text if text[:1] in FORMULA_STARTS else text
+
+
+# -- import ---------------------------------------------------------------------------------
+
+MAX_IMPORT_BYTES = 50_000_000
+_HISTORY_ENTRY = re.compile(r"(?P<stage>[^#@]+?)(?:#(?P<round>\d{1,3}))?@(?P<at>\S+)")
+_SHA256 = re.compile(r"[0-9a-f]{64}")
+
+
+class CsvImportError(ValueError):
+    """A CSV file that cannot be imported: ``problems`` has one message per bad row (or one
+    for the whole file); nothing was stored."""
+
+    def __init__(self, problems: list[str]) -> None:
+        shown = problems[:20]
+        more = f" (and {len(problems) - 20} more)" if len(problems) > 20 else ""
+        super().__init__("; ".join(shown) + more)
+        self.problems = problems
+
+
+@dataclass(frozen=True)
+class Imported:
+    read: int  # rows read
+    imported: tuple[int, ...]  # the new applications' ids
+    skipped: tuple[tuple[int, str], ...]  # (line, why) for rows already here
+
+
+@dataclass
+class _Row:
+    line: int
+    fields: dict[str, Any]
+    history: list[tuple[Stage, int | None, datetime]]
+    created_at: datetime
+    resume: tuple[str, str] | None  # (filename, sha256 or "")
+    cover_letter: tuple[str, str] | None
+    posting_source: str
+    posting_text: str
+
+
+def _uncell(text: str | None) -> str:
+    """A cell as written before :func:`_cell` guarded it against formulas."""
+    text = (text or "").strip()
+    if text[:1] == "'" and text[1:2] in FORMULA_STARTS:
+        return text[1:]
+    return text
+
+
+def _moment(field: str, text: str) -> datetime:
+    try:
+        at = datetime.fromisoformat(text)
+    except ValueError:
+        raise ApplicationError(field, f"{short(text)} is not a date and time (ISO 8601)") from None
+    return at if timezone.is_aware(at) else timezone.make_aware(at)
+
+
+def _read_row(line: int, raw: dict[str, Any], listed: tuple[Stage, ...], now: datetime) -> _Row:
+    cells = {k.strip(): _uncell(v) for k, v in raw.items() if isinstance(k, str)}
+    if None in raw:
+        raise ApplicationError("row", "has more cells than the header")
+    fields = _clean({f: cells[f] for f in FIELDS if cells.get(f)})
+    fields.setdefault("company", "")
+    fields.setdefault("role_title", "")
+    _check_whole(fields)
+    created = _moment("created_at", cells["created_at"]) if cells.get("created_at") else now
+    history: list[tuple[Stage, int | None, datetime]] = []
+    if cells.get("history"):
+        for part in cells["history"].split(";"):
+            m = _HISTORY_ENTRY.fullmatch(part.strip())
+            if m is None:
+                raise ApplicationError("history", f"{short(part.strip())} is not "
+                                                  "stage@time or stage#round@time")
+            stage = core.find_stage(listed, m["stage"].strip())
+            if stage is None:
+                raise ApplicationError("history", f"no stage {short(m['stage'].strip())}")
+            at = _moment("history", m["at"])
+            if history and at < history[-1][2]:
+                raise ApplicationError("history", f"{m['at'][:40]} is before the move before it")
+            number = None
+            if stage.rounds:  # numbered as written, else the next round of that stage
+                before = sum(1 for h in history if h[0] == stage)
+                number = int(m["round"]) if m["round"] else before + 1
+            history.append((stage, number, at))
+        if cells.get("stage") and core.find_stage(listed, cells["stage"]) != history[-1][0]:
+            raise ApplicationError("stage", f"{short(cells['stage'])} is not where the "
+                                            "history ends")
+    else:
+        start = _stage(cells["stage"], listed) if cells.get("stage") else listed[0]
+        since = _moment("stage_since", cells["stage_since"]) if cells.get("stage_since") \
+            else created
+        history.append((start, 1 if start.rounds else None, since))
+    if history[-1][2] > now + timedelta(minutes=1):
+        raise ApplicationError("history", "a move is in the future")
+    documents = []
+    for kind in ("resume", "cover_letter"):
+        name = cells.get(f"{kind}_filename", "")
+        digest = cells.get(f"{kind}_sha256", "").lower()
+        if digest and not _SHA256.fullmatch(digest):
+            raise ApplicationError(f"{kind}_sha256", f"{short(digest)} is not a SHA-256")
+        if "\x00" in name or len(name) > 255:
+            raise ApplicationError(f"{kind}_filename", "is not a file name")
+        documents.append((name, digest) if name or digest else None)
+    if documents[0] is None and _needs_resume(history[-1][0]):
+        raise ApplicationError("resume_filename", f"an application in {history[-1][0].name} "
+                                                  "needs the resume version sent")
+    text = cells.get("posting_text", "")
+    if len(text) > 1_000_000 or "\x00" in text:
+        raise ApplicationError("posting_text", "is over 1,000,000 characters or has a NUL")
+    return _Row(line, fields, history, created, documents[0], documents[1],
+                cells.get("posting_source", "")[:2000], text)
+
+
+def _version(kind: str, known: tuple[str, str], now: datetime) -> models.SentDocument:
+    """The stored version a CSV row names: the one with its SHA-256, else one known by what
+    the file says (name and SHA-256, or the name alone), without content."""
+    name, digest = known
+    if digest:
+        found = models.SentDocument.objects.filter(kind=kind, sha256=digest).first()
+    else:
+        found = models.SentDocument.objects.filter(kind=kind, sha256="", filename=name).first()
+    if found is not None:
+        return found
+    return models.SentDocument.objects.create(kind=kind, filename=name, sha256=digest,
+                                              content=None, size=None, created_at=now)
+
+
+def import_csv(data: bytes, *, now: datetime | None = None) -> Imported:
+    """Add the applications of a CSV file (the columns :func:`export_csv` writes; ``company``
+    and ``role_title`` are needed, the rest optional). All or nothing: every bad row is
+    reported (:class:`CsvImportError`, one message a row, naming its line and field) and then
+    nothing is stored. A row already here (same employer, title and ``created_at``) is
+    skipped and said. Postings are not linked (their ids belong to another database); their
+    text and address are kept. A version known only by name is stored without content."""
+    from unstuck.text.limits import csv_dicts, fieldnames
+
+    now = _now(now)
+    if len(data) > MAX_IMPORT_BYTES:
+        raise CsvImportError([f"the file is over {MAX_IMPORT_BYTES // 1_000_000} MB"])
+    try:
+        text = data.decode("utf-8-sig")
+    except UnicodeDecodeError as exc:
+        raise CsvImportError([f"the file is not UTF-8 text (byte {exc.start})"]) from None
+    header = {h.strip() for h in fieldnames(text, ValueError) if h}
+    missing = [c for c in ("company", "role_title") if c not in header]
+    if missing:
+        raise CsvImportError([f"the header has no {' or '.join(missing)} column "
+                            f"(it has: {', '.join(sorted(header))[:200] or 'nothing'})"])
+    listed = stages()
+    rows: list[_Row] = []
+    problems: list[str] = []
+    try:
+        for line, raw in csv_dicts(text, ValueError):
+            if not any((v or "").strip() for v in raw.values() if isinstance(v, str)):
+                continue  # a blank line
+            try:
+                rows.append(_read_row(line, raw, listed, now))
+            except ApplicationError as err:
+                problems.append(f"line {line}: {err}")
+    except ValueError as err:
+        raise CsvImportError([str(err)]) from None
+    if problems:
+        raise CsvImportError(problems)
+    if not rows:
+        raise CsvImportError(["the file has no rows"])
+    imported, skipped = [], []
+    with transaction.atomic():
+        for r in rows:
+            ckey, tkey = core.company_key(r.fields["company"]), title_key(r.fields["role_title"])
+            there = models.Application.objects.filter(company_key=ckey, title_key=tkey,
+                                                      created_at=r.created_at).first()
+            if there is not None:
+                skipped.append((r.line, f"already here (application {there.pk})"))
+                continue
+            last_stage, last_round, last_at = r.history[-1]
+            app = models.Application.objects.create(
+                **r.fields, company_key=ckey, title_key=tkey, posting_source=r.posting_source,
+                posting_text=r.posting_text, stage=last_stage.key, stage_round=last_round,
+                stage_since=last_at, created_at=r.created_at,
+                resume=_version(models.RESUME, r.resume, now) if r.resume else None,
+                cover_letter=(_version(models.COVER_LETTER, r.cover_letter, now)
+                              if r.cover_letter else None),
+            )
+            models.StageChange.objects.bulk_create(
+                models.StageChange(application=app, stage=st.key, stage_name=st.name,
+                                   round=number, at=at)
+                for st, number, at in r.history
+            )
+            imported.append(app.pk)
+    return Imported(len(rows), tuple(imported), tuple(skipped))
