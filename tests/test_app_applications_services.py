@@ -11,6 +11,8 @@ from decimal import Decimal
 
 import pytest
 from django.utils import timezone
+from hypothesis import HealthCheck, given, settings
+from hypothesis import strategies as st
 
 from unstuck.app.applications import models, services
 from unstuck.app.applications.services import ApplicationError, Sent
@@ -480,3 +482,38 @@ def test_a_bad_file_names_every_bad_row_and_stores_nothing(
     assert models.Application.objects.count() == 0
     assert models.StageChange.objects.count() == 0
     assert models.SentDocument.objects.count() == 0
+
+
+TEXT = st.text(st.characters(blacklist_categories=("Cs",), blacklist_characters="\x00"),
+               max_size=30)
+
+
+@settings(max_examples=25, deadline=None,
+          suppress_health_check=[HealthCheck.function_scoped_fixture])
+@given(
+    entries=st.lists(
+        st.tuples(
+            TEXT.filter(lambda t: t.strip() != ""),  # company
+            TEXT.filter(lambda t: t.strip() != ""),  # role title
+            TEXT,  # notes
+            st.one_of(st.none(), st.decimals(min_value=0, max_value=10**6, places=2)),
+            st.lists(st.sampled_from(["screening", "interview", "offer", "rejected"]),
+                     max_size=4),
+        ),
+        min_size=1, max_size=4,
+    )
+)
+def test_property_an_export_imports_back_to_the_same_rows(entries: list) -> None:  # noqa: ANN001
+    models.Application.objects.all().delete()
+    for n, (company, title, notes, pay, path) in enumerate(entries):
+        app = add(company=company, title=title, notes=notes, salary_min=pay,
+                  stage="applied", resume=Sent(data=f"cv {n}".encode(), filename=f"{n}.pdf"),
+                  at=days_ago(50 - n), now=days_ago(50 - n))
+        for i, stage in enumerate(path):
+            if stage != services.get(app.pk).stage or stage == "interview":
+                services.move(app.pk, stage, at=days_ago(40 - i), now=NOW)
+    before = services.export_csv()
+    models.Application.objects.all().delete()
+    done = services.import_csv(before.encode("utf-8"), now=NOW)
+    assert len(done.imported) == len(entries) and done.skipped == ()
+    assert _comparable(services.export_csv()) == _comparable(before)

@@ -402,7 +402,7 @@ def export_cmd(output: Path | None) -> None:
         click.echo(text, nl=False)
         return
     try:
-        output.write_text(text, encoding="utf-8")
+        output.write_text(text, encoding="utf-8", newline="")  # the CSV's own line ends
     except OSError as exc:
         fail(f"{output}: cannot be written ({exc.strerror or exc})", ExitStatus.INVALID_INPUT)
     click.echo(f"Wrote {output}", err=True)

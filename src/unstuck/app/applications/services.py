@@ -83,6 +83,9 @@ TEXT_LIMITS = {
 }
 
 
+ONE_LINE = frozenset({"company", "role_title", "source", "next_action"})
+
+
 class ApplicationError(ValueError):
     """A value that cannot be stored: ``field`` names the input, the message says why."""
 
@@ -266,6 +269,8 @@ def _text(field: str, value: object) -> str:
     if not isinstance(value, str):
         raise ApplicationError(field, f"must be text, not {short(value)}")
     value = value.strip()
+    if field in ONE_LINE:  # a name or title is one line: any run of spaces is one space
+        value = " ".join(value.split())
     if "\x00" in value:
         raise ApplicationError(field, "contains a NUL character")
     if len(value) > TEXT_LIMITS[field]:
@@ -858,9 +863,11 @@ def export_csv() -> str:
     """Every application as CSV, one row each, oldest first; empty cells for what is not
     known. ``history`` is the moves as ``stage@timestamp`` (``interview#2@...`` for a round)
     joined by ``; ``. A cell that a spreadsheet would run as a formula (starting with
-    = + - @) is prefixed with '."""
+    = + - @), or that starts with ' itself, is prefixed with ' (:func:`import_csv` removes
+    it)."""
     out = io.StringIO()
-    writer = csv.DictWriter(out, fieldnames=CSV_COLUMNS, lineterminator="\n")
+    # the csv module's own line ends (\r\n): a cell holding \r or \n is then quoted
+    writer = csv.DictWriter(out, fieldnames=CSV_COLUMNS)
     writer.writeheader()
     listed = stages()
     apps = (models.Application.objects.select_related("resume", "cover_letter")
@@ -890,7 +897,8 @@ def _cell(value: object) -> str:
     if value is None:
         return ""
     text = str(value)
-    return "'" + text if text[:1] in FORMULA_STARTS else text
+    # a leading ' is doubled too, so import can tell the guard from the person's own '
+    return "'" + text if text[:1] and text[0] in (*FORMULA_STARTS, "'") else text
 
 
 # -- import ---------------------------------------------------------------------------------
@@ -933,7 +941,7 @@ class _Row:
 def _uncell(text: str | None) -> str:
     """A cell as written before :func:`_cell` guarded it against formulas."""
     text = (text or "").strip()
-    if text[:1] == "'" and text[1:2] in FORMULA_STARTS:
+    if text[:1] == "'" and text[1:2] and text[1] in (*FORMULA_STARTS, "'"):
         return text[1:]
     return text
 
