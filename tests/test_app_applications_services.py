@@ -517,3 +517,21 @@ def test_property_an_export_imports_back_to_the_same_rows(entries: list) -> None
     done = services.import_csv(before.encode("utf-8"), now=NOW)
     assert len(done.imported) == len(entries) and done.skipped == ()
     assert _comparable(services.export_csv()) == _comparable(before)
+
+
+def test_lists_and_labels_never_load_document_bodies_or_posting_texts() -> None:
+    from django.db import connection
+    from django.test.utils import CaptureQueriesContext
+
+    for n in range(10):
+        add(company=f"Co {n}", stage="applied", notes="n" * 1000,
+            resume=Sent(data=b"x" * 100_000 + bytes([n]), filename=f"{n}.pdf"))
+    with CaptureQueriesContext(connection) as seen:
+        listed = services.stages()  # as the command does: read once for every row
+        rows = [services.row(a, listed) for a in services.list_applications()]
+        services.quiet(today=TODAY)
+        services.warnings("Co 1", "Data Scientist")
+    assert len(rows) == 10 and all(r["resume"]["size"] == 100_001 for r in rows)
+    sql = " ".join(q["sql"] for q in seen.captured_queries)
+    assert '"content"' not in sql and '"posting_text"' not in sql and '"notes"' not in sql
+    assert len(seen.captured_queries) <= 8  # a few in all, not one or more per application

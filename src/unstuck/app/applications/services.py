@@ -241,7 +241,7 @@ def sent_document(sent: Sent, kind: str, now: datetime | None = None) -> models.
         body = sent.data
         filename = sent.filename.strip()
     digest = hashlib.sha256(body).hexdigest()
-    found = models.SentDocument.objects.filter(kind=kind, sha256=digest).first()
+    found = models.SentDocument.objects.filter(kind=kind, sha256=digest).only("pk").first()
     if found is not None:
         return found
     try:
@@ -257,7 +257,7 @@ def sent_document(sent: Sent, kind: str, now: datetime | None = None) -> models.
                 created_at=_now(now),
             )
     except IntegrityError:
-        return models.SentDocument.objects.get(kind=kind, sha256=digest)
+        return models.SentDocument.objects.only("pk").get(kind=kind, sha256=digest)
 
 
 # -- checking the fields --------------------------------------------------------------------
@@ -496,9 +496,19 @@ def add(
     return Added(app, found)
 
 
+#: the big columns a list or a label never needs (a document's content is up to 20 MB)
+DOCUMENT_BODIES = ("resume__content", "resume__text", "cover_letter__content",
+                   "cover_letter__text")
+
+
+def _with_documents() -> QuerySet[models.Application]:
+    """Applications with their documents' names and hashes, never the documents' bodies."""
+    return models.Application.objects.select_related("resume", "cover_letter").defer(
+        *DOCUMENT_BODIES)
+
+
 def get(pk: int) -> models.Application:
-    found = models.Application.objects.select_related("resume", "cover_letter").filter(
-        pk=pk).first()
+    found = _with_documents().filter(pk=pk).first()
     if found is None:
         raise ApplicationNotFound(pk)
     return found
@@ -603,7 +613,7 @@ def list_applications(
 ) -> QuerySet[models.Application]:
     """Applications, newest first, filtered by current stage (key or name), employer (as
     :func:`core.company_key` reads it), target occupation, or only those not ended."""
-    found = models.Application.objects.select_related("resume", "cover_letter")
+    found = _with_documents().defer("posting_text", "notes")
     listed = stages()
     if stage:
         found = found.filter(stage=_stage(stage, listed).key)
@@ -640,7 +650,8 @@ def warnings(
         same_role |= Q(posting_id=posting_id)
     out = []
     listed = stages()
-    role = list(others.filter(same_role).order_by("created_at", "id"))
+    role = list(others.filter(same_role).order_by("created_at", "id")
+                .only("pk", "stage", "stage_round"))
     if role:
         saved_only = all(a.stage == core.FIRST for a in role)
         said = ", ".join(f"{a.pk} ({stage_name(a, listed)})" for a in role)
@@ -741,7 +752,8 @@ def quiet(today: date | None = None) -> list[core.QuietProposal[int]]:
     waiting = [s.key for s in listed if not s.terminal and s.quiet_days is not None]
     today = _today(today)
     found = []
-    for app in models.Application.objects.filter(stage__in=waiting, quiet_dismissed=False):
+    for app in models.Application.objects.filter(stage__in=waiting, quiet_dismissed=False).only(
+            "pk", "stage", "stage_since", "snoozed_until", "quiet_dismissed"):
         p = _proposal(app, listed, today)
         if p is not None:
             found.append(p)
@@ -833,7 +845,8 @@ def funnel(by: str | None = None) -> list[FunnelGroup]:
                                            "recorded"}
     if by == "resume":
         for doc in models.SentDocument.objects.filter(
-                pk__in=[f.group for f in found if f.group is not None]):
+                pk__in=[f.group for f in found if f.group is not None]).only(
+                "pk", "filename", "sha256"):
             labels[doc.pk] = f"{doc.filename} ({doc.sha256[:8] or 'known by name'})"
     return [FunnelGroup(f.group, labels.get(f.group, str(f.group)), f) for f in found]
 
@@ -870,8 +883,7 @@ def export_csv() -> str:
     writer = csv.DictWriter(out, fieldnames=CSV_COLUMNS)
     writer.writeheader()
     listed = stages()
-    apps = (models.Application.objects.select_related("resume", "cover_letter")
-            .prefetch_related("history").order_by("created_at", "id"))
+    apps = _with_documents().prefetch_related("history").order_by("created_at", "id")
     for app in apps:
         r = row(app, listed)
         cells: dict[str, Any] = {k: v for k, v in r.items() if k in CSV_COLUMNS}
@@ -1015,9 +1027,10 @@ def _version(kind: str, known: tuple[str, str], now: datetime) -> models.SentDoc
     the file says (name and SHA-256, or the name alone), without content."""
     name, digest = known
     if digest:
-        found = models.SentDocument.objects.filter(kind=kind, sha256=digest).first()
+        found = models.SentDocument.objects.filter(kind=kind, sha256=digest).only("pk").first()
     else:
-        found = models.SentDocument.objects.filter(kind=kind, sha256="", filename=name).first()
+        found = (models.SentDocument.objects.filter(kind=kind, sha256="", filename=name)
+                 .only("pk").first())
     if found is not None:
         return found
     return models.SentDocument.objects.create(kind=kind, filename=name, sha256=digest,
