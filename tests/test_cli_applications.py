@@ -228,3 +228,23 @@ def test_import_reports_rows_and_refuses_a_bad_file(tmp_path: Path) -> None:
     assert models.Application.objects.count() == 2
     missing = CliRunner().invoke(cli, ["applications", "import", str(tmp_path / "none.csv")])
     assert missing.exit_code == ExitStatus.NOT_FOUND
+
+
+def test_edit_changes_and_clears_fields() -> None:
+    pk = str(as_json("applications", "add", "--company", "Initech", "--title", "Analyst",
+                     "--salary-min", "50000", "--salary-max", "60000")["id"])
+    edited = as_json("applications", "edit", pk, "--next-action", "Follow up with Sam",
+                     "--next-action-on", "2026-12-10", "--clear", "salary-max")
+    assert edited["next_action"] == "Follow up with Sam"
+    assert edited["next_action_on"] == "2026-12-10"
+    assert (edited["salary_min"], edited["salary_max"]) == ("50000.00", None)
+    bad = CliRunner().invoke(cli, ["applications", "edit", pk, "--salary-max", "10"])
+    assert bad.exit_code == ExitStatus.USAGE and "salary_max: 10.00 is below" in bad.output
+    both = CliRunner().invoke(cli, ["applications", "edit", pk, "--notes", "x", "--clear",
+                                    "notes"])
+    assert both.exit_code == ExitStatus.USAGE and "give one" in both.output
+    nothing = CliRunner().invoke(cli, ["applications", "edit", pk])
+    assert nothing.exit_code == ExitStatus.USAGE and "nothing to change" in nothing.output
+    assert as_json("applications", "show", pk)["salary_max"] is None
+    missing = CliRunner().invoke(cli, ["applications", "edit", "99", "--notes", "x"])
+    assert missing.exit_code == ExitStatus.NOT_FOUND

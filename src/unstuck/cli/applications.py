@@ -81,6 +81,30 @@ def document_options(f: Any) -> Any:
                              "('unstuck resume list').")(f)
 
 
+def field_options(f: Any) -> Any:
+    """The options of an application's own fields, shared by ``add`` and ``edit``."""
+    for option in reversed(_FIELD_OPTIONS):
+        f = option(f)
+    return f
+
+
+_FIELD_OPTIONS = [
+    click.option("--company", help="The employer (needed unless a posting names it)."),
+    click.option("--title", "role_title", help="The role (needed unless a posting names it)."),
+    click.option("--target", "target_code", metavar="CODE",
+                 help="The O*NET occupation it is for."),
+    click.option("--source", help="Where you found it or who referred you."),
+    click.option("--salary-min", metavar="AMOUNT"),
+    click.option("--salary-max", metavar="AMOUNT"),
+    click.option("--currency", "salary_currency", metavar="CODE", help="e.g. USD."),
+    click.option("--period", "salary_period",
+                 type=click.Choice(["year", "month", "week", "day", "hour"])),
+    click.option("--next-action", metavar="TEXT"),
+    click.option("--next-action-on", type=Date(), help="When the next action is due."),
+    click.option("--notes", metavar="TEXT"),
+]
+
+
 def _one_line(row: dict[str, Any]) -> str:
     since = row["stage_since"][:10]
     target = f"  [{row['target_code']}]" if row["target_code"] else ""
@@ -92,18 +116,7 @@ def _one_line(row: dict[str, Any]) -> str:
 @click.option("--posting", "posting_id", type=int, metavar="ID",
               help="A saved posting ('unstuck posting list'): its employer, title, occupation, "
                    "stated pay and text are kept with the application.")
-@click.option("--company", help="The employer (needed unless the posting names it).")
-@click.option("--title", "role_title", help="The role (needed unless the posting names it).")
-@click.option("--target", "target_code", metavar="CODE", help="The O*NET occupation it is for.")
-@click.option("--source", help="Where you found it or who referred you.")
-@click.option("--salary-min", metavar="AMOUNT")
-@click.option("--salary-max", metavar="AMOUNT")
-@click.option("--currency", "salary_currency", metavar="CODE", help="e.g. USD.")
-@click.option("--period", "salary_period",
-              type=click.Choice(["year", "month", "week", "day", "hour"]))
-@click.option("--next-action", metavar="TEXT")
-@click.option("--next-action-on", type=Date(), help="When the next action is due.")
-@click.option("--notes", metavar="TEXT")
+@field_options
 @click.option("--stage", metavar="STAGE", help="Where it starts (default: Saved).")
 @click.option("--on", "at", type=Date(), help="The day it entered that stage (default: today).")
 @document_options
@@ -138,6 +151,50 @@ def add_cmd(posting_id: int | None, stage: str | None, at: date | None,
                f"({row['stage_name']})")
     for message in said:
         click.secho(f"Note: {message}", fg="yellow")
+
+
+@applications.command("edit")
+@click.argument("application_id", type=int)
+@field_options
+@click.option("--clear", "clear", multiple=True,
+              type=click.Choice(["target", "source", "salary-min", "salary-max", "currency",
+                                 "period", "next-action", "next-action-on", "notes"]),
+              help="Empty a field (again for more).")
+@document_options
+@click.option("--json", "as_json", is_flag=True, help="Print JSON.")
+def edit_cmd(application_id: int, clear: tuple[str, ...], resume_id: int | None,
+             resume_file: Path | None, cover_letter_file: Path | None, as_json: bool,
+             **fields: Any) -> None:
+    """Change an application's fields (the next action, notes, salary...) or the documents
+    recorded as sent; its stage changes with 'move'.
+
+    \b
+    Example:
+      unstuck applications edit 3 --next-action "Follow up with Sam" --next-action-on 2026-12-10
+      unstuck applications edit 3 --clear salary-max --json
+    """
+    setup()
+    from unstuck.app.applications import services
+
+    names = {"target": "target_code", "currency": "salary_currency",
+             "period": "salary_period"}
+    given = {k: v for k, v in fields.items() if v is not None}
+    for option in clear:
+        field = names.get(option, option.replace("-", "_"))
+        if field in given:
+            fail(f"--clear {option} and a value for it: give one", ExitStatus.USAGE)
+        given[field] = None
+    resume = _sent(resume_id, resume_file, "resume")
+    letter = _sent(None, cover_letter_file, "cover letter")
+    if not given and resume is None and letter is None:
+        fail("nothing to change: give a field, --clear or a document", ExitStatus.USAGE)
+    app = _call(lambda: services.update(application_id, resume=resume, cover_letter=letter,
+                                        **given))
+    row = services.row(app)
+    if as_json:
+        echo_json(row)
+        return
+    click.echo(f"Application {row['id']} updated: {row['role_title']} at {row['company']}.")
 
 
 @applications.command("move")
