@@ -6,7 +6,8 @@ these promises:
 
 - **nothing is stored half-way.** Every input is checked before the database is touched and
   each call writes in one transaction; a bad value raises :class:`ApplicationError` naming
-  the field (``error.field``), and the store is unchanged.
+  the field (``error.field``), and the store is unchanged. A call that changes an
+  application reads it inside its transaction too, so a concurrent change waits for it.
 - **the history is never rewritten.** :func:`move` adds a :class:`StageChange` for every move,
   back as well as forward; an interview stage is entered in numbered rounds.
 - **nothing moves silently.** :func:`quiet` only *proposes* applications with no news as
@@ -438,6 +439,7 @@ class Added:
     warnings: list[ApplicationWarning]
 
 
+@transaction.atomic
 def add(
     *,
     posting_id: int | None = None,
@@ -514,6 +516,7 @@ def get(pk: int) -> models.Application:
     return found
 
 
+@transaction.atomic
 def move(
     pk: int,
     stage: str,
@@ -564,6 +567,7 @@ def move(
     return app
 
 
+@transaction.atomic
 def update(
     pk: int,
     *,
@@ -773,6 +777,7 @@ def _proposed(pk: int, today: date) -> tuple[models.Application, core.QuietPropo
     return app, p
 
 
+@transaction.atomic
 def confirm_quiet(
     pk: int, today: date | None = None, now: datetime | None = None
 ) -> models.Application:
@@ -785,6 +790,7 @@ def confirm_quiet(
                 note=f"No news for {p.days_quiet} days in {name}: confirmed as no response")
 
 
+@transaction.atomic
 def dismiss_quiet(pk: int, today: date | None = None) -> models.Application:
     """Not "no response" after all: no more proposals until the application moves again."""
     app, _ = _proposed(pk, _today(today))
@@ -793,6 +799,7 @@ def dismiss_quiet(pk: int, today: date | None = None) -> models.Application:
     return app
 
 
+@transaction.atomic
 def snooze(pk: int, days: int, today: date | None = None) -> models.Application:
     """Ask again in ``days`` days (1 to 365) rather than now."""
     if isinstance(days, bool) or not isinstance(days, int) or not 1 <= days <= MAX_SNOOZE_DAYS:
