@@ -535,3 +535,19 @@ def test_lists_and_labels_never_load_document_bodies_or_posting_texts() -> None:
     sql = " ".join(q["sql"] for q in seen.captured_queries)
     assert '"content"' not in sql and '"posting_text"' not in sql and '"notes"' not in sql
     assert len(seen.captured_queries) <= 8  # a few in all, not one or more per application
+
+
+def test_a_move_on_a_date_keeps_the_order_entered() -> None:
+    app = add(stage="applied", resume=Sent(resume_id=resume().pk),
+              at=days_ago(10) + timedelta(hours=3), now=days_ago(10) + timedelta(hours=3))
+    same_day = services.move(app.pk, "screening", at=days_ago(10).date(), now=NOW)
+    assert same_day.stage_since == days_ago(10) + timedelta(hours=3)  # not before the last
+    later = services.move(app.pk, "interview", at=days_ago(5).date(), now=NOW)
+    assert later.stage_since == datetime.combine(days_ago(5).date(), datetime.min.time(),
+                                                 tzinfo=NOW.tzinfo)
+    today = services.move(app.pk, "offer", at=TODAY, now=NOW)
+    assert today.stage_since == NOW
+    with pytest.raises(ApplicationError, match="at: .* is before the last move"):
+        services.move(app.pk, "accepted", at=days_ago(1).date(), now=NOW)
+    with pytest.raises(ApplicationError, match="at: .* is in the future"):
+        services.move(app.pk, "accepted", at=TODAY + timedelta(days=1), now=NOW)

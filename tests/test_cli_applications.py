@@ -248,3 +248,15 @@ def test_edit_changes_and_clears_fields() -> None:
     assert as_json("applications", "show", pk)["salary_max"] is None
     missing = CliRunner().invoke(cli, ["applications", "edit", "99", "--notes", "x"])
     assert missing.exit_code == ExitStatus.NOT_FOUND
+
+
+def test_a_file_too_large_to_be_a_resume_is_refused(tmp_path: Path) -> None:
+    from unstuck.app.applications.services import MAX_FILE_BYTES
+
+    huge = tmp_path / "cv.pdf"
+    with huge.open("wb") as handle:
+        handle.truncate(MAX_FILE_BYTES + 1)  # sparse: no disk used
+    result = CliRunner().invoke(cli, ["applications", "add", "--company", "A", "--title", "B",
+                                      "--stage", "applied", "--resume-file", str(huge)])
+    assert result.exit_code == ExitStatus.INVALID_INPUT and "too large" in result.output
+    assert models.Application.objects.count() == 0
