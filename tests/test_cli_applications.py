@@ -204,6 +204,9 @@ def test_stages_edit_and_list() -> None:
     assert as_json("applications", "stages")[1]["quiet_days"] is None
     ok("applications", "stages", "--remove", "take-home-task")
     assert len(as_json("applications", "stages")) == 9
+    ok("applications", "stages", "--add", "Position closed", "--kind", "exit")
+    closed = as_json("applications", "stages")[-1]
+    assert (closed["key"], closed["kind"]) == ("position-closed", "exit")  # after the ends
     both = CliRunner().invoke(cli, ["applications", "stages", "--remove", "offer", "--add", "X"])
     assert both.exit_code == ExitStatus.USAGE and "one change a call" in both.output
 

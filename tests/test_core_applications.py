@@ -127,6 +127,10 @@ def test_stage_edits() -> None:
     assert renamed[2] == Stage("screening", "Phone screen", quiet_days=14)
     added = core.add_stage(renamed, "Take-home task", quiet_days=7)
     assert [s.key for s in added][4:7] == ["offer", "take-home-task", "accepted"]  # last step
+    hired = core.add_stage(DEFAULT_STAGES, "Contract signed", kind="success")
+    assert [s.key for s in hired][5:7] == ["accepted", "contract-signed"]
+    closed = core.add_stage(DEFAULT_STAGES, "Position closed", kind="exit")
+    assert closed[-1].key == "position-closed"
     placed = core.add_stage(added, "Take-home task!", after="applied")
     assert placed[2].key == "take-home-task-2"  # the key is unique
     order = [s.key for s in added]

@@ -503,11 +503,15 @@ def import_cmd(path: Path, as_json: bool) -> None:
               help="Days without news before a stage proposes No response ('none': never).")
 @click.option("--add", "add_name", metavar="NAME", help="Add a stage (after the last step).")
 @click.option("--after", metavar="STAGE", help="With --add: the stage it comes after.")
+@click.option("--kind", type=click.Choice(["step", "success", "exit"]),
+              help="With --add: a step on the way (default), a success or an exit (an end "
+                   "off the way, such as 'Position closed').")
 @click.option("--remove", metavar="STAGE", help="Remove a stage no application has used.")
 @click.option("--order", metavar="KEY,KEY,...", help="Put every stage in this order.")
 @click.option("--json", "as_json", is_flag=True, help="Print JSON.")
 def stages_cmd(rename: tuple[str, str] | None, wait: tuple[str, str] | None,
-               add_name: str | None, after: str | None, remove: str | None,
+               add_name: str | None, after: str | None, kind: str | None,
+               remove: str | None,
                order: str | None, as_json: bool) -> None:
     """The stage list, and changes to it (one change a call).
 
@@ -517,6 +521,7 @@ def stages_cmd(rename: tuple[str, str] | None, wait: tuple[str, str] | None,
       unstuck applications stages --rename screening "Phone screen"
       unstuck applications stages --wait applied 21
       unstuck applications stages --add "Take-home task" --after screening
+      unstuck applications stages --add "Position closed" --kind exit
     """
     setup()
     from unstuck.app.applications import services
@@ -525,15 +530,15 @@ def stages_cmd(rename: tuple[str, str] | None, wait: tuple[str, str] | None,
     if len(changes) > 1:
         fail("one change a call: --rename, --wait, --add, --remove or --order",
              ExitStatus.USAGE)
-    if after and not add_name:
-        fail("--after goes with --add", ExitStatus.USAGE)
+    if (after or kind) and not add_name:
+        fail("--after and --kind go with --add", ExitStatus.USAGE)
     if rename:
         _call(lambda: services.rename_stage(*rename))
     elif wait:
         days = None if wait[1].lower() == "none" else _int(wait[1], "--wait DAYS")
         _call(lambda: services.set_quiet_days(wait[0], days))
     elif add_name:
-        _call(lambda: services.add_stage(add_name, after=after))
+        _call(lambda: services.add_stage(add_name, after=after, kind=kind or "step"))
     elif remove:
         _call(lambda: services.remove_stage(remove))
     elif order:

@@ -191,12 +191,16 @@ def add_stage(
     quiet_days: int | None = None,
     rounds: bool = False,
 ) -> tuple[Stage, ...]:
-    """A new stage after ``after`` (by default after the last step, before the ends)."""
+    """A new stage after ``after``; by default a step goes after the last step, a success
+    after the last success, an exit at the end."""
     stage = Stage(new_key(stages, name), name.strip(), kind, quiet_days, rounds)
     if after is not None:
         at = list(stages).index(_get(stages, after)) + 1
+    elif kind == EXIT:
+        at = len(stages)
     else:
-        at = max((i + 1 for i, s in enumerate(stages) if s.kind == STEP), default=len(stages))
+        before = (STEP,) if kind == STEP else (STEP, SUCCESS)
+        at = max((i + 1 for i, s in enumerate(stages) if s.kind in before), default=len(stages))
     return _checked([*stages[:at], stage, *stages[at:]])
 
 
