@@ -263,3 +263,17 @@ def test_a_file_too_large_to_be_a_resume_is_refused(tmp_path: Path) -> None:
                                       "--stage", "applied", "--resume-file", str(huge)])
     assert result.exit_code == ExitStatus.INVALID_INPUT and "too large" in result.output
     assert models.Application.objects.count() == 0
+
+
+def test_list_due_next_actions() -> None:
+    for company, due in (("A", "2026-12-10"), ("B", "2026-12-01"), ("C", None)):
+        args = ["--company", company, "--title", "Analyst", "--next-action", f"Call {company}"]
+        as_json("applications", "add", *args, *(["--next-action-on", due] if due else []))
+    due = as_json("applications", "list", "--due", "--today", "2026-12-05")
+    assert [r["company"] for r in due] == ["B"]
+    later = as_json("applications", "list", "--due", "--today", "2026-12-31")
+    assert [r["company"] for r in later] == ["B", "A"]  # soonest due first
+    assert "due 2026-12-01: Call B" in ok("applications", "list", "--due", "--today",
+                                          "2026-12-31").output
+    alone = CliRunner().invoke(cli, ["applications", "list", "--today", "2026-12-31"])
+    assert alone.exit_code == ExitStatus.USAGE

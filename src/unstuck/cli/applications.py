@@ -237,23 +237,33 @@ def move_cmd(application_id: int, stage: str, note: str, at: date | None,
 @click.option("--company", help="Only those to this employer.")
 @click.option("--target", "target_code", metavar="CODE", help="Only those for this occupation.")
 @click.option("--open", "open_only", is_flag=True, help="Only those not ended.")
+@click.option("--due", is_flag=True,
+              help="Only those whose next action is due by today, soonest due first.")
+@click.option("--today", type=Date(), help="With --due: the day to count to.")
 @page_options
 @click.option("--json", "as_json", is_flag=True, help="Print JSON.")
 def list_cmd(stage: str | None, company: str | None, target_code: str | None,
-             open_only: bool, limit: int, offset: int, as_json: bool) -> None:
+             open_only: bool, due: bool, today: date | None, limit: int, offset: int,
+             as_json: bool) -> None:
     """The applications, newest first, a page at a time.
 
     \b
     Example:
       unstuck applications list --open
       unstuck applications list --stage interview --json
+      unstuck applications list --due
     """
     setup()
+    from django.utils import timezone
+
     from unstuck.app.applications import services
 
+    if today is not None and not due:
+        fail("--today goes with --due", ExitStatus.USAGE)
+    due_by = (today or timezone.localdate()) if due else None
     found = _call(lambda: services.list_applications(stage=stage, company=company,
                                                      target_code=target_code,
-                                                     open_only=open_only))
+                                                     open_only=open_only, due_by=due_by))
     total = found.count()
     listed = services.stages()
     rows = [services.row(a, listed) for a in found[offset: offset + limit]]
@@ -262,6 +272,9 @@ def list_cmd(stage: str | None, company: str | None, target_code: str | None,
         return
     for row in rows:
         click.echo(_one_line(row))
+        if due:
+            action = row["next_action"] or "(no action named)"
+            click.echo(f"      due {row['next_action_on']}: {action}")
     if not rows:
         click.echo("No applications here: unstuck applications add" if not total else
                    f"No applications past {total}: use a smaller --offset")

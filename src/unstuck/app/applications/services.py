@@ -614,9 +614,11 @@ def list_applications(
     company: str | None = None,
     target_code: str | None = None,
     open_only: bool = False,
+    due_by: date | None = None,
 ) -> QuerySet[models.Application]:
     """Applications, newest first, filtered by current stage (key or name), employer (as
-    :func:`core.company_key` reads it), target occupation, or only those not ended."""
+    :func:`core.company_key` reads it), target occupation, only those not ended, or only
+    those whose next action is due by ``due_by`` (those soonest due first)."""
     found = _with_documents().defer("posting_text", "notes")
     listed = stages()
     if stage:
@@ -627,6 +629,8 @@ def list_applications(
         found = found.filter(target_code=target_code)
     if open_only:
         found = found.filter(stage__in=[s.key for s in listed if not s.terminal])
+    if due_by is not None:
+        found = found.filter(next_action_on__lte=due_by).order_by("next_action_on", "id")
     return found
 
 
