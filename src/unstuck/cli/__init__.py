@@ -11,6 +11,7 @@ import sys
 import click
 
 from unstuck import __version__
+from unstuck.cli.applications import applications
 from unstuck.cli.assess import assess
 from unstuck.cli.data import data
 from unstuck.cli.explore import compare_cmd, explore_cmd, shortlist
@@ -65,6 +66,7 @@ cli.add_command(resume)
 cli.add_command(posting)
 cli.add_command(match_cmd)
 cli.add_command(market_cmd)
+cli.add_command(applications)
 
 
 def main() -> None:

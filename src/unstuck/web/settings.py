@@ -47,6 +47,7 @@ INSTALLED_APPS = [
     "unstuck.app.paths",
     "unstuck.app.plan",
     "unstuck.app.documents",
+    "unstuck.app.applications",
     # the pages: templates, static files, template tags
     "unstuck.web.occupations",
     "unstuck.web.profile",
