@@ -68,7 +68,7 @@ def named_urls(ids: dict[str, int]) -> dict[str, list[str]]:
     values = {
         "slug": list(wizard.ASSESSMENT_STEPS),
         "code": [NURSE, NP],
-        "pk": [ids.get("resume", 1)],
+        "pk": sorted({ids.get("resume", 1), ids.get("application", 1), ids.get("sent", 1)}),
         "resume_pk": [ids.get("resume", 1)],
         "posting_pk": [ids.get("posting", 1)],
         "fmt": list(TAILOR_FORMATS),
@@ -100,7 +100,8 @@ def every_get(ids: dict[str, int]) -> list[str]:
         f"/paths/?from={ANALYST}", "/paths/?kind=similar&more=1",
         f"/paths/compare/?code={NP}&code={ANALYST}", f"/paths/shortlist/?added={NP}",
         f"/documents/postings/?target={NP}", f"/documents/market/?code={NP}",
-        "/documents/?resumes=2&postings=2",
+        "/documents/?resumes=2&postings=2", "/applications/?added=1",
+        "/applications/funnel/?by=resume", "/applications/funnel/?by=occupation",
     ]  # fmt: skip
     return urls
 
@@ -137,7 +138,15 @@ def fill_everything(kb: object) -> dict[str, int]:
     plan.set_exit({"severance": 5000.0, "notice_months": 1.0})
     resume = documents.import_resume(hostile.RESUME.encode(), "cv.txt")
     posting = documents.add_postings(hostile.POSTING.encode(), filename="p.txt", target_code=NP)
-    return {"resume": resume.pk, "posting": posting[0].pk}
+    from datetime import date
+
+    from unstuck.app.applications import services as applications
+
+    sent = applications.Sent(resume_id=resume.pk)
+    app = applications.add(posting_id=posting[0].pk, stage="applied", resume=sent,
+                           at=date(2026, 1, 5)).application  # quiet long enough to be proposed
+    return {"resume": resume.pk, "posting": posting[0].pk, "application": app.pk,
+            "sent": app.resume_id or 1}
 
 
 def walk_counting_writes(urls: list[str]) -> tuple[dict[str, list[str]], dict[str, int]]:
@@ -195,7 +204,8 @@ def test_no_get_writes_for_a_person_with_everything_stored(kb: object) -> None:
     ids = fill_everything(kb)
     before = hostile.django_snapshot()
     assert all(before[label] for label in ("profile.Profile", "profile.Draft", "plan.Plan",
-                                            "plan.Goal", "documents.Resume", "paths.Shortlisted"))
+                                            "plan.Goal", "documents.Resume", "paths.Shortlisted",
+                                            "applications.Application"))
     urls = every_get(ids)
     writes, statuses = walk_counting_writes(urls)
     assert writes == {}

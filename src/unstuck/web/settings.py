@@ -54,6 +54,7 @@ INSTALLED_APPS = [
     "unstuck.web.paths",
     "unstuck.web.plan",
     "unstuck.web.documents",
+    "unstuck.web.applications",
 ]
 
 MIDDLEWARE = [

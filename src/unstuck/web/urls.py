@@ -18,6 +18,7 @@ urlpatterns = [
     path("paths/", include("unstuck.web.paths.urls")),
     path("plan/", include("unstuck.web.plan.urls")),
     path("documents/", include("unstuck.web.documents.urls")),
+    path("applications/", include("unstuck.web.applications.urls")),
 ]
 
 handler500 = "unstuck.web.errors.server_error"

@@ -1111,3 +1111,17 @@ def import_csv(data: bytes, *, now: datetime | None = None) -> Imported:
             )
             imported.append(app.pk)
     return Imported(len(rows), tuple(imported), tuple(skipped))
+
+
+def sent_copy(pk: int) -> tuple[str, bytes, bool] | None:
+    """A document as it was sent: (file name, content, whether it is the file's own bytes
+    rather than an imported resume's text); None when no copy is stored (a version known by
+    name only, or no such version)."""
+    doc = models.SentDocument.objects.filter(pk=pk).first()
+    if doc is None:
+        return None
+    if doc.content is not None:
+        return doc.filename, bytes(doc.content), True
+    if doc.text:
+        return doc.filename, doc.text.encode("utf-8"), False
+    return None
