@@ -121,3 +121,23 @@ def test_unknown_applications_are_404(client: Client) -> None:
     assert client.get("/applications/999/").status_code == 404
     assert client.post("/applications/999/delete/").status_code == 404
     assert client.get("/applications/sent/999/").status_code == 404
+
+
+def test_the_plans_job_search_week_ticks_off_with_the_applications_sent(client: Client) -> None:
+    from unstuck.app.paths import services as paths
+    from unstuck.app.plan import services as plan
+    from unstuck.app.profile import services as profile
+    from unstuck.knowledge.store import get_knowledge_base
+
+    kb = get_knowledge_base()
+    profile.set_occupation(kb, "13-1071.00", 7)
+    paths.add("13-1151.00", kb.titles["13-1151.00"])
+    plan.choose_target("13-1151.00", start=date.today() - timedelta(days=56))
+    built = plan.build(kb)
+    week = next(w for w in built.action.weeks if any(t.strand == "job_search" for t in w.tasks))
+    sent = applications.Sent(data=RESUME, filename="cv.txt")
+    for n in range(2):
+        applications.add(company=f"Employer {n}", role_title="Trainer", stage="applied",
+                         resume=sent, at=week.start)  # fmt: skip
+    page = client.get("/plan/").content.decode()
+    assert "✓ 2 applications sent this week (the plan&#x27;s cap is" in page

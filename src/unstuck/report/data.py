@@ -191,6 +191,11 @@ def report_data(
     """Everything the report shows, JSON-ready; ``None`` means not known. ``why`` is
     :func:`target_why` (the report's summary reads it; without it the summary says less)."""
     action = plan.action.to_dict()
+    for week in action.get("weeks") or ():
+        for task in week.get("tasks") or ():
+            logged = plan.logged.get(task["id"])
+            if logged is not None:
+                task["logged"] = logged.text
     learning = action.get("learning")
     if learning is not None:
         for a in learning["activities"]:

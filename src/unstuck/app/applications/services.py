@@ -1125,3 +1125,17 @@ def sent_copy(pk: int) -> tuple[str, bytes, bool] | None:
     if doc.text:
         return doc.filename, doc.text.encode("utf-8"), False
     return None
+
+
+def sent_dates() -> list[date]:
+    """The day each application was sent: its first move into a stage past Saved that is not
+    an end (the stages that need the resume sent), one date per application."""
+    listed = core.by_key(stages())
+    sent: dict[int, date] = {}
+    for app_id, key, at in models.StageChange.objects.order_by("at", "id").values_list(
+        "application_id", "stage", "at"
+    ):
+        stage = listed.get(key)
+        if app_id not in sent and stage is not None and _needs_resume(stage):
+            sent[app_id] = _day(at)
+    return sorted(sent.values())

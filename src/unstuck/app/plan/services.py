@@ -30,12 +30,14 @@ from __future__ import annotations
 
 import math
 import re
-from dataclasses import dataclass, replace
+from collections.abc import Mapping
+from dataclasses import dataclass, field, replace
 from datetime import UTC, date, datetime
 from typing import TYPE_CHECKING, Any
 
 from django.db import transaction
 
+from unstuck.app.applications import services as applications
 from unstuck.app.paths import services as paths_services
 from unstuck.app.plan import models
 from unstuck.app.profile import services as profile_services
@@ -71,6 +73,7 @@ from unstuck.core.plan.credentials import credentials_for
 from unstuck.core.plan.exit import Readiness, Runway, Timeline
 from unstuck.core.plan.gaps import Evidence, Gap
 from unstuck.core.plan.leave import state_of
+from unstuck.core.plan.progress import Logged, applications_logged
 from unstuck.core.plan.smart import GoalCheck
 
 if TYPE_CHECKING:
@@ -312,6 +315,8 @@ class BuiltPlan:
     release: str
     attributions: tuple[str, ...]
     notes: tuple[str, ...]
+    #: task id -> what the person logged in its week (applications sent, against the cap)
+    logged: Mapping[str, Logged] = field(default_factory=dict)
 
     @property
     def start(self) -> date:
@@ -441,6 +446,7 @@ def build(kb: KnowledgeBase, *, today: date | None = None, key: str = ME) -> Bui
         goals=goals,
         removed_goals=removed,
         done=done,
+        logged=applications_logged(action, applications.sent_dates()),
         resources=resources,
         hours_set=hours_set,
         runway=rw,
