@@ -47,6 +47,7 @@ INSTALLED_APPS = [
     "unstuck.app.paths",
     "unstuck.app.plan",
     "unstuck.app.documents",
+    "unstuck.app.people",
     # the pages: templates, static files, template tags
     "unstuck.web.occupations",
     "unstuck.web.profile",

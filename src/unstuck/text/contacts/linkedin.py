@@ -54,7 +54,7 @@ def _rows(text: str, required: tuple[str, ...], what: str, limit: int, deadline:
     numbers; blank rows are left out."""
     lines = text.splitlines(keepends=True)
     wanted = {r.casefold() for r in required}
-    for index, line in enumerate(lines[:HEADER_SEARCH]):
+    for index, line in enumerate(lines[:HEADER_SEARCH]):  # noqa: B007 - used after the loop
         try:
             cells = next(csv.reader([line]), [])
         except csv.Error:
