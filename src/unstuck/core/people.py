@@ -174,11 +174,12 @@ def interview_questions(
     """Questions to take to an informational interview about ``occupation`` (its title, or
     None): a few about the work itself, one for each of the first ``task_count`` tasks (the
     caller orders them, most important first) and one for each of the first ``gap_count``
-    gaps (what the person still has to build up). No task or gap is made up: with none
+    gaps (what the person still has to build up; named as given, as many are names such as
+    "Microsoft Excel"). No task or gap is made up: with none
     given, only the general questions come back."""
-    work = occupation or "this work"
+    work = f"this work ({occupation})" if occupation else "this work"
     questions = [
-        f"How did you come into {work}, and what would you do the same way again?",
+        f"How did you get into {work}, and what would you do the same way again?",
         "What does a usual week look like for you?",
     ]
     for task in _unique(tasks)[:task_count]:
@@ -188,7 +189,7 @@ def interview_questions(
         )
     for gap in _unique(gaps)[:gap_count]:
         questions.append(
-            f"I am building up {_sentence_case(gap)}. How did you learn it, and how much "
+            f"I am building up {gap.rstrip('.')}. How did you learn it, and how much "
             "would someone starting out need?"
         )
     questions += [
@@ -203,8 +204,9 @@ def _unique(items: Iterable[str]) -> list[str]:
     out = []
     for item in items:
         text = " ".join(str(item).split())
-        if text and text.casefold() not in seen:
-            seen.add(text.casefold())
+        key = text.rstrip(".").casefold()
+        if text and key not in seen:
+            seen.add(key)
             out.append(text)
     return out
 
