@@ -70,14 +70,16 @@ def _rows(text: str, required: tuple[str, ...], what: str, limit: int, deadline:
     rows: list[tuple[int, list[str]]] = []
     try:
         header = [c.strip() for c in next(reader)]
+        last = reader.line_num
         for cells in reader:
+            first, last = last + 1, reader.line_num  # a row may span lines: name its first
             if not any(c.strip() for c in cells):
                 continue
             if len(rows) >= limit:
                 raise ContactsError(f"{what} has more than {limit:,} rows: refused")
             if len(rows) % 5000 == 0:
                 deadline.check()
-            rows.append((index + reader.line_num, cells))
+            rows.append((index + first, cells))
     except csv.Error as exc:
         message = str(exc)
         if "field larger than field limit" in message:

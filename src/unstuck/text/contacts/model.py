@@ -193,11 +193,19 @@ def clean_types(types: tuple[str, ...] | list[str]) -> tuple[str, ...]:
     return tuple(sorted(kept))
 
 
+def _unprefixed(text: str, prefix: str) -> str:
+    """``text`` without any number of leading ``prefix`` (a URI scheme), so cleaning twice
+    gives what cleaning once gave."""
+    while text[: len(prefix)].casefold() == prefix:
+        text = text[len(prefix) :].lstrip()
+    return text
+
+
 def clean_record(record: ContactRecord) -> ContactRecord:
     """``record`` in the form unstuck keeps (see the module docstring)."""
     emails: dict[str, Email] = {}
     for e in record.emails:
-        address = one_line(e.address).removeprefix("mailto:")
+        address = _unprefixed(one_line(e.address), "mailto:")
         if not address:
             continue
         key = address.casefold()
@@ -206,7 +214,7 @@ def clean_record(record: ContactRecord) -> ContactRecord:
         emails[key] = Email(before.address if before else address, types)
     phones: dict[str, Phone] = {}
     for p in record.phones:
-        number = one_line(p.number).removeprefix("tel:")
+        number = _unprefixed(one_line(p.number), "tel:")
         if not number:
             continue
         before_p = phones.get(number)

@@ -98,7 +98,7 @@ def _logical_lines(text: str, deadline: Deadline) -> Iterator[tuple[int, str]]:
                 yield start, "".join(parts)
             start, parts, size = number, [], 0
             head = line.split(":", 1)[0].upper()
-            qp = "QUOTED-PRINTABLE" in head
+            qp = ";QUOTED-PRINTABLE" in head or "ENCODING=QUOTED-PRINTABLE" in head
             piece = line
         if size <= MAX_PROPERTY_CHARS:
             parts.append(piece[: MAX_PROPERTY_CHARS + 1 - size])
@@ -110,7 +110,7 @@ def _logical_lines(text: str, deadline: Deadline) -> Iterator[tuple[int, str]]:
 def _parse_line(line: str, number: int) -> _Property | str:
     """One content line as a property, or why it is not one."""
     m = _NAME.match(line)
-    if not m or m.end() == 0:
+    if not m or m.end() == 0 or line[m.end() : m.end() + 1] not in (";", ":"):
         return f"line {number} is not a property ({short_line(line)})"
     group, name = (m.group(1) or "").lower(), m.group(2).upper()
     params: dict[str, list[str]] = {}
@@ -322,7 +322,7 @@ def read_vcards(text: str) -> ReadResult:
             else:
                 result.records.append((where, record))
         if record is not None and record.name:
-            where += f", {short_line(record.name)}"
+            where = f"{where[:-1]}, {short_line(record.name)})"
         if problems:
             result.bad.append(Problem(where, "; ".join(dict.fromkeys(problems))))
         result.not_kept.update(names)
