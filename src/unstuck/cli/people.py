@@ -438,8 +438,8 @@ def export_cmd(output: Path | None, vcard_version: str) -> None:
     from unstuck.app.people import services
 
     text = services.export_vcards(vcard_version)
-    if output is None:
-        click.echo(text, nl=False)
+    if output is None:  # bytes, so the CRLF line ends vCard asks for stay as they are
+        click.echo(text.encode("utf-8"), nl=False)
         return
     try:
         output.write_bytes(text.encode("utf-8"))
