@@ -278,3 +278,16 @@ def test_export_reimports_without_loss(version: str, tmp_path) -> None:  # noqa:
                    key=lambda r: r.name)
     assert after == records
     assert c.pk not in {x.pk for x in models.Contact.objects.all()}  # new rows, same contacts
+
+
+def test_the_same_person_twice_in_one_file_is_one_contact() -> None:
+    text = NOTES + HEADER + (
+        "Ann,Lee,https://www.linkedin.com/in/annlee,,Acme,Analyst,06 Jan 2021\n"
+        "Ann,Lee,https://www.linkedin.com/in/annlee/,ann@example.org,Acme,Analyst,06 Jan 2021\n"
+        "Ann,Lee,https://www.linkedin.com/in/annlee,,Acme,Analyst,06 Jan 2021\n"
+    )
+    report = services.import_contacts(text.encode(), "Connections.csv")
+    assert (report.imported, report.updated, report.unchanged) == (1, 1, 1)
+    (ann,) = models.Contact.objects.all()
+    assert ann.emails == [{"address": "ann@example.org", "types": []}]
+    assert models.Role.objects.count() == 1 and models.Organisation.objects.count() == 1
