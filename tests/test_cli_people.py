@@ -167,3 +167,25 @@ def test_questions_and_who_by_occupation(kb) -> None:  # noqa: ANN001
     assert [(r["name"], r["occupation"]) for r in found] == [("Ann Lee", "15-2051.00")]
     result = CliRunner().invoke(cli, ["people", "who", "--occupation", "99-9999.99"])
     assert result.exit_code == ExitStatus.NOT_FOUND
+
+
+def test_edit_roles_and_remove() -> None:
+    cid = str(as_json("people", "add", "Ann Lee", "--tag", "peer", "--at", "Initech",
+                      "--title", "Analyst", "--cadence", "30")["id"])
+    edited = as_json("people", "edit", cid, "--tag", "Referral", "--untag", "PEER",
+                     "--email", "home:ann@mail.example", "--no-cadence", "--how", "Old team")
+    assert edited["tags"] == ["referral"] and edited["cadence_days"] is None
+    assert edited["emails"] == [{"address": "ann@mail.example", "types": ["home"]}]
+    assert edited["how_known"] == "Old team" and edited["follow_up"]["status"] == "none"
+    roles = as_json("people", "role", cid, "--at", "Globex", "--title", "Head of Data",
+                    "--start", "2026-02-01")["roles"]
+    assert [(r["organisation"], r["title"], r["start"]) for r in roles] == [
+        ("Initech", "Analyst", None), ("Globex", "Head of Data", "2026-02-01")]
+    bad = CliRunner().invoke(cli, ["people", "role", cid, "--at", "X", "--start", "2026-02-01",
+                                   "--end", "2025-01-01"])
+    assert bad.exit_code == ExitStatus.USAGE and "ends (2025-01-01) before it starts" in bad.output
+    assert CliRunner().invoke(cli, ["people", "edit", "99", "--tag", "x"]).exit_code == \
+        ExitStatus.NOT_FOUND
+    assert run("people", "remove", cid).exit_code == 0
+    assert models.Contact.objects.count() == 0 and models.Role.objects.count() == 0
+    assert CliRunner().invoke(cli, ["people", "remove", cid]).exit_code == ExitStatus.NOT_FOUND

@@ -162,6 +162,115 @@ def add_cmd(name: str, emails: tuple[str, ...], phones: tuple[str, ...],
     click.echo(f"Added {row['name']} (id {row['id']}).")
 
 
+@people.command("edit")
+@click.argument("contact_id", type=int)
+@click.option("--name", help="Their name as you write it.")
+@click.option("--how", "how_known", help="How you know them (replaces what was there).")
+@click.option("--notes", help="Notes (replace what was there).")
+@click.option("--cadence", type=click.IntRange(1, 3650), metavar="DAYS",
+              help="Follow up this many days after you last were in touch.")
+@click.option("--no-cadence", is_flag=True, help="Stop following up with them.")
+@click.option("--tag", "tags", multiple=True, help="Add a tag; repeat.")
+@click.option("--untag", "untags", multiple=True, help="Remove a tag; repeat.")
+@click.option("--email", "emails", multiple=True, metavar="[TYPES:]ADDRESS",
+              help="Add an email address; repeat.")
+@click.option("--phone", "phones", multiple=True, metavar="[TYPES:]NUMBER",
+              help="Add a phone number; repeat.")
+@click.option("--url", "urls", multiple=True, help="Add a web address; repeat.")
+@click.option("--today", type=Date(), help="The date follow-ups are judged on (default today).")
+@click.option("--json", "as_json", is_flag=True, help="Print JSON.")
+def edit_cmd(contact_id: int, name: str | None, how_known: str | None, notes: str | None,
+             cadence: int | None, no_cadence: bool, tags: tuple[str, ...],
+             untags: tuple[str, ...], emails: tuple[str, ...], phones: tuple[str, ...],
+             urls: tuple[str, ...], today: date | None, as_json: bool) -> None:
+    """Change what you keep about a person; what you do not name stays as it is.
+
+    \b
+    Example:
+      unstuck people edit 1 --tag referral --cadence 60 --email home:ann@mail.example
+    """
+    setup()
+    from unstuck.app.people import services
+    from unstuck.text.contacts import Email, Phone
+
+    contact = services.get_contact(contact_id)
+    if contact is None:
+        fail(f"no contact {contact_id}", ExitStatus.NOT_FOUND)
+    record = services.to_record(contact)
+    changes: dict[str, Any] = {}
+    if name is not None:
+        changes["name"] = name
+    if how_known is not None:
+        changes["how_known"] = how_known
+    if notes is not None:
+        changes["notes"] = notes
+    if cadence is not None or no_cadence:
+        changes["cadence_days"] = None if no_cadence else cadence
+    if tags or untags:
+        dropped = {t.casefold() for t in untags}
+        changes["tags"] = tuple(t for t in (*record.tags, *tags) if t.casefold() not in dropped)
+    if emails:
+        changes["emails"] = (*record.emails, *(Email(*_pair(e, "email")) for e in emails))
+    if phones:
+        changes["phones"] = (*record.phones, *(Phone(*_pair(p, "phone")) for p in phones))
+    if urls:
+        changes["urls"] = (*record.urls, *urls)
+    _run(lambda: services.edit_contact(contact_id, **changes))
+    row = _contact_row(services.get_contact(contact_id), _today(today))
+    if as_json:
+        echo_json(row)
+        return
+    click.echo(f"Updated {row['name']} (id {row['id']}).")
+
+
+@people.command("role")
+@click.argument("contact_id", type=int)
+@click.option("--at", "organisation", metavar="ORGANISATION", default="",
+              help="The organisation.")
+@click.option("--title", default="", help="The job title.")
+@click.option("--start", type=Date(), help="When it started, if you know.")
+@click.option("--end", type=Date(), help="When it ended (none: they hold it now).")
+@click.option("--json", "as_json", is_flag=True, help="Print JSON.")
+def role_cmd(contact_id: int, organisation: str, title: str, start: date | None,
+             end: date | None, as_json: bool) -> None:
+    """Add a role a person holds or held (they keep their others).
+
+    \b
+    Example:
+      unstuck people role 1 --at Globex --title "Head of Data" --start 2026-02-01
+      unstuck people role 1 --at Initech --title Analyst --start 2015-01-01 --end 2019-12-31
+    """
+    if not (organisation or title):
+        fail("say --at, --title or both", ExitStatus.USAGE)
+    setup()
+    from unstuck.app.people import services
+
+    contact = _run(lambda: services.add_role(contact_id, organisation, title, start, end))
+    row = _contact_row(services.get_contact(contact.pk), services.today())
+    if as_json:
+        echo_json(row)
+        return
+    click.echo(f"{row['name']} now has {len(row['roles'])} role(s).")
+
+
+@people.command("remove")
+@click.argument("ids", nargs=-1, type=int, required=True)
+def remove_cmd(ids: tuple[int, ...]) -> None:
+    """Forget people by id, with their roles, interactions and interviews.
+
+    \b
+    Example:
+      unstuck people remove 4 5
+    """
+    setup()
+    from unstuck.app.people import services
+
+    missing = [i for i in ids if not services.remove_contact(i)]
+    if missing:
+        fail(f"no contact {', '.join(map(str, missing))}", ExitStatus.NOT_FOUND)
+    click.echo(f"Removed {len(ids)} person(s).")
+
+
 @people.command("show")
 @click.argument("contact_id", type=int)
 @click.option("--today", type=Date(), help="The date follow-ups are judged on (default today).")
