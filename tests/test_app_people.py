@@ -291,3 +291,59 @@ def test_the_same_person_twice_in_one_file_is_one_contact() -> None:
     (ann,) = models.Contact.objects.all()
     assert ann.emails == [{"address": "ann@example.org", "types": []}]
     assert models.Role.objects.count() == 1 and models.Organisation.objects.count() == 1
+
+
+MESSAGES = (
+    "CONVERSATION ID,CONVERSATION TITLE,FROM,SENDER PROFILE URL,TO,RECIPIENT PROFILE URLS,"
+    "DATE,SUBJECT,CONTENT,FOLDER\n"
+    "c1,,Ann Lee,https://www.linkedin.com/in/annlee,Me,https://www.linkedin.com/in/me,"
+    "2026-02-01 09:00:00 UTC,,Coffee next week?,INBOX\n"
+)
+
+
+def _zip(files: dict[str, bytes]) -> bytes:
+    import io
+    import zipfile
+
+    buffer = io.BytesIO()
+    with zipfile.ZipFile(buffer, "w", zipfile.ZIP_DEFLATED) as archive:
+        for name, content in files.items():
+            archive.writestr(name, content)
+    return buffer.getvalue()
+
+
+def test_the_linkedin_export_zip_is_one_import() -> None:
+    data = _zip({"Basic_LinkedInDataExport/messages.csv": MESSAGES.encode(),
+                 "Basic_LinkedInDataExport/Connections.csv": CONNECTIONS.encode(),
+                 "Basic_LinkedInDataExport/Profile.csv": b"First Name\nMe\n"})
+    report = services.import_contacts(data, "Basic_LinkedInDataExport.zip")
+    assert (report.kind, report.read, report.imported, report.interactions) == (
+        "linkedin-export", 4, 2, 1)
+    assert [str(p) for p in report.skipped] == [
+        "Connections.csv row 7: no name (LinkedIn leaves it out for members who hide it)"]
+    again = services.import_contacts(data, "Basic_LinkedInDataExport.zip")
+    assert (again.imported, again.updated, again.interactions, again.unchanged) == (0, 0, 0, 3)
+    # connections alone are fine too ("messages where present")
+    alone = services.import_contacts(_zip({"Connections.csv": CONNECTIONS.encode()}), "x.zip")
+    assert alone.kind == "linkedin-export" and alone.unchanged == 2
+
+
+@pytest.mark.parametrize(
+    ("files", "message"),
+    [
+        ({"Connections.csv": CONNECTIONS.encode(),
+          "messages.csv": (MESSAGES + "c2,,Bo,,Me,,someday,,Hi,INBOX\n").encode()},
+         "1 bad row of 5 read"),
+        ({"Profile.csv": b"First Name\nMe\n"}, "neither Connections.csv nor messages.csv"),
+        ({"Connections.csv": b"\0" * 25_000_000}, "Connections.csv in this zip is over 20 MB"),
+    ],
+)
+def test_a_bad_export_zip_stores_nothing(files: dict[str, bytes], message: str) -> None:
+    with pytest.raises(ContactsError, match=message) as caught:
+        services.import_contacts(_zip(files), "export.zip")
+    if "bad row" in message:
+        assert [p.where for p in caught.value.problems] == ["messages.csv row 3"]
+    assert _table_counts() == (0, 0, 0, 0)
+    with pytest.raises(ContactsError, match="this zip cannot be read"):
+        whole = _zip(files)
+        services.import_contacts(whole[: len(whole) // 2], "export.zip")

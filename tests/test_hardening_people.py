@@ -5,7 +5,9 @@ short ``Error:`` line (and a line per bad row) with no traceback, nothing stored
 
 from __future__ import annotations
 
+import io
 import sys
+import zipfile
 from pathlib import Path
 
 import pytest
@@ -22,6 +24,20 @@ def _case(name: str, data: bytes, says: str, filename: str = "Connections.csv",
           code: int = 6) -> Case:
     return Case(f"people/{name}", data, filename, ("people", "import", "{file}"), code, says)
 
+
+def _bomb() -> bytes:
+    """A zip whose Connections.csv inflates to 60 MB of zeros (about 60 kB stored; made in
+    well under a second, as the cases are built when the tests are collected)."""
+    buffer = io.BytesIO()
+    with zipfile.ZipFile(buffer, "w", zipfile.ZIP_DEFLATED, compresslevel=9) as archive, \
+            archive.open("Connections.csv", "w", force_zip64=True) as entry:
+        chunk = b"\0" * 1_000_000
+        for _ in range(60):
+            entry.write(chunk)
+    return buffer.getvalue()
+
+
+BOMB = _bomb()
 
 CASES = [
     _case("utf16-no-bom", (NOTES + HEADER + b"Ann,Lee,,,,,\n").decode().encode("utf-16-le"),
@@ -45,6 +61,8 @@ CASES = [
           "over 20 mb", "people.vcf"),
     _case("nul-bytes", b"BEGIN:VCARD\x00\x00\x00", "nul bytes", "people.vcf"),
     _case("no-card", b"hello\r\nworld\r\n", "no vcard in this file", "people.vcf"),
+    _case("zip-bomb", BOMB, "connections.csv in this zip is over 20 mb", "export.zip"),
+    _case("zip-truncated", BOMB[: len(BOMB) // 2], "this zip cannot be read", "export.zip"),
 ]
 
 

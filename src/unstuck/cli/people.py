@@ -476,8 +476,9 @@ def who_cmd(organisation: str | None, title: str | None, occupation: str | None,
                    "the import and nothing is saved).")
 @click.option("--json", "as_json", is_flag=True, help="Print JSON.")
 def import_cmd(file: Path, encoding: str | None, skip_bad: bool, as_json: bool) -> None:
-    """Import contacts: a vCard file (.vcf, 2.1, 3.0 or 4.0), LinkedIn's Connections.csv, or
-    LinkedIn's messages.csv (as logged messages with the people already imported).
+    """Import contacts: a vCard file (.vcf, 2.1, 3.0 or 4.0), LinkedIn's Connections.csv,
+    LinkedIn's messages.csv (as logged messages with the people already imported), or the
+    whole LinkedIn export zip (its Connections.csv, then its messages.csv where present).
 
     Importing the same file again adds nothing: people are matched by UID, web address,
     email, or name and organisation, and merged.
@@ -505,7 +506,7 @@ def import_cmd(file: Path, encoding: str | None, skip_bad: bool, as_json: bool) 
         lines = [f"  {p}" for p in shown]
         if len(err.problems) > len(shown):
             lines.append(f"  ... and {len(err.problems) - len(shown)} more")
-        message = f"{file.name}: {err}" + ("" if "nothing" in str(err) else " (nothing was saved)")
+        message = f"{file.name}: {err}"  # it says that nothing was saved
         click.secho(f"Error: {message}", fg="red", err=True)
         for line in lines:
             click.echo(line, err=True)

@@ -432,9 +432,21 @@ def _kind(text: str, filename: str) -> str:
     return "linkedin-connections"
 
 
-def read_file(data: bytes, filename: str = "", *, encoding: str | None = None) -> ReadResult:
+def read_files(data: bytes, filename: str = "", *, encoding: str | None = None
+               ) -> list[tuple[str, ReadResult]]:
     """Read a contacts file (vCard, Connections.csv, messages.csv, told apart by name and
-    content) without storing anything."""
+    content) or LinkedIn's export zip (its Connections.csv, then its messages.csv where
+    present) without storing anything: each file's name (empty for a lone file) and what
+    it held."""
+    from unstuck.text.contacts import linkedin
+
+    if data[:4] == b"PK\x03\x04":
+        files = linkedin.export_files(data)
+        return [(name, _read_one(content, name, encoding)) for name, content in files.items()]
+    return [("", _read_one(data, filename, encoding))]
+
+
+def _read_one(data: bytes, filename: str, encoding: str | None) -> ReadResult:
     from unstuck.text.contacts import linkedin, vcard
     from unstuck.text.contacts.model import MAX_BYTES, MAX_MESSAGES_BYTES, decode
 
@@ -443,12 +455,14 @@ def read_file(data: bytes, filename: str = "", *, encoding: str | None = None) -
     if kind != "linkedin-messages" and len(data) > MAX_BYTES:
         raise ContactsError(f"this file is over {MAX_BYTES // 1_000_000} MB: refused")
     if kind == "vcard":
-        result = vcard.read_vcards(text)
-    elif kind == "linkedin-messages":
-        result = linkedin.read_messages(text)
-    else:
-        result = linkedin.read_connections(text)
-    return result
+        return vcard.read_vcards(text)
+    if kind == "linkedin-messages":
+        return linkedin.read_messages(text)
+    return linkedin.read_connections(text)
+
+
+def _named(label: str, problems: list[Problem]) -> list[Problem]:
+    return [Problem(f"{label} {p.where}", p.message) for p in problems] if label else problems
 
 
 def import_contacts(data: bytes, filename: str = "", *, encoding: str | None = None,
@@ -456,28 +470,38 @@ def import_contacts(data: bytes, filename: str = "", *, encoding: str | None = N
     """Read a contacts file and store what it holds (see the module docstring for what is
     refused, skipped and merged). Raises :class:`ContactsError` (``problems``: one per bad
     row) and stores nothing when the file cannot be read, or when a row is bad and
-    ``skip_bad`` is False."""
-    result = read_file(data, filename, encoding=encoding)
-    if result.bad and not skip_bad:
-        count = len(result.bad)
+    ``skip_bad`` is False. LinkedIn's export zip is one import: its connections, then its
+    messages, in one transaction."""
+    try:
+        results = read_files(data, filename, encoding=encoding)
+    except ContactsError as err:
+        raise ContactsError(f"{err} (nothing was saved)", err.problems) from None
+    bad = [p for label, r in results for p in _named(label, r.bad)]
+    read = sum(r.read for _, r in results)
+    if bad and not skip_bad:
+        unit = "card" if results[0][1].kind == "vcard" else "row"
         raise ContactsError(
-            f"{count} bad {'card' if result.kind == 'vcard' else 'row'}{'s' * (count != 1)} "
-            f"of {result.read} read, so nothing was imported (skip them with --skip-bad)",
-            problems=list(result.bad),
+            f"{len(bad)} bad {unit}{'s' * (len(bad) != 1)} of {read} read, so nothing was "
+            "imported (skip them with --skip-bad)",
+            problems=bad,
         )
-    report = ImportReport(result.kind, read=result.read,
-                          skipped=[*result.skipped, *result.bad],
-                          not_kept=dict(result.not_kept.most_common()))
+    kind = results[0][1].kind if results[0][0] == "" else "linkedin-export"
+    report = ImportReport(kind, read=read)
+    for label, result in results:
+        report.skipped += sorted(_named(label, [*result.skipped, *result.bad]),
+                                 key=lambda p: _order(p.where))
+        report.not_kept.update(result.not_kept.most_common())
     with transaction.atomic():
-        if result.kind == "linkedin-messages":
-            _store_messages(result.messages, report)
-        else:
-            _store_records(result.records, report)
-    report.skipped.sort(key=lambda p: _order(p.where))
+        for _, result in results:
+            if result.kind == "linkedin-messages":
+                _store_messages(result.messages, report)
+            else:
+                _store_records(result.records, report)
     return report
 
 
 def _order(where: str) -> tuple[int, str]:
+    """"row 12" after "row 9": by the number a problem's place names."""
     digits = "".join(c for c in where.split("(")[0] if c.isdigit())
     return (int(digits) if digits else 0, where)
 

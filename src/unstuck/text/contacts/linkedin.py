@@ -15,18 +15,25 @@ PROFILE URLS,DATE,SUBJECT,CONTENT,FOLDER``) becomes :class:`~.model.MessageRecor
 contact each one was with is for the app to decide (it knows the contacts).
 
 A file with a header and no row is an error, never an import of nothing.
+
+**The export zip** (:func:`export_files`) gives both files by name, each read with a cap
+before it is decompressed further than its limit (a zip bomb stops there).
 """
 
 from __future__ import annotations
 
 import csv
 import io
+import zipfile
+import zlib
 from datetime import UTC, date, datetime
 
 from unstuck.core.limits import short
 from unstuck.text.contacts.model import (
+    MAX_BYTES,
     MAX_LINE_CHARS,
     MAX_MESSAGE_ROWS,
+    MAX_MESSAGES_BYTES,
     MAX_ROWS,
     MAX_TEXT_CHARS,
     ContactRecord,
@@ -208,3 +215,37 @@ def read_messages(text: str) -> ReadResult:
         except ValueError as exc:
             result.bad.append(Problem(where, str(exc)))
     return result
+
+
+EXPORT_FILES = {"connections.csv": "Connections.csv", "messages.csv": "messages.csv"}
+MAX_ZIP_ENTRIES = 10_000
+
+
+def export_files(data: bytes) -> dict[str, bytes]:
+    """``Connections.csv`` and ``messages.csv`` (those present, at any depth, by name in any
+    case) from LinkedIn's data export zip, Connections first."""
+    try:
+        archive = zipfile.ZipFile(io.BytesIO(data))
+        entries = archive.infolist()
+        if len(entries) > MAX_ZIP_ENTRIES:
+            raise ContactsError(f"this zip has more than {MAX_ZIP_ENTRIES:,} files: refused")
+        found: dict[str, bytes] = {}
+        for info in entries:
+            name = EXPORT_FILES.get(info.filename.rsplit("/", 1)[-1].casefold())
+            if name is None or name in found:
+                continue
+            limit = MAX_MESSAGES_BYTES if name == "messages.csv" else MAX_BYTES
+            with archive.open(info) as handle:
+                content = handle.read(limit + 1)
+            if len(content) > limit or info.file_size > limit:
+                raise ContactsError(f"{name} in this zip is over {limit // 1_000_000} MB: "
+                                    "refused")
+            found[name] = content
+    except (zipfile.BadZipFile, zlib.error, EOFError, NotImplementedError) as exc:
+        raise ContactsError(f"this zip cannot be read ({str(exc)[:80]})") from None
+    except RuntimeError as exc:  # an encrypted entry
+        raise ContactsError(f"this zip cannot be read ({str(exc)[:80]})") from None
+    if not found:
+        raise ContactsError("this zip holds neither Connections.csv nor messages.csv (is it "
+                            "LinkedIn's data export?)")
+    return {name: found[name] for name in EXPORT_FILES.values() if name in found}
