@@ -163,6 +163,13 @@ def test_questions_and_who_by_occupation(kb) -> None:  # noqa: ANN001
     asked = as_json("people", "interview", "questions", iid, "--gap", "Machine Learning")
     assert asked["gaps"] == ["Machine Learning"]
     assert any("Data Scientists" in q for q in asked["questions"])
+    # without --gap: the gaps the saved profile shows for the target, biggest first
+    from unstuck.app.profile import services as profile_services
+
+    profile_services.set_occupation(kb, "43-9021.00", years=3)  # data entry keyers
+    default = as_json("people", "interview", "questions", iid)
+    assert default["gaps"] and all(isinstance(g, str) for g in default["gaps"])
+    assert any(f"building up {default['gaps'][0]}" in q for q in default["questions"])
     found = as_json("people", "who", "--occupation", "15-2051.00")
     assert [(r["name"], r["occupation"]) for r in found] == [("Ann Lee", "15-2051.00")]
     result = CliRunner().invoke(cli, ["people", "who", "--occupation", "99-9999.99"])
