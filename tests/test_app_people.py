@@ -107,6 +107,27 @@ def test_who_do_i_know_at_an_organisation_and_in_a_role() -> None:
     assert services.who(title="analyst", at="globex")[0].contact.pk != ann.pk
     with pytest.raises(services.PeopleError):
         services.who(at="!!!")
+    services.add_contact(ContactRecord("Di", roles=(RoleRecord("Hooli", "Director"),)))
+    services.add_contact(ContactRecord("Ed", roles=(RoleRecord("Hooli", "CTO"),)))
+    assert [k.contact.name for k in services.who(title="cto")] == ["Ed"]  # words, not letters
+    assert [k.contact.name for k in services.who(title="dir")] == ["Di"]  # a word's start
+
+
+def test_dates_out_of_range_are_refused_everywhere() -> None:
+    c = services.add_contact(ContactRecord("Ann", cadence_days=30))
+    with pytest.raises(services.PeopleError, match="from 1900 to 2100"):
+        services.log_interaction(c.pk, "call", D("9999-12-31"))
+    with pytest.raises(services.PeopleError, match="from 1900 to 2100"):
+        services.add_role(c.pk, "Acme", "Boss", start=D("9999-01-01"))
+    with pytest.raises(services.PeopleError, match="not an occupation code"):
+        services.start_interview(c.pk, "nurse")
+    card = ("BEGIN:VCARD\nVERSION:4.0\nFN:Bo\nX-UNSTUCK-CADENCE:30\n"
+            "X-UNSTUCK-KNOWN-SINCE:9999-12-31\nEND:VCARD\n")
+    with pytest.raises(ContactsError) as caught:
+        services.import_contacts(card.encode(), "bo.vcf")
+    assert "the date you have known them since must be from 1900 to 2100" in str(
+        caught.value.problems[0])
+    assert models.Interaction.objects.count() == 0 and models.Contact.objects.count() == 1
 
 
 def test_who_in_my_target_occupation_reads_titles_with_the_knowledge_base(kb) -> None:  # noqa: ANN001

@@ -119,3 +119,15 @@ def test_organisation_keys_keep_what_tells_them_apart() -> None:
 def test_tags_are_kept_once_and_known_ones_in_lower_case() -> None:
     assert people.clean_tags(["Mentor", " mentor ", "Toast  masters", "", "toast masters",
                               "PEER"]) == ["mentor", "Toast masters", "peer"]
+
+
+def test_dates_and_codes_out_of_range_are_named() -> None:
+    assert people.date_problem(None) is None and people.date_problem(D("2026-01-01")) is None
+    assert "from 1900 to 2100" in (people.date_problem(D("9999-12-31"), "the date") or "")
+    assert people.date_problem(D("1899-12-31")) is not None
+    assert people.code_problem("") is None and people.code_problem("15-2051.00") is None
+    assert "not an occupation code" in (people.code_problem("15-2051") or "")
+    # a date past the checks (stored before them, or forged) is never due, never a crash
+    state = follow_up(cadence_days=30, last_interaction=D("9999-12-20"), since=None,
+                      today=D("2026-01-01"))
+    assert state.status == "none" and state.due is None

@@ -56,6 +56,11 @@ STAGE_NEXT = {
 
 MAX_CADENCE_DAYS = 3650  # ten years: beyond that a follow-up is not a follow-up
 MAX_SNOOZE_DAYS = 3650
+#: the dates a person's history may hold (an interaction, a role, since when): anything
+#: outside is a typo or a forged file, and 9999-12-31 plus a cadence is no date at all
+EARLIEST = date(1900, 1, 1)
+LATEST = date(2100, 12, 31)
+_CODE = re.compile(r"\d{2}-\d{4}\.\d{2}")
 
 
 class PeopleError(ValueError):
@@ -94,7 +99,10 @@ def follow_up(
     counted_from = last_interaction or since
     if not cadence_days or counted_from is None:
         return FollowUp("none", None, None, counted_from)
-    due = counted_from + timedelta(days=cadence_days)
+    try:
+        due = counted_from + timedelta(days=cadence_days)
+    except OverflowError:  # a stored date past the checks: never due rather than a crash
+        return FollowUp("none", None, None, counted_from)
     snoozed = snoozed_until is not None and snoozed_until > due
     if snoozed and snoozed_until is not None:
         due = snoozed_until
@@ -116,6 +124,20 @@ def cadence_problem(days: int | None) -> str | None:
         return None
     if not 1 <= days <= MAX_CADENCE_DAYS:
         return f"the cadence must be from 1 to {MAX_CADENCE_DAYS} days"
+    return None
+
+
+def date_problem(day: date | None, what: str = "a date") -> str | None:
+    """Why ``day`` cannot be in a person's history, or None (None itself: unknown, fine)."""
+    if day is not None and not EARLIEST <= day <= LATEST:
+        return f"{what} must be from {EARLIEST.year} to {LATEST.year} ({day.isoformat()})"
+    return None
+
+
+def code_problem(code: str) -> str | None:
+    """Why ``code`` is not an O*NET-SOC code such as 15-2051.00, or None (empty: none)."""
+    if code and not _CODE.fullmatch(code):
+        return f"{code[:20]!r} is not an occupation code such as 15-2051.00"
     return None
 
 

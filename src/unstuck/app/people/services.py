@@ -25,6 +25,7 @@ left unchanged and skipped (and why).
 
 from __future__ import annotations
 
+import re
 import uuid
 from collections import defaultdict
 from collections.abc import Iterable
@@ -252,6 +253,9 @@ def log_interaction(pk: int, kind: str, when: date, notes: str = "",
     if kind not in core.INTERACTION_KINDS:
         raise PeopleError(f"no kind {kind[:40]!r}: the kinds are "
                           + ", ".join(core.INTERACTION_KINDS))
+    why = core.date_problem(when, "the date")
+    if why:
+        raise PeopleError(why)
     notes = notes.strip()
     if len(notes) > 100_000:
         raise PeopleError("the notes are over 100,000 characters")
@@ -307,8 +311,8 @@ def who(*, at: str | None = None, title: str | None = None, occupation: str | No
         roles = exact if exact.exists() else roles.filter(organisation__key__contains=key)
     found: list[models.Role] = list(roles)
     if title:
-        words = one_line(title).casefold().split()
-        found = [r for r in found if all(w in r.title.casefold() for w in words)]
+        words = _WORDS.findall(title.casefold())
+        found = [r for r in found if _has_words(r.title, words)]
     codes: dict[int, str] = {}
     if occupation:
         if kb is None:
@@ -327,6 +331,16 @@ def who(*, at: str | None = None, title: str | None = None, occupation: str | No
     return sorted(out.values(), key=lambda k: (k.contact.name.casefold(), k.contact.pk))
 
 
+_WORDS = re.compile(r"\w+")
+
+
+def _has_words(title: str, words: list[str]) -> bool:
+    """Whether each of ``words`` starts a word of ``title`` ("analyst" and "anal" match
+    "Data Analyst"; "cto" does not match "Director")."""
+    own = _WORDS.findall(title.casefold())
+    return all(any(w.startswith(q) for w in own) for q in words)
+
+
 # -- informational interviews -------------------------------------------------------------------
 
 
@@ -334,6 +348,9 @@ def start_interview(pk: int, target_code: str = "", today: date | None = None
                     ) -> models.InfoInterview:
     """An informational interview to ask ``pk`` for, about ``target_code`` (optional)."""
     contact = _need(pk)
+    why = core.code_problem(target_code.strip())
+    if why:
+        raise PeopleError(why)
     when = today or timezone.localdate()
     return models.InfoInterview.objects.create(
         contact=contact, target_code=target_code.strip()[:10], stage="to-ask",
@@ -349,6 +366,9 @@ def move_interview(pk: int, stage: str | None, when: date, *,
     interview = models.InfoInterview.objects.select_related("contact").filter(pk=pk).first()
     if interview is None:
         raise LookupError(f"no informational interview {pk}")
+    why = core.date_problem(when, "the date") or core.date_problem(scheduled_for, "the day")
+    if why:
+        raise PeopleError(why)
     target = core.check_stage(stage) if stage else core.next_stage(interview.stage)
     if target is None:
         raise PeopleError("this interview is at its last stage (follow up)")

@@ -18,7 +18,7 @@ from dataclasses import dataclass, field, replace
 from datetime import date, datetime
 
 from unstuck.core.limits import short
-from unstuck.core.people import cadence_problem, clean_tags
+from unstuck.core.people import cadence_problem, clean_tags, date_problem
 
 MAX_BYTES = 20_000_000  # one contacts file (30,000 LinkedIn connections are ~3 MB)
 MAX_MESSAGES_BYTES = 50_000_000  # a LinkedIn messages.csv (years of messages)
@@ -281,4 +281,11 @@ def record_problem(record: ContactRecord) -> str | None:
     for r in record.roles:
         if r.start and r.end and r.end < r.start:
             return f"a role ends ({r.end}) before it starts ({r.start})"
+    dates = [("the date you have known them since", record.known_since)]
+    dates += [(what, d) for r in record.roles for what, d in
+              (("a role's start", r.start), ("a role's end", r.end))]
+    for what, day in dates:
+        why = date_problem(day, what)
+        if why:
+            return why
     return cadence_problem(record.cadence_days)
