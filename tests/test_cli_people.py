@@ -196,3 +196,23 @@ def test_edit_roles_and_remove() -> None:
     assert run("people", "remove", cid).exit_code == 0
     assert models.Contact.objects.count() == 0 and models.Role.objects.count() == 0
     assert CliRunner().invoke(cli, ["people", "remove", cid]).exit_code == ExitStatus.NOT_FOUND
+
+
+def test_the_linkedin_export_as_a_folder(tmp_path: Path) -> None:
+    folder = tmp_path / "Basic_LinkedInDataExport"
+    folder.mkdir()
+    (folder / "Connections.csv").write_text(CONNECTIONS, encoding="utf-8")
+    (folder / "messages.csv").write_text(
+        "CONVERSATION ID,CONVERSATION TITLE,FROM,SENDER PROFILE URL,TO,RECIPIENT PROFILE URLS,"
+        "DATE,SUBJECT,CONTENT,FOLDER\n"
+        "c1,,Bo Chen,https://www.linkedin.com/in/bochen,Me,,2026-02-01 09:00:00 UTC,,Hi,INBOX\n",
+        encoding="utf-8")
+    (folder / "Profile.csv").write_text("First Name\nMe\n", encoding="utf-8")
+    report = as_json("people", "import", str(folder))
+    assert (report["kind"], report["read"], report["imported"], report["interactions"]) == (
+        "linkedin-export", 4, 2, 1)
+    empty = tmp_path / "empty"
+    empty.mkdir()
+    result = CliRunner().invoke(cli, ["people", "import", str(empty)])
+    assert result.exit_code == ExitStatus.INVALID_INPUT
+    assert "neither Connections.csv nor messages.csv" in result.output

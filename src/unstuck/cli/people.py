@@ -469,7 +469,7 @@ def who_cmd(organisation: str | None, title: str | None, occupation: str | None,
 
 
 @people.command("import")
-@click.argument("file", type=click.Path(path_type=Path, dir_okay=False))
+@click.argument("file", type=click.Path(path_type=Path))
 @click.option("--encoding", help="The file's encoding when it is not UTF-8 (cp1252...).")
 @click.option("--skip-bad", is_flag=True,
               help="Import the good rows and report the bad ones (default: a bad row stops "
@@ -478,7 +478,8 @@ def who_cmd(organisation: str | None, title: str | None, occupation: str | None,
 def import_cmd(file: Path, encoding: str | None, skip_bad: bool, as_json: bool) -> None:
     """Import contacts: a vCard file (.vcf, 2.1, 3.0 or 4.0), LinkedIn's Connections.csv,
     LinkedIn's messages.csv (as logged messages with the people already imported), or the
-    whole LinkedIn export zip (its Connections.csv, then its messages.csv where present).
+    whole LinkedIn export, a zip or its extracted folder (its Connections.csv, then its
+    messages.csv where present).
 
     Importing the same file again adds nothing: people are matched by UID, web address,
     email, or name and organisation, and merged.
@@ -487,17 +488,31 @@ def import_cmd(file: Path, encoding: str | None, skip_bad: bool, as_json: bool) 
     Example:
       unstuck people import Connections.csv
       unstuck people import messages.csv
+      unstuck people import Basic_LinkedInDataExport.zip
       unstuck people import contacts.vcf --skip-bad --json
     """
-    from unstuck.text.contacts.model import MAX_MESSAGES_BYTES
+    from unstuck.text.contacts.linkedin import EXPORT_FILES
+    from unstuck.text.contacts.model import MAX_BYTES, MAX_MESSAGES_BYTES
 
-    data = read_input(file, MAX_MESSAGES_BYTES, "contacts file")
+    files: dict[str, bytes] = {}
+    if file.is_dir():  # an extracted LinkedIn export
+        for child in sorted(file.iterdir()):
+            name = EXPORT_FILES.get(child.name.casefold())
+            if name and child.is_file():
+                limit = MAX_MESSAGES_BYTES if name == "messages.csv" else MAX_BYTES
+                files[name] = read_input(child, limit, "LinkedIn export file")
+        files = {n: files[n] for n in EXPORT_FILES.values() if n in files}
+    else:
+        data = read_input(file, MAX_MESSAGES_BYTES, "contacts file")
     setup()
     from unstuck.app.people import services
 
     try:
-        report = services.import_contacts(data, file.name, encoding=encoding,
-                                          skip_bad=skip_bad)
+        if file.is_dir():
+            report = services.import_export_folder(files, encoding=encoding, skip_bad=skip_bad)
+        else:
+            report = services.import_contacts(data, file.name, encoding=encoding,
+                                              skip_bad=skip_bad)
     except services.ContactsError as err:
         if as_json:
             echo_json({"error": str(err), "problems": [

@@ -461,9 +461,12 @@ def read_files(data: bytes, filename: str = "", *, encoding: str | None = None
     from unstuck.text.contacts import linkedin
 
     if data[:4] == b"PK\x03\x04":
-        files = linkedin.export_files(data)
-        return [(name, _read_one(content, name, encoding)) for name, content in files.items()]
+        return _read_export(linkedin.export_files(data), encoding)
     return [("", _read_one(data, filename, encoding))]
+
+
+def _read_export(files: dict[str, bytes], encoding: str | None) -> list[tuple[str, ReadResult]]:
+    return [(name, _read_one(content, name, encoding)) for name, content in files.items()]
 
 
 def _read_one(data: bytes, filename: str, encoding: str | None) -> ReadResult:
@@ -496,6 +499,24 @@ def import_contacts(data: bytes, filename: str = "", *, encoding: str | None = N
         results = read_files(data, filename, encoding=encoding)
     except ContactsError as err:
         raise ContactsError(f"{err} (nothing was saved)", err.problems) from None
+    return _import(results, skip_bad)
+
+
+def import_export_folder(files: dict[str, bytes], *, encoding: str | None = None,
+                         skip_bad: bool = False) -> ImportReport:
+    """Import an extracted LinkedIn export: ``files`` maps "Connections.csv" and
+    "messages.csv" (those present) to their bytes; as :func:`import_contacts` does the zip."""
+    if not files:
+        raise ContactsError("this folder holds neither Connections.csv nor messages.csv "
+                            "(is it LinkedIn's data export?)")
+    try:
+        results = _read_export(files, encoding)
+    except ContactsError as err:
+        raise ContactsError(f"{err} (nothing was saved)", err.problems) from None
+    return _import(results, skip_bad)
+
+
+def _import(results: list[tuple[str, ReadResult]], skip_bad: bool) -> ImportReport:
     bad = [p for label, r in results for p in _named(label, r.bad)]
     read = sum(r.read for _, r in results)
     if bad and not skip_bad:
