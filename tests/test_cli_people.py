@@ -174,6 +174,11 @@ def test_questions_and_who_by_occupation(kb) -> None:  # noqa: ANN001
     assert [(r["name"], r["occupation"]) for r in found] == [("Ann Lee", "15-2051.00")]
     result = CliRunner().invoke(cli, ["people", "who", "--occupation", "99-9999.99"])
     assert result.exit_code == ExitStatus.NOT_FOUND
+    result = CliRunner().invoke(cli, ["people", "who", "--target"])
+    assert result.exit_code == ExitStatus.NOT_FOUND and "no target yet" in result.output
+    assert run("shortlist", "add", "15-2051.00").exit_code == 0
+    assert run("plan", "target", "15-2051.00").exit_code == 0
+    assert [r["name"] for r in as_json("people", "who", "--target")] == ["Ann Lee"]
 
 
 def test_edit_roles_and_remove() -> None:

@@ -431,10 +431,12 @@ def snooze_cmd(contact_id: int, days: int, today: date | None) -> None:
 @click.option("--title", metavar="WORDS", help="Whose job title holds these words.")
 @click.option("--occupation", metavar="CODE",
               help="Whose job title is this O*NET occupation (needs the knowledge base).")
+@click.option("--target", "in_target", is_flag=True,
+              help="In the occupation your plan targets ('unstuck plan target').")
 @click.option("--current", is_flag=True, help="Only roles they hold now (no end date).")
 @click.option("--json", "as_json", is_flag=True, help="Print JSON.")
-def who_cmd(organisation: str | None, title: str | None, occupation: str | None, current: bool,
-            as_json: bool) -> None:
+def who_cmd(organisation: str | None, title: str | None, occupation: str | None,
+            in_target: bool, current: bool, as_json: bool) -> None:
     """Who do I know at an organisation, in a role, or in an occupation?
 
     \b
@@ -442,9 +444,17 @@ def who_cmd(organisation: str | None, title: str | None, occupation: str | None,
       unstuck people who --at "Acme Inc"
       unstuck people who --title analyst --current
       unstuck people who --occupation 15-2051.00
+      unstuck people who --target
     """
-    if not (organisation or title or occupation):
-        fail("say --at, --title or --occupation", ExitStatus.USAGE)
+    if not (organisation or title or occupation or in_target):
+        fail("say --at, --title, --occupation or --target", ExitStatus.USAGE)
+    if in_target:
+        setup()
+        from unstuck.app.plan import services as plan_services
+
+        occupation = plan_services.get_state().target_code or None
+        if occupation is None:
+            fail("your plan has no target yet: unstuck plan target CODE", ExitStatus.NOT_FOUND)
     kb = load_kb() if occupation else None
     if kb is not None and occupation and occupation not in kb.titles:
         fail(f"no occupation {occupation} in the knowledge base", ExitStatus.NOT_FOUND)
