@@ -4,7 +4,7 @@ generated contacts, the features real address books write, and hostile or malfor
 from __future__ import annotations
 
 import string
-from datetime import date
+from datetime import date, datetime
 
 import pytest
 from hypothesis import HealthCheck, assume, given, settings
@@ -381,3 +381,62 @@ def test_messages() -> None:
     assert m.sent_at.isoformat() == "2023-05-12T14:33:10+00:00" and m.where == "row 2"
     assert [str(p) for p in result.skipped] == ["row 4: no text"]  # the file's own lines
     assert [str(p) for p in result.bad] == ["row 5: 'DATE' 'yesterday' is not a date and time"]
+
+
+# -- properties of the readers ------------------------------------------------------------------
+
+CELL = st.text(st.characters(blacklist_categories=("Cs", "Cc")), max_size=25)
+
+
+@st.composite
+def connections(draw: st.DrawFn) -> list[list[str]]:
+    rows = []
+    for i in range(draw(st.integers(1, 5))):
+        given = draw(CELL.filter(lambda t: t.strip()))
+        day = draw(st.none() | DAY)
+        rows.append([given, draw(CELL), draw(st.just("") | URLISH),
+                     draw(st.just("") | st.just(f"p{i}@example.org")), draw(CELL), draw(CELL),
+                     day.strftime("%d %b %Y") if day else ""])
+    return rows
+
+
+@settings(max_examples=150, deadline=None)
+@given(connections(), st.booleans())
+def test_a_connections_csv_reads_back_what_was_written(rows: list[list[str]], notes: bool
+                                                       ) -> None:
+    """Any names, companies and titles (commas, quotes, unicode) written as LinkedIn writes
+    them read back as those contacts; missing values stay missing."""
+    import csv
+    import io
+
+    buffer = io.StringIO()
+    writer = csv.writer(buffer, lineterminator="\n")
+    writer.writerow(HEADER.strip().split(","))
+    writer.writerows(rows)
+    result = read_connections((NOTES if notes else "") + buffer.getvalue())
+    expected = [clean_record(ContactRecord(
+        name=f"{r[0].strip()} {r[1].strip()}", given_name=r[0].strip(), family_name=r[1].strip(),
+        emails=(Email(r[3]),) if r[3] else (), urls=(r[2].strip(),) if r[2].strip() else (),
+        roles=(RoleRecord(r[4], r[5]),) if r[4].strip() or r[5].strip() else (),
+        known_since=datetime.strptime(r[6], "%d %b %Y").date() if r[6] else None,
+    )) for r in rows]
+    assert result.bad == [] and result.read == len(rows)
+    assert [rec for _, rec in result.records] == [e for e in expected if record_problem(e) is None]
+
+
+@settings(max_examples=300, deadline=None)
+@given(st.lists(st.one_of(st.characters(blacklist_categories=("Cs",)),
+                          st.sampled_from(["BEGIN:VCARD\n", "END:VCARD\n", "\n ", ";", ":", '"',
+                                           "=\n", "item1.", "TYPE=", "\\", "ENCODING=QUOTED-"
+                                           "PRINTABLE", "VERSION:4.0\n", "FN:", "EMAIL;"])),
+                max_size=120))
+def test_any_text_is_read_as_cards_or_refused_never_a_crash(pieces: list[str]) -> None:
+    text = "".join(pieces)
+    try:
+        result = read_vcards(text)
+    except ContactsError:
+        return
+    assert result.read == len(result.records) + len([p for p in result.bad
+                                                     if p.where.startswith("card")])
+    for _, record in result.records:
+        assert record_problem(record) is None and clean_record(record) == record
