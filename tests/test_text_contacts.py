@@ -210,6 +210,15 @@ def test_vcard_21_quoted_printable_and_bare_types() -> None:
     assert r.notes == "Erste Zeile\nzweite Zeile, sehr lang"
 
 
+def test_a_card_that_is_not_a_person_is_skipped() -> None:
+    text = ("BEGIN:VCARD\nVERSION:4.0\nKIND:org\nFN:Acme\nEND:VCARD\n"
+            "BEGIN:VCARD\nVERSION:4.0\nKIND:individual\nFN:Ann\nEND:VCARD\n")
+    result = read_vcards(text)
+    assert [r.name for _, r in result.records] == ["Ann"] and result.bad == []
+    assert [str(p) for p in result.skipped] == ["card 1 (line 1): a card of KIND 'org', not a "
+                                                "person's"]
+
+
 def test_a_card_without_fn_is_named_by_n_and_one_without_any_name_is_bad() -> None:
     text = ("BEGIN:VCARD\nVERSION:3.0\nN:Doe;Jane;;Ms.;\nEND:VCARD\n"
             "BEGIN:VCARD\nVERSION:3.0\nORG:Just A Company\nEND:VCARD\n")
@@ -436,7 +445,7 @@ def test_any_text_is_read_as_cards_or_refused_never_a_crash(pieces: list[str]) -
         result = read_vcards(text)
     except ContactsError:
         return
-    assert result.read == len(result.records) + len([p for p in result.bad
-                                                     if p.where.startswith("card")])
+    assert result.read == len(result.records) + len(result.skipped) + len(
+        [p for p in result.bad if p.where.startswith("card")])
     for _, record in result.records:
         assert record_problem(record) is None and clean_record(record) == record

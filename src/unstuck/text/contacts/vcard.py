@@ -18,9 +18,10 @@ ORG) split on unescaped ``;`` and lists (CATEGORIES) on unescaped ``,``. Kept:
   role's start and end dates.
 
 Every other property (ADR, BDAY, PHOTO...) is counted in the result's ``not_kept``, never
-stored. A card that cannot be read, or whose values are over the limits of
-:mod:`.model`, is one problem naming the card, its first line and every reason; the others
-still read, and the caller decides what to store.
+stored. A 4.0 card of another KIND than a person (org, group, location) is skipped. A card
+that cannot be read, or whose values are over the limits of :mod:`.model`, is one problem
+naming the card, its first line and every reason; the others still read, and the caller
+decides what to store.
 
 **Writing** (:func:`write_vcards`) produces 4.0 (default) or 3.0 with CRLF line ends, lines
 folded at 75 octets without splitting a character, and every field above, so a file written
@@ -209,6 +210,10 @@ def _date(value: str, what: str) -> date:
         raise ValueError(f"{what} {short_line(value)} is not a date (YYYY-MM-DD)") from None
 
 
+class _NotAPerson(Exception):
+    """A well-formed card that is not a person (4.0's KIND:org, group, location): skipped."""
+
+
 def _card_record(card: _Card, not_kept: set[str]) -> ContactRecord:
     """The contact one card describes; raises ValueError naming what is wrong."""
     labels = {p.group: _text(p.value) for p in card.properties
@@ -231,6 +236,9 @@ def _card_record(card: _Card, not_kept: set[str]) -> ContactRecord:
         if name in _STRUCTURE:
             if name == "VERSION" and prop.value.strip() not in VERSIONS:
                 raise ValueError(f"VERSION {short_line(prop.value)} is not 2.1, 3.0 or 4.0")
+            if name == "KIND" and prop.value.strip().lower() not in ("", "individual"):
+                raise _NotAPerson(f"a card of KIND {short_line(prop.value.strip().lower())}, "
+                                  "not a person's")
             continue
         value = _decoded(prop)
         if name == "FN":
@@ -315,6 +323,9 @@ def read_vcards(text: str) -> ReadResult:
                 record = clean_record(_card_record(c, names))
             except ValueError as exc:
                 problems.append(str(exc))
+            except _NotAPerson as exc:
+                result.skipped.append(Problem(where, str(exc)))
+                return
         if record is not None:
             why = record_problem(record)
             if why:
