@@ -368,3 +368,18 @@ def test_a_bad_export_zip_stores_nothing(files: dict[str, bytes], message: str) 
     with pytest.raises(ContactsError, match="this zip cannot be read"):
         whole = _zip(files)
         services.import_contacts(whole[: len(whole) // 2], "export.zip")
+
+
+def test_namesakes_with_their_own_profiles_are_two_people() -> None:
+    text = NOTES + HEADER + (
+        "John,Smith,https://www.linkedin.com/in/js1,,,,\n"
+        "John,Smith,https://www.linkedin.com/in/js2,,Acme,Engineer,\n"
+        "John,Smith,,,Acme,Engineer,\n"  # no profile: the same name at Acme is the second
+    )
+    report = services.import_contacts(text.encode(), "Connections.csv")
+    assert (report.imported, report.updated, report.unchanged) == (2, 0, 1)
+    again = services.import_contacts(text.encode(), "Connections.csv")
+    assert (again.imported, again.updated, again.unchanged) == (0, 0, 3)
+    other = NOTES + HEADER + "John,Smith,,,Globex,CTO,\n"  # fits js1 (no organisation) only
+    assert services.import_contacts(other.encode(), "c.csv").updated == 1
+    assert models.Contact.objects.count() == 2

@@ -16,11 +16,14 @@ reason (a LinkedIn row without a name, a message with nobody you know) never blo
 
 **Matching on import.** A row is the same person as a stored contact when they share the vCard
 UID, a web address (a LinkedIn profile), or an email address; failing those, the same name and
-either no organisation on one side or an organisation in common. A match is merged: new
-emails, phones, addresses, tags and roles are added, empty fields filled, notes not already
-there appended; nothing already stored is overwritten. So importing the same file twice
-changes nothing the second time, and every import reports what it read, imported, updated,
-left unchanged and skipped (and why).
+either no organisation on one side or an organisation in common, unless both have web
+addresses (or both UIDs) and none is shared: two John Smiths with their own profiles are two
+people. Among several namesakes, the one the row adds nothing to wins, then the only one at
+the same organisation, then the only one that fits; two that fit equally make a new contact.
+A match is merged: new emails, phones, addresses, tags and roles are added, empty fields
+filled, notes not already there appended; nothing already stored is overwritten. So
+importing the same file twice changes nothing the second time, and every import reports what
+it read, imported, updated, left unchanged and skipped (and why).
 """
 
 from __future__ import annotations
@@ -591,11 +594,23 @@ class _Index:
                 if self.by[kind].get(key):
                     return self.by[kind][key][0]
         orgs = {core.organisation_key(r.organisation) for r in record.roles} - {""}
+        held, shared, loose = [], [], []
         for pk in self.by["name"].get(record.name.casefold(), ()):
-            theirs = {core.organisation_key(r.organisation) for r in self.records[pk].roles}
-            theirs -= {""}
-            if not orgs or not theirs or orgs & theirs:
-                return pk
+            other = self.records[pk]
+            if (record.urls and other.urls) or (record.uid and other.uid):
+                continue  # both have profiles (or UIDs) and none is shared: two people
+            theirs = {core.organisation_key(r.organisation) for r in other.roles} - {""}
+            if merged(other, record) == other:
+                held.append(pk)  # it adds nothing: a re-import finds the same one
+            elif orgs & theirs:
+                shared.append(pk)
+            elif not orgs or not theirs:
+                loose.append(pk)
+        if held:
+            return held[0]
+        if shared or loose:  # one namesake that fits, or it is a new person
+            fits = shared or loose
+            return fits[0] if len(fits) == 1 else None
         return None
 
 
