@@ -85,7 +85,8 @@ class _Card:
 def _logical_lines(text: str, deadline: Deadline) -> Iterator[tuple[int, str]]:
     """Unfolded lines with the number of the physical line each starts on; a line over
     :data:`MAX_PROPERTY_CHARS` is cut there (its card is then refused for it)."""
-    start, parts, size, qp = 0, [], 0, False
+    start, size, qp = 0, 0, False
+    parts: list[str] = []
     for number, line in enumerate(_LINE_END.split(text), start=1):
         if number % 10_000 == 0:
             deadline.check()
@@ -397,7 +398,9 @@ def fold(line: str, limit: int = 75) -> str:
     counts it), never inside a character."""
     if len(line.encode("utf-8")) <= limit:
         return line
-    out, current, size = [], [], 0
+    out: list[str] = []
+    current: list[str] = []
+    size = 0
     for ch in line:
         width = len(ch.encode("utf-8"))
         if size + width > limit:
