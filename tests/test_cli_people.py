@@ -103,6 +103,13 @@ def test_import_who_and_export_round_trip(tmp_path: Path) -> None:
         strip
     printed = run("people", "export")
     assert printed.stdout_bytes.startswith(b"BEGIN:VCARD\r\nVERSION:4.0\r\n")
+    records = as_json("people", "export")
+    assert [(r["name"], r["known_since"]) for r in records] == [
+        ("Ann Lee", "2021-01-06"), ("Bo Chen", "2019-03-15")]
+    assert records[0]["roles"] == [{"organisation": "Acme", "title": "Data Scientist",
+                                    "start": None, "end": None}]
+    written = as_json("people", "export", "-o", str(out))
+    assert written == {"path": str(out), "contacts": 2, "version": "4.0"}
 
 
 def test_a_bad_file_exits_6_with_one_line_per_bad_row_and_saves_nothing(tmp_path: Path) -> None:

@@ -561,18 +561,25 @@ def import_cmd(file: Path, encoding: str | None, skip_bad: bool, as_json: bool) 
               help="Write to this file (default: print).")
 @click.option("--vcard-version", type=click.Choice(["4.0", "3.0"]), default="4.0",
               show_default=True, help="vCard 4.0, or 3.0 for older address books.")
-def export_cmd(output: Path | None, vcard_version: str) -> None:
+@click.option("--json", "as_json", is_flag=True,
+              help="Print JSON: what was written with -o, else the contacts themselves.")
+def export_cmd(output: Path | None, vcard_version: str, as_json: bool) -> None:
     """Everyone as a vCard file that imports back without loss (interactions stay here).
 
     \b
     Example:
       unstuck people export -o contacts.vcf
       unstuck people export --vcard-version 3.0 > contacts.vcf
+      unstuck people export --json
     """
     setup()
     from unstuck.app.people import services
 
+    if as_json and output is None:
+        echo_json([_record_json(r) for r in services.export_records()])
+        return
     text = services.export_vcards(vcard_version)
+    count = ("\r\n" + text).count("\r\nBEGIN:VCARD\r\n")  # a card's first line, never a value's
     if output is None:  # bytes, so the CRLF line ends vCard asks for stay as they are
         click.echo(text.encode("utf-8"), nl=False)
         return
@@ -580,7 +587,26 @@ def export_cmd(output: Path | None, vcard_version: str) -> None:
         output.write_bytes(text.encode("utf-8"))
     except OSError as exc:
         fail(f"{output}: cannot be written ({exc.strerror or exc})", ExitStatus.DATA_FOLDER)
-    click.echo(f"Wrote {text.count('BEGIN:VCARD')} contact(s) to {output}.")
+    if as_json:
+        echo_json({"path": str(output), "contacts": count, "version": vcard_version})
+        return
+    click.echo(f"Wrote {count} contact(s) to {output}.")
+
+
+def _record_json(record: Any) -> dict[str, Any]:
+    """A contact record as JSON (dates as YYYY-MM-DD)."""
+    from dataclasses import asdict
+
+    def plain(value: Any) -> Any:
+        if isinstance(value, date):
+            return value.isoformat()
+        if isinstance(value, dict):
+            return {k: plain(v) for k, v in value.items()}
+        if isinstance(value, list | tuple):
+            return [plain(v) for v in value]
+        return value
+
+    return plain(asdict(record))  # type: ignore[no-any-return]
 
 
 # -- informational interviews -------------------------------------------------------------------

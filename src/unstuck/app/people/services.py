@@ -745,15 +745,20 @@ def _store_messages(messages: list[MessageRecord], report: ImportReport) -> None
 # -- exports ------------------------------------------------------------------------------------
 
 
+def export_records(pks: Iterable[int] | None = None) -> list[ContactRecord]:
+    """Every contact (or those of ``pks``) as the records the vCard writer takes."""
+    found = _contacts()
+    if pks is not None:
+        found = found.filter(pk__in=list(pks))
+    return [to_record(c) for c in found]
+
+
 def export_vcards(version: str = "4.0", pks: Iterable[int] | None = None) -> str:
     """Every contact (or those of ``pks``) as one vCard file, 4.0 unless ``version`` is
     "3.0". Interactions and interviews are not vCard data and stay here."""
     from unstuck.text.contacts.vcard import write_vcards
 
-    found = _contacts()
-    if pks is not None:
-        found = found.filter(pk__in=list(pks))
-    return write_vcards((to_record(c) for c in found), version)
+    return write_vcards(export_records(pks), version)
 
 
 def today() -> date:
