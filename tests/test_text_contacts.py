@@ -45,7 +45,8 @@ TYPES = st.lists(
               st.text(string.ascii_letters + " -_$!<>", max_size=12)),
     max_size=3,
 )
-URLISH = st.text(string.ascii_letters + string.digits + ":/.?=&%-_~,;#", min_size=1, max_size=30)
+URLISH = st.text(string.ascii_letters + string.digits + ":/.?=&%-_~,;#\\", min_size=1,
+                 max_size=30)
 DAY = st.dates(min_value=date(1950, 1, 1), max_value=date(2040, 12, 31))
 
 
@@ -176,6 +177,20 @@ def test_an_apple_card_with_groups_types_and_folded_lines() -> None:
                        "to be folded by the writer, as RFC 2426 allows.")
     assert r.tags == ("mentor", "alumni", "Chess club")
     assert dict(result.not_kept) == {"ADR": 1, "BDAY": 1}
+
+
+def test_a_google_card() -> None:
+    text = (
+        "BEGIN:VCARD\r\nVERSION:3.0\r\nFN:Jane Doe\r\nN:Doe;Jane;;;\r\n"
+        "EMAIL;TYPE=INTERNET;TYPE=HOME:jane@gmail.example\r\nTEL;TYPE=CELL:+1 555-555-5555\r\n"
+        "ADR;TYPE=HOME:;;123 Street;City;;;;\r\nORG:Company\r\nTITLE:Manager\r\n"
+        "item1.URL:http\\://www.example.com\r\nitem1.X-ABLabel:_$!<HomePage>!$_\r\n"
+        "CATEGORIES:myContacts,Friends\r\nEND:VCARD\r\n"
+    )
+    (_, r), = read_vcards(text).records
+    assert r.urls == ("http://www.example.com",) and r.tags == ("Friends",)
+    assert r.emails == (Email("jane@gmail.example", ("home",)),)
+    assert r.roles == (RoleRecord("Company", "Manager"),)
 
 
 def test_vcard_40_params_uris_and_several_roles() -> None:

@@ -13,7 +13,8 @@ ORG) split on unescaped ``;`` and lists (CATEGORIES) on unescaped ``,``. Kept:
   puts on a group's ``X-ABLabel``; the empty ``internet`` type dropped);
 - ORG (its first part: the organisation) and TITLE as roles: properties of one group are one
   role, ungrouped ones pair in order;
-- NOTE (several joined by a blank line), CATEGORIES as tags, URL, UID;
+- NOTE (several joined by a blank line), CATEGORIES as tags (less Google's "myContacts",
+  which every Google contact has), URL and UID (unescaped: Google writes ``http\\://``);
 - unstuck's own ``X-UNSTUCK-`` properties: how you know them, the cadence, since when, a
   role's start and end dates.
 
@@ -60,6 +61,8 @@ _STRUCTURE = frozenset({"BEGIN", "END", "VERSION", "PRODID", "REV", "X-ABLABEL",
 _ENCODINGS = frozenset({"quoted-printable", "base64", "b", "8bit", "7bit"})
 _NAME = re.compile(r"(?:([A-Za-z0-9-]+)\.)?([A-Za-z0-9-]+)")
 _LINE_END = re.compile(r"\r\n|\n|\r")
+#: CATEGORIES that name an address book's own groups, not a tag of the person
+_GROUPS = frozenset({"mycontacts"})
 
 
 @dataclass
@@ -266,11 +269,11 @@ def _card_record(card: _Card, not_kept: set[str]) -> ContactRecord:
         elif name == "NOTE":
             notes.append(_text(value))
         elif name == "CATEGORIES":
-            tags += _split(value, ",")
+            tags += [t for t in _split(value, ",") if t.strip().casefold() not in _GROUPS]
         elif name == "URL":
-            urls.append(value.strip())
+            urls.append(_text(value).strip())  # Google writes http\://
         elif name == "UID":
-            uid = value.strip()
+            uid = _text(value).strip()
         elif name == "X-UNSTUCK-HOW-KNOWN":
             how_known = _text(value)
         elif name == "X-UNSTUCK-CADENCE":
@@ -428,7 +431,7 @@ def write_vcard(record: ContactRecord, version: str = "4.0") -> str:
         raise ValueError("vCard version must be 3.0 or 4.0")
     lines = ["BEGIN:VCARD", f"VERSION:{version}", "PRODID:-//unstuck//people//EN"]
     if record.uid:
-        lines.append(f"UID:{record.uid}")
+        lines.append(f"UID:{record.uid.replace(chr(92), chr(92) * 2)}")
     lines.append(f"FN:{escape(record.name)}")
     if record.given_name or record.family_name or version == "3.0":
         lines.append(f"N:{escape(record.family_name)};{escape(record.given_name)};;;")
@@ -447,8 +450,8 @@ def write_vcard(record: ContactRecord, version: str = "4.0") -> str:
             lines.append(f"{group}X-UNSTUCK-START:{role.start.isoformat()}")
         if role.end:
             lines.append(f"{group}X-UNSTUCK-END:{role.end.isoformat()}")
-    for url in record.urls:
-        lines.append(f"URL:{url}")
+    for url in record.urls:  # as written, but a backslash escaped (readers unescape it)
+        lines.append(f"URL:{url.replace(chr(92), chr(92) * 2)}")
     if record.tags:
         lines.append("CATEGORIES:" + ",".join(escape(t) for t in record.tags))
     if record.notes:
