@@ -228,3 +228,15 @@ def test_the_linkedin_export_as_a_folder(tmp_path: Path) -> None:
     result = CliRunner().invoke(cli, ["people", "import", str(empty)])
     assert result.exit_code == ExitStatus.INVALID_INPUT
     assert "neither Connections.csv nor messages.csv" in result.output
+
+
+def test_organisations_count_people_now_and_before() -> None:
+    ann = str(as_json("people", "add", "Ann", "--at", "Acme, Inc.", "--title", "Lead")["id"])
+    bo = str(as_json("people", "add", "Bo", "--at", "Globex")["id"])
+    assert run("people", "role", ann, "--at", "ACME", "--title", "Intern", "--start",
+               "2015-01-01", "--end", "2016-01-01").exit_code == 0
+    assert run("people", "role", bo, "--at", "acme inc", "--title", "Analyst", "--end",
+               "2018-01-01").exit_code == 0
+    assert [(r["name"], r["now"], r["before"]) for r in as_json("people", "organisations")] == [
+        ("Acme, Inc.", 1, 1), ("Globex", 1, 0)]
+    assert "Acme, Inc.: 1 now, 1 before" in run("people", "organisations").output

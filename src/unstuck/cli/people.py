@@ -478,6 +478,30 @@ def who_cmd(organisation: str | None, title: str | None, occupation: str | None,
                    f"{'' if row['current'] else ' (before)'}")
 
 
+@people.command("organisations")
+@click.option("--json", "as_json", is_flag=True, help="Print JSON.")
+def organisations_cmd(as_json: bool) -> None:
+    """The organisations where people you know work or worked, the most people first.
+
+    \b
+    Example:
+      unstuck people organisations
+    """
+    setup()
+    from unstuck.app.people import services
+
+    rows = [{"id": r.organisation.pk, "name": r.organisation.name, "now": r.now,
+             "before": r.before} for r in services.organisations()]
+    if as_json:
+        echo_json(rows)
+        return
+    if not rows:
+        click.echo("No organisations yet: add people with --at, or import a file.")
+    for row in rows:
+        click.echo(f"{row['name']}: {row['now']} now"
+                   + (f", {row['before']} before" if row["before"] else ""))
+
+
 @people.command("import")
 @click.argument("file", type=click.Path(path_type=Path))
 @click.option("--encoding", help="The file's encoding when it is not UTF-8 (cp1252...).")

@@ -344,6 +344,29 @@ def _has_words(title: str, words: list[str]) -> bool:
     return all(any(w.startswith(q) for w in own) for q in words)
 
 
+@dataclass(frozen=True)
+class OrganisationRow:
+    """An organisation with how many people you know there now and how many were there."""
+
+    organisation: models.Organisation
+    now: int
+    before: int
+
+
+def organisations() -> list[OrganisationRow]:
+    """Every organisation someone you know works or worked at, the most people first (a
+    person counts once: now if any of their roles there has no end date)."""
+    people: dict[int, dict[int, bool]] = defaultdict(dict)  # org -> contact -> current
+    for org_id, contact_id, end in models.Role.objects.filter(
+        organisation__isnull=False
+    ).values_list("organisation_id", "contact_id", "end"):
+        people[org_id][contact_id] = people[org_id].get(contact_id, False) or end is None
+    rows = [OrganisationRow(o, sum(people[o.pk].values()),
+                            len(people[o.pk]) - sum(people[o.pk].values()))
+            for o in models.Organisation.objects.filter(pk__in=list(people))]
+    return sorted(rows, key=lambda r: (-(r.now + r.before), r.organisation.key))
+
+
 # -- informational interviews -------------------------------------------------------------------
 
 
