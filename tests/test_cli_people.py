@@ -65,6 +65,14 @@ def test_add_log_and_follow_up_with_a_frozen_today() -> None:
         listed.output
 
 
+def test_types_before_an_address_and_uris_without() -> None:
+    added = as_json("people", "add", "Cy", "--email", "mailto:cy@example.org", "--phone",
+                    "tel:+1 555 0101", "--phone", "work,fax:+1 555 0102")
+    assert added["emails"] == [{"address": "cy@example.org", "types": []}]
+    assert added["phones"] == [{"number": "+1 555 0101", "types": []},
+                               {"number": "+1 555 0102", "types": ["fax", "work"]}]
+
+
 def test_bad_values_exit_2_and_unknown_ids_5() -> None:
     result = CliRunner().invoke(cli, ["people", "add", "Bo", "--email", "not-an-address"])
     assert result.exit_code == ExitStatus.USAGE

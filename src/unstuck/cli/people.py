@@ -46,6 +46,8 @@ def _pair(value: str, what: str) -> tuple[str, tuple[str, ...]]:
     """``work,pref:ann@example.org`` -> (address, types); no types before a ``:`` is fine.
     A phone number's own ``:`` never comes first, so only a leading word list is types."""
     head, sep, rest = value.partition(":")
+    if head.strip().casefold() in ("mailto", "tel"):  # a URI, not types
+        return value.strip(), ()
     if sep and head and all(part.strip().isalnum() for part in head.split(",")) and rest:
         return rest.strip(), tuple(p.strip() for p in head.split(","))
     return value.strip(), ()
