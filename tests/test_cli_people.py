@@ -94,7 +94,7 @@ def test_import_who_and_export_round_trip(tmp_path: Path) -> None:
                                                            "for members who hide it)"}]
     again = run("people", "import", str(path))
     assert again.exit_code == 0
-    assert "Read 3 row(s) of Connections.csv: 0 new contacts, 0 updated, 2 unchanged, " \
+    assert "Read 3 row(s) of Connections.csv: 0 new contact(s), 0 updated, 2 unchanged, " \
            "1 skipped." in again.output
     assert [r["name"] for r in as_json("people", "who", "--at", "ACME")] == ["Ann Lee"]
     assert [r["name"] for r in as_json("people", "who", "--title", "cto")] == ["Bo Chen"]
@@ -231,6 +231,9 @@ def test_the_linkedin_export_as_a_folder(tmp_path: Path) -> None:
     report = as_json("people", "import", str(folder))
     assert (report["kind"], report["read"], report["imported"], report["interactions"]) == (
         "linkedin-export", 4, 2, 1)
+    again = run("people", "import", str(folder))
+    assert "Read 4 row(s) of Basic_LinkedInDataExport: 0 new contact(s), 0 updated, " \
+           "3 unchanged, 0 message(s) logged, 1 skipped." in again.output
     empty = tmp_path / "empty"
     empty.mkdir()
     result = CliRunner().invoke(cli, ["people", "import", str(empty)])

@@ -566,12 +566,11 @@ def import_cmd(file: Path, encoding: str | None, skip_bad: bool, as_json: bool) 
     if as_json:
         echo_json(row)
         return
-    what = "messages" if report.kind == "linkedin-messages" else "contacts"
     click.echo(f"Read {report.read} {'card' if report.kind == 'vcard' else 'row'}(s) of "
-               f"{file.name}: {report.imported} new {what}, {report.updated} updated, "
+               f"{file.name}: {report.imported} new contact(s), {report.updated} updated, "
                f"{report.unchanged} unchanged"
-               + (f", {report.interactions} interaction(s) logged"
-                  if report.kind == "linkedin-messages" else "")
+               + (f", {report.interactions} message(s) logged"
+                  if report.kind in ("linkedin-messages", "linkedin-export") else "")
                + f", {len(report.skipped)} skipped.")
     for p in report.skipped[:MAX_SHOWN_PROBLEMS]:
         click.echo(f"  skipped {p}")
