@@ -19,6 +19,7 @@ from unstuck.cli.goals import goals
 from unstuck.cli.market import market_cmd
 from unstuck.cli.match import match_cmd
 from unstuck.cli.occupations import occupations
+from unstuck.cli.people import people
 from unstuck.cli.plan import plan
 from unstuck.cli.posting import posting
 from unstuck.cli.profile import profile
@@ -67,6 +68,7 @@ cli.add_command(posting)
 cli.add_command(match_cmd)
 cli.add_command(market_cmd)
 cli.add_command(applications)
+cli.add_command(people)
 
 
 def main() -> None:

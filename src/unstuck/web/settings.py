@@ -48,6 +48,7 @@ INSTALLED_APPS = [
     "unstuck.app.plan",
     "unstuck.app.documents",
     "unstuck.app.applications",
+    "unstuck.app.people",
     # the pages: templates, static files, template tags
     "unstuck.web.occupations",
     "unstuck.web.profile",

@@ -1,0 +1,2 @@
+"""People and organisations: contacts, their roles over time, interactions, informational
+interviews, and contacts in and out of vCard and LinkedIn files (label ``people``)."""
