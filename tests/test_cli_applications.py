@@ -277,3 +277,26 @@ def test_list_due_next_actions() -> None:
                                           "2026-12-31").output
     alone = CliRunner().invoke(cli, ["applications", "list", "--today", "2026-12-31"])
     assert alone.exit_code == ExitStatus.USAGE
+
+
+def test_link_a_person_by_name_and_by_id() -> None:
+    from click.testing import CliRunner
+
+    from unstuck.app.applications import services as apps
+    from unstuck.cli import cli
+
+    app = apps.add(company="Initech", role_title="Analyst").application
+    r = CliRunner().invoke(cli, ["applications", "link", str(app.pk), "--name", "Sam Park",
+                                 "--as", "referrer"])  # fmt: skip
+    assert r.exit_code == 0, r.output
+    assert "Sam Park is linked to application" in r.output and "as referrer" in r.output
+    pid = apps.people_of(app.pk)[0]["id"]
+    r = CliRunner().invoke(cli, ["applications", "link", str(app.pk), "--person", str(pid),
+                                 "--as", "interviewer", "--json"])  # fmt: skip
+    assert r.exit_code == 0, r.output
+    assert '"part": "interviewer"' in r.output
+    bad = CliRunner().invoke(cli, ["applications", "link", str(app.pk), "--name", "X",
+                                   "--as", "boss"])  # fmt: skip
+    assert bad.exit_code != 0 and "is not one of recruiter" in bad.output
+    r = CliRunner().invoke(cli, ["applications", "unlink", str(app.pk), str(pid)])
+    assert r.exit_code == 0 and "2 links removed." in r.output

@@ -72,6 +72,7 @@ def named_urls(ids: dict[str, int]) -> dict[str, list[str]]:
         "resume_pk": [ids.get("resume", 1)],
         "posting_pk": [ids.get("posting", 1)],
         "fmt": list(TAILOR_FORMATS),
+        "contact": [ids.get("contact", 1)],
     }
     out: dict[str, list[str]] = {}
     for name, pattern in named_patterns():

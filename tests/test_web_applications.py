@@ -141,3 +141,28 @@ def test_the_plans_job_search_week_ticks_off_with_the_applications_sent(client: 
                          resume=sent, at=week.start)  # fmt: skip
     page = client.get("/plan/").content.decode()
     assert "✓ 2 applications sent this week (the plan&#x27;s cap is" in page
+
+
+def test_a_recruiter_is_linked_by_name_and_kept_among_the_people(client: Client) -> None:
+    from unstuck.app.people import services as people
+
+    app = applications.add(company="Northwind Health", role_title="Trainer").application
+    r = client.post(f"/applications/{app.pk}/people/", {"name": "Maria Lopez", "part": "recruiter"})
+    assert r.status_code == 302 and r["Location"].endswith("#people")
+    (linked,) = applications.people_of(app.pk)
+    assert linked["name"] == "Maria Lopez" and linked["part"] == "recruiter"
+    assert linked["organisation"] == "Northwind Health"
+    contact = people.get_contact(linked["id"])
+    assert contact is not None and "recruiter" in contact.tags
+    # the same name at the same employer is the same person; an interviewer part is added
+    client.post(f"/applications/{app.pk}/people/", {"name": "maria lopez", "part": "interviewer"})
+    assert [p["part"] for p in applications.people_of(app.pk)] == ["recruiter", "interviewer"]
+    assert len(applications.known_people()) == 1
+    page = client.get(f"/applications/{app.pk}/").content.decode()
+    assert "Maria Lopez</strong>, recruiter" in page
+    assert applications.applications_of(linked["id"])[0]["part"] in ("recruiter", "interviewer")
+    # nothing chosen: a message, nothing linked
+    r = client.post(f"/applications/{app.pk}/people/", {"part": "referrer"})
+    assert r.status_code == 400 and "Choose someone you know" in r.content.decode()
+    client.post(f"/applications/{app.pk}/people/{linked['id']}/remove/", {"part": "interviewer"})
+    assert [p["part"] for p in applications.people_of(app.pk)] == ["recruiter"]

@@ -405,6 +405,59 @@ def dismiss_cmd(application_id: int, today: date | None) -> None:
     click.echo(f"Application {application_id} stays where it is.")
 
 
+@applications.command("link")
+@click.argument("application_id", type=int)
+@click.option("--person", "person_id", type=int, metavar="ID",
+              help="Someone in your people (unstuck people list).")
+@click.option("--name", help="Or a new person's name: added at the application's employer.")
+@click.option("--as", "part", required=True, metavar="PART",
+              help="Their part: recruiter, interviewer, referrer, hiring manager or other.")
+@click.option("--json", "as_json", is_flag=True, help="Print JSON.")
+def link_cmd(application_id: int, person_id: int | None, name: str | None, part: str,
+             as_json: bool) -> None:  # fmt: skip
+    """Link a person to an application: the recruiter, an interviewer, who referred you.
+
+    \b
+    Examples:
+      unstuck applications link 3 --name "Maria Lopez" --as recruiter
+      unstuck applications link 3 --person 12 --as interviewer
+    """
+    setup()
+    from unstuck.app.applications import services
+
+    if (person_id is None) == (name is None):
+        _fail_from(services.ApplicationError("person", "give --person ID or --name NAME"))
+    link = _call(
+        lambda: services.link_person(application_id, person_id, part)
+        if person_id is not None
+        else services.link_new_person(application_id, name or "", part)
+    )
+    people = services.people_of(application_id)
+    if as_json:
+        echo_json({"application": application_id, "people": people})
+        return
+    who = next(p for p in people if p["id"] == link.contact_id)
+    click.echo(f"{who['name']} is linked to application {application_id} as {link.part}.")
+
+
+@applications.command("unlink")
+@click.argument("application_id", type=int)
+@click.argument("person_id", type=int)
+@click.option("--as", "part", metavar="PART", help="Only this part (default: every part).")
+def unlink_cmd(application_id: int, person_id: int, part: str | None) -> None:
+    """Remove a person's link to an application (the person stays in your people).
+
+    \b
+    Example:
+      unstuck applications unlink 3 12
+    """
+    setup()
+    from unstuck.app.applications import services
+
+    n = _call(lambda: services.unlink_person(application_id, person_id, part))
+    click.echo(f"{n} link{'s' if n != 1 else ''} removed.")
+
+
 @applications.command("snooze")
 @click.argument("application_id", type=int)
 @click.option("--days", type=int, required=True, help="Ask again in this many days (1-365).")

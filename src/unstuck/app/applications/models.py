@@ -119,3 +119,24 @@ class StageChange(models.Model):
 
     def __str__(self) -> str:
         return f"{self.stage_name} at {self.at:%Y-%m-%d}"
+
+
+class ApplicationPerson(models.Model):
+    """A person linked to an application, in the part they play in it (recruiter,
+    interviewer, referrer, hiring manager, other). The person is a contact of
+    :mod:`unstuck.app.people`; forgetting either forgets the link."""
+
+    application = models.ForeignKey(Application, on_delete=models.CASCADE, related_name="people")
+    contact = models.ForeignKey("people.Contact", on_delete=models.CASCADE, related_name="+")
+    part = models.CharField(max_length=20)  # one of services.PARTS
+    linked_at = models.DateTimeField()
+
+    class Meta:
+        ordering = ["linked_at", "id"]
+        constraints = [
+            models.UniqueConstraint(fields=["application", "contact", "part"],
+                                    name="applications_one_link_per_part")
+        ]
+
+    def __str__(self) -> str:
+        return f"{self.contact_id} as {self.part} on {self.application_id}"

@@ -730,6 +730,7 @@ def detail(pk: int, today: date | None = None) -> dict[str, Any]:
             for w in warnings(app.company, app.role_title, app.posting_id, exclude=app.pk)
         ],
         "quiet": _proposal_dict(proposal, listed) if proposal else None,
+        "people": people_of(app.pk),
     }
 
 
@@ -1139,3 +1140,110 @@ def sent_dates() -> list[date]:
         if app_id not in sent and stage is not None and _needs_resume(stage):
             sent[app_id] = _day(at)
     return sorted(sent.values())
+
+
+# -- the people on an application -------------------------------------------------------------
+
+#: the parts a person plays in an application
+PARTS = ("recruiter", "interviewer", "referrer", "hiring manager", "other")
+
+
+def _part(value: object) -> str:
+    text = " ".join(str(value or "").split()).casefold()
+    if text not in PARTS:
+        raise ApplicationError("part", f"{short(value)} is not one of {', '.join(PARTS)}")
+    return text
+
+
+@transaction.atomic
+def link_person(
+    pk: int, contact_id: int, part: str, now: datetime | None = None
+) -> models.ApplicationPerson:
+    """Link a person (a contact of :mod:`unstuck.app.people`) to an application in a part;
+    linking the same person in the same part again changes nothing."""
+    from unstuck.app.people import models as people_models
+
+    app = get(pk)
+    role = _part(part)
+    if not people_models.Contact.objects.filter(pk=contact_id).exists():
+        raise ApplicationError("person", f"no person {short(contact_id)}", not_found=True)
+    link, _ = models.ApplicationPerson.objects.get_or_create(
+        application=app, contact_id=contact_id, part=role, defaults={"linked_at": _now(now)}
+    )
+    return link
+
+
+@transaction.atomic
+def link_new_person(
+    pk: int, name: str, part: str, now: datetime | None = None
+) -> models.ApplicationPerson:
+    """Add a person by name, at the application's employer and tagged with their part (a
+    recruiter, a referrer), and link them: the quick way to note who is involved. A person
+    of that name already at the employer is linked instead of a new one."""
+    from unstuck.app.people import services as people
+    from unstuck.text.contacts.model import ContactRecord, RoleRecord
+
+    app = get(pk)
+    role = _part(part)
+    name = " ".join(str(name or "").split())
+    if not name:
+        raise ApplicationError("person", "a name is needed")
+    if len(name) > 200:
+        raise ApplicationError("person", "a name is at most 200 characters")
+    known = [k.contact for k in people.who(at=app.company)]
+    same = next((c for c in known if c.name.casefold() == name.casefold()), None)
+    if same is None:
+        record = ContactRecord(name=name, roles=(RoleRecord(organisation=app.company),),
+                               tags=(role,) if role != "other" else ())  # fmt: skip
+        try:
+            same = people.add_contact(record)
+        except ValueError as e:
+            raise ApplicationError("person", str(e)) from None
+    return link_person(pk, same.pk, role, now)
+
+
+def unlink_person(pk: int, contact_id: int, part: str | None = None) -> int:
+    """Remove a person's links to an application (in one part, or every part): how many."""
+    found = models.ApplicationPerson.objects.filter(application_id=pk, contact_id=contact_id)
+    if part is not None:
+        found = found.filter(part=_part(part))
+    deleted, _ = found.delete()
+    return deleted
+
+
+def people_of(pk: int) -> list[dict[str, Any]]:
+    """The people linked to an application: id, name, part, and where they work now."""
+    rows = []
+    for link in models.ApplicationPerson.objects.filter(application_id=pk).select_related(
+        "contact"
+    ):
+        current = link.contact.roles.filter(end=None).select_related("organisation").first()
+        rows.append({
+            "id": link.contact_id,
+            "name": link.contact.name,
+            "part": link.part,
+            "title": current.title if current is not None and current.title else None,
+            "organisation": current.organisation.name
+            if current is not None and current.organisation is not None else None,
+        })  # fmt: skip
+    return rows
+
+
+def applications_of(contact_id: int) -> list[dict[str, Any]]:
+    """The applications a person is linked to, newest first, with their part in each."""
+    return [
+        {"id": link.application_id, "company": link.application.company,
+         "role_title": link.application.role_title, "part": link.part,
+         "stage": stage_name(link.application)}
+        for link in models.ApplicationPerson.objects.filter(contact_id=contact_id)
+        .select_related("application").order_by("-application__created_at")
+    ]  # fmt: skip
+
+
+def known_people(limit: int = 200) -> list[tuple[int, str]]:
+    """(id, name) of the people one can link, by name: the choices of the link form."""
+    from unstuck.app.people import models as people_models
+
+    return list(people_models.Contact.objects.order_by("name", "id").values_list("pk", "name")[
+        :limit
+    ])

@@ -134,6 +134,23 @@ class EditForm(forms.Form):
     notes = forms.CharField(label="Notes", required=False, widget=forms.Textarea(attrs={"rows": 4}))
 
 
+class PersonForm(forms.Form):
+    """Link a person to the application: one already known, or a new one by name."""
+
+    person = forms.ChoiceField(label="Someone you know", required=False)
+    name = forms.CharField(
+        label="Or a new person's name", required=False, max_length=200,
+        help_text="Added to your people at this employer.",
+    )  # fmt: skip
+    part = forms.ChoiceField(label="Their part")
+
+    def clean(self) -> dict[str, Any]:
+        d = super().clean() or {}
+        if not d.get("person") and not (d.get("name") or "").strip():
+            raise forms.ValidationError("Choose someone you know or type a new person's name.")
+        return d
+
+
 class NoNewsForm(forms.Form):
     action = forms.ChoiceField(choices=[("confirm", "confirm"), ("dismiss", "dismiss"),
                                         ("snooze", "snooze")])  # fmt: skip

@@ -15,5 +15,7 @@ urlpatterns = [
     path("<int:pk>/edit/", views.edit, name="edit"),
     path("<int:pk>/no-news/", views.no_news, name="no_news"),
     path("<int:pk>/delete/", views.delete, name="delete"),
+    path("<int:pk>/people/", views.link_person, name="link_person"),
+    path("<int:pk>/people/<int:contact>/remove/", views.unlink_person, name="unlink_person"),
     path("sent/<int:pk>/", views.sent, name="sent"),
 ]

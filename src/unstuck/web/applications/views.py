@@ -143,12 +143,22 @@ def _edit_form(app: dict[str, Any], data: Any = None) -> forms.EditForm:
     return form
 
 
+def _person_form(data: Any = None) -> forms.PersonForm:
+    form = forms.PersonForm(data)
+    form.fields["person"].choices = [("", "Choose…")] + [
+        (str(pk), name) for pk, name in services.known_people(present.CHOICES * 4)
+    ]
+    form.fields["part"].choices = [(p, p.capitalize()) for p in services.PARTS]
+    return form
+
+
 def _detail(
     request: HttpRequest,
     kb: KnowledgeBase,
     pk: int,
     move_form: forms.MoveForm | None = None,
     edit_form: forms.EditForm | None = None,
+    person_form: forms.PersonForm | None = None,
     status: int = 200,
 ) -> HttpResponse:
     app = _get(pk)
@@ -159,6 +169,7 @@ def _detail(
         "target": kb.titles.get(app["target_code"]) if app["target_code"] else None,
         "move_form": move_form or _move_form(app),
         "edit_form": edit_form or _edit_form(app),
+        "person_form": person_form or _person_form(),
         "history": [
             {**h, "at": date.fromisoformat(h["at"][:10])} for h in reversed(app["history"])
         ],
@@ -228,6 +239,32 @@ def no_news(request: HttpRequest, pk: int) -> HttpResponse:
     except services.ApplicationError:
         pass  # no longer waiting (moved in another tab): the list shows it as it is
     return redirect(back)
+
+
+@require_POST
+@requires_knowledge_base
+def link_person(request: HttpRequest, kb: KnowledgeBase, pk: int) -> HttpResponse:
+    _get(pk)
+    form = _person_form(request.POST)
+    if not form.is_valid():
+        return _detail(request, kb, pk, person_form=form, status=400)
+    d = form.cleaned_data
+    try:
+        if d.get("person"):
+            services.link_person(pk, int(d["person"]), d["part"])
+        else:
+            services.link_new_person(pk, d["name"], d["part"])
+    except services.ApplicationError as e:
+        form.add_error("name" if e.field == "person" else None, e.reason)
+        return _detail(request, kb, pk, person_form=form, status=400)
+    return redirect(reverse("applications:detail", args=[pk]) + "#people")
+
+
+@require_POST
+def unlink_person(request: HttpRequest, pk: int, contact: int) -> HttpResponse:
+    _get(pk)
+    services.unlink_person(pk, contact, request.POST.get("part") or None)
+    return redirect(reverse("applications:detail", args=[pk]) + "#people")
 
 
 @require_POST
