@@ -54,3 +54,25 @@ def test_a_job_search_week_shows_what_was_sent_against_the_cap(
     assert all(logged[t.id].count == 1 for w in plan.weeks for t in w.tasks
                if t.id in logged and t.id != task.id)  # fmt: skip
     assert {t.strand for w in plan.weeks for t in w.tasks if t.id in logged} == {"job_search"}
+
+
+@pytest.mark.parametrize(
+    ("logs", "n", "words"),
+    [
+        ("informational_interview", 1, "1 informational interview logged this week"),
+        ("informational_interview", 2, "2 informational interviews logged this week"),
+        ("people", 3, "3 people added this week of the 15"),
+        ("people", 15, "15 people added this week; the list is done"),
+    ],
+)
+def test_networking_tasks_tick_off_with_what_is_logged(
+    plan, logs: str, n: int, words: str  # noqa: ANN001
+) -> None:
+    from unstuck.core.plan.progress import logged
+
+    week = next(w for w in plan.weeks if any(t.logs == logs for t in w.tasks))
+    days = [week.start + timedelta(days=1)] * n
+    found = logged(plan, **{"interviews" if logs != "people" else "people": days})
+    task = next(t for t in week.tasks if t.logs == logs)
+    assert found[task.id].text == words
+    assert all(t.logs == logs for w in plan.weeks for t in w.tasks if t.id in found)

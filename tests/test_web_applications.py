@@ -166,3 +166,27 @@ def test_a_recruiter_is_linked_by_name_and_kept_among_the_people(client: Client)
     assert r.status_code == 400 and "Choose someone you know" in r.content.decode()
     client.post(f"/applications/{app.pk}/people/{linked['id']}/remove/", {"part": "interviewer"})
     assert [p["part"] for p in applications.people_of(app.pk)] == ["recruiter"]
+
+
+def test_the_plans_networking_weeks_tick_off_with_what_is_logged(client: Client) -> None:
+    from unstuck.app.paths import services as paths
+    from unstuck.app.people import services as people
+    from unstuck.app.plan import services as plan
+    from unstuck.app.profile import services as profile
+    from unstuck.knowledge.store import get_knowledge_base
+    from unstuck.text.contacts.model import ContactRecord
+
+    kb = get_knowledge_base()
+    profile.set_occupation(kb, "13-1071.00", 7)
+    paths.add("13-1151.00", kb.titles["13-1151.00"])
+    plan.choose_target("13-1151.00", start=date.today() - timedelta(days=56))
+    built = plan.build(kb)
+    week = next(w for w in built.action.weeks
+                if any(t.logs == "informational_interview" for t in w.tasks))  # fmt: skip
+    maria = people.add_contact(ContactRecord(name="Maria Lopez"))
+    people.log_interaction(maria.pk, "informational-interview", week.start + timedelta(days=2))
+    built = plan.build(kb)
+    task = next(t for w in built.action.weeks for t in w.tasks
+                if w.number == week.number and t.logs == "informational_interview")  # fmt: skip
+    assert built.logged[task.id].text == "1 informational interview logged this week"
+    assert "✓ 1 informational interview logged this week" in client.get("/plan/").content.decode()

@@ -31,6 +31,7 @@ KNOWN_TAGS = ("mentor", "peer", "recruiter", "referral", "alumni")
 
 #: kinds of interaction, as stored
 INTERACTION_KINDS = ("call", "coffee", "message", "event", "informational-interview")
+INFORMATIONAL_INTERVIEW = INTERACTION_KINDS[-1]
 
 #: informational-interview stages, in order
 STAGES = ("to-ask", "asked", "scheduled", "done", "thanked", "follow-up")

@@ -73,7 +73,7 @@ from unstuck.core.plan.credentials import credentials_for
 from unstuck.core.plan.exit import Readiness, Runway, Timeline
 from unstuck.core.plan.gaps import Evidence, Gap
 from unstuck.core.plan.leave import state_of
-from unstuck.core.plan.progress import Logged, applications_logged
+from unstuck.core.plan.progress import Logged, logged
 from unstuck.core.plan.smart import GoalCheck
 
 if TYPE_CHECKING:
@@ -446,7 +446,7 @@ def build(kb: KnowledgeBase, *, today: date | None = None, key: str = ME) -> Bui
         goals=goals,
         removed_goals=removed,
         done=done,
-        logged=applications_logged(action, applications.sent_dates()),
+        logged=_logged(action),
         resources=resources,
         hours_set=hours_set,
         runway=rw,
@@ -549,6 +549,25 @@ def _technology_index(
         )
 
     return kb.derived("plan.technology_index.2", build)
+
+
+def _logged(action: Any) -> dict[str, Logged]:
+    """What the person logged in each week that ticks a plan task off: applications sent,
+    informational interviews held, people added."""
+    from unstuck.app.people import models as people
+    from unstuck.core.people import INFORMATIONAL_INTERVIEW
+
+    held = people.Interaction.objects.filter(kind=INFORMATIONAL_INTERVIEW).values_list(
+        "date", flat=True
+    )
+    # people added one by one (an import of every connection is not a list of who knows
+    # the work: imported contacts carry a vCard UID or LinkedIn's "Connected On")
+    added = [
+        at.date() for at in people.Contact.objects.filter(
+            created_at__date__gte=action.start, uid="", known_since=None
+        ).values_list("created_at", flat=True)
+    ]  # fmt: skip
+    return logged(action, sent=applications.sent_dates(), interviews=list(held), people=added)
 
 
 def _beyond_limit(

@@ -117,6 +117,8 @@ class Task:
     detail: str
     hours: float
     why: str = ""
+    #: what the person logs that ticks it off (see :mod:`unstuck.core.plan.progress`)
+    logs: str = ""
 
     def to_dict(self) -> dict[str, Any]:
         return {
@@ -451,7 +453,8 @@ def build_action_plan(
     out_weeks = []
     for n in range(weeks):
         tasks = [
-            Task(f"w{n + 1}.{x.strand}.{i + 1}", n + 1, x.strand, x.title, x.detail, x.hours, x.why)
+            Task(f"w{n + 1}.{x.strand}.{i + 1}", n + 1, x.strand, x.title, x.detail, x.hours, x.why,
+                 x.logs)
             for i, x in enumerate(placed[n])
         ] + learn_tasks[n]
         out_weeks.append(Week(n + 1, start + timedelta(days=7 * n), capacity[n], tuple(tasks)))
@@ -535,7 +538,8 @@ def _fit(
             if part > eps:
                 placed[w].append(
                     _Template(
-                        x.strand, w + 1, base + " (started)", x.detail, part, x.why, lead=x.lead
+                        x.strand, w + 1, base + " (started)", x.detail, part, x.why, lead=x.lead,
+                        logs=x.logs,
                     )
                 )
                 room -= part
@@ -549,6 +553,7 @@ def _fit(
                 x.hours - part,
                 x.why,
                 lead=x.lead,
+                logs=x.logs,
             )
             if w + 1 < n_weeks:
                 pending[w + 1].append(rest)

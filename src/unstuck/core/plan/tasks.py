@@ -98,6 +98,9 @@ class _Template:
     #: placed like a strand's first task, before the later tasks of every strand: a step
     #: the rest of the plan depends on (choosing between the shortlisted targets)
     lead: bool = False
+    #: what the person logs that ticks this task off in its week (:mod:`.progress`):
+    #: "applications" sent, an "informational_interview" held, "people" added
+    logs: str = ""
 
 
 def _base_templates(
@@ -201,6 +204,7 @@ def _base_templates(
             1.0,
             "Most moves come through people, and informational interviews are "
             "the cheapest way to test a direction.",
+            logs="people",
         ),
         _Template(
             "networking",
@@ -259,6 +263,7 @@ def _base_templates(
                 "they would learn first.",
                 1.5,
                 recurring=True,
+                logs="informational_interview",
             )
         )
     # The block never exceeds what a week leaves for tasks other than learning.
@@ -276,6 +281,7 @@ def _base_templates(
                 block,
                 "A capped, weekly cadence keeps the search sustainable alongside work.",
                 recurring=True,
+                logs="applications",
             )
         )
     if c.alternatives:
