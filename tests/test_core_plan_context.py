@@ -208,7 +208,7 @@ def test_strong_fits_beyond_the_time_limit_are_weighed_not_hidden() -> None:
     text = _plan(PlanContext(beyond_limit=beyond, limit_months=9))
     assert "Weigh the strong fits your time limit leaves out" in text
     assert "Your limit of 9 months to get ready leaves out Training and Development " in text
-    assert "(about 17 months at your hours; the way in: an instructional design certificate" in text
+    assert "(about 17 months at your hours; a first step: an instructional design" in text
     assert "Physician Assistants (about 30 months at your hours)" in text
     # no limit, nothing to weigh
     assert "time limit" not in _plan(PlanContext(beyond_limit=beyond))

@@ -105,4 +105,7 @@ def test_the_harness_catches_a_crash_a_store_and_an_overrun(
     code, _, _, seconds, _ = hostile.run_unstuck(args, cli_template, seconds=1.5)
     assert code == -9 and seconds < 5
     code, _, err, _, _ = hostile.run_unstuck(["resume", "list"], cli_template, megabytes=30)
-    assert code == 1 and "MemoryError" in err  # the address-space cap holds
+    # the address-space cap holds: the process stops with Python's own error, not a crash;
+    # where the allocation fails inside C code (Click's command call), CPython reports the lost
+    # MemoryError as a SystemError ("returned NULL without setting an exception")
+    assert code == 1 and ("MemoryError" in err or "without setting an exception" in err), err

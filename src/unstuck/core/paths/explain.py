@@ -297,12 +297,14 @@ class Exploration:
         if limit is None:
             return ()
         gone = set(skip)
-        out: list[LeftOutItem] = []
+        socs = {code[:7] for code in gone}  # one variant of an occupation (Economists, not
+        out: list[LeftOutItem] = []  # Environmental Economists too)
         for item in sorted((x for g in self.groups for x in g.longer), key=lambda x: -x.score):
-            if item.code in gone or item.months is None:
+            if item.code in gone or item.code[:7] in socs or item.months is None:
                 continue
             if item.months <= limit + BEYOND_LIMIT_MONTHS:
                 gone.add(item.code)
+                socs.add(item.code[:7])
                 out.append(item)
             if len(out) == n:
                 break

@@ -312,7 +312,7 @@ def _base_templates(
     if c.beyond_limit and c.limit_months is not None:
         moves = [
             f"{a.title} (about {a.months:.0f} months at your hours"
-            + (f"; the way in: {a.step})" if a.step else ")")
+            + (f"; a first step: {a.step})" if a.step else ")")
             for a in c.beyond_limit
             if a.months is not None
         ]
