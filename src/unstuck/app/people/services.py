@@ -419,6 +419,10 @@ def move_interview(pk: int, stage: str | None, when: date, *,
     return interview
 
 
+def get_interview(pk: int) -> models.InfoInterview | None:
+    return models.InfoInterview.objects.select_related("contact").filter(pk=pk).first()
+
+
 def list_interviews(stage: str | None = None) -> list[models.InfoInterview]:
     found = models.InfoInterview.objects.select_related("contact")
     if stage:
