@@ -21,8 +21,8 @@ from live import assert_accessible
 pytestmark = pytest.mark.browser
 
 CONNECTIONS = (
-    "Notes:\n\"When exporting your connection data, you may notice that some of the email "
-    "addresses are missing.\"\n\n"
+    'Notes:\n"When exporting your connection data, you may notice that some of the email '
+    'addresses are missing."\n\n'
     "First Name,Last Name,URL,Email Address,Company,Position,Connected On\n"
     "Bo,Chen,https://www.linkedin.com/in/bochen/,,Globex,CTO,15 Mar 2019\n"
     "Cy,Day,https://www.linkedin.com/in/cyday/,cy@example.org,Initech,Trainer,02 Apr 2022\n"
@@ -51,8 +51,13 @@ def test_add_a_recruiter_follow_up_interview_pipeline_and_import(
     # Quick entry by keyboard: name, organisation, title, how you know them, tags, Enter.
     started = time.perf_counter()
     page.get_by_label("Name", exact=True).focus()
-    for text in ("Rita Moreno", "Northwind Health", "Recruiter", "Met at the spring job fair",
-                 "recruiter"):
+    for text in (
+        "Rita Moreno",
+        "Northwind Health",
+        "Recruiter",
+        "Met at the spring job fair",
+        "recruiter",
+    ):
         page.keyboard.type(text)
         page.keyboard.press("Tab")
     page.keyboard.press("Shift+Tab")  # back on the tags field

@@ -18,13 +18,17 @@ from unstuck.text.contacts import ContactRecord, RoleRecord
 
 pytestmark = pytest.mark.django_db
 
-NOTES = "Notes:\n\"When exporting your connection data, you may notice...\"\n\n"
+NOTES = 'Notes:\n"When exporting your connection data, you may notice..."\n\n'
 HEADER = "First Name,Last Name,URL,Email Address,Company,Position,Connected On\n"
-CONNECTIONS = NOTES + HEADER + (
-    'Ann,Lee,https://www.linkedin.com/in/annlee,ann@example.org,"Acme, Inc.",Data Scientist,'
-    "06 Jan 2021\n"
-    "Bo,Chen,https://www.linkedin.com/in/bochen/,,Globex,CTO,15 Mar 2019\n"
-    ",,,,,,01 Feb 2020\n"
+CONNECTIONS = (
+    NOTES
+    + HEADER
+    + (
+        'Ann,Lee,https://www.linkedin.com/in/annlee,ann@example.org,"Acme, Inc.",Data Scientist,'
+        "06 Jan 2021\n"
+        "Bo,Chen,https://www.linkedin.com/in/bochen/,,Globex,CTO,15 Mar 2019\n"
+        ",,,,,,01 Feb 2020\n"
+    )
 )
 
 
@@ -34,9 +38,13 @@ def client(kb_home) -> Client:  # noqa: ANN001
 
 
 def counts() -> tuple[int, ...]:
-    return (models.Contact.objects.count(), models.Role.objects.count(),
-            models.Organisation.objects.count(), models.Interaction.objects.count(),
-            models.InfoInterview.objects.count())
+    return (
+        models.Contact.objects.count(),
+        models.Role.objects.count(),
+        models.Organisation.objects.count(),
+        models.Interaction.objects.count(),
+        models.InfoInterview.objects.count(),
+    )
 
 
 def upload(client: Client, name: str, data: bytes, **extra: str):  # noqa: ANN201
@@ -45,9 +53,16 @@ def upload(client: Client, name: str, data: bytes, **extra: str):  # noqa: ANN20
 
 
 def test_quick_add_by_name_organisation_title_and_tags(client: Client) -> None:
-    r = client.post("/people/add/", {"name": "Rita Moreno", "organisation": "Northwind Health",
-                                     "title": "Recruiter", "how_known": "Met at a job fair",
-                                     "tags": "recruiter, alumni"})
+    r = client.post(
+        "/people/add/",
+        {
+            "name": "Rita Moreno",
+            "organisation": "Northwind Health",
+            "title": "Recruiter",
+            "how_known": "Met at a job fair",
+            "tags": "recruiter, alumni",
+        },
+    )
     assert r.status_code == 302
     contact = models.Contact.objects.get()
     assert r["Location"] == f"/people/?added={contact.pk}#added"
@@ -86,8 +101,15 @@ def test_a_bad_email_on_edit_is_shown_beside_it_and_nothing_changes(client: Clie
     problem = re.search(r'id="id_emails-error">([^<]+)<', r.content.decode())
     assert problem is not None and "not an email address" in problem.group(1)
     assert people.get_contact(ann.pk).emails == []
-    r = client.post(f"/people/{ann.pk}/edit/", {"name": "Ann Lee", "emails": "work: ann@acme.example",
-                                                "phones": "cell: +1 555 0100", "tags": "mentor"})
+    r = client.post(
+        f"/people/{ann.pk}/edit/",
+        {
+            "name": "Ann Lee",
+            "emails": "work: ann@acme.example",
+            "phones": "cell: +1 555 0100",
+            "tags": "mentor",
+        },
+    )
     assert r.status_code == 302
     ann = people.get_contact(ann.pk)
     assert ann.emails == [{"address": "ann@acme.example", "types": ["work"]}]
@@ -110,8 +132,9 @@ def test_logging_an_interaction_resets_the_follow_up_and_snoozing_moves_it(
     assert "Ann Lee" not in due
     assert people.get_contact(ann.pk).snoozed_until == today + timedelta(days=7)
     # logging an interaction today resets the count and ends the snooze
-    r = client.post(f"/people/{ann.pk}/log/", {"kind": "call", "date": today.isoformat(),
-                                               "notes": "Caught up"})
+    r = client.post(
+        f"/people/{ann.pk}/log/", {"kind": "call", "date": today.isoformat(), "notes": "Caught up"}
+    )
     assert r.status_code == 302 and r["Location"] == f"/people/{ann.pk}/#interactions"
     state = people.follow_up(people.get_contact(ann.pk), today)
     assert (state.due, state.snoozed) == (today + timedelta(days=7), False)
@@ -135,22 +158,27 @@ def test_the_cadence_is_edited_and_a_bad_one_refused(client: Client) -> None:
 
 def test_roles_over_time_and_who_do_i_know(client: Client, kb) -> None:  # noqa: ANN001
     ann = people.add_contact(ContactRecord("Ann Lee"))
-    r = client.post(f"/people/{ann.pk}/role/", {"organisation": "Acme, Inc.",
-                                                "title": "Senior Data Scientist",
-                                                "start": "2021-01-01"})
+    r = client.post(
+        f"/people/{ann.pk}/role/",
+        {"organisation": "Acme, Inc.", "title": "Senior Data Scientist", "start": "2021-01-01"},
+    )
     assert r.status_code == 302
-    client.post(f"/people/{ann.pk}/role/", {"organisation": "Globex", "title": "Analyst",
-                                            "start": "2018-01-01", "end": "2020-12-31"})
+    client.post(
+        f"/people/{ann.pk}/role/",
+        {"organisation": "Globex", "title": "Analyst", "start": "2018-01-01", "end": "2020-12-31"},
+    )
     r = client.post(f"/people/{ann.pk}/role/", {"organisation": "", "title": ""})
     assert r.status_code == 400 and 'id="id_organisation-error"' in r.content.decode()
-    r = client.post(f"/people/{ann.pk}/role/", {"title": "Analyst", "start": "2020-01-01",
-                                                "end": "2019-01-01"})
+    r = client.post(
+        f"/people/{ann.pk}/role/", {"title": "Analyst", "start": "2020-01-01", "end": "2019-01-01"}
+    )
     assert r.status_code == 400 and re.search(r'id="id_end-error">[^<]*before', r.content.decode())
     assert models.Role.objects.count() == 2
     found = client.get("/people/?at=ACME#who").content.decode().split('id="who-found"')[1]
     assert "Ann Lee" in found and "Senior Data Scientist at Acme, Inc." in found
-    assert "Ann Lee" in client.get("/people/?role=analyst").content.decode().split(
-        'id="who-found"')[1]
+    assert (
+        "Ann Lee" in client.get("/people/?role=analyst").content.decode().split('id="who-found"')[1]
+    )
     nobody = client.get("/people/?at=Initech").content.decode()
     assert "Nobody you have added matches" in nobody
     # in a target occupation: the shortlist's, read from the role titles
@@ -187,8 +215,10 @@ def test_the_interview_pipeline_moves_on_and_done_is_logged(client: Client, kb) 
     r = client.post(f"/people/interviews/{interview.pk}/move/", {})
     assert r.status_code == 400 and "last stage" in r.content.decode()
     # a named stage and a date move it back
-    r = client.post(f"/people/interviews/{interview.pk}/move/",
-                    {"stage": "scheduled", "on": "2026-03-01", "scheduled_for": "2026-03-09"})
+    r = client.post(
+        f"/people/interviews/{interview.pk}/move/",
+        {"stage": "scheduled", "on": "2026-03-01", "scheduled_for": "2026-03-09"},
+    )
     interview.refresh_from_db()
     assert (interview.stage, interview.scheduled_for) == ("scheduled", date(2026, 3, 9))
     r = client.post(f"/people/{ann.pk}/interview/", {"target_code": "99-9999.99"})
@@ -230,9 +260,11 @@ def test_zero_rows_and_a_bad_row_are_errors_and_store_nothing(client: Client) ->
 def test_a_vcard_import_and_the_export_read_back(client: Client) -> None:
     from unstuck.text.contacts.vcard import read_vcards
 
-    vcf = ("BEGIN:VCARD\r\nVERSION:3.0\r\nFN:Ann Lee\r\nN:Lee;Ann;;;\r\n"
-           "EMAIL;TYPE=work:ann@acme.example\r\nORG:Acme\r\nTITLE:CTO\r\n"
-           "CATEGORIES:mentor\r\nEND:VCARD\r\n")
+    vcf = (
+        "BEGIN:VCARD\r\nVERSION:3.0\r\nFN:Ann Lee\r\nN:Lee;Ann;;;\r\n"
+        "EMAIL;TYPE=work:ann@acme.example\r\nORG:Acme\r\nTITLE:CTO\r\n"
+        "CATEGORIES:mentor\r\nEND:VCARD\r\n"
+    )
     r = upload(client, "contacts.vcf", vcf.encode())
     assert "Read 1 card: 1 new person" in r.content.decode()
     people.add_contact(ContactRecord("Bo Chen", cadence_days=30))
@@ -251,9 +283,13 @@ def test_a_vcard_import_and_the_export_read_back(client: Client) -> None:
 def test_an_upload_over_the_limit_is_refused_before_it_is_read(client: Client) -> None:
     from unstuck.web.people import forms
 
-    r = client.generic("POST", "/people/import/", b"x",
-                       CONTENT_TYPE="multipart/form-data; boundary=x",
-                       CONTENT_LENGTH=str(forms.MAX_IMPORT_BYTES * 2))
+    r = client.generic(
+        "POST",
+        "/people/import/",
+        b"x",
+        CONTENT_TYPE="multipart/form-data; boundary=x",
+        CONTENT_LENGTH=str(forms.MAX_IMPORT_BYTES * 2),
+    )
     assert r.status_code == 413 and "nothing was saved" in r.content.decode()
 
 
@@ -263,8 +299,15 @@ def test_delete_and_unknown_people_are_404(client: Client) -> None:
     assert counts()[0] == 0
     for url in ("/people/999/",):
         assert client.get(url).status_code == 404
-    for url in ("/people/999/delete/", "/people/999/log/", "/people/999/snooze/",
-                "/people/999/edit/", "/people/999/role/", "/people/999/cadence/",
-                "/people/999/interview/", "/people/interviews/999/move/"):
+    for url in (
+        "/people/999/delete/",
+        "/people/999/log/",
+        "/people/999/snooze/",
+        "/people/999/edit/",
+        "/people/999/role/",
+        "/people/999/cadence/",
+        "/people/999/interview/",
+        "/people/interviews/999/move/",
+    ):
         assert client.post(url, {"kind": "call", "days": "7", "name": "x"}).status_code == 404, url
     assert client.get("/people/add/").status_code == 405

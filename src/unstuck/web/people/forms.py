@@ -36,12 +36,12 @@ def _date_input() -> forms.DateInput:
 
 
 def split_tags(text: str) -> tuple[str, ...]:
-    """"mentor, recruiter" -> ("mentor", "recruiter"); empty parts dropped."""
+    """ "mentor, recruiter" -> ("mentor", "recruiter"); empty parts dropped."""
     return tuple(t.strip() for t in text.replace(";", ",").split(",") if t.strip())
 
 
 def _typed(line: str) -> tuple[str, tuple[str, ...]]:
-    """"work: ann@acme.example" -> (address, ("work",)); a line without types is the address.
+    """ "work: ann@acme.example" -> (address, ("work",)); a line without types is the address.
     A ``mailto:`` or ``tel:`` address is an address, not a type."""
     head, sep, rest = line.partition(":")
     if head.strip().casefold() in ("mailto", "tel"):
@@ -69,40 +69,52 @@ def typed_lines(items: list[dict[str, Any]], key: str) -> str:
 
 
 class AddForm(forms.Form):
-    name = forms.CharField(label="Name", max_length=500,
-                           error_messages={"required": "Type the person's name."})
-    organisation = forms.CharField(label="Organisation", required=False, max_length=500,
-                                   help_text="Where they work now.")
+    name = forms.CharField(
+        label="Name", max_length=500, error_messages={"required": "Type the person's name."}
+    )
+    organisation = forms.CharField(
+        label="Organisation", required=False, max_length=500, help_text="Where they work now."
+    )
     title = forms.CharField(label="Job title", required=False, max_length=500)
     how_known = forms.CharField(label="How you know them", required=False, max_length=2000)
     tags = forms.CharField(
-        label="Tags", required=False, max_length=2000,
+        label="Tags",
+        required=False,
+        max_length=2000,
         help_text="Separated by commas: mentor, peer, recruiter, referral, alumni or your own.",
     )
 
 
 class EditForm(forms.Form):
-    name = forms.CharField(label="Name", max_length=500,
-                           error_messages={"required": "Type the person's name."})
-    how_known = forms.CharField(label="How you know them", required=False,
-                                widget=forms.Textarea(attrs={"rows": 2}))
-    tags = forms.CharField(label="Tags", required=False, max_length=20_000,
-                           help_text="Separated by commas.")
+    name = forms.CharField(
+        label="Name", max_length=500, error_messages={"required": "Type the person's name."}
+    )
+    how_known = forms.CharField(
+        label="How you know them", required=False, widget=forms.Textarea(attrs={"rows": 2})
+    )
+    tags = forms.CharField(
+        label="Tags", required=False, max_length=20_000, help_text="Separated by commas."
+    )
     emails = forms.CharField(
-        label="Email addresses", required=False, widget=forms.Textarea(attrs={"rows": 2}),
+        label="Email addresses",
+        required=False,
+        widget=forms.Textarea(attrs={"rows": 2}),
         help_text="One a line; a type first if you like: work: ann@acme.example",
     )
     phones = forms.CharField(
-        label="Phone numbers", required=False, widget=forms.Textarea(attrs={"rows": 2}),
+        label="Phone numbers",
+        required=False,
+        widget=forms.Textarea(attrs={"rows": 2}),
         help_text="One a line; a type first if you like: cell: +1 555 0100",
     )
-    notes = forms.CharField(label="Notes", required=False,
-                            widget=forms.Textarea(attrs={"rows": 4}))
+    notes = forms.CharField(label="Notes", required=False, widget=forms.Textarea(attrs={"rows": 4}))
 
 
 class CadenceForm(forms.Form):
     cadence_days = forms.IntegerField(
-        label="Follow up every (days)", required=False, min_value=1,
+        label="Follow up every (days)",
+        required=False,
+        min_value=1,
         max_value=core.MAX_CADENCE_DAYS,
         help_text="Counted from the last time you were in touch. Leave empty for no follow-up.",
     )
@@ -112,8 +124,12 @@ class RoleForm(forms.Form):
     organisation = forms.CharField(label="Organisation", required=False, max_length=500)
     title = forms.CharField(label="Job title", required=False, max_length=500)
     start = forms.DateField(label="From", required=False, widget=_date_input())
-    end = forms.DateField(label="Until", required=False, widget=_date_input(),
-                          help_text="Leave empty if they are still there.")
+    end = forms.DateField(
+        label="Until",
+        required=False,
+        widget=_date_input(),
+        help_text="Leave empty if they are still there.",
+    )
 
     def clean(self) -> dict[str, Any]:
         d = super().clean() or {}
@@ -124,10 +140,10 @@ class RoleForm(forms.Form):
 
 class LogForm(forms.Form):
     kind = forms.ChoiceField(label="What happened", choices=list(KIND_LABELS.items()))
-    date = forms.DateField(label="On", required=False, widget=_date_input(),
-                           help_text="Default: today.")
-    notes = forms.CharField(label="Notes", required=False,
-                            widget=forms.Textarea(attrs={"rows": 2}))
+    date = forms.DateField(
+        label="On", required=False, widget=_date_input(), help_text="Default: today."
+    )
+    notes = forms.CharField(label="Notes", required=False, widget=forms.Textarea(attrs={"rows": 2}))
     back = forms.CharField(required=False, widget=forms.HiddenInput)
 
 
@@ -142,14 +158,20 @@ class InterviewForm(forms.Form):
 
 class MoveInterviewForm(forms.Form):
     stage = forms.ChoiceField(
-        label="Move to", required=False,
-        choices=[("", "The next stage")] + [(s, core.STAGE_LABELS[s].capitalize())
-                                            for s in core.STAGES],
+        label="Move to",
+        required=False,
+        choices=[("", "The next stage")]
+        + [(s, core.STAGE_LABELS[s].capitalize()) for s in core.STAGES],
     )
-    on = forms.DateField(label="On", required=False, widget=_date_input(),
-                         help_text="Default: today.")
-    scheduled_for = forms.DateField(label="Interview day", required=False,
-                                    widget=_date_input(), help_text="When it is scheduled for.")
+    on = forms.DateField(
+        label="On", required=False, widget=_date_input(), help_text="Default: today."
+    )
+    scheduled_for = forms.DateField(
+        label="Interview day",
+        required=False,
+        widget=_date_input(),
+        help_text="When it is scheduled for.",
+    )
     back = forms.CharField(required=False, widget=forms.HiddenInput)
 
 

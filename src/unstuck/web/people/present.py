@@ -21,7 +21,7 @@ def _day(d: date) -> str:
 
 
 def follow_up_words(state: core.FollowUp) -> str | None:
-    """"overdue by 3 days (was due 1 Dec 2026)", "due today", "due in 5 days (8 Dec 2026)",
+    """ "overdue by 3 days (was due 1 Dec 2026)", "due today", "due in 5 days (8 Dec 2026)",
     or None without a cadence."""
     if state.status == "none" or state.due is None or state.days is None:
         return None
@@ -102,8 +102,10 @@ def pipeline(interviews: Iterable[Any], titles: Mapping[str, str]) -> list[dict[
     by: dict[str, list[dict[str, Any]]] = {s: [] for s in core.STAGES}
     for i in interviews:
         by.setdefault(i.stage, []).append(interview(i, titles))
-    return [{"stage": s, "label": stage_label(s), "next": core.STAGE_NEXT.get(s),
-             "interviews": by[s]} for s in by]
+    return [
+        {"stage": s, "label": stage_label(s), "next": core.STAGE_NEXT.get(s), "interviews": by[s]}
+        for s in by
+    ]
 
 
 def target_choices(shortlist: Iterable[Any], extra: str = "") -> list[tuple[str, str]]:

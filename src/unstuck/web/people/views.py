@@ -75,28 +75,41 @@ def _who(request: HttpRequest, kb: KnowledgeBase) -> dict[str, Any]:
     role = request.GET.get("role", "").strip()[:200]
     target = request.GET.get("target", "").strip()[:20]
     targets = present.target_choices(paths.shortlist())
-    out: dict[str, Any] = {"at": at, "role": role, "target": target, "targets": targets,
-                           "asked": bool(at or role or target), "found": [], "problem": None}
+    out: dict[str, Any] = {
+        "at": at,
+        "role": role,
+        "target": target,
+        "targets": targets,
+        "asked": bool(at or role or target),
+        "found": [],
+        "problem": None,
+    }
     if not out["asked"]:
         return out
     if target and core.code_problem(target):
         out["problem"] = "Choose one of your target occupations."
         return out
     try:
-        found = services.who(at=at or None, title=role or None, occupation=target or None,
-                             kb=kb)
+        found = services.who(at=at or None, title=role or None, occupation=target or None, kb=kb)
     except services.PeopleError as e:
         out["problem"] = str(e)[:1].upper() + str(e)[1:] + "."
         return out
-    out["found"] = [{"pk": k.contact.pk, "name": k.contact.name,
-                     "role": present.role_words(k.role) or None,
-                     "ended": k.role.end} for k in found]
+    out["found"] = [
+        {
+            "pk": k.contact.pk,
+            "name": k.contact.name,
+            "role": present.role_words(k.role) or None,
+            "ended": k.role.end,
+        }
+        for k in found
+    ]
     out["target_title"] = kb.titles.get(target, target) if target else None
     return out
 
 
-def _index(request: HttpRequest, kb: KnowledgeBase, form: forms.AddForm,
-           status: int = 200) -> HttpResponse:
+def _index(
+    request: HttpRequest, kb: KnowledgeBase, form: forms.AddForm, status: int = 200
+) -> HttpResponse:
     today = _today()
     everyone = services.list_contacts(today=today)
     added = None
@@ -135,7 +148,9 @@ def add(request: HttpRequest, kb: KnowledgeBase) -> HttpResponse:
     d = form.cleaned_data
     org, title = d.get("organisation") or "", d.get("title") or ""
     record = ContactRecord(
-        name=d["name"], how_known=d.get("how_known") or "", tags=forms.split_tags(d["tags"]),
+        name=d["name"],
+        how_known=d.get("how_known") or "",
+        tags=forms.split_tags(d["tags"]),
         roles=(RoleRecord(org, title),) if org.strip() or title.strip() else (),
     )
     try:
@@ -151,7 +166,9 @@ def add(request: HttpRequest, kb: KnowledgeBase) -> HttpResponse:
 
 def _edit_form(contact: Any, data: Any = None) -> forms.EditForm:
     initial = {
-        "name": contact.name, "how_known": contact.how_known, "notes": contact.notes,
+        "name": contact.name,
+        "how_known": contact.how_known,
+        "notes": contact.notes,
         "tags": ", ".join(contact.tags),
         "emails": forms.typed_lines(contact.emails, "address"),
         "phones": forms.typed_lines(contact.phones, "number"),
@@ -165,8 +182,9 @@ def _interview_form(data: Any = None) -> forms.InterviewForm:
     return form
 
 
-def _detail(request: HttpRequest, kb: KnowledgeBase, pk: int, status: int = 200,
-            **bound: Any) -> HttpResponse:
+def _detail(
+    request: HttpRequest, kb: KnowledgeBase, pk: int, status: int = 200, **bound: Any
+) -> HttpResponse:
     contact = _contact(pk)
     today = _today()
     state = services.follow_up(contact, today)
@@ -183,14 +201,18 @@ def _detail(request: HttpRequest, kb: KnowledgeBase, pk: int, status: int = 200,
     context = {
         "person": contact,
         "today": today,
-        "roles": [{"words": present.role_words(r) or None, "start": r.start, "end": r.end}
-                  for r in contact.roles.all()],
+        "roles": [
+            {"words": present.role_words(r) or None, "start": r.start, "end": r.end}
+            for r in contact.roles.all()
+        ],
         "emails": present.typed(contact.emails, "address"),
         "phones": present.typed(contact.phones, "number"),
         "follow_up": present.follow_up_words(state),
         "state": state,
-        "interactions": [{"kind": present.kind_label(x.kind), "date": x.date, "notes": x.notes}
-                         for x in services.interactions(contact.pk)],
+        "interactions": [
+            {"kind": present.kind_label(x.kind), "date": x.date, "notes": x.notes}
+            for x in services.interactions(contact.pk)
+        ],
         "interviews": interviews,
         "stages": [(s, present.stage_label(s)) for s in core.STAGES],
         "edit_form": bound.get("edit_form") or _edit_form(contact),
@@ -219,8 +241,12 @@ def edit(request: HttpRequest, kb: KnowledgeBase, pk: int) -> HttpResponse:
     d = form.cleaned_data
     try:
         services.edit_contact(
-            pk, name=d["name"], how_known=d.get("how_known") or "", notes=d.get("notes") or "",
-            tags=forms.split_tags(d.get("tags") or ""), emails=forms.emails_of(d["emails"]),
+            pk,
+            name=d["name"],
+            how_known=d.get("how_known") or "",
+            notes=d.get("notes") or "",
+            tags=forms.split_tags(d.get("tags") or ""),
+            emails=forms.emails_of(d["emails"]),
             phones=forms.phones_of(d["phones"]),
         )
     except services.PeopleError as e:
@@ -253,8 +279,9 @@ def add_role(request: HttpRequest, kb: KnowledgeBase, pk: int) -> HttpResponse:
         return _detail(request, kb, pk, 400, role_form=form)
     d = form.cleaned_data
     try:
-        services.add_role(pk, d.get("organisation") or "", d.get("title") or "",
-                          d.get("start"), d.get("end"))
+        services.add_role(
+            pk, d.get("organisation") or "", d.get("title") or "", d.get("start"), d.get("end")
+        )
     except services.PeopleError as e:
         forms.show_error(form, e)
         return _detail(request, kb, pk, 400, role_form=form)
@@ -294,8 +321,7 @@ def start_interview(request: HttpRequest, kb: KnowledgeBase, pk: int) -> HttpRes
     if not form.is_valid():
         return _detail(request, kb, pk, 400, interview_form=form)
     try:
-        found = services.start_interview(pk, form.cleaned_data.get("target_code") or "",
-                                         _today())
+        found = services.start_interview(pk, form.cleaned_data.get("target_code") or "", _today())
     except services.PeopleError as e:
         forms.show_error(form, e)
         return _detail(request, kb, pk, 400, interview_form=form)
@@ -311,22 +337,28 @@ def move_interview(request: HttpRequest, kb: KnowledgeBase, interview_pk: int) -
     form = forms.MoveInterviewForm(request.POST)
     problem = None
     if not form.is_valid():
-        problem = "; ".join(f"{form.fields[k].label}: {' '.join(v)}" if k in form.fields
-                            else " ".join(v) for k, v in form.errors.items())
+        problem = "; ".join(
+            f"{form.fields[k].label}: {' '.join(v)}" if k in form.fields else " ".join(v)
+            for k, v in form.errors.items()
+        )
     else:
         d = form.cleaned_data
         try:
-            services.move_interview(interview_pk, d.get("stage") or None, d.get("on") or _today(),
-                                    scheduled_for=d.get("scheduled_for"))
+            services.move_interview(
+                interview_pk,
+                d.get("stage") or None,
+                d.get("on") or _today(),
+                scheduled_for=d.get("scheduled_for"),
+            )
         except services.PeopleError as e:
             problem = str(e)[:1].upper() + str(e)[1:] + "."
     if problem:
-        return _detail(request, kb, found.contact_id, 400,
-                       move_problem={interview_pk: problem})
+        return _detail(request, kb, found.contact_id, 400, move_problem={interview_pk: problem})
     if request.POST.get("back") == "list":
         return redirect(reverse("people:index") + "#pipeline")
-    return redirect(reverse("people:detail", args=[found.contact_id])
-                    + f"#interview-{interview_pk}")
+    return redirect(
+        reverse("people:detail", args=[found.contact_id]) + f"#interview-{interview_pk}"
+    )
 
 
 @require_POST
@@ -355,7 +387,7 @@ def import_file(request: HttpRequest) -> HttpResponse:
         context = {
             "form": forms.ImportForm(),
             "problem": f"That file is over the {forms.MAX_IMPORT_LABEL} limit, so it was not "
-                       "read and nothing was saved.",
+            "read and nothing was saved.",
         }
         return render(request, "people/import.html", context, status=413)
     return _import(request)
@@ -372,8 +404,9 @@ def _report(report: services.ImportReport, filename: str) -> dict[str, Any]:
         "interactions": report.interactions,
         "messages": report.kind in ("linkedin-messages", "linkedin-export"),
         "skipped": [{"where": p.where, "why": p.message} for p in report.skipped],
-        "not_kept": [{"name": k, "cards": present.plural(v, "card")}
-                     for k, v in report.not_kept.items()],
+        "not_kept": [
+            {"name": k, "cards": present.plural(v, "card")} for k, v in report.not_kept.items()
+        ],
     }
 
 
@@ -395,8 +428,9 @@ def _import(request: HttpRequest) -> HttpResponse:
                 context["problem"] = text[:1].upper() + text[1:].replace(
                     "(skip them with --skip-bad)", "(tick the box below to import the good ones)"
                 )
-                context["problems"] = [{"where": p.where, "why": p.message}
-                                       for p in err.problems[:SHOWN_PROBLEMS]]
+                context["problems"] = [
+                    {"where": p.where, "why": p.message} for p in err.problems[:SHOWN_PROBLEMS]
+                ]
                 context["more"] = max(0, len(err.problems) - SHOWN_PROBLEMS)
             else:
                 context["report"] = _report(report, upload.name or "the file")
