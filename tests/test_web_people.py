@@ -119,7 +119,7 @@ def test_a_bad_email_on_edit_is_shown_beside_it_and_nothing_changes(client: Clie
 def test_logging_an_interaction_resets_the_follow_up_and_snoozing_moves_it(
     client: Client,
 ) -> None:
-    today = date.today()
+    today = people.today()  # the app's day (its time zone), as the pages count
     ann = people.add_contact(ContactRecord("Ann Lee", cadence_days=7))
     people.log_interaction(ann.pk, "coffee", today - timedelta(days=10))
     page = client.get("/people/").content.decode()
@@ -291,6 +291,15 @@ def test_an_upload_over_the_limit_is_refused_before_it_is_read(client: Client) -
         CONTENT_LENGTH=str(forms.MAX_IMPORT_BYTES * 2),
     )
     assert r.status_code == 413 and "nothing was saved" in r.content.decode()
+
+
+def test_posts_need_the_csrf_token_also_on_the_import(kb_home) -> None:  # noqa: ANN001
+    strict = Client(enforce_csrf_checks=True)
+    f = SimpleUploadedFile("Connections.csv", CONNECTIONS.encode(), content_type="text/csv")
+    assert strict.post("/people/import/", {"file": f}).status_code == 403
+    assert strict.post("/people/add/", {"name": "Ann"}).status_code == 403
+    assert counts() == (0, 0, 0, 0, 0)
+    assert strict.get("/people/import/").status_code == 200
 
 
 def test_delete_and_unknown_people_are_404(client: Client) -> None:

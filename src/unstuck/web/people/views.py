@@ -189,9 +189,7 @@ def _detail(
     today = _today()
     state = services.follow_up(contact, today)
     interviews = []
-    for i in services.list_interviews():
-        if i.contact_id != contact.pk:
-            continue
+    for i in contact.interviews.select_related("contact"):
         shown = present.interview(i, kb.titles)
         gaps = services.interview_gaps(i.pk, kb)
         shown["questions"] = services.interview_questions(i.pk, kb, gaps)
