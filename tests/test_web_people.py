@@ -257,6 +257,34 @@ def test_zero_rows_and_a_bad_row_are_errors_and_store_nothing(client: Client) ->
     assert client.post("/people/import/", {}).status_code == 400
 
 
+def test_hostile_files_give_one_message_per_bad_card_and_store_nothing(client: Client) -> None:
+    folded = (
+        "BEGIN:VCARD\r\nVERSION:4.0\r\nFN:Ann\r\n  Lee\r\nEMAIL:ann@acme.example\r\n"
+        "END:VCARD\r\n"
+        "BEGIN:VCARD\r\nVERSION:4.0\r\nFN:Bo Chen\r\nEMAIL:not an address\r\nEND:VCARD\r\n"
+        "BEGIN:VCARD\r\nVERSION:4.0\r\nFN:Cy Day\r\nBDAY;VALUE=date:nonsense\r\n"
+        "this line is no property\r\nEND:VCARD\r\n"
+    )
+    r = upload(client, "contacts.vcf", folded.encode())
+    assert r.status_code == 400
+    alert = r.content.decode().split('role="alert"')[1].split("</div>")[0]
+    assert "nothing was imported" in alert and alert.count("<li>") >= 2, alert
+    assert counts() == (0, 0, 0, 0, 0)
+    # a Windows file: refused as not UTF-8, with what to do; read once its encoding is named
+    cp1252 = (HEADER + "Ren\u00e9,Dupr\u00e9,,,Soci\u00e9t\u00e9,CTO,01 Jan 2020\n").encode(
+        "cp1252"
+    )
+    r = upload(client, "Connections.csv", cp1252)
+    assert r.status_code == 400 and "not UTF-8 text" in r.content.decode()
+    assert "--encoding" not in r.content.decode() and counts()[0] == 0
+    r = upload(client, "Connections.csv", cp1252, encoding="cp1252")
+    assert r.status_code == 200 and people.who(at="Société")[0].contact.name == "René Dupré"
+    # ten megabytes of one field
+    huge = (HEADER + "Ann," + "x" * 10_000_000 + ",,,,,01 Jan 2020\n").encode()
+    r = upload(client, "Connections.csv", huge)
+    assert r.status_code == 400 and counts()[0] == 1
+
+
 def test_a_vcard_import_and_the_export_read_back(client: Client) -> None:
     from unstuck.text.contacts.vcard import read_vcards
 

@@ -185,6 +185,17 @@ class ImportForm(forms.Form):
         widget=forms.ClearableFileInput(attrs={"accept": IMPORT_TYPES}),
         error_messages={"required": "Choose a file to import."},
     )
+    encoding = forms.ChoiceField(
+        label="The file's encoding",
+        required=False,
+        choices=[
+            ("", "UTF-8 (the usual: LinkedIn, phones, most address books)"),
+            ("cp1252", "Windows, Western European (cp1252)"),
+            ("latin-1", "Latin-1 (ISO 8859-1)"),
+            ("mac_roman", "Older Mac (Mac Roman)"),
+        ],
+        help_text="Change it only when the import says the file is not UTF-8 text.",
+    )
     skip_bad = forms.BooleanField(
         label="Import the good rows even if some are bad (the bad ones are listed)",
         required=False,

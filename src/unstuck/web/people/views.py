@@ -408,6 +408,13 @@ def _report(report: services.ImportReport, filename: str) -> dict[str, Any]:
     }
 
 
+#: what the services' messages tell a command line to do -> what to do on this page
+_CLI_WORDS = (
+    ("(skip them with --skip-bad)", "(tick the box below to import the good ones)"),
+    ("(--encoding cp1252)", "below (Windows files are often cp1252)"),
+)
+
+
 @csrf_protect
 def _import(request: HttpRequest) -> HttpResponse:
     context: dict[str, Any] = {"problem": None, "problems": [], "more": 0, "report": None}
@@ -418,14 +425,17 @@ def _import(request: HttpRequest) -> HttpResponse:
             upload = form.cleaned_data["file"]
             try:
                 report = services.import_contacts(
-                    upload.read(), upload.name or "", skip_bad=form.cleaned_data["skip_bad"]
+                    upload.read(),
+                    upload.name or "",
+                    encoding=form.cleaned_data.get("encoding") or None,
+                    skip_bad=form.cleaned_data["skip_bad"],
                 )
             except services.ContactsError as err:
                 status = 400
                 text = str(err)
-                context["problem"] = text[:1].upper() + text[1:].replace(
-                    "(skip them with --skip-bad)", "(tick the box below to import the good ones)"
-                )
+                for cli, page in _CLI_WORDS:
+                    text = text.replace(cli, page)
+                context["problem"] = text[:1].upper() + text[1:]
                 context["problems"] = [
                     {"where": p.where, "why": p.message} for p in err.problems[:SHOWN_PROBLEMS]
                 ]
