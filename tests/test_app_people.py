@@ -178,7 +178,7 @@ def test_interview_gaps_come_from_the_saved_profile_and_read_only(kb) -> None:  
     none = services.start_interview(c.pk, "", D("2026-01-01"))
     aimed = services.start_interview(c.pk, "15-2051.00", D("2026-01-01"))
     assert services.interview_gaps(none.pk, kb) == []
-    services.interview_gaps(aimed.pk, kb)  # no profile yet: none is created
+    assert services.interview_gaps(aimed.pk, kb) == []  # no profile to compare, none made
     assert not profile_models.Profile.objects.exists()
     profile_services.set_occupation(kb, "43-9021.00", years=3)
     gaps = services.interview_gaps(aimed.pk, kb)

@@ -201,6 +201,13 @@ def test_the_interview_pipeline_moves_on_and_done_is_logged(client: Client, kb) 
     detail = client.get(f"/people/{ann.pk}/").content.decode()
     assert "Questions to take along" in detail and kb.titles["15-2051.00"] in detail
     assert "How much of your time goes to" in detail  # a question from the target's tasks
+    assert "I am building up" not in detail  # no profile yet: the tasks alone
+    from unstuck.app.profile import services as profile
+
+    profile.set_occupation(kb, "43-9021.00", years=3)  # data entry keyers: gaps to build up
+    detail = client.get(f"/people/{ann.pk}/").content.decode()
+    gap = people.interview_gaps(interview.pk, kb)[0]
+    assert f"I am building up {gap}" in detail and "the gaps your profile shows" in detail
     stages = []
     for _ in range(5):
         page = client.get("/people/").content.decode().split('id="pipeline"')[1]

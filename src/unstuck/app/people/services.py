@@ -457,8 +457,10 @@ def interview_gaps(pk: int, kb: KnowledgeBase) -> list[str]:
     target = kb.occupation(found.target_code) if found.target_code else None
     if target is None:
         return []
-    profile = profile_services.to_core(profile_services.get_profile())
-    return [g.name for g in analyse_gaps(profile, target).gaps]
+    stored = profile_services.get_profile()
+    if stored.pk is None:  # nothing to compare: every skill would look like a gap
+        return []
+    return [g.name for g in analyse_gaps(profile_services.to_core(stored), target).gaps]
 
 
 # -- imports ------------------------------------------------------------------------------------
