@@ -243,6 +243,27 @@ def test_import_reports_rows_read_imported_and_skipped(client: Client) -> None:
     assert "2 already here" in again and counts()[0] == 2
 
 
+MESSAGES = (
+    "CONVERSATION ID,CONVERSATION TITLE,FROM,SENDER PROFILE URL,TO,RECIPIENT PROFILE URLS,"
+    "DATE,SUBJECT,CONTENT,FOLDER\n"
+    "c1,,Ann Lee,https://www.linkedin.com/in/annlee,Me,https://www.linkedin.com/in/me,"
+    "2026-02-01 09:00:00 UTC,,Coffee next week?,INBOX\n"
+)
+
+
+def test_messages_are_logged_with_the_people_already_imported(client: Client) -> None:
+    upload(client, "Connections.csv", CONNECTIONS.encode())
+    r = upload(client, "messages.csv", MESSAGES.encode())
+    assert r.status_code == 200
+    report = r.content.decode().split('id="report"')[1].split("</div>")[0]
+    assert "Read 1 row" in report and "1 message logged" in report
+    ann = people.who(at="acme")[0].contact
+    assert [(i.kind, i.date) for i in people.interactions(ann.pk)] == [
+        ("message", date(2026, 2, 1))
+    ]
+    assert "Coffee next week?" in client.get(f"/people/{ann.pk}/").content.decode()
+
+
 def test_zero_rows_and_a_bad_row_are_errors_and_store_nothing(client: Client) -> None:
     r = upload(client, "Connections.csv", (NOTES + HEADER).encode())
     assert r.status_code == 400
