@@ -170,6 +170,23 @@ def test_interview_questions_from_the_target_tasks(kb) -> None:  # noqa: ANN001
     assert any("building up Machine Learning" in q for q in questions)
 
 
+def test_interview_gaps_come_from_the_saved_profile_and_read_only(kb) -> None:  # noqa: ANN001
+    from unstuck.app.profile import models as profile_models
+    from unstuck.app.profile import services as profile_services
+
+    c = services.add_contact(ContactRecord("Ann"))
+    none = services.start_interview(c.pk, "", D("2026-01-01"))
+    aimed = services.start_interview(c.pk, "15-2051.00", D("2026-01-01"))
+    assert services.interview_gaps(none.pk, kb) == []
+    assert services.interview_gaps(aimed.pk, kb) == []  # no profile to compare, none made
+    assert not profile_models.Profile.objects.exists()
+    profile_services.set_occupation(kb, "43-9021.00", years=3)
+    gaps = services.interview_gaps(aimed.pk, kb)
+    assert gaps and all(isinstance(g, str) for g in gaps)
+    with pytest.raises(LookupError):
+        services.interview_gaps(999, kb)
+
+
 # -- imports ------------------------------------------------------------------------------------
 
 

@@ -68,7 +68,9 @@ def named_urls(ids: dict[str, int]) -> dict[str, list[str]]:
     values = {
         "slug": list(wizard.ASSESSMENT_STEPS),
         "code": [NURSE, NP],
-        "pk": sorted({ids.get("resume", 1), ids.get("application", 1), ids.get("sent", 1)}),
+        "pk": sorted({ids.get("resume", 1), ids.get("application", 1), ids.get("sent", 1),
+                      ids.get("person", 1)}),
+        "interview_pk": [ids.get("interview", 1)],
         "resume_pk": [ids.get("resume", 1)],
         "posting_pk": [ids.get("posting", 1)],
         "fmt": list(TAILOR_FORMATS),
@@ -103,6 +105,8 @@ def every_get(ids: dict[str, int]) -> list[str]:
         f"/documents/postings/?target={NP}", f"/documents/market/?code={NP}",
         "/documents/?resumes=2&postings=2", "/applications/?added=1",
         "/applications/funnel/?by=resume", "/applications/funnel/?by=occupation",
+        "/people/?added=1", "/people/?at=acme", "/people/?role=nurse",
+        f"/people/?target={NP}", "/people/?at=%21%21", "/people/export.vcf?version=3.0",
     ]  # fmt: skip
     return urls
 
@@ -146,8 +150,20 @@ def fill_everything(kb: object) -> dict[str, int]:
     sent = applications.Sent(resume_id=resume.pk)
     app = applications.add(posting_id=posting[0].pk, stage="applied", resume=sent,
                            at=date(2026, 1, 5)).application  # quiet long enough to be proposed
+    from unstuck.app.people import services as people
+    from unstuck.text.contacts import ContactRecord, Email, RoleRecord
+
+    person = people.add_contact(ContactRecord(
+        "Ann Lee", emails=(Email("ann@acme.example", ("work",)),), tags=("mentor",),
+        roles=(RoleRecord("Acme, Inc.", "Nurse Practitioner", date(2020, 1, 1)),),
+        cadence_days=7))
+    people.add_role(person.pk, "Globex", "Registered Nurse", date(2015, 1, 1), date(2019, 12, 31))
+    people.log_interaction(person.pk, "coffee", date(2026, 1, 5), "Talked about NP school")
+    interview = people.start_interview(person.pk, NP, date(2026, 1, 6))
+    people.move_interview(interview.pk, "scheduled", date(2026, 1, 7),
+                          scheduled_for=date(2026, 1, 20))
     return {"resume": resume.pk, "posting": posting[0].pk, "application": app.pk,
-            "sent": app.resume_id or 1}
+            "sent": app.resume_id or 1, "person": person.pk, "interview": interview.pk}
 
 
 def walk_counting_writes(urls: list[str]) -> tuple[dict[str, list[str]], dict[str, int]]:
@@ -206,7 +222,9 @@ def test_no_get_writes_for_a_person_with_everything_stored(kb: object) -> None:
     before = hostile.django_snapshot()
     assert all(before[label] for label in ("profile.Profile", "profile.Draft", "plan.Plan",
                                             "plan.Goal", "documents.Resume", "paths.Shortlisted",
-                                            "applications.Application"))
+                                            "applications.Application", "people.Contact",
+                                            "people.Role", "people.Interaction",
+                                            "people.InfoInterview"))
     urls = every_get(ids)
     writes, statuses = walk_counting_writes(urls)
     assert writes == {}
@@ -216,6 +234,8 @@ def test_no_get_writes_for_a_person_with_everything_stored(kb: object) -> None:
     assert f"/documents/match/{ids['resume']}/{ids['posting']}/" in ok
     assert f"/documents/resume/{ids['resume']}/" in ok
     assert "/plan/report.pdf" in ok and "/plan/plan.ics" in ok and "/profile/results/" in ok
+    assert f"/people/{ids['person']}/" in ok and "/people/" in ok and "/people/import/" in ok
+    assert "/people/export.vcf" in ok and f"/people/?target={NP}" in ok
 
 
 def test_progress_is_remembered_when_a_step_is_saved(kb: object) -> None:

@@ -763,13 +763,9 @@ def interview_questions_cmd(interview_id: int, gaps: tuple[str, ...], as_json: b
 def _profile_gaps(kb: Any, interview_id: int) -> list[str]:
     """The names of the saved profile's gaps for the interview's target, biggest first
     (none when there is no target or profile to compare)."""
-    from unstuck.app.people import models
-    from unstuck.app.profile import services as profile_services
-    from unstuck.core.plan.gaps import analyse_gaps
+    from unstuck.app.people import services
 
-    found = models.InfoInterview.objects.filter(pk=interview_id).first()
-    target = kb.occupation(found.target_code) if found and found.target_code else None
-    if target is None:
-        return []
-    profile = profile_services.to_core(profile_services.get_profile())
-    return [g.name for g in analyse_gaps(profile, target).gaps]
+    try:
+        return services.interview_gaps(interview_id, kb)
+    except LookupError:
+        return []  # the questions call names the unknown interview

@@ -56,6 +56,7 @@ INSTALLED_APPS = [
     "unstuck.web.plan",
     "unstuck.web.documents",
     "unstuck.web.applications",
+    "unstuck.web.people",
 ]
 
 MIDDLEWARE = [

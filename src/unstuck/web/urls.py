@@ -19,6 +19,7 @@ urlpatterns = [
     path("plan/", include("unstuck.web.plan.urls")),
     path("documents/", include("unstuck.web.documents.urls")),
     path("applications/", include("unstuck.web.applications.urls")),
+    path("people/", include("unstuck.web.people.urls")),
 ]
 
 handler500 = "unstuck.web.errors.server_error"

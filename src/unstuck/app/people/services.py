@@ -69,6 +69,7 @@ __all__ = [
     "follow_up",
     "get_contact",
     "import_contacts",
+    "interview_gaps",
     "list_contacts",
     "log_interaction",
     "move_interview",
@@ -418,6 +419,10 @@ def move_interview(pk: int, stage: str | None, when: date, *,
     return interview
 
 
+def get_interview(pk: int) -> models.InfoInterview | None:
+    return models.InfoInterview.objects.select_related("contact").filter(pk=pk).first()
+
+
 def list_interviews(stage: str | None = None) -> list[models.InfoInterview]:
     found = models.InfoInterview.objects.select_related("contact")
     if stage:
@@ -437,6 +442,25 @@ def interview_questions(pk: int, kb: KnowledgeBase, gaps: Iterable[str] = ()) ->
         ordered = sorted(occupation.tasks, key=lambda t: t.kind != "Core")
         tasks = [t.text for t in ordered]
     return core.interview_questions(occupation.title if occupation else None, tasks, list(gaps))
+
+
+def interview_gaps(pk: int, kb: KnowledgeBase) -> list[str]:
+    """The names of the saved profile's gaps for interview ``pk``'s target occupation, the
+    biggest first: none when the interview has no target, the target is not in the knowledge
+    base, or there is no profile to compare. Reads only (no profile row is created)."""
+    from unstuck.app.profile import services as profile_services
+    from unstuck.core.plan.gaps import analyse_gaps
+
+    found = models.InfoInterview.objects.filter(pk=pk).first()
+    if found is None:
+        raise LookupError(f"no informational interview {pk}")
+    target = kb.occupation(found.target_code) if found.target_code else None
+    if target is None:
+        return []
+    stored = profile_services.get_profile()
+    if stored.pk is None:  # nothing to compare: every skill would look like a gap
+        return []
+    return [g.name for g in analyse_gaps(profile_services.to_core(stored), target).gaps]
 
 
 # -- imports ------------------------------------------------------------------------------------
