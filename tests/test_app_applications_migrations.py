@@ -6,10 +6,11 @@ from __future__ import annotations
 import os
 import subprocess
 import sys
-import uuid
 from pathlib import Path
 
 import pytest
+
+from blank_postgres import blank_postgres, tables
 
 SCRIPT = """
 import unstuck.app
@@ -56,23 +57,8 @@ def test_applications_on_a_blank_sqlite_database(tmp_path: Path) -> None:
 
 @pytest.mark.postgres
 def test_applications_on_a_blank_postgres_database(tmp_path: Path) -> None:
-    url = os.environ.get("UNSTUCK_TEST_POSTGRES_URL")
-    if not url:
-        pytest.skip("no PostgreSQL server (test.sh starts one; set UNSTUCK_TEST_POSTGRES_URL)")
-    import psycopg
-
-    name = f"unstuck_test_{uuid.uuid4().hex[:8]}"
-    with psycopg.connect(url, autocommit=True) as conn:
-        conn.execute(f'CREATE DATABASE "{name}"')
-    try:
-        db_url = url.rsplit("/", 1)[0] + f"/{name}"
+    with blank_postgres() as db_url:
         done = _run({"UNSTUCK_HOME": str(tmp_path / "home"), "DATABASE_URL": db_url})
         assert done.returncode == 0 and done.stdout.strip() == "ok", done.stderr
-        with psycopg.connect(db_url) as conn:
-            tables = {r[0] for r in conn.execute(
-                "SELECT tablename FROM pg_tables WHERE schemaname = 'public'")}
         assert {"applications_application", "applications_stagechange",
-                "applications_stagedefinition", "applications_sentdocument"} <= tables
-    finally:
-        with psycopg.connect(url, autocommit=True) as conn:
-            conn.execute(f'DROP DATABASE IF EXISTS "{name}" WITH (FORCE)')
+                "applications_stagedefinition", "applications_sentdocument"} <= tables(db_url)

@@ -5,10 +5,11 @@ from __future__ import annotations
 import os
 import subprocess
 import sys
-import uuid
 from pathlib import Path
 
 import pytest
+
+from blank_postgres import blank_postgres, tables
 
 
 def _django(args: list[str], env_extra: dict[str, str]) -> subprocess.CompletedProcess[str]:
@@ -30,25 +31,10 @@ def test_migrate_blank_sqlite(tmp_path: Path) -> None:
 
 @pytest.mark.postgres
 def test_migrate_blank_postgres(tmp_path: Path) -> None:
-    url = os.environ.get("UNSTUCK_TEST_POSTGRES_URL")
-    if not url:
-        pytest.skip("no PostgreSQL server (test.sh starts one; set UNSTUCK_TEST_POSTGRES_URL)")
-    import psycopg
-
-    name = f"unstuck_test_{uuid.uuid4().hex[:8]}"
-    with psycopg.connect(url, autocommit=True) as conn:
-        conn.execute(f'CREATE DATABASE "{name}"')
-    try:
-        db_url = url.rsplit("/", 1)[0] + f"/{name}"
+    with blank_postgres() as db_url:
         env = {"UNSTUCK_HOME": str(tmp_path / "home"), "DATABASE_URL": db_url}
         done = _django(["migrate", "--noinput"], env)
         assert done.returncode == 0, done.stderr
-        with psycopg.connect(db_url) as conn:
-            tables = {r[0] for r in conn.execute(
-                "SELECT tablename FROM pg_tables WHERE schemaname = 'public'")}
-        assert {"django_migrations", "profile_profile", "documents_posting"} <= tables
+        assert {"django_migrations", "profile_profile", "documents_posting"} <= tables(db_url)
         listed = _django(["showmigrations", "--plan"], env)
         assert listed.returncode == 0 and "[ ]" not in listed.stdout
-    finally:
-        with psycopg.connect(url, autocommit=True) as conn:
-            conn.execute(f'DROP DATABASE IF EXISTS "{name}" WITH (FORCE)')

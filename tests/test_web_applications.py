@@ -159,7 +159,9 @@ def test_a_recruiter_is_linked_by_name_and_kept_among_the_people(client: Client)
     assert [p["part"] for p in applications.people_of(app.pk)] == ["recruiter", "interviewer"]
     assert len(applications.known_people()) == 1
     page = client.get(f"/applications/{app.pk}/").content.decode()
-    assert "Maria Lopez</strong>, recruiter" in page
+    assert f'<a href="/people/{linked["id"]}/">Maria Lopez</a></strong>, recruiter' in page
+    person_page = client.get(f"/people/{linked['id']}/").content.decode()
+    assert "On your applications" in person_page and "Trainer, Northwind Health" in person_page
     assert applications.applications_of(linked["id"])[0]["part"] in ("recruiter", "interviewer")
     # nothing chosen: a message, nothing linked
     r = client.post(f"/applications/{app.pk}/people/", {"part": "referrer"})

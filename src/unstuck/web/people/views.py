@@ -35,6 +35,7 @@ from django.urls import reverse
 from django.views.decorators.csrf import csrf_exempt, csrf_protect
 from django.views.decorators.http import require_GET, require_http_methods, require_POST
 
+from unstuck.app.applications import services as applications
 from unstuck.app.paths import services as paths
 from unstuck.app.people import services
 from unstuck.core import people as core
@@ -212,6 +213,7 @@ def _detail(
             for x in services.interactions(contact.pk)
         ],
         "interviews": interviews,
+        "applications": applications.applications_of(contact.pk),
         "stages": [(s, present.stage_label(s)) for s in core.STAGES],
         "edit_form": bound.get("edit_form") or _edit_form(contact),
         "cadence_form": bound.get("cadence_form")
