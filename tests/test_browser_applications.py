@@ -3,7 +3,8 @@
 A posting is saved; an application is added from it with a few keys and Enter (under 30
 seconds: the form needs a posting or an employer and a title, and the resume sent); it moves
 through Screening and two interview rounds with its history kept; a second one by hand warns
-that the employer already has an application; the funnel shows the rates with their numbers.
+that the employer already has an application; the recruiter is linked by name and found on
+both pages; the funnel shows the rates with their numbers.
 axe-core checks each page at desktop size and at 360 px, which must not scroll sideways.
 """
 
@@ -81,7 +82,16 @@ def test_add_from_a_posting_move_through_stages_and_see_the_funnel(
         "Interview (round 2)", "Interview (round 1)", "Screening", "Applied"
     ]
     assert "Interview 2 since" in page.locator(".lead").inner_text()
+
+    # The recruiter, linked by name: added to the people at this employer, on both pages.
+    page.get_by_label("Or a new person's name").fill("Maria Lopez")
+    page.get_by_label("Their part").select_option(label="Recruiter")
+    submit(page, "Link the person")
+    assert "Maria Lopez, recruiter" in page.locator("#people").inner_text()
     assert_accessible(page, "application (desktop)")
+    page.locator("#people a", has_text="Maria Lopez").click()
+    assert "L&D Specialist, Northwind Health" in page.locator("#applications").inner_text()
+    page.goto(detail_url)
 
     # A second application to the same employer, by hand: it warns, never refuses.
     page.goto(live_app + "/applications/")
