@@ -195,3 +195,15 @@ def assert_accessible(page: Any, what: str = "") -> list[dict[str, Any]]:
         + format_violations(blocking)
     )
     return [v for v in violations if v["impact"] not in BLOCKING_IMPACTS]
+
+
+def submit(page: Any, button: str, *, timeout: float = 30_000, exact: bool = False) -> None:
+    """Click the button named ``button`` and wait for the page it leads to."""
+    with page.expect_navigation(timeout=timeout):
+        page.get_by_role("button", name=button, exact=exact).click(timeout=timeout)
+
+
+def no_horizontal_scroll(page: Any) -> None:
+    """Fail when the page is wider than its viewport (a phone would scroll sideways)."""
+    width = page.evaluate("() => document.documentElement.scrollWidth")
+    assert width <= page.viewport_size["width"] + 1, f"the page scrolls sideways ({width}px)"

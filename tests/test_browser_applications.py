@@ -16,7 +16,7 @@ from typing import Any
 
 import pytest
 
-from live import assert_accessible
+from live import assert_accessible, no_horizontal_scroll, submit
 
 pytestmark = pytest.mark.browser
 
@@ -30,14 +30,6 @@ Salary: $70,000 - $85,000 per year
 RESUME = b"Dana Cruz\nExperience\nHR Generalist, Acme, 2019 - present\n- Built the onboarding\n"
 
 
-def submit(page: Any, button: str, timeout: float = 30_000) -> None:
-    with page.expect_navigation(timeout=timeout):
-        page.get_by_role("button", name=button).click(timeout=timeout)
-
-
-def no_horizontal_scroll(page: Any) -> None:
-    width = page.evaluate("() => document.documentElement.scrollWidth")
-    assert width <= page.viewport_size["width"] + 1, f"the page scrolls sideways ({width}px)"
 
 
 def test_add_from_a_posting_move_through_stages_and_see_the_funnel(

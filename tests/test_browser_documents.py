@@ -15,7 +15,7 @@ from typing import Any
 
 import pytest
 
-from live import assert_accessible
+from live import assert_accessible, no_horizontal_scroll, submit
 
 pytestmark = pytest.mark.browser
 WARM_SKILLS = True  # the live server builds the skill vocabularies as it starts
@@ -45,14 +45,6 @@ Salary: $70,000 - $90,000 per year
 TARGET = "15-2051.00"
 
 
-def submit(page: Any, button: str, timeout: float = 10_000) -> None:
-    with page.expect_navigation(timeout=timeout):
-        page.get_by_role("button", name=button).click(timeout=timeout)
-
-
-def no_horizontal_scroll(page: Any) -> None:
-    width = page.evaluate("() => document.documentElement.scrollWidth")
-    assert width <= page.viewport_size["width"] + 1, f"the page scrolls sideways ({width}px)"
 
 
 def test_upload_confirm_post_match_market(page: Any, phone_page: Any, live_app: str) -> None:

@@ -16,7 +16,7 @@ from typing import Any
 
 import pytest
 
-from live import assert_accessible
+from live import assert_accessible, no_horizontal_scroll, submit
 
 pytestmark = pytest.mark.browser
 
@@ -30,14 +30,6 @@ CONNECTIONS = (
 )
 
 
-def submit(page: Any, button: str, timeout: float = 30_000) -> None:
-    with page.expect_navigation(timeout=timeout):
-        page.get_by_role("button", name=button, exact=True).click(timeout=timeout)
-
-
-def no_horizontal_scroll(page: Any) -> None:
-    width = page.evaluate("() => document.documentElement.scrollWidth")
-    assert width <= page.viewport_size["width"] + 1, f"the page scrolls sideways ({width}px)"
 
 
 def test_add_a_recruiter_follow_up_interview_pipeline_and_import(
@@ -73,13 +65,13 @@ def test_add_a_recruiter_follow_up_interview_pipeline_and_import(
     page.locator("#added a").click()
     detail_url = page.url
     page.get_by_label("Follow up every (days)").fill("7")
-    submit(page, "Save the follow-up")
+    submit(page, "Save the follow-up", exact=True)
     page.get_by_label("What happened").select_option(label="Coffee")
     page.get_by_label("On", exact=True).fill(
         (datetime.now(UTC).date() - timedelta(days=10)).isoformat()
     )
     page.get_by_label("Notes", exact=True).first.fill("Coffee near her office")
-    submit(page, "Log the interaction")
+    submit(page, "Log the interaction", exact=True)
     assert "overdue by 3 days" in page.locator("#follow-up-status").inner_text()
     assert "Coffee near her office" in page.locator("#interactions").inner_text()
     page.goto(live_app + "/people/")
@@ -88,7 +80,7 @@ def test_add_a_recruiter_follow_up_interview_pipeline_and_import(
 
     # An informational interview, moved on from the list; "done" logs it with her.
     page.goto(detail_url)
-    submit(page, "Start an informational interview")
+    submit(page, "Start an informational interview", exact=True)
     interview = page.locator(".interview").first.get_attribute("id").removeprefix("interview-")
     assert "ask for 20 minutes of their time" in page.locator(".interview").inner_text()
     assert_accessible(page, "person (desktop)")
@@ -110,7 +102,7 @@ def test_add_a_recruiter_follow_up_interview_pipeline_and_import(
     page.get_by_label("Contacts file").set_input_files(
         {"name": "Connections.csv", "mimeType": "text/csv", "buffer": CONNECTIONS.encode()}
     )
-    submit(page, "Import")
+    submit(page, "Import", exact=True)
     report = page.locator("#report").inner_text()
     assert "Read 3 rows: 2 new people" in report and "1 skipped" in report, report
     assert "Skipped" in report and ": no name (LinkedIn leaves it out" in report, report

@@ -46,13 +46,14 @@ from unstuck.web.installed import requires_knowledge_base
 _ENVELOPE = 256 * 1024
 
 
-def too_large(request: HttpRequest) -> bool:
-    """Whether the request body is over the upload cap, from its ``Content-Length`` alone."""
+def too_large(request: HttpRequest, limit: int = forms.MAX_UPLOAD_BYTES) -> bool:
+    """Whether the request body is over an upload cap of ``limit`` bytes (and the multipart
+    framing around it), from its ``Content-Length`` alone."""
     try:
         length = int(request.META.get("CONTENT_LENGTH") or 0)
     except ValueError:
         return False
-    return length > forms.MAX_UPLOAD_BYTES + _ENVELOPE
+    return length > limit + _ENVELOPE
 
 
 def _refuse_large(request: HttpRequest, template: str, context: dict[str, Any]) -> HttpResponse:

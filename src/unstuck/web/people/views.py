@@ -41,13 +41,13 @@ from unstuck.app.people import services
 from unstuck.core import people as core
 from unstuck.knowledge.store import KnowledgeBase
 from unstuck.text.contacts import ContactRecord, RoleRecord
+from unstuck.web.documents.views import too_large
 from unstuck.web.installed import requires_knowledge_base
 from unstuck.web.people import forms, present
 
 #: at most this many people in the list, and problems shown for a refused import
 LISTED = 500
 SHOWN_PROBLEMS = 50
-_ENVELOPE = 64 * 1024  # the multipart framing and the other fields around the file
 
 
 def _today() -> date:
@@ -371,19 +371,10 @@ def delete(request: HttpRequest, pk: int) -> HttpResponse:
 # -- import and export --------------------------------------------------------------------------
 
 
-def too_large(request: HttpRequest) -> bool:
-    """Whether the request body is over the import cap, from its ``Content-Length`` alone."""
-    try:
-        length = int(request.META.get("CONTENT_LENGTH") or 0)
-    except ValueError:
-        return False
-    return length > forms.MAX_IMPORT_BYTES + _ENVELOPE
-
-
 @csrf_exempt
 @require_http_methods(["GET", "POST"])
 def import_file(request: HttpRequest) -> HttpResponse:
-    if request.method == "POST" and too_large(request):
+    if request.method == "POST" and too_large(request, forms.MAX_IMPORT_BYTES):
         context = {
             "form": forms.ImportForm(),
             "problem": f"That file is over the {forms.MAX_IMPORT_LABEL} limit, so it was not "
